@@ -1,0 +1,108 @@
+"""Load the demo hotel into an empty database (training mode and screenshots).
+
+Demo users (documented in the README, training installs only):
+``operator``/``training-op``, ``frontdesk``/``training-fd``,
+``manager``/``training-dm``, ``admin``/``training-admin``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import func, select
+
+from db.audit import audit
+from db.rows import DutyManagerRow, ExtensionRow, GuestRow, RoomRow, StayRow
+from db.store import Store
+from db.users import UserDirectory
+from switchboard import demo_hotel
+from switchboard.clock import Clock
+from switchboard.hotel import Actor, Occupancy, Role, StayStatus
+
+DEMO_USERS: tuple[tuple[str, str, Role, str], ...] = (
+    ("operator", "林小红 Lin Xiaohong", Role.OPERATOR, "training-op"),
+    ("frontdesk", "Front Desk", Role.FRONT_DESK, "training-fd"),
+    ("manager", "王经理 Manager Wang", Role.DUTY_MANAGER, "training-dm"),
+    ("admin", "Administrator", Role.ADMINISTRATOR, "training-admin"),
+)
+
+SEED_ACTOR = Actor.link("demo-seed")
+
+
+def is_empty(store: Store) -> bool:
+    with store.read() as s:
+        return not s.scalar(select(func.count()).select_from(RoomRow))
+
+
+def seed_demo_hotel(store: Store, clock: Clock) -> None:
+    """Rooms, extensions, guests and stays, demo users and the duty manager roster."""
+    now = clock.now()
+    today = now.date()
+    room_ids: dict[str, int] = {}
+    with store.unit() as s:
+        for room in demo_hotel.rooms():
+            row = RoomRow(number=room.number, floor=room.floor, room_type=room.room_type, extension=room.extension)
+            s.add(row)
+            s.flush()
+            room_ids[room.number] = row.id
+        for ext in demo_hotel.extensions():
+            s.add(
+                ExtensionRow(
+                    number=ext.number,
+                    kind=ext.kind.value,
+                    label=ext.label,
+                    label_zh=_label_zh(ext.number),
+                    department=ext.department,
+                    room_id=room_ids.get(ext.room),
+                    floor=ext.floor,
+                )
+            )
+        for stay in demo_hotel.stays(today):
+            name, romanised, initials, title, language, vip, company = demo_hotel.GUESTS[stay.guest_index]
+            guest = GuestRow(name=name, romanised=romanised, initials=initials, title=title, language=language,
+                             vip_level=vip, company=company)
+            s.add(guest)
+            s.flush()
+            s.add(
+                StayRow(
+                    reservation=f"{100000 + stay.guest_index}",
+                    guest_id=guest.id,
+                    room_id=room_ids[stay.room],
+                    status=(StayStatus.IN_HOUSE if stay.in_house else StayStatus.EXPECTED).value,
+                    arrival=stay.arrival,
+                    departure=stay.departure,
+                    companions=stay.companions,
+                    privacy=stay.privacy,
+                    privacy_note="Guest asked: no calls, not in house" if stay.privacy else "",
+                    vip_note=stay.vip_note,
+                    checked_in_at=now - timedelta(hours=5) if stay.in_house else None,
+                )
+            )
+            occupancy = Occupancy.OCCUPIED if stay.in_house else Occupancy.RESERVED
+            room_row = s.get(RoomRow, room_ids[stay.room])
+            assert room_row is not None
+            room_row.occupancy = occupancy.value
+        zone = now.tzinfo
+        for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
+            s.add(
+                DutyManagerRow(
+                    name="王经理 Manager Wang" if day.toordinal() % 2 else "Ms. Sophie Laurent",
+                    pager="8050",
+                    mobile="138 0013 8000",
+                    location="Lobby / 大堂",
+                    starts_at=datetime.combine(day, time(8, 0), zone),
+                    ends_at=datetime.combine(day + timedelta(days=1), time(8, 0), zone),
+                )
+            )
+        audit(s, SEED_ACTOR, now, "seed", "hotel", demo_hotel.HOTEL_NAME)
+    users = UserDirectory(store, clock)
+    for username, display, role, password in DEMO_USERS:
+        users.create(username, display, role, password, SEED_ACTOR)
+
+
+def _label_zh(number: str) -> str:
+    for dept in demo_hotel.DEPARTMENTS:
+        if dept.extension == number:
+            return dept.label_zh
+    return ""
+

@@ -1,0 +1,170 @@
+"""The demo hotel for training mode: about 700 rooms on 18 floors, the
+departments an operator rings every day, and a few dozen guests.
+
+Deterministic (seeded), so screenshots and tests see the same hotel every time.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from switchboard.hotel import Extension, ExtensionKind, Room
+
+FLOORS = range(3, 21)  # 18 guest floors, 3F-20F
+ROOMS_PER_FLOOR = 39
+HOTEL_NAME = "Grand Harbour Hotel"
+HOTEL_NAME_ZH = "海港大酒店"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoDepartment:
+    extension: str
+    label: str
+    label_zh: str
+    department: str
+
+
+DEPARTMENTS: tuple[DemoDepartment, ...] = (
+    DemoDepartment("8000", "Front Desk", "前台", "front_desk"),
+    DemoDepartment("8001", "Front Desk 2", "前台二", "front_desk"),
+    DemoDepartment("8010", "Concierge", "礼宾部", "concierge"),
+    DemoDepartment("8020", "Housekeeping", "客房部", "housekeeping"),
+    DemoDepartment("8021", "Laundry", "洗衣房", "housekeeping"),
+    DemoDepartment("8030", "Engineering", "工程部", "engineering"),
+    DemoDepartment("8040", "Security", "保安部", "security"),
+    DemoDepartment("8050", "Duty Manager", "值班经理", "duty_manager"),
+    DemoDepartment("8060", "Chinese Restaurant", "中餐厅", "restaurants"),
+    DemoDepartment("8061", "All-Day Dining", "全日餐厅", "restaurants"),
+    DemoDepartment("8062", "Lobby Bar", "大堂吧", "restaurants"),
+    DemoDepartment("8063", "Room Service", "送餐服务", "restaurants"),
+    DemoDepartment("8070", "Business Centre", "商务中心", "front_desk"),
+    DemoDepartment("8080", "Spa & Pool", "水疗及泳池", "recreation"),
+    DemoDepartment("8090", "Sales Office", "销售部", "sales"),
+)
+
+STAFF: tuple[tuple[str, str, str], ...] = (
+    ("8101", "Chen Jing (Front Office Manager)", "front_desk"),
+    ("8102", "Martin Keller (Executive Housekeeper)", "housekeeping"),
+    ("8103", "Zhou Qiang (Chief Engineer)", "engineering"),
+    ("8104", "Sophie Laurent (Guest Relations)", "front_desk"),
+    ("8105", "Huang Lei (Security Manager)", "security"),
+)
+
+OPERATOR_EXTENSION = "9"
+
+# (name, romanised, initials, title, language, vip_level, company)
+GUESTS: tuple[tuple[str, str, str, str, str, int, str], ...] = (
+    ("张伟", "zhang wei", "zw", "先生", "zh", 0, "华为技术"),
+    ("王芳", "wang fang", "wf", "女士", "zh", 0, ""),
+    ("李娜", "li na", "ln", "女士", "zh", 2, "中国银行"),
+    ("刘洋", "liu yang", "ly", "先生", "zh", 0, ""),
+    ("陈静", "chen jing", "cj", "女士", "zh", 0, "腾讯"),
+    ("杨帆", "yang fan", "yf", "先生", "zh", 1, ""),
+    ("赵磊", "zhao lei", "zl", "先生", "zh", 0, ""),
+    ("黄晓明", "huang xiao ming", "hxm", "先生", "zh", 3, "星光传媒"),
+    ("周杰", "zhou jie", "zj", "先生", "zh", 0, ""),
+    ("吴敏", "wu min", "wm", "女士", "zh", 0, ""),
+    ("徐建国", "xu jian guo", "xjg", "董事长", "zh", 3, "建国集团"),
+    ("孙丽", "sun li", "sl", "女士", "zh", 0, ""),
+    ("马超", "ma chao", "mc", "先生", "zh", 0, ""),
+    ("朱琳", "zhu lin", "zl", "博士", "zh", 1, "复旦大学"),
+    ("胡军", "hu jun", "hj", "先生", "zh", 0, ""),
+    ("郭婷", "guo ting", "gt", "女士", "zh", 0, ""),
+    ("林志强", "lin zhi qiang", "lzq", "先生", "zh", 0, ""),
+    ("何雪", "he xue", "hx", "女士", "zh", 0, ""),
+    ("高峰", "gao feng", "gf", "教授", "zh", 2, "清华大学"),
+    ("罗佳", "luo jia", "lj", "女士", "zh", 0, ""),
+    ("Smith, John", "smith john", "sj", "Mr.", "en", 0, "Acme Corp"),
+    ("Johnson, Emily", "johnson emily", "je", "Ms.", "en", 1, ""),
+    ("Müller, Hans", "muller hans", "mh", "Herr", "de", 0, "Siemens AG"),
+    ("Dubois, Claire", "dubois claire", "dc", "Mme", "fr", 0, ""),
+    ("Tanaka, Hiroshi", "tanaka hiroshi", "th", "Mr.", "ja", 2, "Toyota"),
+    ("Kim, Min-jun", "kim min jun", "kmj", "Mr.", "ko", 0, "Samsung"),
+    ("Rossi, Marco", "rossi marco", "rm", "Sig.", "it", 0, ""),
+    ("Al-Rashid, Omar", "al rashid omar", "aro", "Sheikh", "ar", 3, ""),
+    ("García, Lucía", "garcia lucia", "gl", "Sra.", "es", 0, ""),
+    ("Williams, Robert", "williams robert", "wr", "Dr.", "en", 1, "Mayo Clinic"),
+    ("Brown, Olivia", "brown olivia", "bo", "Mrs.", "en", 0, ""),
+    ("Ivanova, Anna", "ivanova anna", "ia", "Ms.", "ru", 0, ""),
+    ("O'Connor, Sean", "oconnor sean", "os", "Mr.", "en", 0, ""),
+    ("Nguyen, Linh", "nguyen linh", "nl", "Ms.", "vi", 0, ""),
+    ("Schmidt, Eva", "schmidt eva", "se", "Frau", "de", 0, ""),
+    ("Patel, Raj", "patel raj", "pr", "Mr.", "en", 1, "Tata Group"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoStay:
+    room: str
+    guest_index: int
+    arrival: date
+    departure: date
+    in_house: bool
+    companions: str = ""
+    privacy: bool = False
+    vip_note: str = ""
+
+
+def rooms() -> list[Room]:
+    result = []
+    for floor in FLOORS:
+        for n in range(1, ROOMS_PER_FLOOR + 1):
+            number = f"{floor}{n:02d}"
+            if n in (1, ROOMS_PER_FLOOR):
+                kind = "SUITE"
+            elif n % 3 == 0:
+                kind = "TWIN"
+            elif floor >= 18:
+                kind = "DELUXE KING"
+            else:
+                kind = "KING"
+            result.append(Room(number=number, floor=floor, room_type=kind, extension=number))
+    return result
+
+
+def extensions() -> list[Extension]:
+    result = [
+        Extension(number=r.number, kind=ExtensionKind.ROOM, label=r.number, room=r.number, floor=r.floor)
+        for r in rooms()
+    ]
+    result += [
+        Extension(number=d.extension, kind=ExtensionKind.DEPARTMENT, label=d.label, department=d.department)
+        for d in DEPARTMENTS
+    ]
+    result += [
+        Extension(number=num, kind=ExtensionKind.STAFF, label=label, department=dept)
+        for num, label, dept in STAFF
+    ]
+    result.append(Extension(number=OPERATOR_EXTENSION, kind=ExtensionKind.OPERATOR, label="Operator"))
+    return result
+
+
+def stays(today: date) -> list[DemoStay]:
+    """Most guests in house; the last six are today's and tomorrow's expected arrivals."""
+    rng = random.Random(20261122)
+    all_rooms = [r.number for r in rooms()]
+    chosen = rng.sample(all_rooms, len(GUESTS))
+    result = []
+    for index, room in enumerate(chosen):
+        name, _rom, _ini, _title, _lang, vip, _company = GUESTS[index]
+        expected = index >= len(GUESTS) - 6
+        arrival = today + timedelta(days=index % 2) if expected else today - timedelta(days=rng.randint(0, 4))
+        departure = arrival + timedelta(days=rng.randint(1, 6))
+        companions = "Mrs. Al-Rashid, 2 children" if name.startswith("Al-Rashid") else ""
+        if name == "黄晓明":
+            companions = "助理 李小姐"
+        result.append(
+            DemoStay(
+                room=room,
+                guest_index=index,
+                arrival=arrival,
+                departure=departure,
+                in_house=not expected,
+                companions=companions,
+                privacy=name in ("黄晓明", "Al-Rashid, Omar"),
+                vip_note="Fruit basket and welcome letter" if vip >= 2 else "",
+            )
+        )
+    return result
