@@ -20,7 +20,13 @@ NOTIFY_CHANNEL = "switchboard_changes"
 
 
 def audit(
-    session: Session, actor: Actor, at: datetime, action: str, entity: str, entity_id: object = "", **detail: Any
+    session: Session,
+    actor: Actor,
+    at: datetime,
+    action: str,
+    entity: str,
+    entity_id: object = "",
+    **detail: Any,
 ) -> None:
     session.add(
         AuditRow(
@@ -40,7 +46,9 @@ def changed(session: Session, actor: Actor, at: datetime, topic: str, key: objec
     session.add(ChangeRow(at=at, topic=topic, key=str(key), position=actor.position))
     if session.get_bind().dialect.name == "postgresql":
         # NOTIFY is transactional: it is delivered only if the unit of work commits.
-        session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": NOTIFY_CHANNEL, "payload": topic})
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"), {"channel": NOTIFY_CHANNEL, "payload": topic}
+        )
 
 
 def _plain(value: Any) -> Any:

@@ -41,7 +41,9 @@ def seed_demo_hotel(store: Store, clock: Clock) -> None:
     room_ids: dict[str, int] = {}
     with store.unit() as s:
         for room in demo_hotel.rooms():
-            row = RoomRow(number=room.number, floor=room.floor, room_type=room.room_type, extension=room.extension)
+            row = RoomRow(
+                number=room.number, floor=room.floor, room_type=room.room_type, extension=room.extension
+            )
             s.add(row)
             s.flush()
             room_ids[room.number] = row.id
@@ -59,8 +61,15 @@ def seed_demo_hotel(store: Store, clock: Clock) -> None:
             )
         for stay in demo_hotel.stays(today):
             name, romanised, initials, title, language, vip, company = demo_hotel.GUESTS[stay.guest_index]
-            guest = GuestRow(name=name, romanised=romanised, initials=initials, title=title, language=language,
-                             vip_level=vip, company=company)
+            guest = GuestRow(
+                name=name,
+                romanised=romanised,
+                initials=initials,
+                title=title,
+                language=language,
+                vip_level=vip,
+                company=company,
+            )
             s.add(guest)
             s.flush()
             s.add(
@@ -105,4 +114,3 @@ def _label_zh(number: str) -> str:
         if dept.extension == number:
             return dept.label_zh
     return ""
-

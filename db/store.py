@@ -51,7 +51,9 @@ class Store:
             self.engine: Engine = create_engine(url, **kwargs)
         except (ArgumentError, SQLAlchemyError, ImportError, ValueError) as exc:
             raise StorageUnavailable(
-                "storage.bad_url", f"The database address is not valid: {_redact(url)} ({exc})", url=_redact(url)
+                "storage.bad_url",
+                f"The database address is not valid: {_redact(url)} ({exc})",
+                url=_redact(url),
             ) from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)

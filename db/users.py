@@ -29,8 +29,13 @@ def _verify(password_hash: str, password: str) -> bool:
 
 
 def _to_user(row: UserRow) -> User:
-    return User(id=row.id, username=row.username, display_name=row.display_name, role=Role(row.role),
-                language=row.language)
+    return User(
+        id=row.id,
+        username=row.username,
+        display_name=row.display_name,
+        role=Role(row.role),
+        language=row.language,
+    )
 
 
 class UserDirectory:
@@ -67,8 +72,14 @@ class UserDirectory:
         with self._store.unit() as s:
             if s.scalar(select(UserRow.id).where(UserRow.username == name)) is not None:
                 raise InputError("auth.username_taken", f"The user name {name!r} is taken", username=name)
-            row = UserRow(username=name, display_name=shown, role=role.value,
-                          password_hash=_hasher.hash(password), active=True, created_at=now)
+            row = UserRow(
+                username=name,
+                display_name=shown,
+                role=role.value,
+                password_hash=_hasher.hash(password),
+                active=True,
+                created_at=now,
+            )
             s.add(row)
             s.flush()
             audit(s, actor, now, "user.create", "user", row.id, username=name, role=role.value)
@@ -86,7 +97,9 @@ class UserDirectory:
             if row is not None and row.active and _verify(row.password_hash, password):
                 if _hasher.check_needs_rehash(row.password_hash):
                     row.password_hash = _hasher.hash(password)
-                audit(s, Actor(user=name, position=position, role=Role(row.role)), now, "signin", "user", row.id)
+                audit(
+                    s, Actor(user=name, position=position, role=Role(row.role)), now, "signin", "user", row.id
+                )
                 return _to_user(row)
         with self._store.unit() as s:
             audit(s, Actor(user=name or "?", position=position), now, "signin.fail", "user", name[:40])

@@ -90,7 +90,9 @@ def check_new_password(password: str, username: str) -> None:
 
     if len(password) < MIN_PASSWORD:
         raise InputError(
-            "auth.password_short", f"The password needs at least {MIN_PASSWORD} characters", minimum=MIN_PASSWORD
+            "auth.password_short",
+            f"The password needs at least {MIN_PASSWORD} characters",
+            minimum=MIN_PASSWORD,
         )
     if password.strip().lower() == username.strip().lower():
         raise InputError("auth.password_is_name", "The password must not be the user name")

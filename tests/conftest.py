@@ -12,9 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from db.store import Store, sqlite_url  # noqa: E402
-from switchboard.clock import FakeClock  # noqa: E402
-from tests.pg_server import PostgresServer  # noqa: E402
+from db.store import Store, sqlite_url
+from switchboard.clock import FakeClock
+from tests.pg_server import PostgresServer
 
 HOTEL_ZONE = ZoneInfo("Asia/Shanghai")
 

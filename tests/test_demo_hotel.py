@@ -16,8 +16,15 @@ def test_demo_hotel_has_about_700_rooms_on_18_floors() -> None:
     assert 690 <= len(rooms) <= 710
     assert len({r.floor for r in rooms}) == 18
     departments = {e.department for e in demo_hotel.extensions() if e.department}
-    assert {"front_desk", "housekeeping", "engineering", "restaurants", "concierge", "security",
-            "duty_manager"} <= departments
+    assert {
+        "front_desk",
+        "housekeeping",
+        "engineering",
+        "restaurants",
+        "concierge",
+        "security",
+        "duty_manager",
+    } <= departments
 
 
 def test_seed_loads_rooms_guests_and_demo_users(store: Store, clock: FakeClock) -> None:

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
-from db.rows import Base, RoomRow, StayRow, GuestRow
-from db.store import Store, StorageUnavailable
+from db.rows import Base, GuestRow, RoomRow, StayRow
+from db.store import StorageUnavailable, Store
 from switchboard.errors import ConflictError
 
 

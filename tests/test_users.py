@@ -35,7 +35,9 @@ def test_password_is_stored_as_argon2_and_checked(store: Store, clock: FakeClock
     assert user.role is Role.OPERATOR
 
 
-@pytest.mark.parametrize(("name", "password"), [("lin", "wrong-password"), ("nobody", "night-shift-1"), ("", "")])
+@pytest.mark.parametrize(
+    ("name", "password"), [("lin", "wrong-password"), ("nobody", "night-shift-1"), ("", "")]
+)
 def test_wrong_sign_in_is_one_clear_message_and_audited(
     store: Store, clock: FakeClock, name: str, password: str
 ) -> None:
@@ -51,8 +53,13 @@ def test_wrong_sign_in_is_one_clear_message_and_audited(
 
 def test_weak_or_bad_new_users_are_refused_and_nothing_is_written(store: Store, clock: FakeClock) -> None:
     users = UserDirectory(store, clock)
-    for username, password in [("a", "short"), ("amy", "amy"), ("", "long-enough-1"), ("x y", "long-enough-1"),
-                               ("n" * 65, "long-enough-1")]:
+    for username, password in [
+        ("a", "short"),
+        ("amy", "amy"),
+        ("", "long-enough-1"),
+        ("x y", "long-enough-1"),
+        ("n" * 65, "long-enough-1"),
+    ]:
         with pytest.raises(InputError):
             users.create(username, "Name", Role.OPERATOR, password, ADMIN)
     users.create("amy", "Amy", Role.OPERATOR, "long-enough-1", ADMIN)
