@@ -1,0 +1,304 @@
+"""The hotel switchboard console: the composition root.
+
+The one module that imports every package: it reads the settings, opens the
+database, starts the PBX position and the links, builds the window and its
+pages, and wires threads to the GUI through the one event bridge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db.lamp_field import SqlLampField
+from db.seed import DEMO_USERS, is_empty, seed_demo_hotel
+from db.store import Store, sqlite_url
+from db.users import UserDirectory
+from hardware.training_pbx import TrainingPbx
+from switchboard import demo_hotel
+from switchboard import settings as console_settings
+from switchboard.auth import User
+from switchboard.clock import Clock, SystemClock, zone_named
+from switchboard.errors import ConsoleError
+from switchboard.hotel import Actor, ExtensionKind, Role
+from switchboard.pbx import LampChanged, PbxEvent, PbxPosition
+from switchboard.settings import ConsoleSettings
+from ui import i18n
+from ui.blf_model import BlfModel
+from ui.blf_view import LampField
+from ui.bridge import EventBridge
+from ui.errors import explain
+from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
+from ui.signin_dialog import FirstAdministratorDialog, SignInDialog
+
+log = logging.getLogger("switchboard")
+
+SCREENSHOT_WAIT_MS = 2500
+
+
+@dataclass
+class Console:
+    """What the pages are built from."""
+
+    app: QApplication
+    settings: ConsoleSettings
+    settings_file: Path
+    data_dir: Path
+    clock: Clock
+    store: Store
+    users: UserDirectory
+    pbx: PbxPosition
+    bridge: EventBridge
+    language: str
+    training: bool
+    user: User | None = None
+    on_quit: list[Callable[[], None]] = field(default_factory=list)
+
+    @property
+    def actor(self) -> Actor:
+        if self.user is None:
+            return Actor(user="?", position=self.settings.position)
+        return Actor(user=self.user.username, position=self.settings.position, role=self.user.role)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Hotel switchboard console. Without options: the settings file, or the training PBX "
+        "with the demo hotel in a database in your user data folder.",
+    )
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        help="settings file (default: %(default)s)",
+        default=console_settings.settings_path(),
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=f"folder for the database and logs (default: {console_settings.data_dir()})",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=None,
+        help="SQLAlchemy database address, e.g. postgresql+psycopg://user@host/db",
+    )
+    parser.add_argument(
+        "--language",
+        choices=["zh_CN", "en"],
+        default=None,
+        help="user interface language (default: the setting, else the system's)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PATH",
+        default=None,
+        help="start, wait until the window has drawn, save a PNG of it to PATH and exit",
+    )
+    parser.add_argument("--timezone", default=None, help="the hotel's time zone, e.g. Asia/Shanghai")
+    return parser.parse_args(argv)
+
+
+def setup_logging(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "console.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def tell(text: str, *, headless: bool) -> None:
+    """A start-up problem, in words: on stderr always, in a box when someone is looking."""
+    print(text, file=sys.stderr)
+    log.error("%s", text)
+    if not headless:
+        QMessageBox.critical(None, QCoreApplication.translate("Console", "Switchboard"), text)
+
+
+def open_store(settings: ConsoleSettings, override: str | None, folder: Path) -> Store:
+    url = override or settings.database_url or sqlite_url(folder / "switchboard.db")
+    store = Store(url)
+    store.check()
+    store.migrate()
+    return store
+
+
+def build_pbx(console_clock: Clock, lamps: SqlLampField) -> TrainingPbx:
+    field_lamps = lamps.field_lamps()
+    return TrainingPbx(
+        console_clock,
+        [lamp.extension for lamp in field_lamps],
+        occupied_rooms=[lamp.extension for lamp in field_lamps if lamp.occupied],
+        departments=[lamp.extension for lamp in field_lamps if lamp.kind is ExtensionKind.DEPARTMENT],
+    )
+
+
+def build_pages(window: MainWindow, console: Console) -> None:
+    """Every page and attendant panel of the window, in the order the operator finds them."""
+
+
+def first_administrator(console: Console, parent: MainWindow | None) -> bool:
+    def create(username: str, name: str, password: str) -> User:
+        return console.users.create(
+            username, name, Role.ADMINISTRATOR, password, Actor.link(console.settings.position)
+        )
+
+    dialog = FirstAdministratorDialog(create, parent)
+    return bool(dialog.exec()) and dialog.user is not None
+
+
+def sign_in(console: Console, parent: MainWindow | None) -> User | None:
+    hint = ""
+    if console.training:
+        demo = ", ".join(f"{u} / {p}" for u, _name, _role, p in DEMO_USERS)
+        hint = QCoreApplication.translate("Console", "Training demo users: %1").replace("%1", demo)
+    dialog = SignInDialog(
+        lambda u, p: console.users.authenticate(u, p, console.settings.position),
+        hotel=demo_hotel.HOTEL_NAME if console.training else "",
+        demo_hint=hint,
+        parent=parent,
+    )
+    return dialog.user if dialog.exec() else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    headless = args.screenshot is not None
+    folder = args.data_dir or console_settings.data_dir()
+    setup_logging(folder)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Hotel Switchboard")
+    try:
+        settings = console_settings.load(args.settings)
+    except ConsoleError as exc:
+        i18n.install(app, i18n.choose_language(args.language or ""))
+        tell(explain(exc), headless=headless)
+        return 2
+    language = i18n.choose_language(args.language or settings.language)
+    i18n.install(app, language)
+    clock = SystemClock(zone_named(args.timezone or settings.section("hotel").get("timezone")))
+    try:
+        store = open_store(settings, args.database, folder)
+    except ConsoleError as exc:
+        tell(explain(exc), headless=headless)
+        return 2
+    training = settings.pbx_mode == "training"
+    users = UserDirectory(store, clock)
+    if training and is_empty(store):
+        seed_demo_hotel(store, clock)
+        log.info("demo hotel loaded into %s", store.url)
+
+    lamps = SqlLampField(store)
+    pbx = build_pbx(clock, lamps)
+    bridge = EventBridge()
+    console = Console(
+        app, settings, args.settings, folder, clock, store, users, pbx, bridge, language, training
+    )
+
+    model = BlfModel()
+    model.set_lamps(lamps.field_lamps())
+    lamp_field = LampField(model, chinese=i18n.is_chinese(language))
+    window = MainWindow(
+        clock,
+        lamp_field=lamp_field,
+        training=training,
+        hotel=demo_hotel.HOTEL_NAME_ZH if i18n.is_chinese(language) and training else demo_hotel.HOTEL_NAME,
+        user_name="",
+        position=settings.position,
+        language=settings.language,
+    )
+
+    def route(event: PbxEvent) -> None:
+        if isinstance(event, LampChanged):
+            model.apply(event)
+        window.on_event(event)
+
+    bridge.arrived.connect(route)
+    build_pages(window, console)
+    window.language_chosen.connect(lambda code: change_language(console, window, code))
+    window.settings_requested.connect(lambda: edit_settings(console, window))
+
+    if not headless:
+        if users.needs_first_administrator() and not first_administrator(console, None):
+            return 0
+        user = sign_in(console, None)
+        if user is None:
+            return 0
+        console.user = user
+        window.user_label.setText(f"{user.display_name} · {settings.position}")
+
+    pbx.start(bridge.post)
+    pbx.watch(model.extensions())
+    window.resize(1600, 960)
+    window.show()
+
+    def shut_down() -> None:
+        for action in console.on_quit:
+            action()
+        pbx.stop()
+        store.dispose()
+
+    app.aboutToQuit.connect(shut_down)
+    if headless:
+
+        def capture() -> None:
+            model.flush()
+            window.repaint()
+            ok = window.grab().save(str(args.screenshot))
+            if not ok:
+                print(f"could not write {args.screenshot}", file=sys.stderr)
+            app.exit(0 if ok else 1)
+
+        QTimer.singleShot(SCREENSHOT_WAIT_MS, capture)
+    return app.exec()
+
+
+def change_language(console: Console, window: MainWindow, code: str) -> None:
+    save_settings(console, window, console.settings.with_language(code))
+    QMessageBox.information(
+        window,
+        QCoreApplication.translate("Console", "Language"),
+        QCoreApplication.translate("Console", "The new language is used from the next start of the console."),
+    )
+
+
+def edit_settings(console: Console, window: MainWindow) -> None:
+    dialog = SettingsDialog(console.settings, window)
+    if dialog.exec():
+        save_settings(console, window, dialog.chosen())
+
+
+def save_settings(console: Console, window: MainWindow, chosen: ConsoleSettings) -> None:
+    try:
+        console_settings.save(chosen, console.settings_file)
+    except OSError as exc:
+        log.exception("settings not saved")
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("Console", "Settings"),
+            QCoreApplication.translate("Console", "The settings could not be saved: %1").replace(
+                "%1", str(exc)
+            ),
+        )
+        return
+    console.settings = chosen
+
+
+if __name__ == "__main__":
+    sys.exit(main())

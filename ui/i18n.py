@@ -1,0 +1,59 @@
+"""Installs the console's translations: every ``resources/i18n/*_<lang>.qm``
+(one per UI module) plus Qt's own strings for standard dialogs.
+
+Language: the setting if one is chosen, otherwise the system locale;
+Chinese locales get Simplified Chinese, everything else English (the source
+language of the code).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+
+_installed: list[QTranslator] = []
+
+
+def choose_language(setting: str) -> str:
+    if setting:
+        return setting
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install(app: QCoreApplication, language: str) -> list[str]:
+    """Install the translators for ``language``; returns the files loaded."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return []
+    QLocale.setDefault(QLocale(language))
+    loaded: list[str] = []
+    for qm in sorted(I18N.glob(f"*_{language}.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            loaded.append(qm.name)
+        else:
+            log.warning("translation %s could not be loaded", qm)
+    qt = QTranslator(app)
+    if qt.load(
+        QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    if not loaded:
+        log.warning("no translations found for %s in %s (run the set-up to build them)", language, I18N)
+    return loaded
+
+
+def is_chinese(language: str) -> bool:
+    return language.startswith("zh")

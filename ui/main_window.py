@@ -1,0 +1,229 @@
+"""The console's main window: the attendant column (queue, caller, directory)
+on the left, the lamp field and the other pages as tabs on the right, link
+states in the status bar, and a banner that never lets anyone forget they are
+in training.
+
+Pages come from ``main.py`` through ``add_page``; each gets a key, listed in
+the Go menu and the keyboard sheet, so everything is reachable without a mouse.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from switchboard.clock import Clock
+from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus, PbxEvent
+
+LINK_COLOURS = {
+    LinkStatus.UP: "#2e7d32",
+    LinkStatus.CONNECTING: "#f0a020",
+    LinkStatus.DOWN: "#c62828",
+    LinkStatus.TRAINING: "#1e63b5",
+    LinkStatus.DISABLED: "#757575",
+}
+
+
+def _key_text(key: str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class LinkLamp(QLabel):
+    """One link's state in the status bar: a coloured dot, the link's name and a word."""
+
+    def __init__(self, link: LinkName, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.link = link
+        self.setObjectName(f"link_{link.value}")
+        self.status = LinkStatus.DISABLED
+        self.detail = ""
+        self.show_status(LinkStatus.DISABLED, "")
+
+    def show_status(self, status: LinkStatus, detail: str) -> None:
+        self.status = status
+        self.detail = detail
+        names = {LinkName.PBX: "PBX", LinkName.PMS: "PMS", LinkName.SMDR: "SMDR"}
+        words = {
+            LinkStatus.UP: self.tr("up"),
+            LinkStatus.CONNECTING: self.tr("connecting"),
+            LinkStatus.DOWN: self.tr("DOWN"),
+            LinkStatus.TRAINING: self.tr("training"),
+            LinkStatus.DISABLED: self.tr("off"),
+        }
+        colour = LINK_COLOURS[status]
+        self.setText(f"<span style='color:{colour}'>●</span> {names[self.link]}: {words[status]}")
+        self.setToolTip(detail)
+
+
+class MainWindow(QMainWindow):
+    language_chosen = Signal(str)  # "", "zh_CN" or "en"
+    settings_requested = Signal()
+    sign_out_requested = Signal()
+
+    def __init__(
+        self,
+        clock: Clock,
+        *,
+        lamp_field: QWidget,
+        training: bool,
+        hotel: str,
+        user_name: str,
+        position: str,
+        language: str = "",
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("%1 — Switchboard — %2").replace("%1", hotel).replace("%2", position))
+        self._page_keys: list[tuple[str, str]] = []
+
+        self.banner = QLabel(
+            self.tr("TRAINING — simulated PBX and demo hotel. No real phone rings from this console.")
+        )
+        self.banner.setObjectName("trainingBanner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet(
+            "background: #f57c00; color: #000; font-weight: bold; padding: 4px; letter-spacing: 1px;"
+        )
+        self.banner.setVisible(training)
+
+        self.attendant = QSplitter(Qt.Orientation.Vertical)
+        self.attendant.setObjectName("attendantColumn")
+        self.attendant.setChildrenCollapsible(False)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        self.pages.setDocumentMode(True)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.attendant)
+        main.addWidget(self.pages)
+        main.setStretchFactor(0, 2)
+        main.setStretchFactor(1, 5)
+        main.setSizes([460, 1140])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(main, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus(language)
+        self.lamp_field = lamp_field
+        self.add_page(lamp_field, self.tr("Lamp field"), "Ctrl+1")
+        self._build_status_bar(user_name)
+
+    # ---------------------------------------------------------------- building
+
+    def _build_menus(self, language: str) -> None:
+        console = self.menuBar().addMenu(self.tr("&Console"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.settings_requested)
+        console.addAction(settings)
+        languages = console.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, label in (("", self.tr("Follow the system")), ("zh_CN", "简体中文"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == language)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            group.addAction(action)
+            languages.addAction(action)
+        console.addSeparator()
+        sign_out = QAction(self.tr("Sign &out"), self)
+        sign_out.triggered.connect(self.sign_out_requested)
+        console.addAction(sign_out)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        console.addAction(quit_action)
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys = QAction(self.tr("&Keyboard sheet"), self)
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self.show_key_sheet)
+        help_menu.addAction(keys)
+
+    def _build_status_bar(self, user_name: str) -> None:
+        bar = self.statusBar()
+        self.links = {link: LinkLamp(link) for link in LinkName}
+        for lamp in self.links.values():
+            bar.addPermanentWidget(lamp)
+        self.user_label = QLabel(user_name)
+        self.user_label.setObjectName("signedInUser")
+        bar.addPermanentWidget(self.user_label)
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("clockLabel")
+        bar.addPermanentWidget(self.clock_label)
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._show_time)
+        self._tick.start(1000)
+        self._show_time()
+
+    def _show_time(self) -> None:
+        now: datetime = self._clock.now()
+        self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M:%S"))
+
+    # ---------------------------------------------------------------- for main.py
+
+    def add_attendant_panel(self, widget: QWidget, stretch: int = 1) -> None:
+        """Queue, caller panel, directory: stacked in the left column in the order added."""
+        self.attendant.addWidget(widget)
+        self.attendant.setStretchFactor(self.attendant.count() - 1, stretch)
+
+    def add_page(self, widget: QWidget, title: str, shortcut: str) -> None:
+        """A tab on the right, reached with ``shortcut`` from anywhere in the window."""
+        index = self.pages.addTab(widget, title)
+        action = QAction(title, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+        self.go_menu.addAction(action)
+        self.addAction(action)
+        self._page_keys.append(
+            (QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText), title)
+        )
+
+    def add_key(self, key: str, description: str) -> None:
+        """List a key in the keyboard sheet (call keys, focus keys)."""
+        self._page_keys.append(
+            (QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText), description)
+        )
+
+    def show_page(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        widget = self.pages.widget(index)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def on_event(self, event: PbxEvent) -> None:
+        if isinstance(event, LinkStateChanged):
+            self.show_link(event)
+
+    def show_link(self, event: LinkStateChanged) -> None:
+        self.links[event.link].show_status(event.status, event.detail)
+
+    def key_sheet_text(self) -> str:
+        rows = "".join(f"<tr><td><b>{key}</b></td><td>{what}</td></tr>" for key, what in self._page_keys)
+        return f"<table cellspacing='6'>{rows}</table>"
+
+    def show_key_sheet(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard sheet"), self.key_sheet_text())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._tick.stop()
+        super().closeEvent(event)
