@@ -17,28 +17,39 @@ from switchboard.errors import ConflictError, ConsoleError
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ConsoleError", text)
-
-
 def explain(error: ConsoleError) -> str:
     wording = {
-        "auth.wrong": _t("Wrong user name or password."),
-        "auth.password_short": _t("The password needs at least {minimum} characters."),
-        "auth.password_is_name": _t("The password must not be the user name."),
-        "auth.username_space": _t("A user name has no spaces."),
-        "auth.username_taken": _t("The user name {username} is taken."),
-        "auth.denied": _t("Your role may not do this."),
-        "settings.unreadable": _t("The settings file {path} cannot be read: {reason}"),
-        "settings.language": _t("Unknown language {language}."),
-        "storage.unreachable": _t(
-            "Cannot open the database {url}. Check the address and that the server is running."
+        "auth.wrong": QCoreApplication.translate("ConsoleError", "Wrong user name or password."),
+        "auth.password_short": QCoreApplication.translate(
+            "ConsoleError", "The password needs at least {minimum} characters."
         ),
-        "storage.bad_url": _t("The database address is not valid: {url}"),
-        "room.invalid": _t("There is no room {room}."),
-        "text.empty": _t("Please fill in the {field}."),
-        "text.too_long": _t("The {field} is too long (at most {limit} characters)."),
-        "stay.departure_before_arrival": _t("Departure {departure} is before arrival {arrival}."),
+        "auth.password_is_name": QCoreApplication.translate(
+            "ConsoleError", "The password must not be the user name."
+        ),
+        "auth.username_space": QCoreApplication.translate("ConsoleError", "A user name has no spaces."),
+        "auth.username_taken": QCoreApplication.translate(
+            "ConsoleError", "The user name {username} is taken."
+        ),
+        "auth.denied": QCoreApplication.translate("ConsoleError", "Your role may not do this."),
+        "settings.unreadable": QCoreApplication.translate(
+            "ConsoleError", "The settings file {path} cannot be read: {reason}"
+        ),
+        "settings.language": QCoreApplication.translate("ConsoleError", "Unknown language {language}."),
+        "storage.unreachable": QCoreApplication.translate(
+            "ConsoleError",
+            "Cannot open the database {url}. Check the address and that the server is running.",
+        ),
+        "storage.bad_url": QCoreApplication.translate(
+            "ConsoleError", "The database address is not valid: {url}"
+        ),
+        "room.invalid": QCoreApplication.translate("ConsoleError", "There is no room {room}."),
+        "text.empty": QCoreApplication.translate("ConsoleError", "Please fill in the {field}."),
+        "text.too_long": QCoreApplication.translate(
+            "ConsoleError", "The {field} is too long (at most {limit} characters)."
+        ),
+        "stay.departure_before_arrival": QCoreApplication.translate(
+            "ConsoleError", "Departure {departure} is before arrival {arrival}."
+        ),
     }.get(error.key)
     if wording is None:
         return error.message

@@ -1,0 +1,92 @@
+"""main.py as a person starts it: help, first start on the demo hotel, screenshots, bad set-ups."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from sqlalchemy import func, select
+
+from db.rows import RoomRow, UserRow
+from db.store import Store, sqlite_url
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_console(tmp_path: Path, *args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_help_lists_the_options(tmp_path: Path) -> None:
+    result = run_console(tmp_path, "--help")
+    assert result.returncode == 0
+    for option in ("--screenshot", "--settings", "--database", "--language", "--data-dir"):
+        assert option in result.stdout
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_first_start_loads_the_demo_hotel_and_screenshots_the_window(tmp_path: Path, language: str) -> None:
+    shot = tmp_path / f"console-{language}.png"
+    result = run_console(tmp_path, "--screenshot", str(shot), "--language", language)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert image.width() >= 1200 and image.height() >= 700
+    # the training banner runs across the top in orange
+    banner = QColor(image.pixel(12, 28))
+    assert banner.red() > 200 and 90 < banner.green() < 160 and banner.blue() < 60
+    store = Store(sqlite_url(tmp_path / "data" / "hotel-switchboard" / "switchboard.db"))
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(RoomRow)) == 702
+        assert s.scalar(select(func.count()).select_from(UserRow)) == 4
+    store.dispose()
+    assert (tmp_path / "data" / "hotel-switchboard" / "console.log").exists()
+
+
+def test_runs_on_postgresql(tmp_path: Path, pg_url: str) -> None:
+    shot = tmp_path / "pg.png"
+    result = run_console(tmp_path, "--screenshot", str(shot), "--database", pg_url, "--language", "en")
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(shot)).width() >= 1200
+    store = Store(pg_url)
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(RoomRow)) == 702
+    store.dispose()
+
+
+def test_an_unreadable_settings_file_is_explained_not_dumped(tmp_path: Path) -> None:
+    bad = tmp_path / "console.ini"
+    bad.write_text("[console\nlanguage=en\n", encoding="utf-8")
+    result = run_console(tmp_path, "--settings", str(bad), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "cannot be read" in result.stderr and str(bad) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_an_unreachable_database_is_explained_with_the_password_hidden(tmp_path: Path) -> None:
+    url = "postgresql+psycopg://operator:s3cret@127.0.0.1:1/hotel"
+    result = run_console(
+        tmp_path, "--database", url, "--screenshot", str(tmp_path / "x.png"), "--language", "en"
+    )
+    assert result.returncode == 2
+    assert "Cannot open the database" in result.stderr
+    assert "s3cret" not in result.stderr
+    assert "Traceback" not in result.stderr
