@@ -35,6 +35,7 @@ from ui import i18n
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
 from ui.bridge import EventBridge
+from ui.crash_guard import CrashGuard
 from ui.errors import explain
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
@@ -184,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("Hotel Switchboard")
+    guard = CrashGuard(folder / "console.log")
+    guard.install()
     try:
         settings = console_settings.load(args.settings)
     except ConsoleError as exc:
@@ -229,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             model.apply(event)
         window.on_event(event)
 
+    guard.parent = window
     bridge.arrived.connect(route)
     build_pages(window, console)
     window.language_chosen.connect(lambda code: change_language(console, window, code))

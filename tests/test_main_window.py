@@ -123,3 +123,26 @@ def test_first_administrator_chooses_a_password(qtbot: QtBot, sqlite_store: Stor
     assert dialog.user is not None and dialog.user.role is Role.ADMINISTRATOR
     assert not users.needs_first_administrator()
     assert users.authenticate("admin", "harbour-admin-26").display_name == "Chen Jing"
+
+
+def test_an_uncaught_error_is_logged_and_shown_calmly(
+    qtbot: QtBot,
+    tmp_path,
+    caplog,  # type: ignore[no-untyped-def]
+) -> None:
+    from switchboard.errors import InputError
+    from ui.crash_guard import CrashGuard
+
+    guard = CrashGuard(tmp_path / "console.log")
+    try:
+        raise KeyError("room_id")
+    except KeyError as exc:
+        guard.handle(type(exc), exc, exc.__traceback__)
+    assert "written in the log" in guard.shown[-1]
+    assert str(tmp_path / "console.log") in guard.shown[-1]
+    assert "KeyError" not in guard.shown[-1]
+    assert any("unexpected error" in r.message and r.exc_info for r in caplog.records)
+    guard.handle(InputError, InputError("room.invalid", "Not a room number: '99x'", room="99x"), None)
+    assert guard.shown[-1] == "There is no room 99x."
+    assert guard._box is not None
+    guard._box.close()
