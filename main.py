@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from db.callers import SqlCallers
 from db.lamp_field import SqlLampField
 from db.seed import DEMO_USERS, is_empty, seed_demo_hotel
 from db.store import Store, sqlite_url
@@ -26,7 +28,9 @@ from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
 from switchboard.auth import User
+from switchboard.call_queue import CallQueue
 from switchboard.clock import Clock, SystemClock, zone_named
+from switchboard.directory import Directory
 from switchboard.errors import ConsoleError
 from switchboard.hotel import Actor, ExtensionKind, Role
 from switchboard.pbx import LampChanged, PbxEvent, PbxPosition
@@ -35,9 +39,12 @@ from ui import i18n
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
 from ui.bridge import EventBridge
+from ui.caller_panel import CallerPanel
 from ui.crash_guard import CrashGuard
+from ui.directory_panel import DirectoryPanel
 from ui.errors import explain
 from ui.main_window import MainWindow
+from ui.queue_panel import QueuePanel
 from ui.settings_dialog import SettingsDialog
 from ui.signin_dialog import FirstAdministratorDialog, SignInDialog
 
@@ -62,6 +69,7 @@ class Console:
     language: str
     training: bool
     user: User | None = None
+    panels: dict[str, QWidget] = field(default_factory=dict)
     on_quit: list[Callable[[], None]] = field(default_factory=list)
 
     @property
@@ -151,6 +159,28 @@ def build_pbx(console_clock: Clock, lamps: SqlLampField) -> TrainingPbx:
 
 def build_pages(window: MainWindow, console: Console) -> None:
     """Every page and attendant panel of the window, in the order the operator finds them."""
+    chinese = i18n.is_chinese(console.language)
+    callers = SqlCallers(console.store, console.clock)
+    queue_panel = QueuePanel(CallQueue(console.clock), console.pbx)
+    caller_panel = CallerPanel(callers, console.clock, chinese=chinese)
+    directory_panel = DirectoryPanel(Directory(callers.directory_entries()))
+    window.add_attendant_panel(queue_panel, 3)
+    window.add_attendant_panel(caller_panel, 2)
+    window.add_attendant_panel(directory_panel, 3)
+    console.bridge.arrived.connect(queue_panel.on_event)
+    queue_panel.connected.connect(caller_panel.show_caller)
+    queue_panel.failed.connect(window.statusBar().showMessage)
+    if isinstance(window.lamp_field, LampField):
+        window.lamp_field.extension_chosen.connect(queue_panel.connect_to)
+    directory_panel.chosen.connect(queue_panel.connect_to)
+    focus = QAction(window)
+    focus.setShortcut(QKeySequence(DirectoryPanel.FOCUS_KEY))
+    focus.triggered.connect(directory_panel.focus_search)
+    window.addAction(focus)
+    for key, what in queue_panel.key_list():
+        window.add_key(key, what)
+    window.add_key(DirectoryPanel.FOCUS_KEY, QCoreApplication.translate("Console", "Search the directory"))
+    console.panels.update(queue=queue_panel, caller=caller_panel, directory=directory_panel)
 
 
 def first_administrator(console: Console, parent: MainWindow | None) -> bool:

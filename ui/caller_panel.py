@@ -1,0 +1,100 @@
+"""The screen pop: who is on the line, the marks that change what the operator
+says (VIP, DND, privacy, messages, a wake-up booked), and the greeting to read."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from switchboard.clock import Clock
+from switchboard.screen_pop import CallerInfo, CallerKind, CallerLookup, greeting
+
+
+class CallerPanel(QWidget):
+    def __init__(
+        self, lookup: CallerLookup, clock: Clock, *, chinese: bool = False, parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._lookup = lookup
+        self._clock = clock
+        self._chinese = chinese
+        self.info: CallerInfo | None = None
+        self.title = QLabel(self.tr("No call"))
+        self.title.setObjectName("callerTitle")
+        self.title.setStyleSheet("font-size: 17px; font-weight: bold;")
+        self.details = QLabel()
+        self.details.setObjectName("callerDetails")
+        self.details.setWordWrap(True)
+        self.greeting = QLabel()
+        self.greeting.setObjectName("callerGreeting")
+        self.greeting.setWordWrap(True)
+        self.greeting.setStyleSheet(
+            "background:#eef5ff; border-left: 4px solid #1e63b5; padding: 6px; font-size: 14px;"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addWidget(self.greeting)
+        layout.addStretch(1)
+        self.greeting.hide()
+
+    def show_caller(self, number: str) -> None:
+        info = self._lookup.who(number)
+        self.info = info
+        self.title.setText(self._headline(info))
+        self.details.setText(self._details(info))
+        self.greeting.setText(greeting(info, self._clock.now()))
+        self.greeting.show()
+
+    def clear(self) -> None:
+        self.info = None
+        self.title.setText(self.tr("No call"))
+        self.details.clear()
+        self.greeting.hide()
+
+    def _headline(self, info: CallerInfo) -> str:
+        if info.kind is CallerKind.OUTSIDE:
+            return self.tr("Outside line %1").replace("%1", info.number)
+        if info.kind is not CallerKind.ROOM:
+            label = info.label_zh if self._chinese and info.label_zh else info.label
+            return f"{label} ({info.number})"
+        if not info.is_guest:
+            return self.tr("Room %1 (no guest in house)").replace("%1", info.room)
+        stars = "★" * info.vip_level
+        return (
+            f"{self.tr('Room %1').replace('%1', info.room)} · {info.guest_name} {info.title} {stars}".strip()
+        )
+
+    def _details(self, info: CallerInfo) -> str:
+        lines: list[str] = []
+        if info.privacy:
+            note = escape(info.privacy_note) or self.tr(
+                "Do not give out the room or confirm the guest is in house."
+            )
+            lines.append(f"<span style='color:#c62828;font-weight:bold'>{self.tr('PRIVACY')}: {note}</span>")
+        if info.dnd:
+            lines.append(
+                f"<span style='color:#6a3d9a;font-weight:bold'>{self.tr('Do not disturb is on')}</span>"
+            )
+        if info.vip_level:
+            lines.append(self.tr("VIP level %1").replace("%1", str(info.vip_level)))
+        if info.romanised and info.romanised != info.guest_name.casefold():
+            lines.append(escape(info.romanised.title()))
+        if info.language:
+            lines.append(self.tr("Language: %1").replace("%1", info.language))
+        if info.company:
+            lines.append(escape(info.company))
+        if info.companions:
+            lines.append(self.tr("With: %1").replace("%1", escape(info.companions)))
+        if info.messages_waiting:
+            lines.append(
+                f"<b>{self.tr('%1 message(s) waiting').replace('%1', str(info.messages_waiting))}</b>"
+            )
+        if info.wakeup_at is not None:
+            lines.append(self.tr("Wake-up booked for %1").replace("%1", info.wakeup_at.strftime("%H:%M")))
+        if info.whereabouts:
+            lines.append(self.tr("Whereabouts: %1").replace("%1", escape(info.whereabouts)))
+        return "<br>".join(lines)

@@ -1,0 +1,123 @@
+"""The directory search: results while typing over guests, arrivals,
+departments, staff and hotel information; Enter rings or transfers to the entry.
+
+A privacy-flagged guest shows the instruction to read, never a room or an
+extension, and Enter on it does nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from switchboard.directory import Directory, DirectoryEntry, EntryKind
+
+
+class SearchField(QLineEdit):
+    """Down arrow goes to the results, so the whole search works from the keyboard."""
+
+    down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class DirectoryPanel(QWidget):
+    chosen = Signal(str)  # the extension to ring
+
+    FOCUS_KEY = "F3"
+
+    def __init__(self, directory: Directory, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.search = SearchField()
+        self.search.setObjectName("directorySearch")
+        self.search.setPlaceholderText(self.tr("Directory (F3): room, name, pinyin, initials, department…"))
+        self.search.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setObjectName("directoryResults")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.note)
+        self.search.textChanged.connect(self._search)
+        self.search.returnPressed.connect(self._choose_first)
+        self.search.down.connect(self._to_results)
+        self.results.itemActivated.connect(self._choose)
+
+    def set_directory(self, directory: Directory) -> None:
+        self.directory = directory
+        self._search(self.search.text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search(self, text: str) -> None:
+        self.results.clear()
+        for entry in self.directory.search(text):
+            item = QListWidgetItem(self.describe(entry))
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            if entry.privacy:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def describe(self, entry: DirectoryEntry) -> str:
+        kinds = {
+            EntryKind.GUEST: self.tr("Guest"),
+            EntryKind.ARRIVAL: self.tr("Arrival"),
+            EntryKind.DEPARTMENT: self.tr("Department"),
+            EntryKind.STAFF: self.tr("Staff"),
+            EntryKind.INFO: self.tr("Info"),
+        }
+        name = f"{entry.name} {entry.title}".strip() + (
+            " " + "★" * entry.vip_level if entry.vip_level else ""
+        )
+        if entry.privacy:
+            note = entry.privacy_note or self.tr("privacy: do not give out the room")
+            return f"[{kinds[entry.kind]}] {name} — {self.tr('PRIVACY')}: {note}"
+        where = ""
+        if entry.kind is EntryKind.GUEST:
+            where = self.tr("room %1").replace("%1", entry.room)
+        elif entry.kind is EntryKind.ARRIVAL:
+            where = self.tr("arrives %1").replace("%1", entry.detail)
+        elif entry.kind in (EntryKind.DEPARTMENT, EntryKind.STAFF):
+            where = f"{entry.number} {entry.detail}".strip()
+        else:
+            where = entry.detail[:80]
+        extra = (
+            f" · {entry.romanised}" if entry.romanised and entry.romanised != entry.name.casefold() else ""
+        )
+        return f"[{kinds[entry.kind]}] {name} · {where}{extra}"
+
+    def _to_results(self) -> None:
+        if self.results.count():
+            self.results.setFocus()
+
+    def _choose_first(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self._choose(item)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        entry = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(entry, DirectoryEntry):
+            return
+        if entry.kind is EntryKind.INFO:
+            self.note.setText(entry.detail)
+            return
+        if entry.privacy or not entry.number:
+            self.note.setText(self.describe(entry))
+            return
+        self.note.clear()
+        self.chosen.emit(entry.number)

@@ -1,0 +1,259 @@
+"""The call queue: waiting calls in order with a live ring timer, the call on
+the headset, held calls; every call action on a key.
+
+The rows colour when a call has rung past three rings or been held past the
+hold limit, and again at twice that; an emergency call raises a red alert
+above the queue that stays until the call is answered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from switchboard.call_queue import CallQueue, QueuedCall, Urgency
+from switchboard.pbx import CallKind, CallState, PbxEvent, PbxPosition
+
+_Index = QModelIndex | QPersistentModelIndex
+URGENCY_COLOURS = {Urgency.LATE: "#ffe0a0", Urgency.VERY_LATE: "#ffb3b3"}
+
+# Keys as on attendant consoles: one key per action, listed on the buttons and in the F1 sheet.
+KEYS = {
+    "answer": "F5",
+    "release": "F6",
+    "hold": "F7",
+    "transfer": "F8",
+    "park": "F9",
+}
+
+
+class QueueModel(QAbstractTableModel):
+    COLUMNS = 4
+
+    def __init__(self, queue: CallQueue, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.queue = queue
+        self._rows: list[QueuedCall] = []
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._advance)
+        self._tick.start(1000)
+
+    def apply(self, event: PbxEvent) -> None:
+        if self.queue.apply(event):
+            self.beginResetModel()
+            self._rows = self.queue.calls()
+            self.endResetModel()
+
+    def _advance(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1))
+
+    def call_at(self, row: int) -> QueuedCall | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return [self.tr("Type"), self.tr("Caller"), self.tr("State"), self.tr("Time")][section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        call = self.call_at(index.row())
+        if call is None or not index.isValid():
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return kind_word(call.kind)
+            if col == 1:
+                return f"{call.caller} {call.caller_name}".strip() + (
+                    self.tr(" (recall from %1)").replace("%1", call.recall_of) if call.recall_of else ""
+                )
+            if col == 2:
+                return state_word(call.state)
+            seconds = int(self.queue.seconds_in_state(call))
+            return f"{seconds // 60}:{seconds % 60:02d}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if call.kind is CallKind.EMERGENCY and call.state is CallState.OFFERED:
+                return QBrush(QColor("#c62828"))
+            colour = URGENCY_COLOURS.get(self.queue.urgency(call))
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole and call.kind is CallKind.EMERGENCY:
+            return QBrush(QColor("#ffffff" if call.state is CallState.OFFERED else "#c62828"))
+        if role == Qt.ItemDataRole.FontRole and (
+            call.kind is CallKind.EMERGENCY or call.state is CallState.CONNECTED
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def kind_word(kind: CallKind) -> str:
+    return {
+        CallKind.ROOM: QCoreApplication.translate("QueuePanel", "Room"),
+        CallKind.OUTSIDE: QCoreApplication.translate("QueuePanel", "Outside"),
+        CallKind.INTERNAL: QCoreApplication.translate("QueuePanel", "Internal"),
+        CallKind.EMERGENCY: QCoreApplication.translate("QueuePanel", "EMERGENCY"),
+    }[kind]
+
+
+def state_word(state: CallState) -> str:
+    words = {
+        CallState.OFFERED: QCoreApplication.translate("QueuePanel", "ringing"),
+        CallState.DIALLING: QCoreApplication.translate("QueuePanel", "dialling"),
+        CallState.CONNECTED: QCoreApplication.translate("QueuePanel", "talking"),
+        CallState.HELD: QCoreApplication.translate("QueuePanel", "on hold"),
+        CallState.CONSULTING: QCoreApplication.translate("QueuePanel", "consulting"),
+        CallState.CONFERENCE: QCoreApplication.translate("QueuePanel", "conference"),
+    }
+    return words.get(state, state.value)
+
+
+class QueuePanel(QWidget):
+    """The queue with its keys. ``connected`` carries the caller's number when a call is answered."""
+
+    connected = Signal(str)
+    failed = Signal(str)  # a message for the operator
+
+    def __init__(self, queue: CallQueue, pbx: PbxPosition, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.pbx = pbx
+        self.model = QueueModel(queue, self)
+        self.alert = QLabel(self.tr("⚠ EMERGENCY CALL WAITING — answer with F5"))
+        self.alert.setObjectName("emergencyAlert")
+        self.alert.setStyleSheet(
+            "background:#c62828;color:white;font-weight:bold;font-size:15px;padding:6px;"
+        )
+        self.alert.setVisible(False)
+        self.count = QLabel()
+        self.count.setObjectName("queueCount")
+        self.view = QTableView()
+        self.view.setObjectName("queueView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        labels = {
+            "answer": self.tr("Answer"),
+            "release": self.tr("Release"),
+            "hold": self.tr("Hold/Retrieve"),
+            "transfer": self.tr("Transfer"),
+            "park": self.tr("Park"),
+        }
+        handlers = {
+            "answer": self.answer_next,
+            "release": self.release,
+            "hold": self.hold_or_retrieve,
+            "transfer": self.transfer_to_selected_lamp,
+            "park": self.park,
+        }
+        self.transfer_target = ""
+        for name, label in labels.items():
+            button = QPushButton(f"{label}\n{KEYS[name]}")
+            button.setObjectName(f"call_{name}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(handlers[name])
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(KEYS[name]))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(handlers[name])
+            self.addAction(action)
+            self.buttons[name] = button
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.alert)
+        layout.addWidget(self.count)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        self._show_count()
+
+    @property
+    def queue(self) -> CallQueue:
+        return self.model.queue
+
+    def key_list(self) -> list[tuple[str, str]]:
+        return [(KEYS[name], button.text().split("\n")[0]) for name, button in self.buttons.items()]
+
+    def on_event(self, event: PbxEvent) -> None:
+        before = self.queue.active()
+        self.model.apply(event)
+        now = self.queue.active()
+        if (
+            now is not None
+            and (before is None or before.call_id != now.call_id)
+            and now.state is CallState.CONNECTED
+        ):
+            self.connected.emit(now.caller)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        waiting = len(self.queue.waiting())
+        self.count.setText(self.tr("%1 waiting").replace("%1", str(waiting)))
+        self.alert.setVisible(self.queue.has_emergency())
+
+    # ------------------------------------------------------------ actions
+
+    def answer_next(self) -> None:
+        call = self.queue.next_to_answer()
+        if call is None:
+            return
+        active = self.queue.active()
+        if active is not None:
+            self.pbx.hold(active.call_id)  # the operator never drops a caller to take the next
+        self.pbx.answer(call.call_id)
+
+    def release(self) -> None:
+        active = self.queue.active()
+        if active is not None:
+            self.pbx.release(active.call_id)
+
+    def hold_or_retrieve(self) -> None:
+        active = self.queue.active()
+        if active is not None:
+            self.pbx.hold(active.call_id)
+            return
+        held = self.queue.held()
+        if held:
+            self.pbx.retrieve(held[0].call_id)
+
+    def park(self) -> None:
+        active = self.queue.active()
+        if active is not None:
+            self.pbx.park(active.call_id)
+
+    def connect_to(self, extension: str) -> None:
+        """Send the call on the headset to ``extension``; with no call up, ring it from the console."""
+        self.transfer_target = extension
+        active = self.queue.active()
+        if active is None:
+            self.pbx.dial(extension)
+        else:
+            self.pbx.blind_transfer(active.call_id, extension)
+
+    def transfer_to_selected_lamp(self) -> None:
+        if self.transfer_target:
+            self.connect_to(self.transfer_target)
+        else:
+            self.failed.emit(self.tr("Choose the extension first: a lamp or a directory entry, then Enter."))
