@@ -122,7 +122,7 @@ def test_screen_pop_from_the_records(store: Store) -> None:
     seed_demo_hotel(store, clock)
     callers = SqlCallers(store, clock)
     with store.unit() as s:
-        stay, room = s.execute(
+        _stay, room = s.execute(
             select(StayRow, RoomRow)
             .join(RoomRow, RoomRow.id == StayRow.room_id)
             .where(StayRow.privacy.is_(False), StayRow.status == "in_house")
