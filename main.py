@@ -21,9 +21,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.callers import SqlCallers
 from db.lamp_field import SqlLampField
+from db.logbook import SqlLogbook
+from db.message_book import SqlMessageBook
+from db.room_board import SqlRoomBoard
 from db.seed import DEMO_USERS, is_empty, seed_demo_hotel
 from db.store import Store, sqlite_url
 from db.users import UserDirectory
+from db.wakeup_book import SqlWakeUpBook
 from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
@@ -43,10 +47,14 @@ from ui.caller_panel import CallerPanel
 from ui.crash_guard import CrashGuard
 from ui.directory_panel import DirectoryPanel
 from ui.errors import explain
+from ui.logbook_page import LogbookPage
 from ui.main_window import MainWindow
+from ui.messages_page import MessagesPage
 from ui.queue_panel import QueuePanel
+from ui.rooms_page import RoomsPage
 from ui.settings_dialog import SettingsDialog
 from ui.signin_dialog import FirstAdministratorDialog, SignInDialog
+from ui.wakeup_page import WakeUpPage
 
 log = logging.getLogger("switchboard")
 
@@ -181,6 +189,40 @@ def build_pages(window: MainWindow, console: Console) -> None:
         window.add_key(key, what)
     window.add_key(DirectoryPanel.FOCUS_KEY, QCoreApplication.translate("Console", "Search the directory"))
     console.panels.update(queue=queue_panel, caller=caller_panel, directory=directory_panel)
+
+    lamps = window.lamp_field.model if isinstance(window.lamp_field, LampField) else None
+
+    def dnd_to_pbx(extension: str, on: bool) -> None:
+        console.pbx.set_dnd(extension, on)
+        if lamps is not None:
+            lamps.update_marks(extension, dnd=on)
+
+    def message_lamp_to_pbx(extension: str, on: bool) -> None:
+        console.pbx.set_message_lamp(extension, on)
+        if lamps is not None:
+            lamps.update_marks(extension, message_waiting=on)
+
+    def actor() -> Actor:
+        return console.actor
+
+    rooms = RoomsPage(SqlRoomBoard(console.store, console.clock, dnd_to_pbx), actor)
+    wakeups = WakeUpPage(SqlWakeUpBook(console.store, console.clock), actor)
+    messages = MessagesPage(
+        SqlMessageBook(console.store, console.clock, message_lamp_to_pbx), console.clock, actor
+    )
+    logbook = LogbookPage(SqlLogbook(console.store, console.clock), actor)
+    window.add_page(rooms, QCoreApplication.translate("Console", "Rooms"), "Ctrl+2")
+    window.add_page(wakeups, QCoreApplication.translate("Console", "Wake-up calls"), "Ctrl+3")
+    window.add_page(messages, QCoreApplication.translate("Console", "Messages"), "Ctrl+4")
+    window.add_page(logbook, QCoreApplication.translate("Console", "Logbook"), "Ctrl+5")
+
+    def wakeups_due(rooms_due: list[str]) -> None:
+        text = QCoreApplication.translate("Console", "Wake-up due now, call by hand: room %1")
+        window.statusBar().showMessage(text.replace("%1", ", ".join(rooms_due)))
+        QApplication.alert(window)
+
+    wakeups.due.connect(wakeups_due)
+    console.panels.update(rooms=rooms, wakeups=wakeups, messages=messages, logbook=logbook)
 
 
 def first_administrator(console: Console, parent: MainWindow | None) -> bool:

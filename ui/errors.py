@@ -8,13 +8,16 @@ wrote, which is still a clear sentence, never a traceback.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from switchboard.errors import ConflictError, ConsoleError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def explain(error: ConsoleError) -> str:
@@ -47,6 +50,23 @@ def explain(error: ConsoleError) -> str:
         "text.too_long": QCoreApplication.translate(
             "ConsoleError", "The {field} is too long (at most {limit} characters)."
         ),
+        "wakeup.no_guest": QCoreApplication.translate("ConsoleError", "Room {room} has no guest in house."),
+        "wakeup.duplicate": QCoreApplication.translate(
+            "ConsoleError", "Room {room} already has a wake-up call at {time}."
+        ),
+        "wakeup.changed": QCoreApplication.translate(
+            "ConsoleError", "Someone else changed this wake-up call just now; the list is refreshed."
+        ),
+        "wakeup.state": QCoreApplication.translate(
+            "ConsoleError", "This wake-up call cannot be changed any more."
+        ),
+        "message.no_guest": QCoreApplication.translate("ConsoleError", "Room {room} has no guest in house."),
+        "message.changed": QCoreApplication.translate(
+            "ConsoleError", "Someone else changed this message just now; the list is refreshed."
+        ),
+        "message.delivered": QCoreApplication.translate(
+            "ConsoleError", "This message was already delivered."
+        ),
         "stay.departure_before_arrival": QCoreApplication.translate(
             "ConsoleError", "Departure {departure} is before arrival {arrival}."
         ),
@@ -68,3 +88,16 @@ def show_error(parent: QWidget | None, error: ConsoleError) -> None:
         else QCoreApplication.translate("ConsoleError", "Cannot do that")
     )
     QMessageBox.warning(parent, title, explain(error))
+
+
+def attempt(message: QLabel, action: Callable[[], T]) -> T | None:
+    """Run an action; a ``ConsoleError`` becomes a sentence in ``message`` and nothing else changes."""
+    try:
+        result = action()
+    except ConsoleError as exc:
+        log.info("not done: %s %s", exc.key, exc.args_map)
+        message.setStyleSheet("color: #c62828; font-weight: bold;")
+        message.setText(explain(exc))
+        return None
+    message.setStyleSheet("color: #2e7d32;")
+    return result

@@ -1,0 +1,124 @@
+"""Messages for guests: taken at the console, the room's message lamp on while
+any wait, off when the last is delivered."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+
+from db.audit import audit, changed
+from db.room_board import LampSwitch, find_room
+from db.rows import GuestRow, MessageRow, RoomRow, StayRow
+from db.store import Store
+from switchboard.clock import Clock
+from switchboard.desk import MessageView
+from switchboard.errors import ConflictError, InputError, NotFound
+from switchboard.hotel import Actor, StayStatus, check_name, clean_text
+
+
+class SqlMessageBook:
+    def __init__(self, store: Store, clock: Clock, on_lamp: LampSwitch | None = None) -> None:
+        self._store = store
+        self._clock = clock
+        self._on_lamp = on_lamp
+
+    def _view(self, row: MessageRow, room: str, guest: str) -> MessageView:
+        zone = self._clock.now().tzinfo
+        return MessageView(
+            row.id,
+            room,
+            guest,
+            row.sender,
+            row.callback,
+            row.text,
+            row.taken_at.astimezone(zone),
+            row.taken_by,
+            row.delivered_at.astimezone(zone) if row.delivered_at else None,
+            row.version,
+        )
+
+    def take(self, room: str, sender: str, callback: str, text: str, actor: Actor) -> MessageView:
+        now = self._clock.now()
+        who = check_name(sender, "caller's name")
+        number = clean_text(callback, limit=40, what="call-back number")
+        body = clean_text(text, limit=2000, what="message", required=True)
+        with self._store.unit() as s:
+            row_room = find_room(s, room)
+            found = s.execute(
+                select(StayRow.id, GuestRow.name)
+                .join(GuestRow, GuestRow.id == StayRow.guest_id)
+                .where(StayRow.room_id == row_room.id, StayRow.status == StayStatus.IN_HOUSE.value)
+            ).first()
+            if found is None:
+                raise InputError(
+                    "message.no_guest", f"Room {row_room.number} has no guest in house", room=row_room.number
+                )
+            stay_id, guest = found
+            row = MessageRow(
+                stay_id=stay_id,
+                room_id=row_room.id,
+                sender=who,
+                callback=number,
+                text=body,
+                taken_at=now,
+                taken_by=actor.user,
+            )
+            s.add(row)
+            lamp_was = row_room.message_lamp
+            row_room.message_lamp = True
+            s.flush()
+            audit(s, actor, now, "message.take", "message", row.id, room=row_room.number)
+            changed(s, actor, now, "message", row.id)
+            view = self._view(row, row_room.number, guest)
+            extension = row_room.extension
+        if not lamp_was and self._on_lamp is not None:
+            self._on_lamp(extension, True)
+        return view
+
+    def deliver(self, message_id: int, version: int, actor: Actor) -> MessageView:
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = s.get(MessageRow, message_id)
+            if row is None:
+                raise NotFound("message.missing", "That message no longer exists")
+            if row.version != version:
+                raise ConflictError("message.changed", "Someone else changed this message just now")
+            if row.delivered_at is not None:
+                raise InputError("message.delivered", "This message was already delivered")
+            row.delivered_at, row.delivered_by, row.delivery, row.status = (
+                now,
+                actor.user,
+                "phone",
+                "delivered",
+            )
+            room = s.get(RoomRow, row.room_id) if row.room_id is not None else None
+            s.flush()
+            left = s.scalar(
+                select(func.count())
+                .select_from(MessageRow)
+                .where(MessageRow.room_id == row.room_id, MessageRow.delivered_at.is_(None))
+            )
+            lamp_off = room is not None and not left
+            if room is not None and lamp_off:
+                room.message_lamp = False
+            audit(s, actor, now, "message.deliver", "message", row.id)
+            changed(s, actor, now, "message", row.id)
+            guest = s.scalar(select(GuestRow.name).join(StayRow).where(StayRow.id == row.stay_id)) or ""
+            view = self._view(row, room.number if room else "", guest)
+            extension = room.extension if room else ""
+        if lamp_off and self._on_lamp is not None:
+            self._on_lamp(extension, False)
+        return view
+
+    def waiting(self) -> Sequence[MessageView]:
+        with self._store.read() as s:
+            rows = s.execute(
+                select(MessageRow, RoomRow.number, GuestRow.name)
+                .outerjoin(RoomRow, RoomRow.id == MessageRow.room_id)
+                .outerjoin(StayRow, StayRow.id == MessageRow.stay_id)
+                .outerjoin(GuestRow, GuestRow.id == StayRow.guest_id)
+                .where(MessageRow.delivered_at.is_(None))
+                .order_by(MessageRow.taken_at)
+            )
+            return [self._view(row, room or "", guest or "") for row, room, guest in rows]

@@ -1,0 +1,162 @@
+"""Wake-up calls booked at the console: one per room and minute, never doubled;
+a call that falls due is put in front of a person (the manual list) until
+someone marks it done."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+
+from db.audit import audit, changed
+from db.room_board import find_room
+from db.rows import GuestRow, StayRow, WakeUpRow
+from db.store import Store
+from switchboard.clock import Clock
+from switchboard.desk import WakeUpView
+from switchboard.errors import ConflictError, InputError, NotFound
+from switchboard.hotel import Actor, StayStatus, clean_text
+from switchboard.wakeup_status import CANCELLABLE, OPEN, WakeUpStatus
+
+_OPEN = [s.value for s in OPEN]
+
+
+class SqlWakeUpBook:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def _view(self, row: WakeUpRow, guest: str) -> WakeUpView:
+        zone = self._clock.now().tzinfo
+        return WakeUpView(
+            row.id,
+            row.room_number,
+            row.due_at.astimezone(zone),
+            WakeUpStatus(row.status),
+            guest,
+            row.note,
+            row.booked_by,
+            row.attempts,
+            row.version,
+        )
+
+    def book(self, room: str, at: time, actor: Actor, note: str = "") -> WakeUpView:
+        now = self._clock.now()
+        text = clean_text(note, limit=400, what="note")
+        due = datetime.combine(now.date(), at.replace(second=0, microsecond=0), now.tzinfo)
+        if due <= now:
+            due += timedelta(days=1)  # 06:30 booked at 22:00 means tomorrow morning
+        with self._store.unit() as s:
+            row_room = find_room(s, room)
+            found = s.execute(
+                select(StayRow, GuestRow)
+                .join(GuestRow, GuestRow.id == StayRow.guest_id)
+                .where(StayRow.room_id == row_room.id, StayRow.status == StayStatus.IN_HOUSE.value)
+            ).first()
+            if found is None:
+                raise InputError(
+                    "wakeup.no_guest", f"Room {row_room.number} has no guest in house", room=row_room.number
+                )
+            stay, guest = found
+            duplicate = s.scalars(
+                select(WakeUpRow).where(
+                    WakeUpRow.room_number == row_room.number,
+                    WakeUpRow.due_at == due,
+                    WakeUpRow.status.in_(_OPEN),
+                )
+            ).first()
+            if duplicate is not None:
+                raise InputError(
+                    "wakeup.duplicate",
+                    f"Room {row_room.number} already has a wake-up at {due:%H:%M}",
+                    room=row_room.number,
+                    time=f"{due:%H:%M}",
+                )
+            row = WakeUpRow(
+                stay_id=stay.id,
+                room_number=row_room.number,
+                due_at=due,
+                status=WakeUpStatus.BOOKED.value,
+                language=guest.language,
+                note=text,
+                booked_at=now,
+                booked_by=actor.user,
+                source="console",
+            )
+            s.add(row)
+            s.flush()
+            audit(s, actor, now, "wakeup.book", "wakeup", row.id, room=row.room_number, due=due)
+            changed(s, actor, now, "wakeup", row.id)
+            return self._view(row, guest.name)
+
+    def _change(
+        self,
+        wakeup_id: int,
+        version: int,
+        actor: Actor,
+        allowed: frozenset[WakeUpStatus],
+        to: WakeUpStatus,
+        action: str,
+    ) -> WakeUpView:
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = s.get(WakeUpRow, wakeup_id)
+            if row is None:
+                raise NotFound("wakeup.missing", "That wake-up call no longer exists")
+            if row.version != version:
+                raise ConflictError("wakeup.changed", "Someone else changed this wake-up call just now")
+            if WakeUpStatus(row.status) not in allowed:
+                raise InputError(
+                    "wakeup.state",
+                    f"A wake-up call that is {row.status} cannot be changed so",
+                    status=row.status,
+                )
+            row.status = to.value
+            if to is WakeUpStatus.HANDLED:
+                row.handled_by, row.handled_at, row.outcome = actor.user, now, "called by the operator"
+            audit(s, actor, now, action, "wakeup", row.id, room=row.room_number)
+            changed(s, actor, now, "wakeup", row.id)
+            guest = s.scalar(select(GuestRow.name).join(StayRow).where(StayRow.id == row.stay_id)) or ""
+            return self._view(row, guest)
+
+    def cancel(self, wakeup_id: int, version: int, actor: Actor) -> WakeUpView:
+        return self._change(wakeup_id, version, actor, CANCELLABLE, WakeUpStatus.CANCELLED, "wakeup.cancel")
+
+    def mark_done(self, wakeup_id: int, version: int, actor: Actor) -> WakeUpView:
+        allowed = frozenset({WakeUpStatus.MANUAL, WakeUpStatus.ESCALATED})
+        return self._change(wakeup_id, version, actor, allowed, WakeUpStatus.HANDLED, "wakeup.done")
+
+    def upcoming(self) -> Sequence[WakeUpView]:
+        with self._store.read() as s:
+            rows = s.execute(
+                select(WakeUpRow, GuestRow.name)
+                .outerjoin(StayRow, StayRow.id == WakeUpRow.stay_id)
+                .outerjoin(GuestRow, GuestRow.id == StayRow.guest_id)
+                .where(WakeUpRow.status.in_(_OPEN))
+                .order_by(WakeUpRow.due_at, WakeUpRow.room_number)
+            )
+            return [self._view(row, name or "") for row, name in rows]
+
+    def escalate_due(self) -> Sequence[WakeUpView]:
+        """Booked calls whose time has come go to the manual list, once (the status change is the claim)."""
+        now = self._clock.now()
+        due: list[WakeUpView] = []
+        with self._store.unit() as s:
+            for row in s.scalars(
+                select(WakeUpRow).where(
+                    WakeUpRow.status == WakeUpStatus.BOOKED.value, WakeUpRow.due_at <= now
+                )
+            ):
+                row.status = WakeUpStatus.MANUAL.value
+                audit(
+                    s,
+                    Actor.link("wake-up clock"),
+                    now,
+                    "wakeup.manual",
+                    "wakeup",
+                    row.id,
+                    room=row.room_number,
+                )
+                due.append(self._view(row, ""))
+        return due

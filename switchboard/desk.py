@@ -1,0 +1,115 @@
+"""What the console's pages show and change: rooms, wake-ups, messages, logbook.
+
+Frozen views handed to the UI, and the Protocols the pages call; ``db/``
+implements them, one transaction and one audit row per action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+from enum import Enum
+from typing import Protocol
+
+from switchboard.hotel import Actor
+from switchboard.wakeup_status import WakeUpStatus
+
+
+@dataclass(frozen=True, slots=True)
+class RoomView:
+    number: str
+    floor: int
+    room_type: str
+    extension: str
+    occupancy: str
+    housekeeping: str
+    dnd: bool
+    message_lamp: bool
+    guest: str = ""
+    title: str = ""
+    vip_level: int = 0
+    privacy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class WakeUpView:
+    id: int
+    room: str
+    due_at: datetime
+    status: WakeUpStatus
+    guest: str
+    note: str
+    booked_by: str
+    attempts: int
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class MessageView:
+    id: int
+    room: str
+    guest: str
+    sender: str
+    callback: str
+    text: str
+    taken_at: datetime
+    taken_by: str
+    delivered_at: datetime | None
+    version: int
+
+
+class LogCategory(Enum):
+    GENERAL = "general"
+    GUEST = "guest"
+    COMPLAINT = "complaint"
+    ENGINEERING = "engineering"
+    SECURITY = "security"
+    WAKEUP = "wakeup"
+    PBX = "pbx"
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    id: int
+    created_at: datetime
+    author: str
+    category: LogCategory
+    room: str
+    text: str
+    follow_up: bool
+    corrects_id: int | None
+
+
+class RoomBoard(Protocol):
+    def rooms(self) -> Sequence[RoomView]: ...
+
+    def set_dnd(self, room: str, on: bool, actor: Actor) -> RoomView: ...
+
+
+class WakeUpBook(Protocol):
+    def book(self, room: str, at: time, actor: Actor, note: str = "") -> WakeUpView: ...
+
+    def cancel(self, wakeup_id: int, version: int, actor: Actor) -> WakeUpView: ...
+
+    def upcoming(self) -> Sequence[WakeUpView]: ...
+
+    def escalate_due(self) -> Sequence[WakeUpView]: ...
+
+    def mark_done(self, wakeup_id: int, version: int, actor: Actor) -> WakeUpView: ...
+
+
+class MessageBook(Protocol):
+    def take(self, room: str, sender: str, callback: str, text: str, actor: Actor) -> MessageView: ...
+
+    def deliver(self, message_id: int, version: int, actor: Actor) -> MessageView: ...
+
+    def waiting(self) -> Sequence[MessageView]: ...
+
+
+class Logbook(Protocol):
+    def write(
+        self, category: LogCategory, text: str, actor: Actor, room: str = "", follow_up: bool = False
+    ) -> LogEntry: ...
+
+    def recent(self, limit: int = 200) -> Sequence[LogEntry]: ...
