@@ -321,6 +321,11 @@ def main(argv: list[str] | None = None) -> int:
 
     pbx.start(bridge.post)
     pbx.watch(model.extensions())
+    if training:
+        # A trainee starts with a guest on the line to answer, not an empty queue.
+        vip_rooms = [lamp.extension for lamp in lamps.field_lamps() if lamp.vip_level and lamp.occupied]
+        if vip_rooms:
+            QTimer.singleShot(800, lambda: pbx.offer_call(vip_rooms[0]))
     window.resize(1600, 960)
     window.show()
 

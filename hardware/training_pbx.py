@@ -336,6 +336,8 @@ class TrainingPbx:
         self._calls[call_id] = _Call(call_id, caller, kind, CallState.OFFERED, now)
         called = EMERGENCY_NUMBER if kind is CallKind.EMERGENCY else "9"
         self._emit(CallOffered(call_id, caller, name, called, kind, now, recall_of))
+        if caller in self._lamps and not recall_of:
+            self._set_lamp(caller, LampState.BUSY)  # the caller's phone is off-hook while it waits
         if not recall_of and kind is not CallKind.EMERGENCY:
             self._after(self._profile.abandon_after_s, lambda: self._abandon(call_id))
 
@@ -452,6 +454,13 @@ class TrainingPbx:
             and call.peer in self._lamps
         ):
             self._set_lamp(call.peer, LampState.IDLE)
+        if call.caller in self._lamps and self._lamps[call.caller] is LampState.BUSY:
+            if keep_lamp:  # transferred: the caller talks on, then hangs up
+                self._after(
+                    self._rng.uniform(30, 240), functools.partial(self._set_lamp, call.caller, LampState.IDLE)
+                )
+            else:
+                self._set_lamp(call.caller, LampState.IDLE)
         self._emit(CallEnded(call_id, self._clock.now(), reason))
 
     def _after(self, seconds: float, action: Callable[[], None]) -> None:

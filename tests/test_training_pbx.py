@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from hardware.training_pbx import TrafficProfile, TrainingPbx
 from switchboard.clock import FakeClock
@@ -146,3 +148,15 @@ def test_announced_transfer_and_park(clock: FakeClock) -> None:
     pbx.pickup("701")
     pbx.pump()
     assert of(events, CallStateChanged)[-1].state is CallState.CONNECTED
+
+
+def test_a_calling_room_shows_busy_until_it_hangs_up() -> None:
+    clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    pbx, _events = make(clock, profile=QUIET)
+    call_id = pbx.offer_call("301")
+    pbx.pump()
+    assert pbx.lamp("301") is LampState.BUSY
+    pbx.answer(call_id)
+    pbx.release(call_id)
+    pbx.pump()
+    assert pbx.lamp("301") is LampState.IDLE

@@ -4,32 +4,62 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../main.py" line="130"/>
+        <location filename="../../main.py" line="147"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="169"/>
+        <location filename="../../main.py" line="190"/>
+        <source>Search the directory</source>
+        <translation>搜索通讯录</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="214"/>
+        <source>Rooms</source>
+        <translation>客房</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="215"/>
+        <source>Wake-up calls</source>
+        <translation>叫醒服务</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="216"/>
+        <source>Messages</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="217"/>
+        <source>Logbook</source>
+        <translation>交班日志</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="220"/>
+        <source>Wake-up due now, call by hand: room %1</source>
+        <translation>叫醒已到时，请人工拨打：%1 房</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="242"/>
         <source>Training demo users: %1</source>
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="276"/>
+        <location filename="../../main.py" line="352"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="277"/>
+        <location filename="../../main.py" line="353"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>新语言将在下次启动话务台时生效。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="294"/>
+        <location filename="../../main.py" line="370"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="295"/>
+        <location filename="../../main.py" line="371"/>
         <source>The settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
     </message>

@@ -1,0 +1,91 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <location filename="../../ui/messages_page.py" line="42"/>
+        <source>Taken</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="43"/>
+        <location filename="../../ui/messages_page.py" line="88"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="44"/>
+        <source>Guest</source>
+        <translation>住客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="45"/>
+        <location filename="../../ui/messages_page.py" line="90"/>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="46"/>
+        <location filename="../../ui/messages_page.py" line="92"/>
+        <source>Call back</source>
+        <translation>回电号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="47"/>
+        <location filename="../../ui/messages_page.py" line="94"/>
+        <source>Message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="48"/>
+        <source>Taken by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="72"/>
+        <source>Common messages…</source>
+        <translation>常用留言…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="74"/>
+        <source>Please call back.</source>
+        <translation>请回电。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="75"/>
+        <source>Will call again later.</source>
+        <translation>稍后会再来电。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="76"/>
+        <source>Your visitor is waiting in the lobby.</source>
+        <translation>您的访客正在大堂等候。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="77"/>
+        <source>A parcel is waiting at the front desk.</source>
+        <translation>前台有您的包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="81"/>
+        <source>&amp;Take message</source>
+        <translation>记录留言(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="83"/>
+        <source>&amp;Delivered</source>
+        <translation>已转达(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="142"/>
+        <source>Message for room %1 taken; lamp on.</source>
+        <translation>已记录 %1 房留言，留言灯已亮。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="154"/>
+        <source>Delivered to room %1.</source>
+        <translation>已转达 %1 房。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,125 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="76"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="76"/>
+        <source>Caller</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="76"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="76"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="88"/>
+        <source> (recall from %1)</source>
+        <translation>（由 %1 回呼）</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="112"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="113"/>
+        <source>Outside</source>
+        <translation>外线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="114"/>
+        <source>Internal</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="115"/>
+        <source>EMERGENCY</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="121"/>
+        <source>ringing</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="122"/>
+        <source>dialling</source>
+        <translation>拨号中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="123"/>
+        <source>talking</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="124"/>
+        <source>on hold</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="125"/>
+        <source>consulting</source>
+        <translation>咨询中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="126"/>
+        <source>conference</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="141"/>
+        <source>⚠ EMERGENCY CALL WAITING — answer with F5</source>
+        <translation>⚠ 紧急来电等待中 — 按 F5 接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="158"/>
+        <source>Answer</source>
+        <translation>接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="159"/>
+        <source>Release</source>
+        <translation>挂断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="160"/>
+        <source>Hold/Retrieve</source>
+        <translation>保留/恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="161"/>
+        <source>Transfer</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="162"/>
+        <source>Park</source>
+        <translation>驻留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="213"/>
+        <source>%1 waiting</source>
+        <translation>%1 个等待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="259"/>
+        <source>Choose the extension first: a lamp or a directory entry, then Enter.</source>
+        <translation>请先选择分机：忙灯盘或通讯录条目，然后按回车。</translation>
+    </message>
+</context>
+</TS>
