@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.callers import SqlCallers
+from db.console_calls import SqlConsoleCalls
 from db.lamp_field import SqlLampField
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
@@ -32,6 +32,7 @@ from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
 from switchboard.auth import User
+from switchboard.call_log import CallCategory
 from switchboard.call_queue import CallQueue
 from switchboard.clock import Clock, SystemClock, zone_named
 from switchboard.directory import Directory
@@ -43,6 +44,7 @@ from ui import i18n
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
 from ui.bridge import EventBridge
+from ui.call_handling import CallHandling
 from ui.caller_panel import CallerPanel
 from ui.crash_guard import CrashGuard
 from ui.directory_panel import DirectoryPanel
@@ -169,28 +171,35 @@ def build_pages(window: MainWindow, console: Console) -> None:
     """Every page and attendant panel of the window, in the order the operator finds them."""
     chinese = i18n.is_chinese(console.language)
     callers = SqlCallers(console.store, console.clock)
-    queue_panel = QueuePanel(CallQueue(console.clock), console.pbx)
-    caller_panel = CallerPanel(callers, console.clock, chinese=chinese)
+    call_book = SqlConsoleCalls(console.store, console.clock)
+    lamps = window.lamp_field.model if isinstance(window.lamp_field, LampField) else None
+
+    def is_dnd(extension: str) -> bool:
+        lamp = lamps.lamp_of(extension) if lamps is not None else None
+        return lamp is not None and lamp.dnd
+
+    queue_panel = QueuePanel(
+        CallQueue(console.clock), console.pbx, is_dnd=is_dnd, operator=lambda: console.actor.user
+    )
+
+    def save_note(call_id: str, category: CallCategory, note: str) -> None:
+        call_book.categorise(call_id, category, note, console.actor)
+
+    caller_panel = CallerPanel(callers, console.clock, chinese=chinese, save_note=save_note)
     directory_panel = DirectoryPanel(Directory(callers.directory_entries()))
     window.add_attendant_panel(queue_panel, 3)
     window.add_attendant_panel(caller_panel, 2)
     window.add_attendant_panel(directory_panel, 3)
     console.bridge.arrived.connect(queue_panel.on_event)
-    queue_panel.connected.connect(caller_panel.show_caller)
+    queue_panel.connected.connect(caller_panel.show_call)
     queue_panel.failed.connect(window.statusBar().showMessage)
     if isinstance(window.lamp_field, LampField):
         window.lamp_field.extension_chosen.connect(queue_panel.connect_to)
     directory_panel.chosen.connect(queue_panel.connect_to)
-    focus = QAction(window)
-    focus.setShortcut(QKeySequence(DirectoryPanel.FOCUS_KEY))
-    focus.triggered.connect(directory_panel.focus_search)
-    window.addAction(focus)
     for key, what in queue_panel.key_list():
         window.add_key(key, what)
     window.add_key(DirectoryPanel.FOCUS_KEY, QCoreApplication.translate("Console", "Search the directory"))
     console.panels.update(queue=queue_panel, caller=caller_panel, directory=directory_panel)
-
-    lamps = window.lamp_field.model if isinstance(window.lamp_field, LampField) else None
 
     def dnd_to_pbx(extension: str, on: bool) -> None:
         console.pbx.set_dnd(extension, on)
@@ -205,12 +214,14 @@ def build_pages(window: MainWindow, console: Console) -> None:
     def actor() -> Actor:
         return console.actor
 
-    rooms = RoomsPage(SqlRoomBoard(console.store, console.clock, dnd_to_pbx), actor)
+    room_board = SqlRoomBoard(console.store, console.clock, dnd_to_pbx)
+    log_book = SqlLogbook(console.store, console.clock)
+    rooms = RoomsPage(room_board, actor)
     wakeups = WakeUpPage(SqlWakeUpBook(console.store, console.clock), actor)
     messages = MessagesPage(
         SqlMessageBook(console.store, console.clock, message_lamp_to_pbx), console.clock, actor
     )
-    logbook = LogbookPage(SqlLogbook(console.store, console.clock), actor)
+    logbook = LogbookPage(log_book, actor)
     window.add_page(rooms, QCoreApplication.translate("Console", "Rooms"), "Ctrl+2")
     window.add_page(wakeups, QCoreApplication.translate("Console", "Wake-up calls"), "Ctrl+3")
     window.add_page(messages, QCoreApplication.translate("Console", "Messages"), "Ctrl+4")
@@ -222,7 +233,35 @@ def build_pages(window: MainWindow, console: Console) -> None:
         QApplication.alert(window)
 
     wakeups.due.connect(wakeups_due)
+
+    def show(page: QWidget) -> None:
+        window.show_page(window.pages.indexOf(page))
+
+    handling = CallHandling(
+        window=window,
+        clock=console.clock,
+        pbx=console.pbx,
+        queue=queue_panel,
+        caller=caller_panel,
+        directory=directory_panel,
+        messages=messages,
+        wakeups=wakeups,
+        calls=call_book,
+        callers=callers,
+        rooms=room_board,
+        logbook=log_book,
+        actor=actor,
+        show=show,
+        status=lambda text: window.statusBar().showMessage(text, 15_000),
+    )
+    for key, what in handling.key_list():
+        window.add_key(key, what)
+    refresh = QTimer(window)
+    refresh.timeout.connect(lambda: directory_panel.set_directory(Directory(callers.directory_entries())))
+    refresh.start(60_000)  # arrivals and room moves reach the directory within a minute
     console.panels.update(rooms=rooms, wakeups=wakeups, messages=messages, logbook=logbook)
+    console.on_quit.append(refresh.stop)
+    window.handling = handling  # type: ignore[attr-defined]
 
 
 def first_administrator(console: Console, parent: MainWindow | None) -> bool:

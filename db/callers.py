@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from db.romanise import romanise
 from db.rows import (
     ExtensionRow,
     GuestRow,
@@ -100,6 +101,9 @@ class SqlCallers:
                 .where(StayRow.status.in_([StayStatus.IN_HOUSE.value, StayStatus.EXPECTED.value]))
             )
             for stay, guest, room, extension in stays:
+                romanised, initials = guest.romanised, guest.initials
+                if not romanised:  # a name from the PMS: romanise it here
+                    romanised, initials = romanise(guest.name)
                 in_house = stay.status == StayStatus.IN_HOUSE.value
                 if stay.privacy:
                     # Never in the operator's hands: not findable by room, no extension to ring.
@@ -110,8 +114,8 @@ class SqlCallers:
                         name=guest.name,
                         number=(extension or "") if in_house else "",
                         room=room or "",
-                        romanised=guest.romanised,
-                        initials=guest.initials,
+                        romanised=romanised,
+                        initials=initials,
                         title=guest.title,
                         company=guest.company,
                         vip_level=guest.vip_level,

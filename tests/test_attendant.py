@@ -9,24 +9,36 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.callers import SqlCallers
-from db.rows import RoomRow, StayRow
+from db.console_calls import SqlConsoleCalls
+from db.logbook import SqlLogbook
+from db.message_book import SqlMessageBook
+from db.room_board import SqlRoomBoard
+from db.rows import CallRecordRow, LogbookEntryRow, RoomRow, StayRow
 from db.seed import seed_demo_hotel
 from db.store import Store
+from db.wakeup_book import SqlWakeUpBook
 from hardware.training_pbx import TrafficProfile, TrainingPbx
+from switchboard.call_log import CallCategory
 from switchboard.call_queue import CallQueue, Urgency
 from switchboard.clock import FakeClock
 from switchboard.directory import Directory, DirectoryEntry, EntryKind
+from switchboard.hotel import Actor, Role
 from switchboard.pbx import CallKind, CallOffered, CallState, CallStateChanged, PbxEvent
 from switchboard.screen_pop import CallerInfo, CallerKind, greeting, surname
+from ui.call_handling import CallHandling
 from ui.caller_panel import CallerPanel
 from ui.directory_panel import DirectoryPanel
+from ui.messages_page import MessagesPage
 from ui.queue_panel import QueuePanel
+from ui.wakeup_page import WakeUpPage
 
 AT = datetime(2026, 11, 20, 22, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+OP = Actor(user="lin", position="Console 1", role=Role.OPERATOR)
 QUIET = TrafficProfile(
     operator_calls_per_hour=0, extension_calls_per_hour=0, no_answer_share=0, start_busy_share=0
 )
@@ -139,7 +151,75 @@ def test_screen_pop_from_the_records(store: Store) -> None:
     assert Directory(listed).search("zw")
 
 
-def test_a_call_is_answered_by_key_popped_and_transferred_on_the_training_pbx(
+class Desk:
+    """The attendant column, the pages and the call handling over the training PBX, in one window."""
+
+    def __init__(self, qtbot: QtBot, store: Store, clock: FakeClock, extensions: list[str]) -> None:
+        self.clock = clock
+        self.callers = SqlCallers(store, clock)
+        self.pbx = TrainingPbx(clock, extensions, profile=QUIET, traffic=False)
+        self.events: list[PbxEvent] = []
+        self.pbx.start(self.events.append, threaded=False)
+        self.board = SqlRoomBoard(store, clock, self.pbx.set_dnd)
+        self.calls = SqlConsoleCalls(store, clock)
+        self.window = QWidget()
+        self.queue = QueuePanel(CallQueue(clock), self.pbx, is_dnd=self._is_dnd, operator=lambda: "lin")
+        self.caller = CallerPanel(
+            self.callers, clock, save_note=lambda c, cat, n: self.calls.categorise(c, cat, n, OP)
+        )
+        self.directory = DirectoryPanel(Directory(self.callers.directory_entries()))
+        self.messages = MessagesPage(
+            SqlMessageBook(store, clock, self.pbx.set_message_lamp), clock, lambda: OP
+        )
+        self.wakeups = WakeUpPage(SqlWakeUpBook(store, clock), lambda: OP)
+        self.shown: list[QWidget] = []
+        self.status: list[str] = []
+        layout = QVBoxLayout(self.window)
+        for w in (self.queue, self.caller, self.directory, self.messages, self.wakeups):
+            layout.addWidget(w)
+        self.handling = CallHandling(
+            window=self.window,
+            clock=clock,
+            pbx=self.pbx,
+            queue=self.queue,
+            caller=self.caller,
+            directory=self.directory,
+            messages=self.messages,
+            wakeups=self.wakeups,
+            calls=self.calls,
+            callers=self.callers,
+            rooms=self.board,
+            logbook=SqlLogbook(store, clock),
+            actor=lambda: OP,
+            show=self.shown.append,
+            status=self.status.append,
+        )
+        self.queue.connected.connect(self.caller.show_call)
+        self.directory.chosen.connect(self.queue.connect_to)
+        qtbot.addWidget(self.window)
+        with qtbot.waitActive(self.window):
+            self.window.show()
+            self.window.activateWindow()
+
+    def _is_dnd(self, extension: str) -> bool:
+        return any(r.dnd for r in self.board.rooms() if r.extension == extension)
+
+    def pump(self, seconds: float = 0.0) -> None:
+        for _ in range(max(1, int(seconds / 0.5))):
+            if seconds:
+                self.clock.advance(0.5)
+            self.pbx.pump()
+            while self.events:
+                self.queue.on_event(self.events.pop(0))
+
+    def key(
+        self, qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        qtbot.keyClick(self.window.focusWidget() or self.window, key, modifier)
+        self.pump()
+
+
+def test_vip_in_a_dnd_room_camps_on_a_busy_extension_is_recalled_and_leaves_a_message(
     qtbot: QtBot, sqlite_store: Store
 ) -> None:
     clock = FakeClock(AT)
@@ -148,38 +228,113 @@ def test_a_call_is_answered_by_key_popped_and_transferred_on_the_training_pbx(
     vip = next(
         e for e in callers.directory_entries() if e.vip_level and not e.privacy and e.kind is EntryKind.GUEST
     )
-    pbx = TrainingPbx(clock, [vip.number, "8020", "8000"], profile=QUIET, traffic=False)
-    events: list[PbxEvent] = []
-    pbx.start(events.append, threaded=False)
-    panel = QueuePanel(CallQueue(clock), pbx)
-    caller = CallerPanel(callers, clock)
-    directory = DirectoryPanel(Directory(callers.directory_entries()))
-    panel.connected.connect(caller.show_caller)
-    directory.chosen.connect(panel.connect_to)
-    for w in (panel, caller, directory):
-        qtbot.addWidget(w)
+    other = next(
+        e
+        for e in callers.directory_entries()
+        if e.kind is EntryKind.GUEST and e.number not in ("", vip.number) and not e.privacy
+    )
+    desk = Desk(qtbot, sqlite_store, clock, [vip.number, other.number, "8020", "8000"])
+    desk.board.set_dnd(vip.room, True, OP)
 
-    def pump() -> None:
-        pbx.pump()
-        while events:
-            panel.on_event(events.pop(0))
+    # a call arrives from the VIP's room and is answered with one key
+    desk.pbx.offer_call(vip.number)
+    desk.pump()
+    assert desk.queue.count.text() == "1 waiting"
+    desk.key(qtbot, Qt.Key.Key_F5)
+    info = desk.caller.info
+    assert info is not None and info.guest_name == vip.name and info.vip_level == vip.vip_level and info.dnd
+    assert "Do not disturb is on" in desk.caller.details.text()
+    assert vip.title in desk.caller.greeting.text()
 
-    with qtbot.waitActive(panel):
-        panel.show()
-        panel.activateWindow()
-    pbx.offer_call(vip.number)
-    pump()
-    assert panel.count.text() == "1 waiting"
-    qtbot.keyClick(panel, Qt.Key.Key_F5)
-    pump()
-    assert panel.queue.active() is not None
-    assert caller.info is not None and caller.info.guest_name == vip.name
-    assert "★" in caller.title.text()
-    assert caller.greeting.isVisible() or caller.greeting.text()
-    qtbot.keyClicks(directory.search, "housekeeping")
-    qtbot.keyClick(directory.search, Qt.Key.Key_Return)
-    for _ in range(30):
-        clock.advance(0.5)
-        pump()
-    assert panel.queue.active() is None
-    assert panel.count.text() == "0 waiting"
+    # the guest wants room `other`, whose phone is busy: the options come up, the caller camps on
+    desk.pbx.set_extension_busy(other.number, True)
+    desk.key(qtbot, Qt.Key.Key_F3)
+    qtbot.keyClicks(desk.directory.search, other.romanised.replace(" ", ""))
+    desk.key(qtbot, Qt.Key.Key_Return)
+    options = desk.handling.options
+    assert options is not None and "busy" in options.headline.text()
+    options.buttons["wait"].click()
+    desk.pump()
+    assert desk.queue.queue.active() is None  # camped: off the headset
+
+    # a minute later the call comes back to the console as a recall
+    desk.pump(61)
+    recall = desk.queue.queue.next_to_answer()
+    assert recall is not None and recall.recall_of == other.number
+    desk.key(qtbot, Qt.Key.Key_F5)
+    desk.key(qtbot, Qt.Key.Key_F8)  # transfer again: still busy
+    options = desk.handling.options
+    assert options is not None
+    options.buttons["message"].click()
+    assert desk.shown[-1] is desk.messages
+    assert desk.messages.room.text() == other.room
+    desk.messages.caller_name.setText(vip.name)  # typed with an input method, not key by key
+    qtbot.keyClicks(desk.messages.text, "Please call back")
+    qtbot.keyClick(desk.messages.text, Qt.Key.Key_Return)
+    assert desk.messages.model.rowCount() == 1
+    desk.pump()
+    assert desk.pbx.message_lamp(other.number)
+
+    # the operator files the call and releases it; the record keeps the times and the category
+    desk.caller.category.setCurrentIndex(desk.caller.category.findData(CallCategory.MESSAGE))
+    qtbot.keyClicks(desk.caller.note, "VIP asked for room, busy; message left")
+    desk.key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert desk.caller.saved.text() == "Saved"
+    desk.key(qtbot, Qt.Key.Key_F6)
+    with sqlite_store.read() as s:
+        record = s.scalars(select(CallRecordRow).where(CallRecordRow.caller == vip.number)).one()
+        assert record.category == "message" and record.handled_by == "lin" and record.answered_at is not None
+        assert record.talk_seconds > 60
+
+
+def test_a_dnd_room_is_not_rung_unless_an_emergency_override_is_logged(
+    qtbot: QtBot, sqlite_store: Store
+) -> None:
+    clock = FakeClock(AT)
+    seed_demo_hotel(sqlite_store, clock)
+    callers = SqlCallers(sqlite_store, clock)
+    guest = next(
+        e for e in callers.directory_entries() if e.kind is EntryKind.GUEST and e.number and not e.privacy
+    )
+    desk = Desk(qtbot, sqlite_store, clock, [guest.number, "8000"])
+    desk.board.set_dnd(guest.room, True, OP)
+    desk.pbx.offer_call("8000")
+    desk.pump()
+    desk.key(qtbot, Qt.Key.Key_F5)
+    desk.queue.connect_to(guest.number)
+    options = desk.handling.options
+    assert options is not None and "do-not-disturb" in options.headline.text()
+    assert "wait" not in options.buttons
+    options.buttons["override"].click()  # no reason given: nothing happens
+    assert options.isVisible()
+    options.override_reason.setText("Family emergency, security confirmed")
+    options.buttons["override"].click()
+    desk.pump(10)
+    assert not any(r.dnd for r in desk.board.rooms() if r.number == guest.room)
+    with sqlite_store.read() as s:
+        entry = s.scalars(select(LogbookEntryRow)).one()
+        assert "Emergency override of DND" in entry.text and entry.room_number == guest.room
+
+
+def test_a_call_back_is_noted_and_reminded(qtbot: QtBot, sqlite_store: Store) -> None:
+    clock = FakeClock(AT)
+    seed_demo_hotel(sqlite_store, clock)
+    desk = Desk(qtbot, sqlite_store, clock, ["8000", "8020"])
+    desk.pbx.offer_call("+8613800138000", CallKind.OUTSIDE)
+    desk.pump()
+    desk.key(qtbot, Qt.Key.Key_F5)
+    desk.pbx.set_extension_busy("8020", True)
+    desk.queue.connect_to("8020")
+    desk.pump()
+    options = desk.handling.options
+    assert options is not None
+    options.note.setText("about the lost umbrella")
+    options.buttons["callback"].click()
+    assert "noted" in desk.status[-1]
+    desk.handling.remind_callbacks()
+    assert all("Call back now" not in s for s in desk.status)
+    clock.advance(16 * 60)
+    desk.handling.remind_callbacks()
+    assert "Call back now" in desk.status[-1] and "+8613800138000" in desk.status[-1]
+    desk.handling.remind_callbacks()
+    assert sum("Call back now" in s for s in desk.status) == 1

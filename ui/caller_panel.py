@@ -3,24 +3,42 @@ says (VIP, DND, privacy, messages, a wake-up booked), and the greeting to read."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from switchboard.call_log import CallCategory
 from switchboard.clock import Clock
+from switchboard.errors import ConsoleError
 from switchboard.screen_pop import CallerInfo, CallerKind, CallerLookup, greeting
+from ui.errors import explain
+
+NoteSaver = Callable[[str, CallCategory, str], None]  # call id, category, note
 
 
 class CallerPanel(QWidget):
+    NOTE_KEY = "Ctrl+S"
+
     def __init__(
-        self, lookup: CallerLookup, clock: Clock, *, chinese: bool = False, parent: Any = None
+        self,
+        lookup: CallerLookup,
+        clock: Clock,
+        *,
+        chinese: bool = False,
+        save_note: NoteSaver | None = None,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._lookup = lookup
         self._clock = clock
         self._chinese = chinese
+        self._save_note = save_note
         self.info: CallerInfo | None = None
+        self.call_id = ""
         self.title = QLabel(self.tr("No call"))
         self.title.setObjectName("callerTitle")
         self.title.setStyleSheet("font-size: 17px; font-weight: bold;")
@@ -33,13 +51,62 @@ class CallerPanel(QWidget):
         self.greeting.setStyleSheet(
             "background:#eef5ff; border-left: 4px solid #1e63b5; padding: 6px; font-size: 14px;"
         )
+        self.category = QComboBox()
+        self.category.setObjectName("callCategory")
+        for category, name in self.category_names().items():
+            self.category.addItem(name, category)
+        self.note = QLineEdit()
+        self.note.setObjectName("callNote")
+        self.note.setPlaceholderText(self.tr("Note on this call (Ctrl+S saves)"))
+        self.saved = QLabel()
+        self.saved.setObjectName("callNoteSaved")
+        save = QAction(self)
+        save.setShortcut(QKeySequence(self.NOTE_KEY))
+        save.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        save.triggered.connect(self.save)
+        self.addAction(save)
+        self.note.returnPressed.connect(self.save)
+        notes = QHBoxLayout()
+        notes.addWidget(self.category)
+        notes.addWidget(self.note, 1)
+        notes.addWidget(self.saved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(self.greeting)
         layout.addStretch(1)
+        layout.addLayout(notes)
         self.greeting.hide()
+
+    def category_names(self) -> dict[CallCategory, str]:
+        return {
+            CallCategory.ENQUIRY: self.tr("Enquiry"),
+            CallCategory.TRANSFER: self.tr("Transfer"),
+            CallCategory.SERVICE: self.tr("Service request"),
+            CallCategory.MESSAGE: self.tr("Message"),
+            CallCategory.WAKEUP: self.tr("Wake-up"),
+            CallCategory.COMPLAINT: self.tr("Complaint"),
+            CallCategory.EMERGENCY: self.tr("Emergency"),
+        }
+
+    def show_call(self, call_id: str, number: str) -> None:
+        self.call_id = call_id
+        self.note.clear()
+        self.saved.clear()
+        self.category.setCurrentIndex(0)
+        self.show_caller(number)
+
+    def save(self) -> None:
+        if not self.call_id or self._save_note is None:
+            return
+        category = self.category.currentData()
+        try:
+            self._save_note(self.call_id, category, self.note.text())
+        except ConsoleError as exc:
+            self.saved.setText(explain(exc))
+            return
+        self.saved.setText(self.tr("Saved"))
 
     def show_caller(self, number: str) -> None:
         info = self._lookup.who(number)

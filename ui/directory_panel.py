@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from switchboard.directory import Directory, DirectoryEntry, EntryKind
@@ -52,6 +52,11 @@ class DirectoryPanel(QWidget):
         self.search.returnPressed.connect(self._choose_first)
         self.search.down.connect(self._to_results)
         self.results.itemActivated.connect(self._choose)
+        focus = QAction(self)
+        focus.setShortcut(QKeySequence(self.FOCUS_KEY))
+        focus.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        focus.triggered.connect(self.focus_search)
+        self.addAction(focus)
 
     def set_directory(self, directory: Directory) -> None:
         self.directory = directory

@@ -8,6 +8,7 @@ above the queue that stays until the call is answered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,12 +21,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from switchboard.call_log import CallLog
 from switchboard.call_queue import CallQueue, QueuedCall, Urgency
-from switchboard.pbx import CallKind, CallState, PbxEvent, PbxPosition
+from switchboard.pbx import CallFailed, CallKind, CallState, FailureReason, PbxEvent, PbxPosition
 
 _Index = QModelIndex | QPersistentModelIndex
+OPTIONS_FOR = {FailureReason.BUSY, FailureReason.NO_ANSWER, FailureReason.DND}
 URGENCY_COLOURS = {Urgency.LATE: "#ffe0a0", Urgency.VERY_LATE: "#ffb3b3"}
 
 # Keys as on attendant consoles: one key per action, listed on the buttons and in the F1 sheet.
@@ -35,6 +38,9 @@ KEYS = {
     "hold": "F7",
     "transfer": "F8",
     "park": "F9",
+    "consult": "F10",
+    "complete": "F11",
+    "conference": "F12",
 }
 
 
@@ -131,12 +137,26 @@ def state_word(state: CallState) -> str:
 class QueuePanel(QWidget):
     """The queue with its keys. ``connected`` carries the caller's number when a call is answered."""
 
-    connected = Signal(str)
+    connected = Signal(str, str)  # call id, caller
     failed = Signal(str)  # a message for the operator
+    refused = Signal(str, str, object)  # call id, target extension, FailureReason: offer the caller's options
+    finished = Signal(object)  # ConsoleCall: a call left the console
 
-    def __init__(self, queue: CallQueue, pbx: PbxPosition, parent: Any = None) -> None:
+    def __init__(
+        self,
+        queue: CallQueue,
+        pbx: PbxPosition,
+        parent: Any = None,
+        *,
+        is_dnd: Callable[[str], bool] = lambda _ext: False,
+        operator: Callable[[], str] = lambda: "",
+    ) -> None:
         super().__init__(parent)
         self.pbx = pbx
+        self._is_dnd = is_dnd
+        self._operator = operator
+        self.log = CallLog()
+        self.consulting: tuple[str, str] | None = None  # (held caller, consultation leg)
         self.model = QueueModel(queue, self)
         self.alert = QLabel(self.tr("⚠ EMERGENCY CALL WAITING — answer with F5"))
         self.alert.setObjectName("emergencyAlert")
@@ -153,13 +173,16 @@ class QueuePanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        row = QGridLayout()
         labels = {
             "answer": self.tr("Answer"),
             "release": self.tr("Release"),
             "hold": self.tr("Hold/Retrieve"),
             "transfer": self.tr("Transfer"),
             "park": self.tr("Park"),
+            "consult": self.tr("Announce"),
+            "complete": self.tr("Complete"),
+            "conference": self.tr("Conference"),
         }
         handlers = {
             "answer": self.answer_next,
@@ -167,6 +190,9 @@ class QueuePanel(QWidget):
             "hold": self.hold_or_retrieve,
             "transfer": self.transfer_to_selected_lamp,
             "park": self.park,
+            "consult": self.announce,
+            "complete": self.complete,
+            "conference": self.conference,
         }
         self.transfer_target = ""
         for name, label in labels.items():
@@ -180,7 +206,8 @@ class QueuePanel(QWidget):
             action.triggered.connect(handlers[name])
             self.addAction(action)
             self.buttons[name] = button
-            row.addWidget(button)
+            position = list(labels).index(name)
+            row.addWidget(button, position // 4, position % 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.alert)
@@ -205,7 +232,12 @@ class QueuePanel(QWidget):
             and (before is None or before.call_id != now.call_id)
             and now.state is CallState.CONNECTED
         ):
-            self.connected.emit(now.caller)
+            self.connected.emit(now.call_id, now.caller)
+        if isinstance(event, CallFailed) and event.reason in OPTIONS_FOR:
+            self.refused.emit(event.call_id, event.target, event.reason)
+        finished = self.log.apply(event, self._operator())
+        if finished is not None:
+            self.finished.emit(finished)
         self._show_count()
 
     def _show_count(self) -> None:
@@ -244,13 +276,39 @@ class QueuePanel(QWidget):
             self.pbx.park(active.call_id)
 
     def connect_to(self, extension: str) -> None:
-        """Send the call on the headset to ``extension``; with no call up, ring it from the console."""
+        """Send the call on the headset to ``extension``; with no call up, ring it from the console.
+
+        A room on do-not-disturb is not rung: the caller's options come up instead."""
         self.transfer_target = extension
         active = self.queue.active()
+        if active is not None and self._is_dnd(extension):
+            self.refused.emit(active.call_id, extension, FailureReason.DND)
+            return
         if active is None:
             self.pbx.dial(extension)
         else:
             self.pbx.blind_transfer(active.call_id, extension)
+
+    def announce(self) -> None:
+        """Announced transfer: hold the caller and ring the target from the console."""
+        active = self.queue.active()
+        if active is None or not self.transfer_target:
+            self.failed.emit(self.tr("Choose the extension first: a lamp or a directory entry, then Enter."))
+            return
+        self.consulting = (active.call_id, self.pbx.consult(active.call_id, self.transfer_target))
+
+    def complete(self) -> None:
+        if self.consulting is not None:
+            held, leg = self.consulting
+            self.pbx.complete_transfer(held, leg)
+            self.consulting = None
+
+    def conference(self) -> None:
+        active = self.queue.active()
+        held = self.queue.held()
+        if active is not None and held:
+            self.pbx.conference(held[0].call_id, active.call_id)
+            self.consulting = None
 
     def transfer_to_selected_lamp(self) -> None:
         if self.transfer_target:

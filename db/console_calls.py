@@ -1,0 +1,114 @@
+"""Console call records (``call_records`` with source "console"), the
+operator's category and note on each, and call-back tasks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from db.audit import audit
+from db.rows import CallbackTaskRow, CallRecordRow, ExtensionRow, RoomRow
+from db.store import Store
+from switchboard.call_log import CallbackTask, CallCategory, ConsoleCall
+from switchboard.clock import Clock
+from switchboard.errors import InputError, NotFound
+from switchboard.hotel import Actor, clean_text
+
+
+class SqlConsoleCalls:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def record(self, call: ConsoleCall) -> None:
+        with self._store.unit() as s:
+            room = s.scalar(
+                select(RoomRow.number)
+                .join(ExtensionRow, ExtensionRow.room_id == RoomRow.id)
+                .where(ExtensionRow.number == call.caller)
+            )
+            row = s.scalars(select(CallRecordRow).where(CallRecordRow.call_id == call.call_id)).first()
+            if row is None:
+                row = CallRecordRow(source="console", call_id=call.call_id, started_at=call.offered_at)
+                s.add(row)
+            row.kind, row.caller, row.room_number = call.kind.value, call.caller[:40], room or ""
+            row.called = call.transferred_to[:40]
+            row.answered_at, row.ended_at = call.answered_at, call.ended_at
+            row.ring_seconds, row.talk_seconds = call.ring_seconds, call.talk_seconds
+            row.abandoned, row.handled_by = call.abandoned, call.handled_by
+
+    def categorise(self, call_id: str, category: CallCategory, note: str, actor: Actor) -> None:
+        """The operator's category and note; kept even if the call record arrives later."""
+        text = clean_text(note, limit=400, what="note")
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = s.scalars(select(CallRecordRow).where(CallRecordRow.call_id == call_id)).first()
+            if row is None:
+                row = CallRecordRow(source="console", call_id=call_id, started_at=now)
+                s.add(row)
+            row.category, row.note = category.value, text
+            audit(s, actor, now, "call.note", "call", call_id, category=category.value)
+
+    def categories(self, since: datetime, until: datetime) -> dict[str, int]:
+        with self._store.read() as s:
+            rows = s.execute(
+                select(CallRecordRow.category, func.count())
+                .where(
+                    CallRecordRow.source == "console",
+                    CallRecordRow.started_at >= since,
+                    CallRecordRow.started_at < until,
+                    CallRecordRow.category != "",
+                )
+                .group_by(CallRecordRow.category)
+            )
+            return {category: count for category, count in rows}
+
+    def add_callback(
+        self, caller: str, number: str, for_extension: str, note: str, due_at: datetime, actor: Actor
+    ) -> CallbackTask:
+        name = clean_text(caller, limit=200, what="caller's name", required=True)
+        phone = clean_text(number, limit=40, what="call-back number", required=True)
+        if due_at.tzinfo is None:
+            raise InputError("time.naive", "A time without a time zone was given")
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = CallbackTaskRow(
+                caller=name,
+                number=phone,
+                for_extension=for_extension[:20],
+                note=clean_text(note, limit=400, what="note"),
+                due_at=due_at,
+                created_at=now,
+                created_by=actor.user,
+            )
+            s.add(row)
+            s.flush()
+            audit(s, actor, now, "callback.add", "callback", row.id)
+            return self._task(row)
+
+    def _task(self, row: CallbackTaskRow) -> CallbackTask:
+        zone = self._clock.now().tzinfo
+        return CallbackTask(
+            row.id, row.caller, row.number, row.for_extension, row.note, row.due_at.astimezone(zone)
+        )
+
+    def callbacks_due(self) -> Sequence[CallbackTask]:
+        now = self._clock.now()
+        with self._store.read() as s:
+            rows = s.scalars(
+                select(CallbackTaskRow)
+                .where(CallbackTaskRow.done_at.is_(None), CallbackTaskRow.due_at <= now)
+                .order_by(CallbackTaskRow.due_at)
+            )
+            return [self._task(r) for r in rows]
+
+    def callback_done(self, task_id: int, actor: Actor) -> None:
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = s.get(CallbackTaskRow, task_id)
+            if row is None:
+                raise NotFound("callback.missing", "That call-back no longer exists")
+            row.done_at, row.done_by = now, actor.user
+            audit(s, actor, now, "callback.done", "callback", row.id)

@@ -1,0 +1,109 @@
+"""The caller's options, in one place, when the extension they want is busy,
+does not answer, or is on do-not-disturb: wait (camp-on), leave a message, be
+called back, or another extension. A DND room can be rung only by an
+emergency override, which the console logs."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from switchboard.pbx import FailureReason
+
+CALLBACK_AFTER = timedelta(minutes=15)
+
+
+class BusyOptions(QDialog):
+    wait = Signal()
+    message = Signal()
+    callback = Signal(str, object, str)  # number, due (aware datetime), note
+    other = Signal()
+    override = Signal(str)  # the reason the operator gave
+
+    def __init__(
+        self, target: str, reason: FailureReason, caller: str, now: datetime, parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("busyOptions")
+        self._zone = now.tzinfo
+        self.setWindowTitle(self.tr("Caller's options"))
+        why = {
+            FailureReason.BUSY: self.tr("%1 is busy."),
+            FailureReason.NO_ANSWER: self.tr("%1 does not answer."),
+            FailureReason.DND: self.tr("%1 is on do-not-disturb and will not be rung."),
+        }.get(reason, self.tr("%1 cannot be reached."))
+        self.headline = QLabel(why.replace("%1", target))
+        self.headline.setObjectName("busyHeadline")
+        self.headline.setStyleSheet("font-size: 15px; font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        self.buttons: dict[str, QPushButton] = {}
+
+        def add(name: str, text: str, handler: Any) -> None:
+            button = QPushButton(text)
+            button.setObjectName(f"busy_{name}")
+            button.clicked.connect(handler)
+            self.buttons[name] = button
+            layout.addWidget(button)
+
+        if reason is not FailureReason.DND:
+            add("wait", self.tr("&Wait: camp on, recall to me if it stays busy"), self._wait)
+        add("message", self.tr("Leave a &message"), self._message)
+        self.number = QLineEdit(caller)
+        self.number.setObjectName("busyCallbackNumber")
+        self.due = QDateTimeEdit(QDateTime((now + CALLBACK_AFTER).replace(tzinfo=None)))  # hotel time
+        self.due.setObjectName("busyCallbackDue")
+        self.due.setDisplayFormat("MM-dd HH:mm")
+        self.note = QLineEdit()
+        self.note.setObjectName("busyCallbackNote")
+        form = QFormLayout()
+        form.addRow(self.tr("Call-back number"), self.number)
+        form.addRow(self.tr("Call back at"), self.due)
+        form.addRow(self.tr("Note"), self.note)
+        layout.addLayout(form)
+        add("callback", self.tr("&Call back: add a reminder"), self._callback)
+        add("other", self.tr("&Other extension"), self._other)
+        if reason is FailureReason.DND:
+            self.override_reason = QLineEdit()
+            self.override_reason.setObjectName("busyOverrideReason")
+            self.override_reason.setPlaceholderText(self.tr("Emergency: why the guest must be rung"))
+            layout.addWidget(self.override_reason)
+            add("override", self.tr("&Emergency override: ring despite DND (logged)"), self._override)
+
+    def _wait(self) -> None:
+        self.wait.emit()
+        self.accept()
+
+    def _message(self) -> None:
+        self.message.emit()
+        self.accept()
+
+    def _callback(self) -> None:
+        due = self.due.dateTime().toPython()
+        assert isinstance(due, datetime)
+        self.callback.emit(self.number.text(), due.replace(tzinfo=self._zone), self.note.text())
+        self.accept()
+
+    def _other(self) -> None:
+        self.other.emit()
+        self.accept()
+
+    def _override(self) -> None:
+        reason = self.override_reason.text().strip()
+        if not reason:
+            self.override_reason.setFocus()
+            self.override_reason.setPlaceholderText(self.tr("Write the reason first: it goes in the logbook"))
+            return
+        self.override.emit(reason)
+        self.accept()
