@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.callers import SqlCallers
 from db.console_calls import SqlConsoleCalls
+from db.hotel_info import SqlHotelInfo
 from db.lamp_field import SqlLampField
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
@@ -49,6 +50,7 @@ from ui.caller_panel import CallerPanel
 from ui.crash_guard import CrashGuard
 from ui.directory_panel import DirectoryPanel
 from ui.errors import explain
+from ui.hotel_info_page import HotelInfoPage
 from ui.logbook_page import LogbookPage
 from ui.main_window import MainWindow
 from ui.messages_page import MessagesPage
@@ -226,6 +228,8 @@ def build_pages(window: MainWindow, console: Console) -> None:
     window.add_page(wakeups, QCoreApplication.translate("Console", "Wake-up calls"), "Ctrl+3")
     window.add_page(messages, QCoreApplication.translate("Console", "Messages"), "Ctrl+4")
     window.add_page(logbook, QCoreApplication.translate("Console", "Logbook"), "Ctrl+5")
+    info = HotelInfoPage(SqlHotelInfo(console.store, console.clock), actor, chinese=chinese)
+    window.add_page(info, QCoreApplication.translate("Console", "Hotel information"), "Ctrl+6")
 
     def wakeups_due(rooms_due: list[str]) -> None:
         text = QCoreApplication.translate("Console", "Wake-up due now, call by hand: room %1")

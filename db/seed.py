@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import func, select
 
 from db.audit import audit
-from db.rows import DutyManagerRow, ExtensionRow, GuestRow, RoomRow, StayRow
+from db.rows import DutyManagerRow, ExtensionRow, GuestRow, HotelInfoRow, RoomRow, StayRow
 from db.store import Store
 from db.users import UserDirectory
 from switchboard import demo_hotel
@@ -101,6 +101,18 @@ def seed_demo_hotel(store: Store, clock: Clock) -> None:
                     location="Lobby / 大堂",
                     starts_at=datetime.combine(day, time(8, 0), zone),
                     ends_at=datetime.combine(day + timedelta(days=1), time(8, 0), zone),
+                )
+            )
+        for topic, topic_zh, body, body_zh, keywords in demo_hotel.HOTEL_INFO:
+            s.add(
+                HotelInfoRow(
+                    topic=topic,
+                    topic_zh=topic_zh,
+                    body=body,
+                    body_zh=body_zh,
+                    keywords=keywords,
+                    updated_at=now,
+                    updated_by="demo-seed",
                 )
             )
         audit(s, SEED_ACTOR, now, "seed", "hotel", demo_hotel.HOTEL_NAME)

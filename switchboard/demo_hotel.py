@@ -168,3 +168,53 @@ def stays(today: date) -> list[DemoStay]:
             )
         )
     return result
+
+
+# The operators' knowledge base: (topic, topic_zh, body, body_zh, keywords)
+HOTEL_INFO: tuple[tuple[str, str, str, str, str], ...] = (
+    (
+        "Breakfast",
+        "早餐",
+        "All-Day Dining, 2F: 06:30-10:30 (weekends to 11:00). Room service breakfast from 06:00, ext 8063.",
+        "二楼全日餐厅：06:30-10:30（周末至 11:00）。客房送餐早餐 06:00 起，分机 8063。",
+        "breakfast zaocan restaurant",
+    ),
+    (
+        "Swimming pool and gym",
+        "游泳池和健身房",
+        "Pool 5F 06:00-22:00, towels at the pool. Gym 24 hours with room key.",
+        "泳池五楼 06:00-22:00，泳池边提供毛巾。健身房 24 小时开放，刷房卡进入。",
+        "pool gym youyong jianshen",
+    ),
+    (
+        "Airport shuttle",
+        "机场班车",
+        "To Pudong Airport every hour 06:00-21:00 from the main entrance, book with the concierge, ext 8010.",
+        "每小时一班往浦东机场，06:00-21:00，大门口上车，请向礼宾部预订，分机 8010。",
+        "airport shuttle jichang banche",
+    ),
+    (
+        "Wi-Fi",
+        "无线网络",
+        "Network GrandHarbour-Guest, password on the key card sleeve; meeting rooms: GrandHarbour-Event.",
+        "网络名 GrandHarbour-Guest，密码在房卡套上；会议室使用 GrandHarbour-Event。",
+        "wifi internet wangluo mima",
+    ),
+    (
+        "Late check-out",
+        "延迟退房",
+        "Check-out 12:00. Late check-out to 14:00 free for VIP 2 and above; "
+        "others ask the front desk, ext 8000.",
+        "退房时间 12:00。二级及以上贵宾可免费延迟至 14:00，其他客人请联系前台，分机 8000。",
+        "checkout late tuifang",
+    ),
+    (
+        "Fire alarm procedure",
+        "火警程序",
+        "On a fire alarm: call Security 8040 and the duty manager 8050 at once, note the zone and time "
+        "in the logbook, do not page guests until the duty manager decides.",
+        "火警时：立即通知保安部 8040 和值班经理 8050，在日志中记下区域和时间，"
+        "由值班经理决定后再广播通知客人。",
+        "fire alarm huojing emergency",
+    ),
+)

@@ -113,3 +113,33 @@ class Logbook(Protocol):
     ) -> LogEntry: ...
 
     def recent(self, limit: int = 200) -> Sequence[LogEntry]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class InfoPage:
+    """A page of the operators' knowledge base (restaurant hours, shuttle, procedures)."""
+
+    id: int
+    topic: str
+    topic_zh: str
+    body: str
+    body_zh: str
+    keywords: str
+    updated_by: str
+    version: int
+
+
+class HotelInfoBook(Protocol):
+    def pages(self) -> Sequence[InfoPage]: ...
+
+    def save(
+        self,
+        page_id: int | None,
+        version: int,
+        topic: str,
+        topic_zh: str,
+        body: str,
+        body_zh: str,
+        keywords: str,
+        actor: Actor,
+    ) -> InfoPage: ...

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db.callers import SqlCallers
+from db.hotel_info import SqlHotelInfo
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
 from db.room_board import SqlRoomBoard
@@ -21,9 +22,11 @@ from db.store import Store
 from db.wakeup_book import SqlWakeUpBook
 from switchboard.clock import FakeClock
 from switchboard.desk import LogCategory
-from switchboard.errors import ConflictError, InputError
+from switchboard.directory import Directory
+from switchboard.errors import ConflictError, InputError, PermissionDenied
 from switchboard.hotel import Actor, Role
 from switchboard.wakeup_status import WakeUpStatus
+from ui.hotel_info_page import HotelInfoPage
 from ui.logbook_page import LogbookPage
 from ui.messages_page import MessagesPage
 from ui.rooms_page import RoomsPage
@@ -192,3 +195,36 @@ def test_pages_by_keyboard(qtbot: QtBot, sqlite_store: Store) -> None:
     logbook.write()  # empty now: refused with a message, nothing written
     assert logbook.model.rowCount() == 1
     assert logbook.message.text() != "Written."
+
+
+def test_hotel_information_is_searchable_by_all_and_edited_by_duty_managers(
+    qtbot: QtBot, store: Store
+) -> None:
+    clock = FakeClock(AT)
+    seed_demo_hotel(store, clock)
+    book = SqlHotelInfo(store, clock)
+    directory = Directory(SqlCallers(store, clock).directory_entries())
+    for typed in ("shuttle", "jichang", "机场"):
+        assert directory.search(typed)[0].name == "Airport shuttle"
+    page = next(p for p in book.pages() if p.topic == "Airport shuttle")
+    with pytest.raises(PermissionDenied):
+        book.save(page.id, page.version, page.topic, page.topic_zh, "changed", "", "", OP)
+    manager = Actor(user="wang", position="Office", role=Role.DUTY_MANAGER)
+    saved = book.save(
+        page.id, page.version, page.topic, page.topic_zh, "Every 30 minutes now", "", "airport", manager
+    )
+    assert saved.body == "Every 30 minutes now" and saved.updated_by == "wang"
+    with pytest.raises(ConflictError):
+        book.save(page.id, page.version, page.topic, "", "stale edit", "", "", manager)
+
+    operator_view = HotelInfoPage(book, lambda: OP)
+    qtbot.addWidget(operator_view)
+    assert operator_view.topic.isReadOnly() and not operator_view.save_button.isVisibleTo(operator_view)
+    manager_view = HotelInfoPage(book, lambda: manager)
+    qtbot.addWidget(manager_view)
+    manager_view._new()
+    manager_view.topic.setText("Laundry")
+    manager_view.body.setPlainText("Same-day laundry if collected before 10:00, ext 8021.")
+    manager_view.save()
+    assert manager_view.message.text() == "Saved."
+    assert any(p.topic == "Laundry" for p in book.pages())
