@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from switchboard.directory import Directory, DirectoryEntry, EntryKind
+from ui.rows_model import RowsModel
 
 
 class SearchField(QLineEdit):
@@ -35,12 +36,17 @@ class DirectoryPanel(QWidget):
     def __init__(self, directory: Directory, parent: Any = None) -> None:
         super().__init__(parent)
         self.directory = directory
+        self._shown: list[DirectoryEntry] = []
         self.search = SearchField()
         self.search.setObjectName("directorySearch")
         self.search.setPlaceholderText(self.tr("Directory (F3): room, name, pinyin, initials, department…"))
         self.search.setClearButtonEnabled(True)
-        self.results = QListWidget()
+        self.model: RowsModel[DirectoryEntry] = RowsModel(
+            [""], lambda e: [self.describe(e)], lambda e: "#fde8e8" if e.privacy else "", self
+        )
+        self.results = QListView()
         self.results.setObjectName("directoryResults")
+        self.results.setModel(self.model)
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -51,7 +57,7 @@ class DirectoryPanel(QWidget):
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._choose_first)
         self.search.down.connect(self._to_results)
-        self.results.itemActivated.connect(self._choose)
+        self.results.activated.connect(self._choose)
         focus = QAction(self)
         focus.setShortcut(QKeySequence(self.FOCUS_KEY))
         focus.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -67,15 +73,10 @@ class DirectoryPanel(QWidget):
         self.search.selectAll()
 
     def _search(self, text: str) -> None:
-        self.results.clear()
-        for entry in self.directory.search(text):
-            item = QListWidgetItem(self.describe(entry))
-            item.setData(Qt.ItemDataRole.UserRole, entry)
-            if entry.privacy:
-                item.setForeground(Qt.GlobalColor.darkRed)
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        self._shown = self.directory.search(text)
+        self.model.set_rows(self._shown)
+        if self._shown:
+            self.results.setCurrentIndex(self.model.index(0, 0))
 
     def describe(self, entry: DirectoryEntry) -> str:
         kinds = {
@@ -106,17 +107,17 @@ class DirectoryPanel(QWidget):
         return f"[{kinds[entry.kind]}] {name} · {where}{extra}"
 
     def _to_results(self) -> None:
-        if self.results.count():
+        if self._shown:
             self.results.setFocus()
 
     def _choose_first(self) -> None:
-        item = self.results.currentItem()
-        if item is not None:
-            self._choose(item)
+        index = self.results.currentIndex()
+        if index.isValid():
+            self._choose(index)
 
-    def _choose(self, item: QListWidgetItem) -> None:
-        entry = item.data(Qt.ItemDataRole.UserRole)
-        if not isinstance(entry, DirectoryEntry):
+    def _choose(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        entry = self.model.row(index.row())
+        if entry is None:
             return
         if entry.kind is EntryKind.INFO:
             self.note.setText(entry.detail)
