@@ -129,6 +129,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="start, wait until the window has drawn, save a PNG of it to PATH and exit",
     )
     parser.add_argument("--timezone", default=None, help="the hotel's time zone, e.g. Asia/Shanghai")
+    parser.add_argument(
+        "--answer-first",
+        action="store_true",
+        help="with --screenshot: answer the first waiting call before the picture (shows the screen pop)",
+    )
     return parser.parse_args(argv)
 
 
@@ -389,6 +394,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"could not write {args.screenshot}", file=sys.stderr)
             app.exit(0 if ok else 1)
 
+        if args.answer_first:
+            queue = console.panels["queue"]
+            assert isinstance(queue, QueuePanel)
+            QTimer.singleShot(SCREENSHOT_WAIT_MS // 2, queue.answer_next)
         QTimer.singleShot(SCREENSHOT_WAIT_MS, capture)
     return app.exec()
 

@@ -57,3 +57,15 @@ def test_the_window_speaks_chinese_and_back(qtbot: QtBot) -> None:
         i18n.install(app, "en")
     assert i18n.choose_language("en") == "en"
     assert i18n.choose_language("zh_CN") == "zh_CN"
+
+
+def test_no_translated_text_hides_inside_an_f_string() -> None:
+    """lupdate does not look inside f-string braces: such text would stay English in Chinese."""
+    ui = Path(__file__).resolve().parent.parent / "ui"
+    hidden = [
+        f"{py.name}:{n}"
+        for py in sorted(ui.glob("*.py"))
+        for n, line in enumerate(py.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"""f["'][^"']*\{[^}]*(self\.tr|translate)\(""", line)
+    ]
+    assert hidden == []

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -132,7 +132,8 @@ class CallerPanel(QWidget):
             return self.tr("Room %1 (no guest in house)").replace("%1", info.room)
         stars = "★" * info.vip_level
         return (
-            f"{self.tr('Room %1').replace('%1', info.room)} · {info.guest_name} {info.title} {stars}".strip()
+            self.tr("Room %1").replace("%1", info.room)
+            + f" · {info.guest_name} {info.title} {stars}".rstrip()
         )
 
     def _details(self, info: CallerInfo) -> str:
@@ -141,24 +142,26 @@ class CallerPanel(QWidget):
             note = escape(info.privacy_note) or self.tr(
                 "Do not give out the room or confirm the guest is in house."
             )
-            lines.append(f"<span style='color:#c62828;font-weight:bold'>{self.tr('PRIVACY')}: {note}</span>")
+            privacy = self.tr("PRIVACY")
+            lines.append(f"<span style='color:#c62828;font-weight:bold'>{privacy}: {note}</span>")
         if info.dnd:
             lines.append(
-                f"<span style='color:#6a3d9a;font-weight:bold'>{self.tr('Do not disturb is on')}</span>"
+                "<span style='color:#6a3d9a;font-weight:bold'>" + self.tr("Do not disturb is on") + "</span>"
             )
         if info.vip_level:
             lines.append(self.tr("VIP level %1").replace("%1", str(info.vip_level)))
         if info.romanised and info.romanised != info.guest_name.casefold():
             lines.append(escape(info.romanised.title()))
         if info.language:
-            lines.append(self.tr("Language: %1").replace("%1", info.language))
+            spoken = QLocale(info.language).nativeLanguageName() or info.language
+            lines.append(self.tr("Language: %1").replace("%1", escape(spoken)))
         if info.company:
             lines.append(escape(info.company))
         if info.companions:
             lines.append(self.tr("With: %1").replace("%1", escape(info.companions)))
         if info.messages_waiting:
             lines.append(
-                f"<b>{self.tr('%1 message(s) waiting').replace('%1', str(info.messages_waiting))}</b>"
+                "<b>" + self.tr("%1 message(s) waiting").replace("%1", str(info.messages_waiting)) + "</b>"
             )
         if info.wakeup_at is not None:
             lines.append(self.tr("Wake-up booked for %1").replace("%1", info.wakeup_at.strftime("%H:%M")))

@@ -91,7 +91,8 @@ class DirectoryPanel(QWidget):
         )
         if entry.privacy:
             note = entry.privacy_note or self.tr("privacy: do not give out the room")
-            return f"[{kinds[entry.kind]}] {name} — {self.tr('PRIVACY')}: {note}"
+            privacy = self.tr("PRIVACY")
+            return f"[{kinds[entry.kind]}] {name} — {privacy}: {note}"
         where = ""
         if entry.kind is EntryKind.GUEST:
             where = self.tr("room %1").replace("%1", entry.room)

@@ -4,62 +4,67 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../main.py" line="147"/>
+        <location filename="../../main.py" line="156"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="190"/>
+        <location filename="../../main.py" line="208"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="214"/>
+        <location filename="../../main.py" line="232"/>
         <source>Rooms</source>
         <translation>客房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="215"/>
+        <location filename="../../main.py" line="233"/>
         <source>Wake-up calls</source>
         <translation>叫醒服务</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="216"/>
+        <location filename="../../main.py" line="234"/>
         <source>Messages</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="217"/>
+        <location filename="../../main.py" line="235"/>
         <source>Logbook</source>
         <translation>交班日志</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="220"/>
+        <location filename="../../main.py" line="237"/>
+        <source>Hotel information</source>
+        <translation>酒店信息</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="240"/>
         <source>Wake-up due now, call by hand: room %1</source>
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="242"/>
+        <location filename="../../main.py" line="290"/>
         <source>Training demo users: %1</source>
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="352"/>
+        <location filename="../../main.py" line="409"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="353"/>
+        <location filename="../../main.py" line="410"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>新语言将在下次启动话务台时生效。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="370"/>
+        <location filename="../../main.py" line="427"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="371"/>
+        <location filename="../../main.py" line="428"/>
         <source>The settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
     </message>

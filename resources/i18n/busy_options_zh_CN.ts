@@ -1,0 +1,82 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BusyOptions</name>
+    <message>
+        <location filename="../../ui/busy_options.py" line="40"/>
+        <source>Caller&apos;s options</source>
+        <translation>来电者选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="42"/>
+        <source>%1 is busy.</source>
+        <translation>%1 占线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="43"/>
+        <source>%1 does not answer.</source>
+        <translation>%1 无人接听。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="44"/>
+        <source>%1 is on do-not-disturb and will not be rung.</source>
+        <translation>%1 已设免打扰，不会振铃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="45"/>
+        <source>%1 cannot be reached.</source>
+        <translation>无法接通 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="61"/>
+        <source>&amp;Wait: camp on, recall to me if it stays busy</source>
+        <translation>等待：排队等候，持续占线则回呼总机(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="62"/>
+        <source>Leave a &amp;message</source>
+        <translation>留言(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="71"/>
+        <source>Call-back number</source>
+        <translation>回电号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="72"/>
+        <source>Call back at</source>
+        <translation>回电时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="73"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="75"/>
+        <source>&amp;Call back: add a reminder</source>
+        <translation>回电：添加提醒(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="76"/>
+        <source>&amp;Other extension</source>
+        <translation>其他分机(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="80"/>
+        <source>Emergency: why the guest must be rung</source>
+        <translation>紧急：必须振铃的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="82"/>
+        <source>&amp;Emergency override: ring despite DND (logged)</source>
+        <translation>紧急强插：不顾免打扰振铃（记入日志）(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/busy_options.py" line="106"/>
+        <source>Write the reason first: it goes in the logbook</source>
+        <translation>请先填写原因：将记入日志</translation>
+    </message>
+</context>
+</TS>
