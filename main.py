@@ -40,6 +40,7 @@ from switchboard.directory import Directory
 from switchboard.errors import ConsoleError
 from switchboard.hotel import Actor, ExtensionKind, Role
 from switchboard.pbx import LampChanged, PbxEvent, PbxPosition
+from switchboard.screen_pop import greeting_wording
 from switchboard.settings import ConsoleSettings
 from ui import i18n
 from ui.blf_model import BlfModel
@@ -174,6 +175,18 @@ def build_pbx(console_clock: Clock, lamps: SqlLampField) -> TrainingPbx:
     )
 
 
+def _seconds(value: str | None, default: float) -> float:
+    """A number of seconds from the settings; anything unusable means the default (and is logged)."""
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        log.warning("setting %r is not a number of seconds; using %s", value, default)
+        return default
+    return seconds if 1 <= seconds <= 600 else default
+
+
 def build_pages(window: MainWindow, console: Console) -> None:
     """Every page and attendant panel of the window, in the order the operator finds them."""
     chinese = i18n.is_chinese(console.language)
@@ -185,14 +198,32 @@ def build_pages(window: MainWindow, console: Console) -> None:
         lamp = lamps.lamp_of(extension) if lamps is not None else None
         return lamp is not None and lamp.dnd
 
-    queue_panel = QueuePanel(
-        CallQueue(console.clock), console.pbx, is_dnd=is_dnd, operator=lambda: console.actor.user
+    attendant = console.settings.section("attendant")
+    queue = CallQueue(
+        console.clock,
+        ring_limit_s=_seconds(attendant.get("ring_warning_s"), 12.0),
+        held_limit_s=_seconds(attendant.get("held_warning_s"), 30.0),
     )
+    queue_panel = QueuePanel(queue, console.pbx, is_dnd=is_dnd, operator=lambda: console.actor.user)
 
     def save_note(call_id: str, category: CallCategory, note: str) -> None:
         call_book.categorise(call_id, category, note, console.actor)
 
-    caller_panel = CallerPanel(callers, console.clock, chinese=chinese, save_note=save_note)
+    caller_panel = CallerPanel(
+        callers,
+        console.clock,
+        chinese=chinese,
+        save_note=save_note,
+        wording=greeting_wording(console.settings.section("greeting")),
+    )
+
+    def emergency(caller: str) -> None:
+        text = QCoreApplication.translate("Console", "EMERGENCY CALL from %1: answer with F5")
+        window.statusBar().showMessage(text.replace("%1", caller), 60_000)
+        QApplication.alert(window, 0)
+        QApplication.beep()
+
+    queue_panel.emergency.connect(emergency)
     directory_panel = DirectoryPanel(Directory(callers.directory_entries()))
     window.add_attendant_panel(queue_panel, 3)
     window.add_attendant_panel(caller_panel, 2)

@@ -52,9 +52,11 @@ class Urgency:
 
 
 class CallQueue:
-    def __init__(self, clock: Clock, *, rings: int = 3, held_limit_s: float = 30.0) -> None:
+    def __init__(
+        self, clock: Clock, *, rings: int = 3, ring_limit_s: float | None = None, held_limit_s: float = 30.0
+    ) -> None:
         self._clock = clock
-        self.ring_limit_s = rings * RING_SECONDS
+        self.ring_limit_s = ring_limit_s if ring_limit_s is not None else rings * RING_SECONDS
         self.held_limit_s = held_limit_s
         self._calls: dict[str, QueuedCall] = {}
 

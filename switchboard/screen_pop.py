@@ -95,3 +95,20 @@ def greeting(info: CallerInfo, at: datetime, wording: dict[str, dict[str, str]] 
     if not info.is_guest or (info.privacy and not info.guest_name):
         return texts[lang]["plain"].format(part=part)
     return texts[lang][part].format(title=info.title, surname=surname(info.guest_name)).replace("  ", " ")
+
+
+def greeting_wording(overrides: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The hotel's own wording over the defaults: keys like ``en.morning`` or ``zh.plain``.
+
+    A wording with an unknown placeholder is refused, so a typo in the settings
+    never reaches the operator as a broken sentence."""
+    wording = {lang: dict(parts) for lang, parts in GREETINGS.items()}
+    for key, text in overrides.items():
+        lang, _, part = key.partition(".")
+        if lang in wording and part in wording[lang] and text.strip():
+            try:
+                text.format(title="", surname="", part="")
+            except (KeyError, IndexError, ValueError):
+                continue
+            wording[lang][part] = text.strip()
+    return wording

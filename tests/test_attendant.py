@@ -29,7 +29,7 @@ from switchboard.clock import FakeClock
 from switchboard.directory import Directory, DirectoryEntry, EntryKind
 from switchboard.hotel import Actor, Role
 from switchboard.pbx import CallKind, CallOffered, CallState, CallStateChanged, PbxEvent
-from switchboard.screen_pop import CallerInfo, CallerKind, greeting, surname
+from switchboard.screen_pop import CallerInfo, CallerKind, greeting, greeting_wording, surname
 from ui.call_handling import CallHandling
 from ui.caller_panel import CallerPanel
 from ui.directory_panel import DirectoryPanel
@@ -338,3 +338,40 @@ def test_a_call_back_is_noted_and_reminded(qtbot: QtBot, sqlite_store: Store) ->
     assert "Call back now" in desk.status[-1] and "+8613800138000" in desk.status[-1]
     desk.handling.remind_callbacks()
     assert sum("Call back now" in s for s in desk.status) == 1
+
+
+def test_the_hotel_words_its_own_greeting_and_a_broken_wording_is_ignored() -> None:
+    wording = greeting_wording(
+        {
+            "en.evening": "Good evening {title} {surname}, Grand Harbour operator.",
+            "zh.evening": "{oops}晚上好",
+        }
+    )
+    en = CallerInfo("905", CallerKind.ROOM, room="905", guest_name="Smith, John", title="Mr.", language="en")
+    zh = CallerInfo("1203", CallerKind.ROOM, room="1203", guest_name="张伟", title="先生", language="zh")
+    assert greeting(en, AT, wording) == "Good evening Mr. Smith, Grand Harbour operator."
+    assert greeting(zh, AT, wording) == "张先生，晚上好！这里是总机，请问有什么可以帮您？"
+
+
+def test_an_emergency_call_raises_the_alert_and_jumps_the_queue(qtbot: QtBot) -> None:
+    clock = FakeClock(AT)
+    pbx = TrainingPbx(clock, ["301", "302"], profile=QUIET, traffic=False)
+    events: list[PbxEvent] = []
+    pbx.start(events.append, threaded=False)
+    panel = QueuePanel(CallQueue(clock, ring_limit_s=6), pbx)
+    qtbot.addWidget(panel)
+    panel.show()
+    pbx.offer_call("301")
+    pbx.pump()
+    clock.advance(7)
+    pbx.offer_call("302", CallKind.EMERGENCY)
+    pbx.pump()
+    with qtbot.waitSignal(panel.emergency) as alarm:
+        while events:
+            panel.on_event(events.pop(0))
+    assert alarm.args == ["302"]
+    assert panel.alert.isVisible()
+    first = panel.queue.next_to_answer()
+    assert first is not None and first.caller == "302"
+    late = panel.queue.get(panel.queue.waiting()[1].call_id)
+    assert late is not None and panel.queue.urgency(late) == Urgency.LATE  # 7 s past a 6 s warning

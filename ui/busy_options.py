@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -62,7 +62,8 @@ class BusyOptions(QDialog):
         add("message", self.tr("Leave a &message"), self._message)
         self.number = QLineEdit(caller)
         self.number.setObjectName("busyCallbackNumber")
-        self.due = QDateTimeEdit(QDateTime((now + CALLBACK_AFTER).replace(tzinfo=None)))  # hotel time
+        at = now + CALLBACK_AFTER  # shown and read back in the hotel's time
+        self.due = QDateTimeEdit(QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)))
         self.due.setObjectName("busyCallbackDue")
         self.due.setDisplayFormat("MM-dd HH:mm")
         self.note = QLineEdit()

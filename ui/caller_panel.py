@@ -30,6 +30,7 @@ class CallerPanel(QWidget):
         *,
         chinese: bool = False,
         save_note: NoteSaver | None = None,
+        wording: dict[str, dict[str, str]] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -37,6 +38,7 @@ class CallerPanel(QWidget):
         self._clock = clock
         self._chinese = chinese
         self._save_note = save_note
+        self._wording = wording
         self.info: CallerInfo | None = None
         self.call_id = ""
         self.title = QLabel(self.tr("No call"))
@@ -113,7 +115,7 @@ class CallerPanel(QWidget):
         self.info = info
         self.title.setText(self._headline(info))
         self.details.setText(self._details(info))
-        self.greeting.setText(greeting(info, self._clock.now()))
+        self.greeting.setText(greeting(info, self._clock.now(), self._wording))
         self.greeting.show()
 
     def clear(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QPushButton, QTa
 
 from switchboard.call_log import CallLog
 from switchboard.call_queue import CallQueue, QueuedCall, Urgency
-from switchboard.pbx import CallFailed, CallKind, CallState, FailureReason, PbxEvent, PbxPosition
+from switchboard.pbx import CallFailed, CallKind, CallOffered, CallState, FailureReason, PbxEvent, PbxPosition
 
 _Index = QModelIndex | QPersistentModelIndex
 OPTIONS_FOR = {FailureReason.BUSY, FailureReason.NO_ANSWER, FailureReason.DND}
@@ -141,6 +141,7 @@ class QueuePanel(QWidget):
     failed = Signal(str)  # a message for the operator
     refused = Signal(str, str, object)  # call id, target extension, FailureReason: offer the caller's options
     finished = Signal(object)  # ConsoleCall: a call left the console
+    emergency = Signal(str)  # the caller of an emergency call that just arrived
 
     def __init__(
         self,
@@ -233,6 +234,8 @@ class QueuePanel(QWidget):
             and now.state is CallState.CONNECTED
         ):
             self.connected.emit(now.call_id, now.caller)
+        if isinstance(event, CallOffered) and event.kind is CallKind.EMERGENCY:
+            self.emergency.emit(event.caller)
         if isinstance(event, CallFailed) and event.reason in OPTIONS_FOR:
             self.refused.emit(event.call_id, event.target, event.reason)
         finished = self.log.apply(event, self._operator())
