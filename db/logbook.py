@@ -1,18 +1,29 @@
-"""The shift logbook: entries are only ever added (a correction is a new entry)."""
+"""The shift LOG BOOK. Entries are added, never deleted; an entry can be edited
+only by its author while its shift is open. After that it is answered: a
+correction, a resolution of its follow-up, or a duty manager's annotation, each
+a new entry pointing to it."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased
 
 from db.audit import audit, changed
 from db.room_board import find_room
-from db.rows import LogbookEntryRow
+from db.rows import LogbookEntryRow, ShiftRow
+from db.shifts import shift_row
 from db.store import Store
+from switchboard.auth import GRANTS, Permission
 from switchboard.clock import Clock
-from switchboard.desk import LogCategory, LogEntry
+from switchboard.desk import EntryKind, LogCategory, LogEntry, LogQuery
+from switchboard.errors import InputError, NotFound, PermissionDenied
 from switchboard.hotel import Actor, clean_text
+from switchboard.shifts import shift_at
 
 MAX_ENTRY = 4000
 
@@ -22,44 +33,206 @@ class SqlLogbook:
         self._store = store
         self._clock = clock
 
-    def _entry(self, row: LogbookEntryRow) -> LogEntry:
-        return LogEntry(
-            row.id,
-            row.created_at.astimezone(self._clock.now().tzinfo),
-            row.author,
-            LogCategory(row.category),
-            row.room_number,
-            row.text,
-            row.follow_up,
-            row.corrects_id,
+    # ------------------------------------------------------------ reading
+
+    def _entries(self, s: Session, query: Select[LogbookEntryRow]) -> list[LogEntry]:
+        rows = list(s.scalars(query))
+        closed = {
+            shift_id for (shift_id,) in s.execute(select(ShiftRow.id).where(ShiftRow.closed_at.is_not(None)))
+        }
+        ids = [r.id for r in rows]
+        resolved = (
+            set(
+                s.scalars(
+                    select(LogbookEntryRow.corrects_id).where(
+                        LogbookEntryRow.kind == EntryKind.RESOLUTION.value,
+                        LogbookEntryRow.corrects_id.in_(ids),
+                    )
+                )
+            )
+            if ids
+            else set()
         )
+        zone = self._clock.now().tzinfo
+        return [
+            LogEntry(
+                r.id,
+                r.created_at.astimezone(zone),
+                r.author,
+                LogCategory(r.category),
+                r.room_number,
+                r.text,
+                r.follow_up,
+                r.corrects_id,
+                EntryKind(r.kind),
+                r.shift_id in closed,
+                r.due_at.astimezone(zone) if r.due_at else None,
+                r.assignee,
+                r.id in resolved,
+            )
+            for r in rows
+        ]
+
+    def recent(self, limit: int = 200) -> Sequence[LogEntry]:
+        with self._store.read() as s:
+            return self._entries(
+                s,
+                select(LogbookEntryRow)
+                .order_by(LogbookEntryRow.created_at.desc(), LogbookEntryRow.id.desc())
+                .limit(limit),
+            )
+
+    def search(self, query: LogQuery, limit: int = 2000) -> Sequence[LogEntry]:
+        q = select(LogbookEntryRow)
+        if query.text.strip():
+            q = q.where(LogbookEntryRow.text.ilike(f"%{query.text.strip()}%"))
+        if query.since is not None:
+            q = q.where(LogbookEntryRow.created_at >= query.since)
+        if query.until is not None:
+            q = q.where(LogbookEntryRow.created_at < query.until)
+        if query.category is not None:
+            q = q.where(LogbookEntryRow.category == query.category.value)
+        if query.room.strip():
+            q = q.where(LogbookEntryRow.room_number == query.room.strip())
+        if query.author.strip():
+            q = q.where(LogbookEntryRow.author == query.author.strip().lower())
+        if query.open_only:
+            answer = aliased(LogbookEntryRow)
+            q = q.where(
+                LogbookEntryRow.follow_up.is_(True),
+                ~select(answer.id)
+                .where(answer.corrects_id == LogbookEntryRow.id, answer.kind == EntryKind.RESOLUTION.value)
+                .exists(),
+            )
+        with self._store.read() as s:
+            return self._entries(s, q.order_by(LogbookEntryRow.created_at.desc()).limit(limit))
+
+    def open_follow_ups(self) -> Sequence[LogEntry]:
+        return self.search(LogQuery(open_only=True))
+
+    def export_csv(self, query: LogQuery) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(
+            ["id", "time", "author", "kind", "category", "room", "text", "follow_up", "refers_to"]
+        )
+        for e in self.search(query, limit=1_000_000):
+            writer.writerow(
+                [
+                    e.id,
+                    e.created_at.isoformat(timespec="minutes"),
+                    e.author,
+                    e.kind.value,
+                    e.category.value,
+                    e.room,
+                    e.text,
+                    "yes" if e.follow_up else "",
+                    e.corrects_id or "",
+                ]
+            )
+        return out.getvalue()
+
+    # ------------------------------------------------------------ writing
 
     def write(
-        self, category: LogCategory, text: str, actor: Actor, room: str = "", follow_up: bool = False
+        self,
+        category: LogCategory,
+        text: str,
+        actor: Actor,
+        room: str = "",
+        follow_up: bool = False,
+        due_at: datetime | None = None,
+        assignee: str = "",
+    ) -> LogEntry:
+        return self._add(EntryKind.ENTRY, category, text, actor, room, follow_up, None, due_at, assignee)
+
+    def correct(self, entry_id: int, text: str, actor: Actor) -> LogEntry:
+        original = self._get(entry_id)
+        return self._add(EntryKind.CORRECTION, original.category, text, actor, original.room, False, entry_id)
+
+    def resolve(self, entry_id: int, note: str, actor: Actor) -> LogEntry:
+        original = self._get(entry_id)
+        if not original.follow_up:
+            raise InputError("logbook.no_follow_up", "This entry has no follow-up to resolve")
+        if original.resolved:
+            raise InputError("logbook.resolved", "This follow-up is already resolved")
+        return self._add(EntryKind.RESOLUTION, original.category, note, actor, original.room, False, entry_id)
+
+    def annotate(self, entry_id: int, note: str, actor: Actor) -> LogEntry:
+        if actor.role is None or Permission.ANNOTATE_LOGBOOK not in GRANTS[actor.role]:
+            raise PermissionDenied(
+                "auth.denied",
+                "Only a duty manager may annotate the logbook",
+                permission=Permission.ANNOTATE_LOGBOOK.value,
+            )
+        original = self._get(entry_id)
+        return self._add(EntryKind.ANNOTATION, original.category, note, actor, original.room, False, entry_id)
+
+    def edit(self, entry_id: int, text: str, actor: Actor) -> LogEntry:
+        """Fix a typo in one's own entry while the shift is still open."""
+        body = clean_text(text, limit=MAX_ENTRY, what="entry", required=True)
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = s.get(LogbookEntryRow, entry_id)
+            if row is None:
+                raise NotFound("logbook.missing", "That logbook entry does not exist")
+            shift = s.get(ShiftRow, row.shift_id) if row.shift_id is not None else None
+            if shift is None or shift.closed_at is not None:
+                raise InputError(
+                    "logbook.closed", "The shift of this entry is closed: write a correction instead"
+                )
+            if row.author != actor.user:
+                raise PermissionDenied(
+                    "logbook.not_author", "Only the author may change an entry; write a correction"
+                )
+            row.text = body
+            audit(s, actor, now, "logbook.edit", "logbook", row.id)
+            changed(s, actor, now, "logbook", row.id)
+        return self._get(entry_id)
+
+    def _get(self, entry_id: int) -> LogEntry:
+        with self._store.read() as s:
+            found = self._entries(s, select(LogbookEntryRow).where(LogbookEntryRow.id == entry_id))
+        if not found:
+            raise NotFound("logbook.missing", "That logbook entry does not exist")
+        return found[0]
+
+    def _add(
+        self,
+        kind: EntryKind,
+        category: LogCategory,
+        text: str,
+        actor: Actor,
+        room: str,
+        follow_up: bool,
+        refers_to: int | None,
+        due_at: datetime | None = None,
+        assignee: str = "",
     ) -> LogEntry:
         now = self._clock.now()
         body = clean_text(text, limit=MAX_ENTRY, what="entry", required=True)
+        who = clean_text(assignee, limit=80, what="assignee")
+        if due_at is not None and due_at.tzinfo is None:
+            raise InputError("time.naive", "A time without a time zone was given")
         with self._store.unit() as s:
             number = find_room(s, room).number if room.strip() else ""
+            shift = shift_row(s, shift_at(now))
             row = LogbookEntryRow(
+                shift_id=shift.id,
+                kind=kind.value,
                 created_at=now,
                 author=actor.user,
                 category=category.value,
                 room_number=number,
                 text=body,
                 follow_up=follow_up,
+                due_at=due_at,
+                assignee=who,
+                corrects_id=refers_to,
             )
             s.add(row)
             s.flush()
-            audit(s, actor, now, "logbook.write", "logbook", row.id, category=category.value)
+            audit(s, actor, now, f"logbook.{kind.value}", "logbook", row.id, category=category.value)
             changed(s, actor, now, "logbook", row.id)
-            return self._entry(row)
-
-    def recent(self, limit: int = 200) -> Sequence[LogEntry]:
-        with self._store.read() as s:
-            rows = s.scalars(
-                select(LogbookEntryRow)
-                .order_by(LogbookEntryRow.created_at.desc(), LogbookEntryRow.id.desc())
-                .limit(limit)
-            )
-            return [self._entry(r) for r in rows]
+            entry_id = row.id
+        return self._get(entry_id)

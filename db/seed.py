@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import func, select
 
 from db.audit import audit
-from db.rows import DutyManagerRow, ExtensionRow, GuestRow, HotelInfoRow, RoomRow, StayRow
+from db.rows import DutyManagerRow, ExtensionRow, GuestRow, HotelInfoRow, RoomRow, StayRow, TimedDutyRow
 from db.store import Store
 from db.users import UserDirectory
 from switchboard import demo_hotel
@@ -115,6 +115,8 @@ def seed_demo_hotel(store: Store, clock: Clock) -> None:
                     updated_by="demo-seed",
                 )
             )
+        for name, name_zh, shift, at, season in demo_hotel.TIMED_DUTIES:
+            s.add(TimedDutyRow(name=name, name_zh=name_zh, shift_kind=shift, time_of_day=at, season=season))
         audit(s, SEED_ACTOR, now, "seed", "hotel", demo_hotel.HOTEL_NAME)
     users = UserDirectory(store, clock)
     for username, display, role, password in DEMO_USERS:

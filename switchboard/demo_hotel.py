@@ -218,3 +218,14 @@ HOTEL_INFO: tuple[tuple[str, str, str, str, str], ...] = (
         "fire alarm huojing emergency",
     ),
 )
+
+
+# Timed duties: (name, name_zh, shift, HH:MM, season)
+TIMED_DUTIES: tuple[tuple[str, str, str, str, str], ...] = (
+    ("CCTV recording programme on", "开启闭路电视录像程序", "early", "08:00", "all"),
+    ("Lobby background music off", "关闭大堂背景音乐", "mid", "23:00", "summer"),
+    ("Lobby background music off", "关闭大堂背景音乐", "mid", "22:30", "winter"),
+    ("Night audit call to the front desk", "夜审提醒前台", "night", "02:00", "all"),
+    ("CCTV night mode", "闭路电视切换夜间模式", "night", "00:30", "all"),
+    ("Morning wake-up list printed for housekeeping", "打印早晨叫醒清单给客房部", "night", "05:30", "all"),
+)

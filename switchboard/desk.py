@@ -60,13 +60,20 @@ class MessageView:
 
 
 class LogCategory(Enum):
-    GENERAL = "general"
-    GUEST = "guest"
+    GUEST_REQUEST = "guest_request"
     COMPLAINT = "complaint"
-    ENGINEERING = "engineering"
+    MAINTENANCE = "maintenance"
     SECURITY = "security"
+    VIP = "vip"
     WAKEUP = "wakeup"
-    PBX = "pbx"
+    OTHER = "other"
+
+
+class EntryKind(Enum):
+    ENTRY = "entry"
+    CORRECTION = "correction"  # replaces the text of the entry it points to; the old one is kept
+    RESOLUTION = "resolution"  # closes the follow-up it points to
+    ANNOTATION = "annotation"  # a duty manager's remark on the entry it points to
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,24 @@ class LogEntry:
     text: str
     follow_up: bool
     corrects_id: int | None
+    kind: EntryKind = EntryKind.ENTRY
+    shift_closed: bool = False
+    due_at: datetime | None = None
+    assignee: str = ""
+    resolved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LogQuery:
+    """A duty manager's search of the logbook; empty fields do not filter."""
+
+    text: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+    category: LogCategory | None = None
+    room: str = ""
+    author: str = ""
+    open_only: bool = False
 
 
 class RoomBoard(Protocol):

@@ -133,16 +133,16 @@ def test_message_lamp_on_while_messages_wait(hotel: tuple[Store, FakeClock, str,
 def test_logbook_keeps_entries_and_refuses_bad_ones(hotel: tuple[Store, FakeClock, str, str]) -> None:
     store, clock, room, _ = hotel
     log = SqlLogbook(store, clock)
-    log.write(LogCategory.ENGINEERING, "Air-con noisy\x07 in room", OP, room, follow_up=True)
+    log.write(LogCategory.MAINTENANCE, "Air-con noisy\x07 in room", OP, room, follow_up=True)
     clock.advance(60)
-    log.write(LogCategory.GENERAL, "Lobby quiet", OP)
+    log.write(LogCategory.OTHER, "Lobby quiet", OP)
     entries = log.recent()
     assert [e.text for e in entries] == ["Lobby quiet", "Air-con noisy in room"]
     assert entries[1].room == room and entries[1].follow_up
     with pytest.raises(InputError):
-        log.write(LogCategory.GENERAL, "", OP)
+        log.write(LogCategory.OTHER, "", OP)
     with pytest.raises(InputError):
-        log.write(LogCategory.GENERAL, "text", OP, room="0000")
+        log.write(LogCategory.OTHER, "text", OP, room="0000")
     assert len(log.recent()) == 2
 
 

@@ -92,13 +92,13 @@ class LogbookPage(QWidget):
 
     def category_names(self) -> dict[LogCategory, str]:
         return {
-            LogCategory.GENERAL: self.tr("General"),
-            LogCategory.GUEST: self.tr("Guest request"),
+            LogCategory.OTHER: self.tr("Other"),
+            LogCategory.GUEST_REQUEST: self.tr("Guest request"),
             LogCategory.COMPLAINT: self.tr("Complaint"),
-            LogCategory.ENGINEERING: self.tr("Engineering"),
+            LogCategory.MAINTENANCE: self.tr("Maintenance"),
             LogCategory.SECURITY: self.tr("Security"),
             LogCategory.WAKEUP: self.tr("Wake-up"),
-            LogCategory.PBX: self.tr("PBX / lines"),
+            LogCategory.VIP: self.tr("VIP"),
         }
 
     def refresh(self) -> None:

@@ -1,0 +1,203 @@
+"""Composing a handover from what is open now, and its acknowledgement item by item."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.audit import audit, changed
+from db.logbook import SqlLogbook
+from db.rows import (
+    GuestRow,
+    HandoverItemRow,
+    HandoverRow,
+    MessageRow,
+    RoomRow,
+    ShiftRow,
+    StayRow,
+    TimedDutyRow,
+    WakeUpRow,
+)
+from db.shifts import shift_row
+from db.store import Store
+from switchboard.clock import Clock
+from switchboard.errors import InputError, NotFound
+from switchboard.handover import Handover, HandoverItem, ItemKind
+from switchboard.hotel import Actor, StayStatus, clean_text
+from switchboard.shifts import ShiftSlot, next_shift
+from switchboard.wakeup_status import OPEN, WakeUpStatus
+
+_OPEN = [s.value for s in OPEN]
+
+
+class SqlHandovers:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def compose(self, outgoing: ShiftSlot, note: str, actor: Actor) -> Handover:
+        now = self._clock.now()
+        text = clean_text(note, limit=4000, what="handover note")
+        incoming = next_shift(outgoing)
+        zone = now.tzinfo
+        items: list[tuple[ItemKind, str, str]] = []
+        if text:
+            items.append((ItemKind.NOTE, "", text))
+        follow_ups = SqlLogbook(self._store, self._clock).open_follow_ups()
+        with self._store.unit() as s:
+            for w in s.scalars(
+                select(WakeUpRow)
+                .where(WakeUpRow.status.in_(_OPEN), WakeUpRow.due_at < incoming.ends_at)
+                .order_by(WakeUpRow.due_at)
+            ):
+                status = WakeUpStatus(w.status)
+                kind = (
+                    ItemKind.WAKEUP_ESCALATED
+                    if status in (WakeUpStatus.ESCALATED, WakeUpStatus.MANUAL)
+                    else ItemKind.WAKEUP_DUE
+                )
+                items.append(
+                    (kind, str(w.id), f"{w.due_at.astimezone(zone):%H:%M} room {w.room_number} ({w.status})")
+                )
+            for e in follow_ups:
+                due = f", due {e.due_at:%m-%d %H:%M}" if e.due_at else ""
+                room = f"room {e.room}: " if e.room else ""
+                items.append((ItemKind.FOLLOW_UP, str(e.id), f"{room}{e.text}{due}"))
+            for m, number in s.execute(
+                select(MessageRow, RoomRow.number)
+                .outerjoin(RoomRow, RoomRow.id == MessageRow.room_id)
+                .where(MessageRow.delivered_at.is_(None))
+                .order_by(MessageRow.taken_at)
+            ):
+                items.append(
+                    (
+                        ItemKind.MESSAGE,
+                        str(m.id),
+                        f"room {number or '?'}: from {m.sender}, taken {m.taken_at.astimezone(zone):%H:%M}",
+                    )
+                )
+            for dnd_room in s.scalars(select(RoomRow).where(RoomRow.dnd.is_(True)).order_by(RoomRow.number)):
+                items.append((ItemKind.DND, dnd_room.number, f"room {dnd_room.number} on DND"))
+            until = incoming.ends_at.date()
+            for stay, guest, number in s.execute(
+                select(StayRow, GuestRow, RoomRow.number)
+                .join(GuestRow, GuestRow.id == StayRow.guest_id)
+                .outerjoin(RoomRow, RoomRow.id == StayRow.room_id)
+                .where(
+                    StayRow.status == StayStatus.EXPECTED.value,
+                    GuestRow.vip_level > 0,
+                    StayRow.arrival <= until,
+                )
+                .order_by(GuestRow.vip_level.desc())
+            ):
+                items.append(
+                    (
+                        ItemKind.VIP_ARRIVAL,
+                        stay.reservation,
+                        f"VIP {guest.vip_level} {guest.name} {guest.title}, room {number or '-'}, "
+                        f"arrives {stay.arrival:%m-%d}",
+                    )
+                )
+            for duty in s.scalars(
+                select(TimedDutyRow)
+                .where(TimedDutyRow.active.is_(True), TimedDutyRow.shift_kind == incoming.kind.value)
+                .order_by(TimedDutyRow.time_of_day)
+            ):
+                items.append((ItemKind.TIMED_DUTY, str(duty.id), f"{duty.time_of_day} {duty.name}"))
+            from_row = shift_row(s, outgoing)
+            to_row = shift_row(s, incoming)
+            handover = HandoverRow(
+                from_shift_id=from_row.id,
+                to_shift_id=to_row.id,
+                composed_at=now,
+                composed_by=actor.user,
+                note=text,
+            )
+            s.add(handover)
+            s.flush()
+            for kind, ref, line in items:
+                s.add(HandoverItemRow(handover_id=handover.id, kind=kind.value, ref=ref, text=line))
+            audit(s, actor, now, "handover.compose", "handover", handover.id, items=len(items))
+            changed(s, actor, now, "handover", handover.id)
+            handover_id = handover.id
+        return self.get(handover_id)
+
+    def get(self, handover_id: int) -> Handover:
+        with self._store.read() as s:
+            row = s.get(HandoverRow, handover_id)
+            if row is None:
+                raise NotFound("handover.missing", "That handover does not exist")
+            return self._view(s, row)
+
+    def _view(self, s: Session, row: HandoverRow) -> Handover:
+        zone = self._clock.now().tzinfo
+        shift = s.get(ShiftRow, row.from_shift_id)
+        label = f"{shift.business_date:%Y-%m-%d} {shift.kind}" if shift else ""
+        items = tuple(
+            HandoverItem(
+                i.id,
+                ItemKind(i.kind),
+                i.ref,
+                i.text,
+                i.acknowledged_by,
+                i.acknowledged_at.astimezone(zone) if i.acknowledged_at else None,
+            )
+            for i in s.scalars(
+                select(HandoverItemRow)
+                .where(HandoverItemRow.handover_id == row.id)
+                .order_by(HandoverItemRow.id)
+            )
+        )
+        return Handover(
+            row.id,
+            label,
+            row.composed_at.astimezone(zone),
+            row.composed_by,
+            items,
+            row.acknowledged_by,
+            row.acknowledged_at.astimezone(zone) if row.acknowledged_at else None,
+        )
+
+    def acknowledge(self, item_id: int, actor: Actor) -> Handover:
+        now = self._clock.now()
+        with self._store.unit() as s:
+            item = s.get(HandoverItemRow, item_id)
+            if item is None:
+                raise NotFound("handover.missing", "That handover item does not exist")
+            handover = s.get(HandoverRow, item.handover_id)
+            assert handover is not None
+            if handover.composed_by == actor.user:
+                raise InputError(
+                    "handover.own", "The incoming operator acknowledges a handover, not its author"
+                )
+            if item.acknowledged_at is None:
+                item.acknowledged_at, item.acknowledged_by = now, actor.user
+                audit(s, actor, now, "handover.acknowledge", "handover_item", item.id)
+            s.flush()
+            pending = s.scalar(
+                select(HandoverItemRow.id).where(
+                    HandoverItemRow.handover_id == handover.id, HandoverItemRow.acknowledged_at.is_(None)
+                )
+            )
+            if pending is None and handover.acknowledged_at is None:
+                handover.acknowledged_at, handover.acknowledged_by = now, actor.user
+                audit(s, actor, now, "handover.acknowledged", "handover", handover.id)
+            handover_id = handover.id
+        return self.get(handover_id)
+
+    def unacknowledged(self) -> Sequence[Handover]:
+        """Handovers with an item nobody has acknowledged (the duty manager's list)."""
+        with self._store.read() as s:
+            rows = s.scalars(
+                select(HandoverRow)
+                .where(HandoverRow.acknowledged_at.is_(None))
+                .order_by(HandoverRow.composed_at)
+            )
+            return [self._view(s, r) for r in rows]
+
+    def latest(self) -> Handover | None:
+        with self._store.read() as s:
+            row = s.scalars(select(HandoverRow).order_by(HandoverRow.composed_at.desc())).first()
+            return self._view(s, row) if row else None

@@ -1,0 +1,81 @@
+"""Shifts as rows, who signed in where and when, and closing a shift."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.audit import audit
+from db.rows import ShiftRow, SignInRow, UserRow
+from db.store import Store
+from switchboard.clock import Clock
+from switchboard.errors import InputError
+from switchboard.hotel import Actor
+from switchboard.shifts import ShiftSlot, shift_at
+
+
+def shift_row(s: Session, slot: ShiftSlot) -> ShiftRow:
+    """The row for a shift, made the first time anyone needs it."""
+    row = s.scalars(
+        select(ShiftRow).where(ShiftRow.business_date == slot.business_date, ShiftRow.kind == slot.kind.value)
+    ).first()
+    if row is None:
+        row = ShiftRow(
+            kind=slot.kind.value,
+            business_date=slot.business_date,
+            starts_at=slot.starts_at,
+            ends_at=slot.ends_at,
+        )
+        s.add(row)
+        s.flush()
+    return row
+
+
+class SqlShifts:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def current(self) -> ShiftSlot:
+        return shift_at(self._clock.now())
+
+    def sign_in(self, username: str, position: str) -> int:
+        now = self._clock.now()
+        with self._store.unit() as s:
+            user = s.scalars(select(UserRow).where(UserRow.username == username)).one()
+            shift = shift_row(s, shift_at(now))
+            row = SignInRow(user_id=user.id, shift_id=shift.id, position=position, signed_in_at=now)
+            s.add(row)
+            s.flush()
+            audit(s, Actor(user=username, position=position), now, "shift.sign_in", "shift", shift.id)
+            return row.id
+
+    def sign_out(self, sign_in_id: int, actor: Actor) -> None:
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = s.get(SignInRow, sign_in_id)
+            if row is not None and row.signed_out_at is None:
+                row.signed_out_at = now
+                audit(s, actor, now, "shift.sign_out", "shift", row.shift_id)
+
+    def on_console(self, at: datetime) -> list[tuple[str, str]]:
+        """Who was signed in at ``at``: (user, position)."""
+        with self._store.read() as s:
+            rows = s.execute(
+                select(UserRow.username, SignInRow.position)
+                .join(UserRow, UserRow.id == SignInRow.user_id)
+                .where(SignInRow.signed_in_at <= at)
+                .where((SignInRow.signed_out_at.is_(None)) | (SignInRow.signed_out_at > at))
+            )
+            return [(u, p) for u, p in rows]
+
+    def close(self, slot: ShiftSlot, actor: Actor) -> None:
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = shift_row(s, slot)
+            if row.closed_at is not None:
+                raise InputError("shift.closed", "This shift is already closed")
+            row.closed_at, row.closed_by = now, actor.user
+            audit(s, actor, now, "shift.close", "shift", row.id)
