@@ -1,0 +1,257 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ShiftReport</name>
+    <message>
+        <location filename="../../ui/shift_report.py" line="48"/>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="49"/>
+        <source>Transfer</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="50"/>
+        <source>Service request</source>
+        <translation>服务需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="51"/>
+        <source>Message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="52"/>
+        <source>Wake-up</source>
+        <translation>叫醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="53"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="54"/>
+        <source>Emergency</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="55"/>
+        <source>Guest request</source>
+        <translation>客人需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="56"/>
+        <source>Maintenance</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="57"/>
+        <source>Security</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="58"/>
+        <source>VIP</source>
+        <translation>贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="59"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="102"/>
+        <source>Calls per hour</source>
+        <translation>每小时来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="119"/>
+        <source>Switchboard shift report</source>
+        <translation>总机交班报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="124"/>
+        <source>Operators: %1</source>
+        <translation>话务员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="132"/>
+        <source>Printed %1</source>
+        <translation>打印时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="138"/>
+        <location filename="../../ui/shift_report.py" line="166"/>
+        <location filename="../../ui/shift_report.py" line="176"/>
+        <location filename="../../ui/shift_report.py" line="184"/>
+        <source>Calls</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="141"/>
+        <source>Offered</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="142"/>
+        <source>Answered</source>
+        <translation>已接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="143"/>
+        <source>Abandoned</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="145"/>
+        <source>Answered within three rings</source>
+        <translation>三声铃内接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="149"/>
+        <source>Mean time to answer</source>
+        <translation>平均应答时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="162"/>
+        <source>Time to answer</source>
+        <translation>应答时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="165"/>
+        <source>Waited</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="171"/>
+        <source>Call categories</source>
+        <translation>来电类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="175"/>
+        <location filename="../../ui/shift_report.py" line="183"/>
+        <location filename="../../ui/shift_report.py" line="236"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="191"/>
+        <source>Wake-up calls, DND and messages</source>
+        <translation>叫醒、免打扰和留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="194"/>
+        <source>Wake-up calls booked</source>
+        <translation>预订叫醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="196"/>
+        <source>Confirmed by the guest</source>
+        <translation>客人已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="200"/>
+        <source>Needed more than one attempt</source>
+        <translation>需要多次呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="204"/>
+        <source>Escalated to a person</source>
+        <translation>转人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="207"/>
+        <source>Still open</source>
+        <translation>仍未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="209"/>
+        <source>DND set / cleared</source>
+        <translation>免打扰 设置/取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="212"/>
+        <source>Messages taken</source>
+        <translation>记录留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="214"/>
+        <source>Delivered after 30 minutes</source>
+        <translation>超过 30 分钟才转达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="217"/>
+        <source>Not delivered</source>
+        <translation>未转达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="225"/>
+        <source>Logbook: %1 entries, %2 follow-ups open</source>
+        <translation>交班日志：%1 条记录，%2 项待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="234"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="235"/>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="237"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="238"/>
+        <source>Entry</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="257"/>
+        <source>…and %1 more entries</source>
+        <translation>……另有 %1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="264"/>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="268"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="269"/>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="275"/>
+        <source>No handover was composed.</source>
+        <translation>本班没有交接记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="281"/>
+        <source>Operator</source>
+        <translation>话务员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="283"/>
+        <source>Duty manager</source>
+        <translation>值班经理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="309"/>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+</context>
+</TS>
