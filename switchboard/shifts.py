@@ -68,3 +68,10 @@ def next_shift(current: ShiftSlot, patterns: tuple[ShiftPattern, ...] = DEFAULT_
         for p in patterns
     ]
     return min((s for s in later if s.starts_at > current.starts_at), key=lambda s: s.starts_at)
+
+
+WINTER_MONTHS = frozenset({11, 12, 1, 2, 3})
+
+
+def season_of(day: date) -> str:
+    return "winter" if day.month in WINTER_MONTHS else "summer"

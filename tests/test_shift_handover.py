@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from db.duties import SqlDuties
 from db.handover import SqlHandovers
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
@@ -20,6 +21,7 @@ from db.store import Store
 from db.wakeup_book import SqlWakeUpBook
 from switchboard.clock import FakeClock
 from switchboard.desk import EntryKind, LogCategory, LogQuery
+from switchboard.duties import DutyState
 from switchboard.errors import InputError, PermissionDenied
 from switchboard.handover import ItemKind
 from switchboard.hotel import Actor, Role
@@ -151,3 +153,26 @@ def test_the_duty_manager_searches_and_exports(store: Store) -> None:
     exported = log.export_csv(LogQuery())
     assert exported.splitlines()[0].startswith("id,time,author")
     assert "黄先生 asked for no calls" in exported and len(exported.splitlines()) == 4
+
+
+def test_timed_duties_are_due_ticked_or_missed_by_season(store: Store) -> None:
+    clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))  # November: winter duties
+    seed_demo_hotel(store, clock)
+    duties = SqlDuties(store, clock)
+    mid = shift_at(clock.now())
+    listed = duties.for_shift(mid)
+    music = [d for d in listed if "music" in d.name]
+    assert [f"{d.due_at:%H:%M}" for d in music] == ["22:30"]  # the winter time, not the summer one
+    assert music[0].state is DutyState.UPCOMING
+    clock.set(datetime(2026, 11, 20, 22, 31, tzinfo=ZONE))
+    assert duties.for_shift(mid)[0].state is DutyState.DUE
+    duties.tick(music[0].id, mid, NIGHT_OP)
+    with pytest.raises(InputError):
+        duties.tick(music[0].id, mid, NIGHT_OP)
+    done = duties.for_shift(mid)[0]
+    assert done.state is DutyState.DONE and done.done_by == "operator"
+    night = next_shift(mid)
+    clock.set(night.ends_at + timedelta(minutes=1))
+    states = {d.name: d.state for d in duties.for_shift(night)}
+    assert states and set(states.values()) == {DutyState.MISSED}
+    assert f"{duties.for_shift(night)[0].due_at:%m-%d %H:%M}" == "11-21 00:30"
