@@ -15,17 +15,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from db.board import SqlBoard
 from db.callers import SqlCallers
 from db.console_calls import SqlConsoleCalls
+from db.duties import SqlDuties
+from db.handover import SqlHandovers
 from db.hotel_info import SqlHotelInfo
 from db.lamp_field import SqlLampField
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
 from db.room_board import SqlRoomBoard
 from db.seed import DEMO_USERS, is_empty, seed_demo_hotel
+from db.shift_stats import SqlShiftStats
+from db.shifts import SqlShifts
 from db.store import Store, sqlite_url
 from db.users import UserDirectory
 from db.wakeup_book import SqlWakeUpBook
@@ -42,15 +48,18 @@ from switchboard.hotel import Actor, ExtensionKind, Role
 from switchboard.pbx import LampChanged, PbxEvent, PbxPosition
 from switchboard.screen_pop import greeting_wording
 from switchboard.settings import ConsoleSettings
+from switchboard.shifts import shift_at
 from ui import i18n
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
+from ui.board_page import BoardPage
 from ui.bridge import EventBridge
 from ui.call_handling import CallHandling
 from ui.caller_panel import CallerPanel
 from ui.crash_guard import CrashGuard
 from ui.directory_panel import DirectoryPanel
 from ui.errors import explain
+from ui.handover_dialog import HandOverDialog, TakeOverDialog
 from ui.hotel_info_page import HotelInfoPage
 from ui.logbook_page import LogbookPage
 from ui.main_window import MainWindow
@@ -58,6 +67,7 @@ from ui.messages_page import MessagesPage
 from ui.queue_panel import QueuePanel
 from ui.rooms_page import RoomsPage
 from ui.settings_dialog import SettingsDialog
+from ui.shift_report import render
 from ui.signin_dialog import FirstAdministratorDialog, SignInDialog
 from ui.wakeup_page import WakeUpPage
 
@@ -299,7 +309,30 @@ def build_pages(window: MainWindow, console: Console) -> None:
     refresh = QTimer(window)
     refresh.timeout.connect(lambda: directory_panel.set_directory(Directory(callers.directory_entries())))
     refresh.start(60_000)  # arrivals and room moves reach the directory within a minute
-    console.panels.update(rooms=rooms, wakeups=wakeups, messages=messages, logbook=logbook)
+    board = BoardPage(
+        SqlBoard(console.store, console.clock),
+        SqlDuties(console.store, console.clock),
+        lambda: shift_at(console.clock.now()),
+        actor,
+        chinese=chinese,
+    )
+    window.add_page(board, QCoreApplication.translate("Console", "Daily board"), "Ctrl+7")
+    window.add_console_action(
+        QCoreApplication.translate("Console", "&Hand over the shift…"),
+        "Ctrl+H",
+        lambda: hand_over(console, window),
+    )
+    window.add_console_action(
+        QCoreApplication.translate("Console", "&Take over (acknowledge the handover)…"),
+        "Ctrl+T",
+        lambda: offer_take_over(console, window, always=True),
+    )
+    window.add_console_action(
+        QCoreApplication.translate("Console", "Shift &report (PDF)…"),
+        "Ctrl+P",
+        lambda: save_report(console, window),
+    )
+    console.panels.update(rooms=rooms, wakeups=wakeups, messages=messages, logbook=logbook, board=board)
     console.on_quit.append(refresh.stop)
     window.handling = handling  # type: ignore[attr-defined]
 
@@ -397,6 +430,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         console.user = user
         window.user_label.setText(f"{user.display_name} · {settings.position}")
+        shifts = SqlShifts(store, clock)
+        signed = shifts.sign_in(user.username, settings.position)
+        console.on_quit.append(lambda: shifts.sign_out(signed, console.actor))
+        QTimer.singleShot(0, lambda: offer_take_over(console, window))
 
     pbx.start(bridge.post)
     pbx.watch(model.extensions())
@@ -431,6 +468,48 @@ def main(argv: list[str] | None = None) -> int:
             QTimer.singleShot(SCREENSHOT_WAIT_MS // 2, queue.answer_next)
         QTimer.singleShot(SCREENSHOT_WAIT_MS, capture)
     return app.exec()
+
+
+def hand_over(console: Console, window: MainWindow) -> None:
+    slot = shift_at(console.clock.now())
+    HandOverDialog(SqlHandovers(console.store, console.clock), slot, lambda: console.actor, window).exec()
+
+
+def offer_take_over(console: Console, window: MainWindow, *, always: bool = False) -> None:
+    """At sign-in, the handover the incoming operator has not acknowledged yet."""
+    book = SqlHandovers(console.store, console.clock)
+    latest = book.latest()
+    if latest is None or not latest.pending or latest.composed_by == console.actor.user:
+        if always:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Console", "No handover waiting to be acknowledged."), 10_000
+            )
+        return
+    TakeOverDialog(book, latest, lambda: console.actor, window).exec()
+
+
+def save_report(console: Console, window: MainWindow) -> None:
+    slot = shift_at(console.clock.now())
+    title = f"{slot.business_date:%Y-%m-%d} {slot.kind.value}"
+    name, _filter = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("Console", "Save the shift report"),
+        str(Path.home() / f"shift-report-{slot.business_date:%Y%m%d}-{slot.kind.value}.pdf"),
+        "PDF (*.pdf)",
+    )
+    if not name:
+        return
+    try:
+        figures = SqlShiftStats(console.store, console.clock).figures(title, slot.starts_at, slot.ends_at)
+        hotel = (
+            demo_hotel.HOTEL_NAME if console.training else console.settings.section("hotel").get("name", "")
+        )
+        render(figures, Path(name), hotel, console.clock.now())
+    except (OSError, ConsoleError) as exc:
+        log.exception("report not written")
+        QMessageBox.warning(window, QCoreApplication.translate("Console", "Shift report"), str(exc))
+        return
+    QDesktopServices.openUrl(QUrl.fromLocalFile(name))  # the system's viewer prints it
 
 
 def change_language(console: Console, window: MainWindow, code: str) -> None:

@@ -4,9 +4,14 @@ ticked off with who and when, or missed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import Protocol
+
+from switchboard.hotel import Actor
+from switchboard.shifts import ShiftSlot
 
 
 class DutyState(Enum):
@@ -25,3 +30,9 @@ class Duty:
     state: DutyState
     done_by: str = ""
     done_at: datetime | None = None
+
+
+class DutyList(Protocol):
+    def for_shift(self, slot: ShiftSlot) -> Sequence[Duty]: ...
+
+    def tick(self, duty_id: int, slot: ShiftSlot, actor: Actor) -> None: ...

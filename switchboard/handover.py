@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import Protocol
+
+from switchboard.hotel import Actor
+from switchboard.shifts import ShiftSlot
 
 
 class ItemKind(Enum):
@@ -42,3 +46,11 @@ class Handover:
     @property
     def pending(self) -> tuple[HandoverItem, ...]:
         return tuple(i for i in self.items if i.acknowledged_at is None)
+
+
+class HandoverBook(Protocol):
+    def compose(self, outgoing: ShiftSlot, note: str, actor: Actor) -> Handover: ...
+
+    def acknowledge(self, item_id: int, actor: Actor) -> Handover: ...
+
+    def latest(self) -> Handover | None: ...

@@ -1,14 +1,18 @@
-"""The shift logbook: write an entry (category, room, text, follow-up) and read
-the latest; entries are never edited here (a correction is a new entry)."""
+"""The shift LOG BOOK: write an entry (category, room, text, follow-up), read
+and search (text, category, room, author, open follow-ups only), answer an
+entry (resolve its follow-up, correct it, or, for duty managers, annotate it)
+and export what the search shows. Entries are never edited away."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from switchboard.desk import Logbook, LogCategory, LogEntry
+from switchboard.desk import EntryKind, Logbook, LogCategory, LogEntry, LogQuery
 from switchboard.hotel import Actor
 from ui.errors import attempt
 from ui.rows_model import RowsModel
@@ -31,8 +35,31 @@ class LogbookPage(QWidget):
         self._logbook = logbook
         self._actor = actor
         names = self.category_names()
+        kinds = {
+            EntryKind.ENTRY: "",
+            EntryKind.CORRECTION: self.tr("correction of #%1"),
+            EntryKind.RESOLUTION: self.tr("resolves #%1"),
+            EntryKind.ANNOTATION: self.tr("duty manager on #%1"),
+        }
+
+        def cells(e: LogEntry) -> list[str]:
+            refers = kinds[e.kind].replace("%1", str(e.corrects_id)) if e.corrects_id else ""
+            follow = ""
+            if e.follow_up:
+                follow = self.tr("resolved") if e.resolved else self.tr("OPEN")
+            return [
+                f"#{e.id}",
+                e.created_at.strftime("%m-%d %H:%M"),
+                e.author,
+                names[e.category],
+                e.room,
+                f"{refers}: {e.text}" if refers else e.text,
+                follow,
+            ]
+
         self.model: RowsModel[LogEntry] = RowsModel(
             [
+                self.tr("No."),
                 self.tr("Time"),
                 self.tr("By"),
                 self.tr("Category"),
@@ -40,15 +67,8 @@ class LogbookPage(QWidget):
                 self.tr("Entry"),
                 self.tr("Follow-up"),
             ],
-            lambda e: [
-                e.created_at.strftime("%m-%d %H:%M"),
-                e.author,
-                names[e.category],
-                e.room,
-                e.text,
-                self.tr("yes") if e.follow_up else "",
-            ],
-            lambda e: "#fff4d6" if e.follow_up else "",
+            cells,
+            lambda e: "#fff4d6" if e.follow_up and not e.resolved else ("#eeeeee" if e.shift_closed else ""),
             self,
         )
         self.category = QComboBox()
@@ -64,45 +84,108 @@ class LogbookPage(QWidget):
         self.text = QPlainTextEdit()
         self.text.setObjectName("logText")
         self.text.setPlaceholderText(self.tr("What happened, what was done, what the next shift must know"))
-        self.text.setMaximumHeight(90)
+        self.text.setMaximumHeight(80)
         write = QPushButton(self.tr("&Write entry (Ctrl+Enter)"))
         write.setObjectName("logWrite")
         write.setShortcut("Ctrl+Return")
         self.message = QLabel()
         self.message.setObjectName("logMessage")
+
+        self.find_text = QLineEdit()
+        self.find_text.setObjectName("logFindText")
+        self.find_text.setPlaceholderText(self.tr("Search the logbook"))
+        self.find_category = QComboBox()
+        self.find_category.setObjectName("logFindCategory")
+        self.find_category.addItem(self.tr("All categories"), None)
+        for category, name in names.items():
+            self.find_category.addItem(name, category)
+        self.find_room = QLineEdit()
+        self.find_room.setObjectName("logFindRoom")
+        self.find_room.setPlaceholderText(self.tr("Room"))
+        self.find_room.setMaximumWidth(80)
+        self.find_author = QLineEdit()
+        self.find_author.setObjectName("logFindAuthor")
+        self.find_author.setPlaceholderText(self.tr("Author"))
+        self.find_author.setMaximumWidth(110)
+        self.open_only = QCheckBox(self.tr("Open follow-ups only"))
+        self.open_only.setObjectName("logOpenOnly")
+        export = QPushButton(self.tr("E&xport…"))
+        export.setObjectName("logExport")
+
+        self.answer = QLineEdit()
+        self.answer.setObjectName("logAnswer")
+        self.answer.setPlaceholderText(self.tr("Answer to the selected entry"))
+        resolve = QPushButton(self.tr("&Resolve"))
+        resolve.setObjectName("logResolve")
+        correct = QPushButton(self.tr("C&orrect"))
+        correct.setObjectName("logCorrect")
+        annotate = QPushButton(self.tr("A&nnotate"))
+        annotate.setObjectName("logAnnotate")
+
         self.view = QTableView()
         self.view.setObjectName("logView")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(False)
         self.view.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(self.category)
-        top.addWidget(self.room)
-        top.addWidget(self.follow_up)
-        top.addWidget(write)
+        for w in (self.category, self.room, self.follow_up, write):
+            top.addWidget(w)
         top.addWidget(self.message, 1)
+        find = QHBoxLayout()
+        for w in (
+            self.find_text,
+            self.find_category,
+            self.find_room,
+            self.find_author,
+            self.open_only,
+            export,
+        ):
+            find.addWidget(w)
+        answers = QHBoxLayout()
+        for w in (self.answer, resolve, correct, annotate):
+            answers.addWidget(w)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.text)
+        layout.addLayout(find)
         layout.addWidget(self.view, 1)
+        layout.addLayout(answers)
         write.clicked.connect(self.write)
+        self.find_text.returnPressed.connect(self.refresh)
+        self.find_room.returnPressed.connect(self.refresh)
+        self.find_author.returnPressed.connect(self.refresh)
+        self.find_category.currentIndexChanged.connect(self.refresh)
+        self.open_only.toggled.connect(self.refresh)
+        export.clicked.connect(self.export)
+        resolve.clicked.connect(lambda: self._answer(self._logbook.resolve))
+        correct.clicked.connect(lambda: self._answer(self._logbook.correct))
+        annotate.clicked.connect(lambda: self._answer(self._logbook.annotate))
         self.refresh()
 
     def category_names(self) -> dict[LogCategory, str]:
         return {
-            LogCategory.OTHER: self.tr("Other"),
             LogCategory.GUEST_REQUEST: self.tr("Guest request"),
             LogCategory.COMPLAINT: self.tr("Complaint"),
             LogCategory.MAINTENANCE: self.tr("Maintenance"),
             LogCategory.SECURITY: self.tr("Security"),
-            LogCategory.WAKEUP: self.tr("Wake-up"),
             LogCategory.VIP: self.tr("VIP"),
+            LogCategory.WAKEUP: self.tr("Wake-up"),
+            LogCategory.OTHER: self.tr("Other"),
         }
 
+    def query(self) -> LogQuery:
+        category = self.find_category.currentData()
+        return LogQuery(
+            text=self.find_text.text(),
+            category=category if isinstance(category, LogCategory) else None,
+            room=self.find_room.text(),
+            author=self.find_author.text(),
+            open_only=self.open_only.isChecked(),
+        )
+
     def refresh(self) -> None:
-        self.model.set_rows(self._logbook.recent())
+        self.model.set_rows(self._logbook.search(self.query(), limit=500))
         self.view.resizeColumnsToContents()
 
     def write(self) -> None:
@@ -114,8 +197,40 @@ class LogbookPage(QWidget):
             ),
         )
         if written is not None:
-            self.message.setText(self.tr("Written."))
+            self.message.setText(self.tr("Written as #%1.").replace("%1", str(written.id)))
             self.text.clear()
             self.room.clear()
             self.follow_up.setChecked(False)
             self.refresh()
+
+    def selected(self) -> LogEntry | None:
+        index = self.view.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def _answer(self, action: Callable[[int, str, Actor], LogEntry]) -> None:
+        entry = self.selected()
+        if entry is None:
+            self.message.setText(self.tr("Select an entry first."))
+            return
+        done = attempt(self.message, lambda: action(entry.id, self.answer.text(), self._actor()))
+        if done is not None:
+            self.message.setText(self.tr("Written as #%1.").replace("%1", str(done.id)))
+            self.answer.clear()
+            self.refresh()
+
+    def export_to(self, path: Path) -> int:
+        text = self._logbook.export_csv(self.query())
+        path.write_text(text, encoding="utf-8-sig")  # with a BOM, so spreadsheet programs read the Chinese
+        return max(0, len(text.splitlines()) - 1)
+
+    def export(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the logbook"), "logbook.csv", "CSV (*.csv)"
+        )
+        if name:
+            try:
+                rows = self.export_to(Path(name))
+            except OSError as exc:
+                self.message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+                return
+            self.message.setText(self.tr("%1 entries exported.").replace("%1", str(rows)))

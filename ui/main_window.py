@@ -9,6 +9,7 @@ the Go menu and the keyboard sheet, so everything is reachable without a mouse.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self, language: str) -> None:
         console = self.menuBar().addMenu(self.tr("&Console"))
+        self.console_menu = console
         settings = QAction(self.tr("&Settings…"), self)
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.settings_requested)
@@ -197,6 +199,16 @@ class MainWindow(QMainWindow):
         self._page_keys.append(
             (QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText), title)
         )
+
+    def add_console_action(self, title: str, key: str, handler: Callable[[], object]) -> QAction:
+        """An action in the Console menu (hand over, shift report), with its key in the keyboard sheet."""
+        action = QAction(title, self)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(handler)
+        self.console_menu.insertAction(self.console_menu.actions()[0], action)
+        self.addAction(action)
+        self._page_keys.append((_key_text(key), title.replace("&", "").rstrip("…")))
+        return action
 
     def add_key(self, key: str, description: str) -> None:
         """List a key in the keyboard sheet (call keys, focus keys)."""

@@ -4,99 +4,211 @@
 <context>
     <name>LogbookPage</name>
     <message>
-        <location filename="../../ui/logbook_page.py" line="36"/>
+        <location filename="../../ui/logbook_page.py" line="40"/>
+        <source>correction of #%1</source>
+        <translation>更正 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="41"/>
+        <source>resolves #%1</source>
+        <translation>处理 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="42"/>
+        <source>duty manager on #%1</source>
+        <translation>值班经理批注 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="49"/>
+        <source>resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="49"/>
+        <source>OPEN</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="62"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="63"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="37"/>
+        <location filename="../../ui/logbook_page.py" line="64"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="38"/>
+        <location filename="../../ui/logbook_page.py" line="65"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="39"/>
+        <location filename="../../ui/logbook_page.py" line="66"/>
+        <location filename="../../ui/logbook_page.py" line="104"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="40"/>
+        <location filename="../../ui/logbook_page.py" line="67"/>
         <source>Entry</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="41"/>
+        <location filename="../../ui/logbook_page.py" line="68"/>
         <source>Follow-up</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="49"/>
-        <source>yes</source>
-        <translation>是</translation>
+        <location filename="../../ui/logbook_page.py" line="96"/>
+        <source>Search the logbook</source>
+        <translation>搜索交班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="60"/>
+        <location filename="../../ui/logbook_page.py" line="99"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="108"/>
+        <source>Author</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="110"/>
+        <source>Open follow-ups only</source>
+        <translation>只看未处理的跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="112"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="117"/>
+        <source>Answer to the selected entry</source>
+        <translation>对所选记录的回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="118"/>
+        <source>&amp;Resolve</source>
+        <translation>处理完毕(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="120"/>
+        <source>C&amp;orrect</source>
+        <translation>更正(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="122"/>
+        <source>A&amp;nnotate</source>
+        <translation>批注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="170"/>
+        <source>Maintenance</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="174"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="200"/>
+        <location filename="../../ui/logbook_page.py" line="217"/>
+        <source>Written as #%1.</source>
+        <translation>已记录为 #%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="213"/>
+        <source>Select an entry first.</source>
+        <translation>请先选择一条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="228"/>
+        <source>Export the logbook</source>
+        <translation>导出交班日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="234"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="236"/>
+        <source>%1 entries exported.</source>
+        <translation>已导出 %1 条记录。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="vanished">是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="80"/>
         <source>Room (optional)</source>
         <translation>房号（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="62"/>
+        <location filename="../../ui/logbook_page.py" line="82"/>
         <source>Follow-up needed</source>
         <translation>需要跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="66"/>
+        <location filename="../../ui/logbook_page.py" line="86"/>
         <source>What happened, what was done, what the next shift must know</source>
         <translation>发生了什么、如何处理、下一班需要知道什么</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="68"/>
+        <location filename="../../ui/logbook_page.py" line="88"/>
         <source>&amp;Write entry (Ctrl+Enter)</source>
         <translation>写入记录 (Ctrl+Enter)(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="95"/>
         <source>General</source>
-        <translation>一般</translation>
+        <translation type="vanished">一般</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="96"/>
+        <location filename="../../ui/logbook_page.py" line="168"/>
         <source>Guest request</source>
         <translation>客人需求</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="97"/>
+        <location filename="../../ui/logbook_page.py" line="169"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="98"/>
         <source>Engineering</source>
-        <translation>工程</translation>
+        <translation type="vanished">工程</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="99"/>
+        <location filename="../../ui/logbook_page.py" line="171"/>
         <source>Security</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="100"/>
+        <location filename="../../ui/logbook_page.py" line="172"/>
+        <source>VIP</source>
+        <translation>贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="173"/>
         <source>Wake-up</source>
         <translation>叫醒</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="101"/>
         <source>PBX / lines</source>
-        <translation>交换机/线路</translation>
+        <translation type="vanished">交换机/线路</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="117"/>
         <source>Written.</source>
-        <translation>已写入。</translation>
+        <translation type="vanished">已写入。</translation>
     </message>
 </context>
 </TS>

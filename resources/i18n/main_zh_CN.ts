@@ -4,72 +4,107 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../main.py" line="157"/>
+        <location filename="../../main.py" line="167"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="221"/>
+        <location filename="../../main.py" line="231"/>
         <source>EMERGENCY CALL from %1: answer with F5</source>
         <translation>紧急来电：%1，按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="239"/>
+        <location filename="../../main.py" line="249"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="263"/>
+        <location filename="../../main.py" line="273"/>
         <source>Rooms</source>
         <translation>客房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="264"/>
+        <location filename="../../main.py" line="274"/>
         <source>Wake-up calls</source>
         <translation>叫醒服务</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="265"/>
+        <location filename="../../main.py" line="275"/>
         <source>Messages</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="266"/>
+        <location filename="../../main.py" line="276"/>
         <source>Logbook</source>
         <translation>交班日志</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="268"/>
+        <location filename="../../main.py" line="278"/>
         <source>Hotel information</source>
         <translation>酒店信息</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="271"/>
+        <location filename="../../main.py" line="281"/>
         <source>Wake-up due now, call by hand: room %1</source>
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
     <message>
+        <location filename="../../main.py" line="319"/>
+        <source>Daily board</source>
+        <translation>每日信息板</translation>
+    </message>
+    <message>
         <location filename="../../main.py" line="321"/>
+        <source>&amp;Hand over the shift…</source>
+        <translation>交班(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="326"/>
+        <source>&amp;Take over (acknowledge the handover)…</source>
+        <translation>接班（确认交接）(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="331"/>
+        <source>Shift &amp;report (PDF)…</source>
+        <translation>交班报告 (PDF)(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="354"/>
         <source>Training demo users: %1</source>
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="440"/>
+        <location filename="../../main.py" line="485"/>
+        <source>No handover waiting to be acknowledged.</source>
+        <translation>没有待确认的交接。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="496"/>
+        <source>Save the shift report</source>
+        <translation>保存交班报告</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="510"/>
+        <source>Shift report</source>
+        <translation>交班报告</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="519"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="441"/>
+        <location filename="../../main.py" line="520"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>新语言将在下次启动话务台时生效。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="458"/>
+        <location filename="../../main.py" line="537"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="459"/>
+        <location filename="../../main.py" line="538"/>
         <source>The settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
     </message>
