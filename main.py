@@ -13,11 +13,12 @@ import logging.handlers
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from db.board import SqlBoard
 from db.callers import SqlCallers
@@ -43,6 +44,7 @@ from switchboard.call_log import CallCategory
 from switchboard.call_queue import CallQueue
 from switchboard.clock import Clock, SystemClock, zone_named
 from switchboard.directory import Directory
+from switchboard.duties import DutyState
 from switchboard.errors import ConsoleError
 from switchboard.hotel import Actor, ExtensionKind, Role
 from switchboard.pbx import LampChanged, PbxEvent, PbxPosition
@@ -140,6 +142,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="start, wait until the window has drawn, save a PNG of it to PATH and exit",
     )
     parser.add_argument("--timezone", default=None, help="the hotel's time zone, e.g. Asia/Shanghai")
+    parser.add_argument(
+        "--page",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --screenshot: show page N (0 is the lamp field)",
+    )
     parser.add_argument(
         "--answer-first",
         action="store_true",
@@ -269,7 +278,7 @@ def build_pages(window: MainWindow, console: Console) -> None:
     messages = MessagesPage(
         SqlMessageBook(console.store, console.clock, message_lamp_to_pbx), console.clock, actor
     )
-    logbook = LogbookPage(log_book, actor)
+    logbook = LogbookPage(log_book, actor, console.clock.now)
     window.add_page(rooms, QCoreApplication.translate("Console", "Rooms"), "Ctrl+2")
     window.add_page(wakeups, QCoreApplication.translate("Console", "Wake-up calls"), "Ctrl+3")
     window.add_page(messages, QCoreApplication.translate("Console", "Messages"), "Ctrl+4")
@@ -315,6 +324,7 @@ def build_pages(window: MainWindow, console: Console) -> None:
         lambda: shift_at(console.clock.now()),
         actor,
         chinese=chinese,
+        pending_handovers=SqlHandovers(console.store, console.clock).unacknowledged,
     )
     window.add_page(board, QCoreApplication.translate("Console", "Daily board"), "Ctrl+7")
     window.add_console_action(
@@ -333,6 +343,25 @@ def build_pages(window: MainWindow, console: Console) -> None:
         lambda: save_report(console, window),
     )
     console.panels.update(rooms=rooms, wakeups=wakeups, messages=messages, logbook=logbook, board=board)
+    duties = SqlDuties(console.store, console.clock)
+    alerted: set[tuple[int, str]] = set()
+
+    def duties_due() -> None:
+        slot = shift_at(console.clock.now())
+        for duty in duties.for_shift(slot):
+            key = (duty.id, f"{slot.business_date}")
+            if duty.state is DutyState.DUE and key not in alerted:
+                alerted.add(key)
+                text = QCoreApplication.translate("Console", "Timed duty due: %1")
+                window.statusBar().showMessage(
+                    text.replace("%1", duty.name_zh if chinese and duty.name_zh else duty.name), 120_000
+                )
+                board.refresh()
+
+    duty_timer = QTimer(window)
+    duty_timer.timeout.connect(duties_due)
+    duty_timer.start(60_000)
+    console.on_quit.append(duty_timer.stop)
     console.on_quit.append(refresh.stop)
     window.handling = handling  # type: ignore[attr-defined]
 
@@ -462,6 +491,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"could not write {args.screenshot}", file=sys.stderr)
             app.exit(0 if ok else 1)
 
+        if args.page:
+            window.show_page(args.page)
         if args.answer_first:
             queue = console.panels["queue"]
             assert isinstance(queue, QueuePanel)
@@ -488,19 +519,42 @@ def offer_take_over(console: Console, window: MainWindow, *, always: bool = Fals
     TakeOverDialog(book, latest, lambda: console.actor, window).exec()
 
 
+def report_periods(now: datetime) -> list[tuple[str, datetime, datetime]]:
+    """The periods a report is usually asked for: this shift, the one before, today, yesterday."""
+    this = shift_at(now)
+    before = shift_at(this.starts_at - timedelta(minutes=31))  # past the overlap
+    midnight = datetime.combine(now.date(), datetime.min.time(), now.tzinfo)
+    return [
+        (f"{this.business_date:%Y-%m-%d} {this.kind.value}", this.starts_at, this.ends_at),
+        (f"{before.business_date:%Y-%m-%d} {before.kind.value}", before.starts_at, before.ends_at),
+        (f"{now:%Y-%m-%d}", midnight, midnight + timedelta(days=1)),
+        (f"{now - timedelta(days=1):%Y-%m-%d}", midnight - timedelta(days=1), midnight),
+    ]
+
+
 def save_report(console: Console, window: MainWindow) -> None:
-    slot = shift_at(console.clock.now())
-    title = f"{slot.business_date:%Y-%m-%d} {slot.kind.value}"
+    periods = report_periods(console.clock.now())
+    title, ok = QInputDialog.getItem(
+        window,
+        QCoreApplication.translate("Console", "Shift report"),
+        QCoreApplication.translate("Console", "Report for"),
+        [p[0] for p in periods],
+        0,
+        False,
+    )
+    if not ok:
+        return
+    _title, since, until = next(p for p in periods if p[0] == title)
     name, _filter = QFileDialog.getSaveFileName(
         window,
         QCoreApplication.translate("Console", "Save the shift report"),
-        str(Path.home() / f"shift-report-{slot.business_date:%Y%m%d}-{slot.kind.value}.pdf"),
+        str(Path.home() / f"shift-report-{title.replace(' ', '-')}.pdf"),
         "PDF (*.pdf)",
     )
     if not name:
         return
     try:
-        figures = SqlShiftStats(console.store, console.clock).figures(title, slot.starts_at, slot.ends_at)
+        figures = SqlShiftStats(console.store, console.clock).figures(title, since, until)
         hotel = (
             demo_hotel.HOTEL_NAME if console.training else console.settings.section("hotel").get("name", "")
         )

@@ -134,7 +134,14 @@ class MessageBook(Protocol):
 
 class Logbook(Protocol):
     def write(
-        self, category: LogCategory, text: str, actor: Actor, room: str = "", follow_up: bool = False
+        self,
+        category: LogCategory,
+        text: str,
+        actor: Actor,
+        room: str = "",
+        follow_up: bool = False,
+        due_at: datetime | None = None,
+        assignee: str = "",
     ) -> LogEntry: ...
 
     def recent(self, limit: int = 200) -> Sequence[LogEntry]: ...

@@ -154,7 +154,7 @@ def test_pages_by_keyboard(qtbot: QtBot, sqlite_store: Store) -> None:
     rooms = RoomsPage(board, lambda: OP)
     wakeups = WakeUpPage(SqlWakeUpBook(sqlite_store, clock), lambda: OP)
     messages = MessagesPage(SqlMessageBook(sqlite_store, clock), clock, lambda: OP)
-    logbook = LogbookPage(SqlLogbook(sqlite_store, clock), lambda: OP)
+    logbook = LogbookPage(SqlLogbook(sqlite_store, clock), lambda: OP, clock.now)
     for page in (rooms, wakeups, messages, logbook):
         qtbot.addWidget(page)
 

@@ -19,7 +19,7 @@ from db.room_board import SqlRoomBoard
 from db.seed import seed_demo_hotel
 from db.store import Store
 from switchboard.clock import FakeClock
-from switchboard.desk import LogCategory
+from switchboard.desk import LogCategory, LogQuery
 from switchboard.duties import DutyState
 from switchboard.hotel import Actor, Role
 from switchboard.shifts import shift_at
@@ -101,10 +101,12 @@ def test_logbook_answers_search_and_export(qtbot: QtBot, sqlite_store: Store, tm
     clock = hotel(sqlite_store, datetime(2026, 11, 20, 23, 45, tzinfo=ZONE))
     log = SqlLogbook(sqlite_store, clock)
     user = {"who": NIGHT}
-    page = LogbookPage(log, lambda: user["who"])
+    page = LogbookPage(log, lambda: user["who"], clock.now)
     qtbot.addWidget(page)
     page.category.setCurrentIndex(page.category.findData(LogCategory.COMPLAINT))
     page.follow_up.setChecked(True)
+    assert page.due.isEnabled() and page.due.dateTime().toString("HH:mm") == "01:45"
+    page.assignee.setText("security")
     page.text.setPlainText("客人投诉楼上噪音 — noise from the room above")
     page.write()
     assert page.message.text().startswith("Written as #")
@@ -118,6 +120,13 @@ def test_logbook_answers_search_and_export(qtbot: QtBot, sqlite_store: Store, tm
     page.refresh()
     assert page.model.rowCount() == 1
     page.find_text.clear()
+    page.find_from.setDate(page.find_from.date().fromString("2026-11-21", "yyyy-MM-dd"))
+    assert page.model.rowCount() == 0  # everything was written on the 20th
+    page.find_from.setDate(page.find_from.minimumDate())
+    written = next(e for e in log.search(LogQuery(category=LogCategory.COMPLAINT)) if e.follow_up)
+    assert (
+        written.assignee == "security" and written.due_at is not None and f"{written.due_at:%H:%M}" == "01:45"
+    )
     page.refresh()
     original = next(i for i in range(page.model.rowCount()) if page.model.row(i).kind.value == "entry")  # type: ignore[union-attr]
     page.view.selectRow(original)
@@ -134,3 +143,27 @@ def test_logbook_answers_search_and_export(qtbot: QtBot, sqlite_store: Store, tm
         exported = list(csv.reader(f))
     assert rows == 3 == len(exported) - 1
     assert any("客人投诉楼上噪音" in r[6] for r in exported[1:])
+
+
+def test_report_periods_and_unacknowledged_handovers_for_the_duty_manager(
+    qtbot: QtBot, sqlite_store: Store
+) -> None:
+    from main import report_periods
+
+    periods = report_periods(datetime(2026, 11, 21, 2, 0, tzinfo=ZONE))
+    assert [p[0] for p in periods] == ["2026-11-20 night", "2026-11-20 mid", "2026-11-21", "2026-11-20"]
+    assert periods[1][1] == datetime(2026, 11, 20, 15, 30, tzinfo=ZONE)
+
+    clock = hotel(sqlite_store, datetime(2026, 11, 21, 7, 20, tzinfo=ZONE))
+    book = SqlHandovers(sqlite_store, clock)
+    book.compose(shift_at(clock.now()), "All quiet", NIGHT)
+    page = BoardPage(
+        SqlBoard(sqlite_store, clock),
+        SqlDuties(sqlite_store, clock),
+        lambda: shift_at(clock.now()),
+        lambda: MANAGER,
+        pending_handovers=book.unacknowledged,
+    )
+    qtbot.addWidget(page)
+    text = page.text.toPlainText()
+    assert "Handovers not yet acknowledged" in text and "2026-11-20 night by operator" in text

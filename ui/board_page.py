@@ -4,7 +4,7 @@ duty manager, and the shift's timed duties to tick off."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from switchboard.board import BoardSource, DailyBoard
 from switchboard.duties import Duty, DutyList, DutyState
+from switchboard.handover import Handover
 from switchboard.hotel import Actor
 from switchboard.shifts import ShiftSlot
 from ui.errors import attempt
@@ -41,6 +42,7 @@ class BoardPage(QWidget):
         actor: Callable[[], Actor],
         *,
         chinese: bool = False,
+        pending_handovers: Callable[[], Sequence[Handover]] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -49,6 +51,7 @@ class BoardPage(QWidget):
         self._shift = shift
         self._actor = actor
         self._chinese = chinese
+        self._pending = pending_handovers
         self.text = QTextBrowser()
         self.text.setObjectName("boardText")
         self.duty_model: RowsModel[Duty] = RowsModel(
@@ -153,6 +156,21 @@ class BoardPage(QWidget):
             section(self.tr("Rooms on DND"), [escape(", ".join(b.dnd_rooms))] if b.dnd_rooms else []),
             section(self.tr("Guests' whereabouts"), [escape(w) for w in b.whereabouts]),
         ]
+        if self._pending is not None:
+            waiting = self.tr("%1 by %2: %3 items not acknowledged")
+            parts.append(
+                section(
+                    self.tr("Handovers not yet acknowledged"),
+                    [
+                        escape(
+                            waiting.replace("%1", h.from_shift)
+                            .replace("%2", h.composed_by)
+                            .replace("%3", str(len(h.pending)))
+                        )
+                        for h in self._pending()
+                    ],
+                )
+            )
         return "".join(parts)
 
     def add_notice(self) -> None:

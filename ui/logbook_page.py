@@ -6,12 +6,16 @@ and export what the search shows. Entries are never edited away."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -30,10 +34,13 @@ from ui.rows_model import RowsModel
 
 
 class LogbookPage(QWidget):
-    def __init__(self, logbook: Logbook, actor: Callable[[], Actor], parent: Any = None) -> None:
+    def __init__(
+        self, logbook: Logbook, actor: Callable[[], Actor], now: Callable[[], datetime], parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._logbook = logbook
         self._actor = actor
+        self._clock = now
         names = self.category_names()
         kinds = {
             EntryKind.ENTRY: "",
@@ -85,6 +92,16 @@ class LogbookPage(QWidget):
         self.text.setObjectName("logText")
         self.text.setPlaceholderText(self.tr("What happened, what was done, what the next shift must know"))
         self.text.setMaximumHeight(80)
+        self.due = QDateTimeEdit()
+        self.due.setObjectName("logDue")
+        self.due.setDisplayFormat("MM-dd HH:mm")
+        self.due.setEnabled(False)
+        self.assignee = QLineEdit()
+        self.assignee.setObjectName("logAssignee")
+        self.assignee.setPlaceholderText(self.tr("For whom (department or person)"))
+        self.assignee.setEnabled(False)
+        self.follow_up.toggled.connect(self.due.setEnabled)
+        self.follow_up.toggled.connect(self.assignee.setEnabled)
         write = QPushButton(self.tr("&Write entry (Ctrl+Enter)"))
         write.setObjectName("logWrite")
         write.setShortcut("Ctrl+Return")
@@ -107,6 +124,18 @@ class LogbookPage(QWidget):
         self.find_author.setObjectName("logFindAuthor")
         self.find_author.setPlaceholderText(self.tr("Author"))
         self.find_author.setMaximumWidth(110)
+        self.find_from = QDateEdit()
+        self.find_from.setObjectName("logFindFrom")
+        self.find_from.setDisplayFormat("yyyy-MM-dd")
+        self.find_from.setSpecialValueText(self.tr("from any day"))
+        self.find_from.setMinimumDate(QDate(2000, 1, 1))
+        self.find_from.setDate(self.find_from.minimumDate())
+        self.find_to = QDateEdit()
+        self.find_to.setObjectName("logFindTo")
+        self.find_to.setDisplayFormat("yyyy-MM-dd")
+        self.find_to.setSpecialValueText(self.tr("to any day"))
+        self.find_to.setMinimumDate(QDate(2000, 1, 1))
+        self.find_to.setDate(self.find_to.minimumDate())
         self.open_only = QCheckBox(self.tr("Open follow-ups only"))
         self.open_only.setObjectName("logOpenOnly")
         export = QPushButton(self.tr("E&xport…"))
@@ -129,7 +158,7 @@ class LogbookPage(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(True)
         top = QHBoxLayout()
-        for w in (self.category, self.room, self.follow_up, write):
+        for w in (self.category, self.room, self.follow_up, self.due, self.assignee, write):
             top.addWidget(w)
         top.addWidget(self.message, 1)
         find = QHBoxLayout()
@@ -157,11 +186,19 @@ class LogbookPage(QWidget):
         self.find_author.returnPressed.connect(self.refresh)
         self.find_category.currentIndexChanged.connect(self.refresh)
         self.open_only.toggled.connect(self.refresh)
+        self.find_from.dateChanged.connect(self.refresh)
+        self.find_to.dateChanged.connect(self.refresh)
         export.clicked.connect(self.export)
         resolve.clicked.connect(lambda: self._answer(self._logbook.resolve))
         correct.clicked.connect(lambda: self._answer(self._logbook.correct))
         annotate.clicked.connect(lambda: self._answer(self._logbook.annotate))
+        self.follow_up.toggled.connect(self._due_default)
         self.refresh()
+
+    def _due_default(self, on: bool) -> None:
+        if on:
+            at = self._clock() + timedelta(hours=2)
+            self.due.setDateTime(QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)))
 
     def category_names(self) -> dict[LogCategory, str]:
         return {
@@ -174,9 +211,21 @@ class LogbookPage(QWidget):
             LogCategory.OTHER: self.tr("Other"),
         }
 
+    def _day(self, edit: QDateEdit, days_after: int = 0) -> datetime | None:
+        if edit.date() == edit.minimumDate():
+            return None
+        qd = edit.date()
+        day = datetime(qd.year(), qd.month(), qd.day(), tzinfo=self._zone()) + timedelta(days=days_after)
+        return day
+
+    def _zone(self) -> tzinfo | None:
+        return self._clock().tzinfo
+
     def query(self) -> LogQuery:
         category = self.find_category.currentData()
         return LogQuery(
+            since=self._day(self.find_from),
+            until=self._day(self.find_to, 1),
             text=self.find_text.text(),
             category=category if isinstance(category, LogCategory) else None,
             room=self.find_room.text(),
@@ -193,7 +242,13 @@ class LogbookPage(QWidget):
         written = attempt(
             self.message,
             lambda: self._logbook.write(
-                category, self.text.toPlainText(), self._actor(), self.room.text(), self.follow_up.isChecked()
+                category,
+                self.text.toPlainText(),
+                self._actor(),
+                self.room.text(),
+                self.follow_up.isChecked(),
+                self._due() if self.follow_up.isChecked() else None,
+                self.assignee.text() if self.follow_up.isChecked() else "",
             ),
         )
         if written is not None:
@@ -202,6 +257,11 @@ class LogbookPage(QWidget):
             self.room.clear()
             self.follow_up.setChecked(False)
             self.refresh()
+
+    def _due(self) -> datetime:
+        qdt = self.due.dateTime()
+        d, t = qdt.date(), qdt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone())
 
     def selected(self) -> LogEntry | None:
         index = self.view.currentIndex()

@@ -4,144 +4,159 @@
 <context>
     <name>LogbookPage</name>
     <message>
-        <location filename="../../ui/logbook_page.py" line="40"/>
+        <location filename="../../ui/logbook_page.py" line="47"/>
         <source>correction of #%1</source>
         <translation>更正 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="41"/>
+        <location filename="../../ui/logbook_page.py" line="48"/>
         <source>resolves #%1</source>
         <translation>处理 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="42"/>
+        <location filename="../../ui/logbook_page.py" line="49"/>
         <source>duty manager on #%1</source>
         <translation>值班经理批注 #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="49"/>
+        <location filename="../../ui/logbook_page.py" line="56"/>
         <source>resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="49"/>
+        <location filename="../../ui/logbook_page.py" line="56"/>
         <source>OPEN</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="62"/>
+        <location filename="../../ui/logbook_page.py" line="69"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="63"/>
+        <location filename="../../ui/logbook_page.py" line="70"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="64"/>
+        <location filename="../../ui/logbook_page.py" line="71"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="65"/>
+        <location filename="../../ui/logbook_page.py" line="72"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="66"/>
-        <location filename="../../ui/logbook_page.py" line="104"/>
+        <location filename="../../ui/logbook_page.py" line="73"/>
+        <location filename="../../ui/logbook_page.py" line="121"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="67"/>
+        <location filename="../../ui/logbook_page.py" line="74"/>
         <source>Entry</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="68"/>
+        <location filename="../../ui/logbook_page.py" line="75"/>
         <source>Follow-up</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="96"/>
+        <location filename="../../ui/logbook_page.py" line="101"/>
+        <source>For whom (department or person)</source>
+        <translation>交给谁（部门或人员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="113"/>
         <source>Search the logbook</source>
         <translation>搜索交班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="99"/>
+        <location filename="../../ui/logbook_page.py" line="116"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="108"/>
+        <location filename="../../ui/logbook_page.py" line="125"/>
         <source>Author</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="110"/>
+        <location filename="../../ui/logbook_page.py" line="130"/>
+        <source>from any day</source>
+        <translation>不限开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="136"/>
+        <source>to any day</source>
+        <translation>不限结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logbook_page.py" line="139"/>
         <source>Open follow-ups only</source>
         <translation>只看未处理的跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="112"/>
+        <location filename="../../ui/logbook_page.py" line="141"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="117"/>
+        <location filename="../../ui/logbook_page.py" line="146"/>
         <source>Answer to the selected entry</source>
         <translation>对所选记录的回复</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="118"/>
+        <location filename="../../ui/logbook_page.py" line="147"/>
         <source>&amp;Resolve</source>
         <translation>处理完毕(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="120"/>
+        <location filename="../../ui/logbook_page.py" line="149"/>
         <source>C&amp;orrect</source>
         <translation>更正(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="122"/>
+        <location filename="../../ui/logbook_page.py" line="151"/>
         <source>A&amp;nnotate</source>
         <translation>批注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="170"/>
+        <location filename="../../ui/logbook_page.py" line="207"/>
         <source>Maintenance</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="174"/>
+        <location filename="../../ui/logbook_page.py" line="211"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="200"/>
-        <location filename="../../ui/logbook_page.py" line="217"/>
+        <location filename="../../ui/logbook_page.py" line="255"/>
+        <location filename="../../ui/logbook_page.py" line="277"/>
         <source>Written as #%1.</source>
         <translation>已记录为 #%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="213"/>
+        <location filename="../../ui/logbook_page.py" line="273"/>
         <source>Select an entry first.</source>
         <translation>请先选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="228"/>
+        <location filename="../../ui/logbook_page.py" line="288"/>
         <source>Export the logbook</source>
         <translation>导出交班日志</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="234"/>
+        <location filename="../../ui/logbook_page.py" line="294"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="236"/>
+        <location filename="../../ui/logbook_page.py" line="296"/>
         <source>%1 entries exported.</source>
         <translation>已导出 %1 条记录。</translation>
     </message>
@@ -150,22 +165,22 @@
         <translation type="vanished">是</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="80"/>
+        <location filename="../../ui/logbook_page.py" line="87"/>
         <source>Room (optional)</source>
         <translation>房号（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="82"/>
+        <location filename="../../ui/logbook_page.py" line="89"/>
         <source>Follow-up needed</source>
         <translation>需要跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="86"/>
+        <location filename="../../ui/logbook_page.py" line="93"/>
         <source>What happened, what was done, what the next shift must know</source>
         <translation>发生了什么、如何处理、下一班需要知道什么</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="88"/>
+        <location filename="../../ui/logbook_page.py" line="105"/>
         <source>&amp;Write entry (Ctrl+Enter)</source>
         <translation>写入记录 (Ctrl+Enter)(&amp;W)</translation>
     </message>
@@ -174,12 +189,12 @@
         <translation type="vanished">一般</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="168"/>
+        <location filename="../../ui/logbook_page.py" line="205"/>
         <source>Guest request</source>
         <translation>客人需求</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="169"/>
+        <location filename="../../ui/logbook_page.py" line="206"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
@@ -188,17 +203,17 @@
         <translation type="vanished">工程</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="171"/>
+        <location filename="../../ui/logbook_page.py" line="208"/>
         <source>Security</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="172"/>
+        <location filename="../../ui/logbook_page.py" line="209"/>
         <source>VIP</source>
         <translation>贵宾</translation>
     </message>
     <message>
-        <location filename="../../ui/logbook_page.py" line="173"/>
+        <location filename="../../ui/logbook_page.py" line="210"/>
         <source>Wake-up</source>
         <translation>叫醒</translation>
     </message>
