@@ -11,11 +11,12 @@ from sqlalchemy.exc import IntegrityError
 from db.audit import audit
 from db.rows import TimedDutyRow, TimedDutyTickRow
 from db.store import Store
+from switchboard.auth import GRANTS, Permission
 from switchboard.clock import Clock
 from switchboard.duties import Duty, DutyState
-from switchboard.errors import InputError, NotFound
-from switchboard.hotel import Actor
-from switchboard.shifts import ShiftSlot, season_of
+from switchboard.errors import InputError, NotFound, PermissionDenied
+from switchboard.hotel import Actor, clean_text
+from switchboard.shifts import ShiftKind, ShiftSlot, season_of
 
 
 def _due(slot: ShiftSlot, hhmm: str) -> datetime:
@@ -86,3 +87,49 @@ class SqlDuties:
                 audit(s, actor, now, "duty.tick", "timed_duty", duty_id)
         except IntegrityError as exc:
             raise InputError("duty.done", "This duty is already ticked off for the shift") from exc
+
+    def define(self, name: str, name_zh: str, shift_kind: str, hhmm: str, season: str, actor: Actor) -> int:
+        """A new timed duty (duty managers and administrators)."""
+        if actor.role is None or Permission.EDIT_HOTEL_INFO not in GRANTS[actor.role]:
+            raise PermissionDenied(
+                "auth.denied",
+                "Only a duty manager may define timed duties",
+                permission=Permission.EDIT_HOTEL_INFO.value,
+            )
+        if shift_kind not in {k.value for k in ShiftKind}:
+            raise InputError("duty.shift", f"Unknown shift {shift_kind!r}", shift=shift_kind)
+        if season not in ("all", "summer", "winter"):
+            raise InputError("duty.season", f"Unknown season {season!r}", season=season)
+        try:
+            at = time.fromisoformat(hhmm.strip()).strftime("%H:%M")
+        except ValueError as exc:
+            raise InputError("board.time", f"Not a time of day: {hhmm[:10]!r}", time=hhmm[:10]) from exc
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = TimedDutyRow(
+                name=clean_text(name, limit=200, what="duty", required=True),
+                name_zh=clean_text(name_zh, limit=200, what="Chinese name"),
+                shift_kind=shift_kind,
+                time_of_day=at,
+                season=season,
+                active=True,
+            )
+            s.add(row)
+            s.flush()
+            audit(s, actor, now, "duty.define", "timed_duty", row.id)
+            return row.id
+
+    def retire(self, duty_id: int, actor: Actor) -> None:
+        if actor.role is None or Permission.EDIT_HOTEL_INFO not in GRANTS[actor.role]:
+            raise PermissionDenied(
+                "auth.denied",
+                "Only a duty manager may retire timed duties",
+                permission=Permission.EDIT_HOTEL_INFO.value,
+            )
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = s.get(TimedDutyRow, duty_id)
+            if row is None:
+                raise NotFound("duty.missing", "That duty no longer exists")
+            row.active = False
+            audit(s, actor, now, "duty.retire", "timed_duty", duty_id)

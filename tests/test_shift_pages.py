@@ -167,3 +167,32 @@ def test_report_periods_and_unacknowledged_handovers_for_the_duty_manager(
     qtbot.addWidget(page)
     text = page.text.toPlainText()
     assert "Handovers not yet acknowledged" in text and "2026-11-20 night by operator" in text
+
+
+def test_duty_managers_define_and_retire_timed_duties(qtbot: QtBot, sqlite_store: Store) -> None:
+    clock = hotel(sqlite_store, datetime(2026, 11, 20, 23, 50, tzinfo=ZONE))
+    who = {"actor": NIGHT}
+    page = BoardPage(
+        SqlBoard(sqlite_store, clock),
+        SqlDuties(sqlite_store, clock),
+        lambda: shift_at(clock.now()),
+        lambda: who["actor"],
+    )
+    qtbot.addWidget(page)
+    before = page.duty_model.rowCount()
+    page.duty_name.setText("Check the car park barrier")
+    page.duty_shift.setCurrentIndex(page.duty_shift.findData("night"))
+    page.duty_time.setText("03:00")
+    page.define_duty()
+    assert page.duty_model.rowCount() == before  # an operator may not
+    who["actor"] = MANAGER
+    page.duty_time.setText("3 am")
+    page.define_duty()
+    assert "Not a time of day" in page.message.text()
+    page.duty_time.setText("03:00")
+    page.define_duty()
+    assert page.message.text() == "Duty added." and page.duty_model.rowCount() == before + 1
+    row = next(i for i in range(page.duty_model.rowCount()) if "barrier" in page.duty_model.row(i).name)  # type: ignore[union-attr]
+    page.duty_view.selectRow(row)
+    page.retire_selected()
+    assert page.duty_model.rowCount() == before

@@ -72,6 +72,38 @@ class BoardPage(QWidget):
         self.duty_view.setModel(self.duty_model)
         self.duty_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.duty_view.verticalHeader().hide()
+        self.duty_name = QLineEdit()
+        self.duty_name.setObjectName("dutyName")
+        self.duty_name.setPlaceholderText(self.tr("New duty (duty managers)"))
+        self.duty_name_zh = QLineEdit()
+        self.duty_name_zh.setObjectName("dutyNameZh")
+        self.duty_name_zh.setPlaceholderText(self.tr("In Chinese"))
+        self.duty_shift = QComboBox()
+        self.duty_shift.setObjectName("dutyShift")
+        for code, label in (
+            ("early", self.tr("Early")),
+            ("mid", self.tr("Mid")),
+            ("night", self.tr("Night")),
+        ):
+            self.duty_shift.addItem(label, code)
+        self.duty_time = QLineEdit()
+        self.duty_time.setObjectName("dutyTime")
+        self.duty_time.setPlaceholderText(self.tr("HH:MM"))
+        self.duty_time.setMaximumWidth(60)
+        self.duty_season = QComboBox()
+        self.duty_season.setObjectName("dutySeason")
+        for code, label in (
+            ("all", self.tr("All year")),
+            ("summer", self.tr("Summer")),
+            ("winter", self.tr("Winter")),
+        ):
+            self.duty_season.addItem(label, code)
+        define = QPushButton(self.tr("Add duty"))
+        define.setObjectName("dutyDefine")
+        define.clicked.connect(self.define_duty)
+        retire = QPushButton(self.tr("Retire selected"))
+        retire.setObjectName("dutyRetire")
+        retire.clicked.connect(self.retire_selected)
         tick = QPushButton(self.tr("&Tick off the selected duty"))
         tick.setObjectName("dutyTick")
         tick.clicked.connect(self.tick_selected)
@@ -105,6 +137,14 @@ class BoardPage(QWidget):
         duties_layout.addWidget(QLabel(self.tr("Timed duties of this shift")))
         duties_layout.addWidget(self.duty_view, 1)
         duties_layout.addWidget(tick)
+        editor = QHBoxLayout()
+        for w in (self.duty_name, self.duty_name_zh, self.duty_shift, self.duty_time, self.duty_season):
+            editor.addWidget(w)
+        duties_layout.addLayout(editor)
+        managing = QHBoxLayout()
+        managing.addWidget(define)
+        managing.addWidget(retire)
+        duties_layout.addLayout(managing)
         split = QSplitter()
         split.addWidget(self.text)
         split.addWidget(right)
@@ -199,4 +239,38 @@ class BoardPage(QWidget):
 
         if attempt(self.message, tick):
             self.message.setText(self.tr("Ticked off: %1").replace("%1", duty.name))
+            self.refresh()
+
+    def define_duty(self) -> None:
+        def define() -> bool:
+            self._duties.define(
+                self.duty_name.text(),
+                self.duty_name_zh.text(),
+                str(self.duty_shift.currentData()),
+                self.duty_time.text(),
+                str(self.duty_season.currentData()),
+                self._actor(),
+            )
+            return True
+
+        if attempt(self.message, define):
+            self.message.setText(self.tr("Duty added."))
+            self.duty_name.clear()
+            self.duty_name_zh.clear()
+            self.duty_time.clear()
+            self.refresh()
+
+    def retire_selected(self) -> None:
+        index = self.duty_view.currentIndex()
+        duty = self.duty_model.row(index.row()) if index.isValid() else None
+        if duty is None:
+            self.message.setText(self.tr("Select a duty first."))
+            return
+
+        def retire() -> bool:
+            self._duties.retire(duty.id, self._actor())
+            return True
+
+        if attempt(self.message, retire):
+            self.message.setText(self.tr("Retired: %1").replace("%1", duty.name))
             self.refresh()
