@@ -39,42 +39,42 @@
         <translation>留言(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/busy_options.py" line="71"/>
+        <location filename="../../ui/busy_options.py" line="72"/>
         <source>Call-back number</source>
         <translation>回电号码</translation>
     </message>
     <message>
-        <location filename="../../ui/busy_options.py" line="72"/>
+        <location filename="../../ui/busy_options.py" line="73"/>
         <source>Call back at</source>
         <translation>回电时间</translation>
     </message>
     <message>
-        <location filename="../../ui/busy_options.py" line="73"/>
+        <location filename="../../ui/busy_options.py" line="74"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/busy_options.py" line="75"/>
+        <location filename="../../ui/busy_options.py" line="76"/>
         <source>&amp;Call back: add a reminder</source>
         <translation>回电：添加提醒(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/busy_options.py" line="76"/>
+        <location filename="../../ui/busy_options.py" line="77"/>
         <source>&amp;Other extension</source>
         <translation>其他分机(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/busy_options.py" line="80"/>
+        <location filename="../../ui/busy_options.py" line="81"/>
         <source>Emergency: why the guest must be rung</source>
         <translation>紧急：必须振铃的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/busy_options.py" line="82"/>
+        <location filename="../../ui/busy_options.py" line="83"/>
         <source>&amp;Emergency override: ring despite DND (logged)</source>
         <translation>紧急强插：不顾免打扰振铃（记入日志）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/busy_options.py" line="106"/>
+        <location filename="../../ui/busy_options.py" line="107"/>
         <source>Write the reason first: it goes in the logbook</source>
         <translation>请先填写原因：将记入日志</translation>
     </message>

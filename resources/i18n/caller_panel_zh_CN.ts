@@ -4,113 +4,113 @@
 <context>
     <name>CallerPanel</name>
     <message>
-        <location filename="../../ui/caller_panel.py" line="42"/>
-        <location filename="../../ui/caller_panel.py" line="121"/>
+        <location filename="../../ui/caller_panel.py" line="44"/>
+        <location filename="../../ui/caller_panel.py" line="123"/>
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="60"/>
+        <location filename="../../ui/caller_panel.py" line="62"/>
         <source>Note on this call (Ctrl+S saves)</source>
         <translation>本次通话备注（Ctrl+S 保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="84"/>
+        <location filename="../../ui/caller_panel.py" line="86"/>
         <source>Enquiry</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="85"/>
+        <location filename="../../ui/caller_panel.py" line="87"/>
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="86"/>
+        <location filename="../../ui/caller_panel.py" line="88"/>
         <source>Service request</source>
         <translation>服务需求</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="87"/>
+        <location filename="../../ui/caller_panel.py" line="89"/>
         <source>Message</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="88"/>
+        <location filename="../../ui/caller_panel.py" line="90"/>
         <source>Wake-up</source>
         <translation>叫醒</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="89"/>
+        <location filename="../../ui/caller_panel.py" line="91"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="90"/>
+        <location filename="../../ui/caller_panel.py" line="92"/>
         <source>Emergency</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="109"/>
+        <location filename="../../ui/caller_panel.py" line="111"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="127"/>
+        <location filename="../../ui/caller_panel.py" line="129"/>
         <source>Outside line %1</source>
         <translation>外线 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="132"/>
+        <location filename="../../ui/caller_panel.py" line="134"/>
         <source>Room %1 (no guest in house)</source>
         <translation>%1 房（无在住客人）</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="135"/>
+        <location filename="../../ui/caller_panel.py" line="137"/>
         <source>Room %1</source>
         <translation>%1 房</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="143"/>
+        <location filename="../../ui/caller_panel.py" line="145"/>
         <source>Do not give out the room or confirm the guest is in house.</source>
         <translation>不得透露房号，也不得确认客人是否在店。</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="145"/>
+        <location filename="../../ui/caller_panel.py" line="147"/>
         <source>PRIVACY</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="149"/>
+        <location filename="../../ui/caller_panel.py" line="151"/>
         <source>Do not disturb is on</source>
         <translation>已设免打扰</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="152"/>
+        <location filename="../../ui/caller_panel.py" line="154"/>
         <source>VIP level %1</source>
         <translation>贵宾等级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="157"/>
+        <location filename="../../ui/caller_panel.py" line="159"/>
         <source>Language: %1</source>
         <translation>语言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="161"/>
+        <location filename="../../ui/caller_panel.py" line="163"/>
         <source>With: %1</source>
         <translation>同行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="164"/>
+        <location filename="../../ui/caller_panel.py" line="166"/>
         <source>%1 message(s) waiting</source>
         <translation>%1 条留言待转达</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="167"/>
+        <location filename="../../ui/caller_panel.py" line="169"/>
         <source>Wake-up booked for %1</source>
         <translation>已预订 %1 叫醒</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="169"/>
+        <location filename="../../ui/caller_panel.py" line="171"/>
         <source>Whereabouts: %1</source>
         <translation>去向：%1</translation>
     </message>

@@ -161,10 +161,6 @@
         <translation>已导出 %1 条记录。</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation type="vanished">是</translation>
-    </message>
-    <message>
         <location filename="../../ui/logbook_page.py" line="87"/>
         <source>Room (optional)</source>
         <translation>房号（可选）</translation>
@@ -185,10 +181,6 @@
         <translation>写入记录 (Ctrl+Enter)(&amp;W)</translation>
     </message>
     <message>
-        <source>General</source>
-        <translation type="vanished">一般</translation>
-    </message>
-    <message>
         <location filename="../../ui/logbook_page.py" line="205"/>
         <source>Guest request</source>
         <translation>客人需求</translation>
@@ -197,10 +189,6 @@
         <location filename="../../ui/logbook_page.py" line="206"/>
         <source>Complaint</source>
         <translation>投诉</translation>
-    </message>
-    <message>
-        <source>Engineering</source>
-        <translation type="vanished">工程</translation>
     </message>
     <message>
         <location filename="../../ui/logbook_page.py" line="208"/>
@@ -216,14 +204,6 @@
         <location filename="../../ui/logbook_page.py" line="210"/>
         <source>Wake-up</source>
         <translation>叫醒</translation>
-    </message>
-    <message>
-        <source>PBX / lines</source>
-        <translation type="vanished">交换机/线路</translation>
-    </message>
-    <message>
-        <source>Written.</source>
-        <translation type="vanished">已写入。</translation>
     </message>
 </context>
 </TS>

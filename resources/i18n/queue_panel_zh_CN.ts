@@ -82,58 +82,58 @@
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="161"/>
+        <location filename="../../ui/queue_panel.py" line="162"/>
         <source>⚠ EMERGENCY CALL WAITING — answer with F5</source>
         <translation>⚠ 紧急来电等待中 — 按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="178"/>
+        <location filename="../../ui/queue_panel.py" line="179"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="179"/>
+        <location filename="../../ui/queue_panel.py" line="180"/>
         <source>Release</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="180"/>
+        <location filename="../../ui/queue_panel.py" line="181"/>
         <source>Hold/Retrieve</source>
         <translation>保留/恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="181"/>
+        <location filename="../../ui/queue_panel.py" line="182"/>
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="182"/>
+        <location filename="../../ui/queue_panel.py" line="183"/>
         <source>Park</source>
         <translation>驻留</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="183"/>
+        <location filename="../../ui/queue_panel.py" line="184"/>
         <source>Announce</source>
         <translation>通报转接</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="184"/>
+        <location filename="../../ui/queue_panel.py" line="185"/>
         <source>Complete</source>
         <translation>完成转接</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="185"/>
+        <location filename="../../ui/queue_panel.py" line="186"/>
         <source>Conference</source>
         <translation>三方通话</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="245"/>
+        <location filename="../../ui/queue_panel.py" line="248"/>
         <source>%1 waiting</source>
         <translation>%1 个等待</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="296"/>
-        <location filename="../../ui/queue_panel.py" line="317"/>
+        <location filename="../../ui/queue_panel.py" line="299"/>
+        <location filename="../../ui/queue_panel.py" line="320"/>
         <source>Choose the extension first: a lamp or a directory entry, then Enter.</source>
         <translation>请先选择分机：忙灯盘或通讯录条目，然后按回车。</translation>
     </message>
