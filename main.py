@@ -95,6 +95,7 @@ class Console:
     training: bool
     user: User | None = None
     panels: dict[str, QWidget] = field(default_factory=dict)
+    sign_in_id: int | None = None
     on_quit: list[Callable[[], None]] = field(default_factory=list)
 
     @property
@@ -457,12 +458,9 @@ def main(argv: list[str] | None = None) -> int:
         user = sign_in(console, None)
         if user is None:
             return 0
-        console.user = user
-        window.user_label.setText(f"{user.display_name} · {settings.position}")
-        shifts = SqlShifts(store, clock)
-        signed = shifts.sign_in(user.username, settings.position)
-        console.on_quit.append(lambda: shifts.sign_out(signed, console.actor))
-        QTimer.singleShot(0, lambda: offer_take_over(console, window))
+        start_session(console, window, user)
+        console.on_quit.append(lambda: end_session(console))
+        window.sign_out_requested.connect(lambda: change_operator(console, window))
 
     pbx.start(bridge.post)
     pbx.watch(model.extensions())
@@ -499,6 +497,32 @@ def main(argv: list[str] | None = None) -> int:
             QTimer.singleShot(SCREENSHOT_WAIT_MS // 2, queue.answer_next)
         QTimer.singleShot(SCREENSHOT_WAIT_MS, capture)
     return app.exec()
+
+
+def start_session(console: Console, window: MainWindow, user: User) -> None:
+    """A user signs in at this position: recorded against the shift on duty."""
+    console.user = user
+    console.sign_in_id = SqlShifts(console.store, console.clock).sign_in(
+        user.username, console.settings.position
+    )
+    window.user_label.setText(f"{user.display_name} · {console.settings.position}")
+    QTimer.singleShot(0, lambda: offer_take_over(console, window))
+
+
+def end_session(console: Console) -> None:
+    if console.sign_in_id is not None:
+        SqlShifts(console.store, console.clock).sign_out(console.sign_in_id, console.actor)
+        console.sign_in_id = None
+
+
+def change_operator(console: Console, window: MainWindow) -> None:
+    """Sign out and hand the position to the next operator (the console and its calls stay up)."""
+    end_session(console)
+    console.user = None
+    window.user_label.setText(QCoreApplication.translate("Console", "(signed out)"))
+    user = sign_in(console, window)
+    if user is not None:
+        start_session(console, window, user)
 
 
 def hand_over(console: Console, window: MainWindow) -> None:
