@@ -39,7 +39,9 @@ def extract(files: list[str]) -> int:
     for name in files:
         stem = Path(name).stem
         ts = I18N / f"{stem}_zh_CN.ts"
-        subprocess.run([_tool("lupdate"), "-silent", "-no-obsolete", name, "-ts", str(ts)], check=True, cwd=ROOT)
+        subprocess.run(
+            [_tool("lupdate"), "-silent", "-no-obsolete", name, "-ts", str(ts)], check=True, cwd=ROOT
+        )
         print(ts.relative_to(ROOT))
     return 0
 

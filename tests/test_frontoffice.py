@@ -1,0 +1,170 @@
+"""Check-in, check-out, guest changes, room moves and DND until a time: one path
+into the database for the front desk, the operator and the PMS."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from db.callers import SqlCallers
+from db.frontoffice import SqlFrontOffice
+from db.message_book import SqlMessageBook
+from db.room_board import SqlRoomBoard
+from db.rows import AuditRow, GuestRow, RoomMoveRow, StayRow
+from db.seed import seed_demo_hotel
+from db.store import Store
+from db.wakeup_book import SqlWakeUpBook
+from switchboard.clock import FakeClock
+from switchboard.errors import InputError, NotFound
+from switchboard.frontoffice import CheckIn, GuestChange
+from switchboard.hotel import Actor, Role, StayStatus
+
+ZONE = ZoneInfo("Asia/Shanghai")
+DESK = Actor(user="frontdesk", position="Front desk", role=Role.FRONT_DESK)
+
+
+@pytest.fixture
+def hotel(store: Store) -> tuple[Store, FakeClock, list[str], list[tuple[str, bool]]]:
+    clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
+    seed_demo_hotel(store, clock)
+    vacant = [r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant"]
+    return store, clock, vacant, []
+
+
+def office(store: Store, clock: FakeClock, told: list[tuple[str, bool]]) -> SqlFrontOffice:
+    return SqlFrontOffice(
+        store,
+        clock,
+        on_dnd=lambda e, on: told.append((f"dnd {e}", on)),
+        on_lamp=lambda e, on: told.append((f"lamp {e}", on)),
+    )
+
+
+def test_check_in_with_chinese_and_mixed_names_and_the_directory_finds_them(hotel) -> None:  # type: ignore[no-untyped-def]
+    store, clock, vacant, told = hotel
+    fo = office(store, clock, told)
+    stay = fo.check_in(
+        CheckIn(room=vacant[0], name="欧阳娜娜", title="女士", language="zh", vip_level=2), DESK
+    )
+    assert stay.status is StayStatus.IN_HOUSE and stay.guest.romanised == "ou yang na na"
+    mixed = fo.check_in(CheckIn(room=vacant[1], name="محمد Ali 王 🙂", departure=date(2026, 11, 23)), DESK)
+    assert mixed.guest.name == "محمد Ali 王 🙂"
+    callers = SqlCallers(store, clock)
+    from switchboard.directory import Directory
+
+    directory = Directory(callers.directory_entries())
+    assert directory.search("oynn")[0].name == "欧阳娜娜"
+    assert callers.who(vacant[0]).vip_level == 2
+
+
+@pytest.mark.parametrize(
+    ("request_", "words"),
+    [
+        (CheckIn(room="99999", name="Smith"), "Not a room number"),
+        (CheckIn(room="0000", name="Smith"), "Not a room number"),
+        (CheckIn(room="ROOM", name=""), None),
+        (CheckIn(room="ROOM", name="x" * 5000), "longer than"),
+        (
+            CheckIn(room="ROOM", name="Smith", arrival=date(2026, 11, 22), departure=date(2026, 11, 21)),
+            "before",
+        ),
+    ],
+)
+def test_bad_check_ins_change_nothing(hotel, request_: CheckIn, words: str | None) -> None:  # type: ignore[no-untyped-def]
+    store, clock, vacant, told = hotel
+    from dataclasses import replace
+
+    if request_.room == "ROOM":
+        request_ = replace(request_, room=vacant[0])
+    with store.read() as s:
+        before = s.scalar(select(func.count()).select_from(GuestRow))
+    with pytest.raises(InputError) as err:
+        office(store, clock, told).check_in(request_, DESK)
+    if words:
+        assert words in str(err.value)
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(GuestRow)) == before
+
+
+def test_check_out_reports_undelivered_messages_and_clears_the_room(hotel) -> None:  # type: ignore[no-untyped-def]
+    store, clock, vacant, told = hotel
+    fo = office(store, clock, told)
+    fo.check_in(CheckIn(room=vacant[0], name="Brown, Olivia", title="Mrs."), DESK)
+    fo.set_dnd(vacant[0], True, DESK)
+    SqlMessageBook(store, clock).take(vacant[0], "Mr. Li", "", "Call back", DESK)
+    wake = SqlWakeUpBook(store, clock).book(vacant[0], time(6, 30), DESK)
+    result = fo.check_out(vacant[0], "", DESK)
+    assert result.undelivered_messages == 1 and result.cancelled_wakeups == 1
+    assert ("dnd " + vacant[0], False) in told
+    assert ("lamp " + vacant[0], False) in told
+    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.number == vacant[0])
+    assert (
+        not room.dnd and not room.message_lamp and room.occupancy == "vacant" and room.housekeeping == "dirty"
+    )
+    assert all(w.id != wake.id for w in SqlWakeUpBook(store, clock).upcoming())
+    with pytest.raises(NotFound):
+        fo.check_out(vacant[0], "", DESK)
+
+
+def test_a_room_move_carries_wake_ups_messages_and_dnd(hotel) -> None:  # type: ignore[no-untyped-def]
+    store, clock, vacant, told = hotel
+    fo = office(store, clock, told)
+    stay = fo.check_in(CheckIn(room=vacant[0], name="张伟", title="先生", language="zh"), DESK)
+    fo.set_dnd(vacant[0], True, DESK)
+    SqlMessageBook(store, clock).take(vacant[0], "Ms. Wang", "", "Meeting moved to 10:00", DESK)
+    SqlWakeUpBook(store, clock).book(vacant[0], time(7, 0), DESK)
+    told.clear()
+    moved = fo.move_room(vacant[0], vacant[1], stay.reservation, DESK)
+    assert moved.room == vacant[1]
+    wakeups = SqlWakeUpBook(store, clock).upcoming()
+    assert [w.room for w in wakeups] == [vacant[1]]
+    assert SqlMessageBook(store, clock).waiting()[0].room == vacant[1]
+    rooms = {r.number: r for r in SqlRoomBoard(store, clock).rooms()}
+    assert rooms[vacant[1]].dnd and rooms[vacant[1]].message_lamp and rooms[vacant[1]].guest == "张伟"
+    assert (
+        not rooms[vacant[0]].dnd
+        and not rooms[vacant[0]].message_lamp
+        and rooms[vacant[0]].occupancy == "vacant"
+    )
+    assert set(told) == {
+        (f"dnd {vacant[1]}", True),
+        (f"lamp {vacant[1]}", True),
+        (f"dnd {vacant[0]}", False),
+        (f"lamp {vacant[0]}", False),
+    }
+    with store.read() as s:
+        assert s.scalars(select(RoomMoveRow)).one().to_room == vacant[1]
+    with pytest.raises(InputError):
+        fo.move_room(vacant[1], vacant[1], "", DESK)
+
+
+def test_dnd_until_ten_clears_itself(hotel) -> None:  # type: ignore[no-untyped-def]
+    store, clock, vacant, told = hotel
+    fo = office(store, clock, told)
+    fo.check_in(CheckIn(room=vacant[0], name="Patel, Raj", title="Mr."), DESK)
+    with pytest.raises(InputError):
+        fo.set_dnd(vacant[0], True, DESK, until=clock.now() - timedelta(minutes=1))
+    fo.set_dnd(vacant[0], True, DESK, until=datetime(2026, 11, 21, 10, 0, tzinfo=ZONE))
+    clock.set(datetime(2026, 11, 21, 9, 59, tzinfo=ZONE))
+    assert fo.expire_dnd() == []
+    clock.set(datetime(2026, 11, 21, 10, 0, 30, tzinfo=ZONE))
+    assert fo.expire_dnd() == [vacant[0]]
+    assert told[-1] == (f"dnd {vacant[0]}", False)
+    assert not next(r for r in SqlRoomBoard(store, clock).rooms() if r.number == vacant[0]).dnd
+    with store.read() as s:
+        assert "dnd.expired" in set(s.scalars(select(AuditRow.action)))
+
+
+def test_guest_change_validates_and_keeps_the_stay(hotel) -> None:  # type: ignore[no-untyped-def]
+    store, clock, vacant, told = hotel
+    fo = office(store, clock, told)
+    stay = fo.check_in(CheckIn(room=vacant[0], name="Kim, Min-jun", departure=date(2026, 11, 25)), DESK)
+    changed = fo.change_guest(GuestChange(room=vacant[0], vip_level=3, title="Mr.", privacy=True), DESK)
+    assert changed.guest.vip_level == 3 and changed.privacy and changed.id == stay.id
+    with pytest.raises(InputError):
+        fo.change_guest(GuestChange(room=vacant[0], departure=date(2026, 11, 1)), DESK)
+    with store.read() as s:
+        assert s.get(StayRow, stay.id).departure == date(2026, 11, 25)  # type: ignore[union-attr]
