@@ -22,8 +22,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 
 from db.board import SqlBoard
 from db.callers import SqlCallers
+from db.change_feed import SqlChangeFeed
 from db.console_calls import SqlConsoleCalls
 from db.duties import SqlDuties
+from db.frontoffice import SqlFrontOffice
 from db.handover import SqlHandovers
 from db.hotel_info import SqlHotelInfo
 from db.lamp_field import SqlLampField
@@ -358,6 +360,34 @@ def build_pages(window: MainWindow, console: Console) -> None:
                     text.replace("%1", duty.name_zh if chinese and duty.name_zh else duty.name), 120_000
                 )
                 board.refresh()
+
+    front_office = SqlFrontOffice(
+        console.store, console.clock, on_dnd=dnd_to_pbx, on_lamp=message_lamp_to_pbx
+    )
+    feed = SqlChangeFeed(console.store, console.settings.position)
+    field_source = SqlLampField(console.store)
+
+    def other_positions() -> None:
+        """What another console or the front desk changed reaches this screen within a second."""
+        front_office.expire_dnd_if_due()
+        topics = feed.poll().topics
+        if topics & {"room", "stay"}:
+            rooms.refresh()
+            if lamps is not None:
+                lamps.set_lamps(field_source.field_lamps())
+        if "message" in topics:
+            messages.refresh()
+        if "wakeup" in topics:
+            wakeups.refresh()
+        if "logbook" in topics:
+            logbook.refresh()
+        if topics & {"handover", "room", "stay"}:
+            board.refresh()
+
+    feed_timer = QTimer(window)
+    feed_timer.timeout.connect(other_positions)
+    feed_timer.start(1000)
+    console.on_quit.append(feed_timer.stop)
 
     duty_timer = QTimer(window)
     duty_timer.timeout.connect(duties_due)

@@ -80,6 +80,7 @@ class SqlFrontOffice:
         self._clock = clock
         self._on_dnd = on_dnd or (lambda _e, _on: None)
         self._on_lamp = on_lamp or (lambda _e, _on: None)
+        self._next_expiry: datetime | None = None
 
     # ------------------------------------------------------------ stays
 
@@ -365,6 +366,14 @@ class SqlFrontOffice:
         for _number, extension in rooms:
             self._on_dnd(extension, False)
         return [number for number, _ext in rooms]
+
+    def expire_dnd_if_due(self) -> list[str]:
+        """``expire_dnd`` at most every 30 s (the console calls this every second)."""
+        now = self._clock.now()
+        if self._next_expiry is not None and now < self._next_expiry:
+            return []
+        self._next_expiry = now + timedelta(seconds=30)
+        return self.expire_dnd()
 
     def set_housekeeping(self, room: str, status: Housekeeping, actor: Actor) -> None:
         now = self._clock.now()

@@ -7,8 +7,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.audit import audit, changed
-from db.rows import DndRow, GuestRow, RoomRow, StayRow
+from db.rows import GuestRow, RoomRow, StayRow
 from db.store import Store
 from switchboard.clock import Clock
 from switchboard.desk import RoomView
@@ -64,22 +63,9 @@ class SqlRoomBoard:
             return views
 
     def set_dnd(self, room: str, on: bool, actor: Actor) -> RoomView:
-        now = self._clock.now()
-        with self._store.unit() as s:
-            row = find_room(s, room)
-            if row.dnd != on:
-                row.dnd = on
-                if on:
-                    s.add(DndRow(room_id=row.id, set_at=now, set_by=actor.user))
-                else:
-                    for period in s.scalars(
-                        select(DndRow).where(DndRow.room_id == row.id, DndRow.cleared_at.is_(None))
-                    ):
-                        period.cleared_at = now
-                        period.cleared_by = actor.user
-                audit(s, actor, now, "dnd.on" if on else "dnd.off", "room", row.number)
-                changed(s, actor, now, "room", row.number)
-            extension = row.extension
-        if self._on_dnd is not None:
-            self._on_dnd(extension, on)
-        return next(v for v in self.rooms() if v.number == row.number)
+        # One path into the database: the front office keeps the DND periods and tells the PBX.
+        from db.frontoffice import SqlFrontOffice
+
+        SqlFrontOffice(self._store, self._clock, on_dnd=self._on_dnd).set_dnd(room, on, actor)
+        number = check_room_number(room)
+        return next(v for v in self.rooms() if v.number == number)
