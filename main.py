@@ -276,11 +276,19 @@ def build_pages(window: MainWindow, console: Console) -> None:
 
     room_board = SqlRoomBoard(console.store, console.clock, dnd_to_pbx)
     log_book = SqlLogbook(console.store, console.clock)
-    rooms = RoomsPage(room_board, actor)
-    wakeups = WakeUpPage(SqlWakeUpBook(console.store, console.clock), actor)
-    messages = MessagesPage(
-        SqlMessageBook(console.store, console.clock, message_lamp_to_pbx), console.clock, actor
+    front_office = SqlFrontOffice(
+        console.store, console.clock, on_dnd=dnd_to_pbx, on_lamp=message_lamp_to_pbx
     )
+    message_book = SqlMessageBook(console.store, console.clock, message_lamp_to_pbx)
+    rooms = RoomsPage(
+        room_board,
+        actor,
+        desk=front_office,
+        now=console.clock.now,
+        waiting_messages=lambda number: sum(1 for m in message_book.waiting() if m.room == number),
+    )
+    wakeups = WakeUpPage(SqlWakeUpBook(console.store, console.clock), actor)
+    messages = MessagesPage(message_book, console.clock, actor)
     logbook = LogbookPage(log_book, actor, console.clock.now)
     window.add_page(rooms, QCoreApplication.translate("Console", "Rooms"), "Ctrl+2")
     window.add_page(wakeups, QCoreApplication.translate("Console", "Wake-up calls"), "Ctrl+3")

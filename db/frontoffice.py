@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from db.audit import audit, changed
 from db.romanise import romanise
 from db.room_board import find_room
-from db.rows import DndRow, GuestRow, MessageRow, RoomMoveRow, RoomRow, StayRow, WakeUpRow
+from db.rows import DndRow, GuestRow, MessageRow, RoomMoveRow, RoomRow, StayRow, WakeUpRow, WhereaboutsRow
 from db.store import Store
 from switchboard.clock import Clock
 from switchboard.errors import InputError, NotFound
@@ -391,6 +391,35 @@ class SqlFrontOffice:
             row = find_room(s, room)
             row.class_of_service = level
             audit(s, actor, now, "room.cos", "room", row.number, level=level)
+
+    def set_whereabouts(self, room: str, text: str, until: datetime, actor: Actor) -> None:
+        """ "At the pool until 15:00": shown in the screen pop until then."""
+        now = self._clock.now()
+        note = clean_text(text, limit=400, what="whereabouts", required=True)
+        if until.tzinfo is None or until <= now:
+            raise InputError(
+                "whereabouts.until", "The end time must be later than now", until=str(until)[:16]
+            )
+        with self._store.unit() as s:
+            stay = self._in_house(s, find_room(s, room))
+            for old in s.scalars(
+                select(WhereaboutsRow).where(WhereaboutsRow.stay_id == stay.id, WhereaboutsRow.until > now)
+            ):
+                old.until = now  # one whereabouts at a time: the new note replaces the old
+            s.add(WhereaboutsRow(stay_id=stay.id, text=note, starts_at=now, until=until, set_by=actor.user))
+            audit(s, actor, now, "whereabouts.set", "stay", stay.id)
+            changed(s, actor, now, "stay", stay.id)
+
+    def purge_messages(self) -> int:
+        """Messages kept past their time after check-out are deleted; returns how many."""
+        now = self._clock.now()
+        with self._store.unit() as s:
+            old = list(s.scalars(select(MessageRow).where(MessageRow.purge_after <= now)))
+            for m in old:
+                s.delete(m)
+            if old:
+                audit(s, Actor.link("message-purge"), now, "message.purge", "message", "", count=len(old))
+            return len(old)
 
     def departures(self, day: date) -> list[Stay]:
         with self._store.read() as s:

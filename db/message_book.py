@@ -16,6 +16,8 @@ from switchboard.desk import MessageView
 from switchboard.errors import ConflictError, InputError, NotFound
 from switchboard.hotel import Actor, StayStatus, check_name, clean_text
 
+DELIVERY = ("phone", "slip", "screen")
+
 
 class SqlMessageBook:
     def __init__(self, store: Store, clock: Clock, on_lamp: LampSwitch | None = None) -> None:
@@ -51,6 +53,31 @@ class SqlMessageBook:
                 .where(StayRow.room_id == row_room.id, StayRow.status == StayStatus.IN_HOUSE.value)
             ).first()
             if found is None:
+                # An expected arrival: the message waits (no lamp) and reaches the room at check-in.
+                expected = s.execute(
+                    select(StayRow.id, GuestRow.name)
+                    .join(GuestRow, GuestRow.id == StayRow.guest_id)
+                    .where(StayRow.room_id == row_room.id, StayRow.status == StayStatus.EXPECTED.value)
+                ).first()
+                if expected is not None:
+                    row = MessageRow(
+                        stay_id=expected[0],
+                        room_id=None,
+                        sender=who,
+                        callback=number,
+                        text=body,
+                        taken_at=now,
+                        taken_by=actor.user,
+                        status="waiting_arrival",
+                    )
+                    s.add(row)
+                    s.flush()
+                    audit(
+                        s, actor, now, "message.take", "message", row.id, room=row_room.number, arrival=True
+                    )
+                    changed(s, actor, now, "message", row.id)
+                    return self._view(row, row_room.number, expected[1])
+            if found is None:
                 raise InputError(
                     "message.no_guest", f"Room {row_room.number} has no guest in house", room=row_room.number
                 )
@@ -76,7 +103,10 @@ class SqlMessageBook:
             self._on_lamp(extension, True)
         return view
 
-    def deliver(self, message_id: int, version: int, actor: Actor) -> MessageView:
+    def deliver(self, message_id: int, version: int, actor: Actor, how: str = "phone") -> MessageView:
+        """Delivered by phone, by slip under the door, or on the guest's TV screen."""
+        if how not in DELIVERY:
+            raise InputError("message.how", f"Unknown delivery {how!r}", how=how)
         now = self._clock.now()
         with self._store.unit() as s:
             row = s.get(MessageRow, message_id)

@@ -12,7 +12,8 @@ from datetime import datetime, time
 from enum import Enum
 from typing import Protocol
 
-from switchboard.hotel import Actor
+from switchboard.frontoffice import CheckIn, CheckOutResult
+from switchboard.hotel import Actor, Stay
 from switchboard.wakeup_status import WakeUpStatus
 
 
@@ -127,7 +128,7 @@ class WakeUpBook(Protocol):
 class MessageBook(Protocol):
     def take(self, room: str, sender: str, callback: str, text: str, actor: Actor) -> MessageView: ...
 
-    def deliver(self, message_id: int, version: int, actor: Actor) -> MessageView: ...
+    def deliver(self, message_id: int, version: int, actor: Actor, how: str = "phone") -> MessageView: ...
 
     def waiting(self) -> Sequence[MessageView]: ...
 
@@ -185,3 +186,17 @@ class HotelInfoBook(Protocol):
         keywords: str,
         actor: Actor,
     ) -> InfoPage: ...
+
+
+class RoomDesk(Protocol):
+    """The front-office actions the rooms page offers (implemented by the one front office)."""
+
+    def check_in(self, request: CheckIn, actor: Actor) -> Stay: ...
+
+    def check_out(self, room: str, reservation: str, actor: Actor) -> CheckOutResult: ...
+
+    def move_room(self, from_room: str, to_room: str, reservation: str, actor: Actor) -> Stay: ...
+
+    def set_dnd(self, room: str, on: bool, actor: Actor, until: datetime | None = None) -> None: ...
+
+    def set_whereabouts(self, room: str, text: str, until: datetime, actor: Actor) -> None: ...

@@ -168,3 +168,78 @@ def test_guest_change_validates_and_keeps_the_stay(hotel) -> None:  # type: igno
         fo.change_guest(GuestChange(room=vacant[0], departure=date(2026, 11, 1)), DESK)
     with store.read() as s:
         assert s.get(StayRow, stay.id).departure == date(2026, 11, 25)  # type: ignore[union-attr]
+
+
+def test_the_rooms_page_checks_in_moves_and_checks_out(qtbot, hotel) -> None:  # type: ignore[no-untyped-def]
+    from ui.rooms_page import RoomsPage
+
+    store, clock, vacant, told = hotel
+    fo = office(store, clock, told)
+    book = SqlMessageBook(store, clock)
+    asked: list[str] = []
+    page = RoomsPage(
+        SqlRoomBoard(store, clock),
+        lambda: DESK,
+        desk=fo,
+        now=clock.now,
+        waiting_messages=lambda n: sum(1 for m in book.waiting() if m.room == n),
+        confirm=lambda q: asked.append(q) or False,
+    )
+    qtbot.addWidget(page)
+
+    def select(number: str) -> None:
+        page.floor.setCurrentIndex(0)
+        page.view.selectRow(next(i for i, r in enumerate(page.model.rows()) if r.number == number))
+
+    select(vacant[0])
+    page.guest.setText("Dubois, Claire")
+    page.title.setText("Mme")
+    page.nights.setValue(3)
+    page.check_in()
+    assert page.message.text() == f"Checked in to {vacant[0]}"
+    assert page.selected() is not None and page.selected().guest == "Dubois, Claire"  # type: ignore[union-attr]
+    page.where.setText("At the spa")
+    page.until.setTime(page.until.time().fromString("23:30", "HH:mm"))
+    page.set_whereabouts()
+    assert SqlCallers(store, clock).who(vacant[0]).whereabouts == "At the spa"
+    page.move_to.setText("nowhere")
+    page.move_guest()
+    assert page.message.text() == "There is no room nowhere."
+    page.move_to.setText(vacant[1])
+    page.move_guest()
+    assert page.message.text() == f"Moved to {vacant[1]}"
+    book.take(vacant[1], "Concierge", "", "Your tickets are at the desk", DESK)
+    select(vacant[1])
+    page.check_out()
+    assert asked and "1 message(s)" in asked[0]  # asked first, and the answer was no
+    assert SqlCallers(store, clock).who(vacant[1]).is_guest
+    page._confirm = lambda q: True
+    page.check_out()
+    assert page.message.text() == f"Checked out of {vacant[1]}"
+    assert not SqlCallers(store, clock).who(vacant[1]).is_guest
+
+
+def test_messages_for_an_expected_arrival_wait_for_check_in_and_are_purged_after_check_out(hotel) -> None:  # type: ignore[no-untyped-def]
+    store, clock, _vacant, told = hotel
+    with store.read() as s:
+        expected = s.scalars(select(StayRow).where(StayRow.status == StayStatus.EXPECTED.value)).first()
+        assert expected is not None
+        from db.rows import RoomRow
+
+        room = s.get(RoomRow, expected.room_id).number  # type: ignore[union-attr]
+        guest = s.get(GuestRow, expected.guest_id).name  # type: ignore[union-attr]
+        reservation = expected.reservation
+    book = SqlMessageBook(store, clock)
+    book.take(room, "Travel agent", "", "Your car is booked for 08:00", DESK)
+    fo = office(store, clock, told)
+    assert not any(r.message_lamp for r in SqlRoomBoard(store, clock).rooms() if r.number == room)
+    fo.check_in(CheckIn(room=room, name=guest, reservation=reservation), DESK)
+    assert (f"lamp {room}", True) in told
+    waiting = book.waiting()
+    assert [m.text for m in waiting if m.room == room] == ["Your car is booked for 08:00"]
+    message = next(m for m in waiting if m.room == room)
+    book.deliver(message.id, message.version, DESK, "slip")
+    fo.check_out(room, reservation, DESK)
+    assert fo.purge_messages() == 0
+    clock.advance(timedelta(days=8))
+    assert fo.purge_messages() == 1

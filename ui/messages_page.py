@@ -80,6 +80,14 @@ class MessagesPage(QWidget):
         self.templates.activated.connect(self._use_template)
         take = QPushButton(self.tr("&Take message"))
         take.setObjectName("messageTake")
+        self.how = QComboBox()
+        self.how.setObjectName("messageHow")
+        for code, label in (
+            ("phone", self.tr("by phone")),
+            ("slip", self.tr("by slip")),
+            ("screen", self.tr("on screen")),
+        ):
+            self.how.addItem(label, code)
         deliver = QPushButton(self.tr("&Delivered"))
         deliver.setObjectName("messageDeliver")
         self.message = QLabel()
@@ -101,6 +109,7 @@ class MessagesPage(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
         actions = QHBoxLayout()
+        actions.addWidget(self.how)
         actions.addWidget(deliver)
         actions.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
@@ -149,7 +158,10 @@ class MessagesPage(QWidget):
         chosen = self.model.row(index.row()) if index.isValid() else None
         if chosen is None:
             return
-        done = attempt(self.message, lambda: self._book.deliver(chosen.id, chosen.version, self._actor()))
+        done = attempt(
+            self.message,
+            lambda: self._book.deliver(chosen.id, chosen.version, self._actor(), str(self.how.currentData())),
+        )
         if done is not None:
             self.message.setText(self.tr("Delivered to room %1.").replace("%1", done.room))
         self.refresh()

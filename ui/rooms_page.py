@@ -4,23 +4,51 @@ D toggles do-not-disturb on the selected room (the PBX lamp follows)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from switchboard.desk import RoomBoard, RoomView
+from switchboard.desk import RoomBoard, RoomDesk, RoomView
+from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor
 from ui.errors import attempt
 from ui.rows_model import RowsModel
 
 
 class RoomsPage(QWidget):
-    def __init__(self, board: RoomBoard, actor: Callable[[], Actor], parent: Any = None) -> None:
+    def __init__(
+        self,
+        board: RoomBoard,
+        actor: Callable[[], Actor],
+        parent: Any = None,
+        *,
+        desk: RoomDesk | None = None,
+        now: Callable[[], datetime] | None = None,
+        waiting_messages: Callable[[str], int] = lambda _room: 0,
+        confirm: Callable[[str], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._board = board
         self._actor = actor
+        self._desk = desk
+        self._now = now or (lambda: datetime.now().astimezone())
+        self._waiting = waiting_messages
+        self._confirm = confirm or self._ask
         self._all: list[RoomView] = []
         self.model: RowsModel[RoomView] = RowsModel(
             [
@@ -62,8 +90,54 @@ class RoomsPage(QWidget):
         bar.addWidget(self.floor)
         bar.addWidget(dnd)
         bar.addWidget(self.message, 1)
+        self.guest = QLineEdit()
+        self.guest.setObjectName("roomsGuest")
+        self.guest.setPlaceholderText(self.tr("Guest name"))
+        self.title = QLineEdit()
+        self.title.setObjectName("roomsTitle")
+        self.title.setPlaceholderText(self.tr("Title"))
+        self.title.setMaximumWidth(70)
+        self.nights = QSpinBox()
+        self.nights.setObjectName("roomsNights")
+        self.nights.setRange(1, 365)
+        self.nights.setSuffix(self.tr(" nights"))
+        check_in = QPushButton(self.tr("Check &in"))
+        check_in.setObjectName("roomsCheckIn")
+        check_in.clicked.connect(self.check_in)
+        check_out = QPushButton(self.tr("Check &out"))
+        check_out.setObjectName("roomsCheckOut")
+        check_out.clicked.connect(self.check_out)
+        self.move_to = QLineEdit()
+        self.move_to.setObjectName("roomsMoveTo")
+        self.move_to.setPlaceholderText(self.tr("New room"))
+        self.move_to.setMaximumWidth(80)
+        move = QPushButton(self.tr("&Move"))
+        move.setObjectName("roomsMove")
+        move.clicked.connect(self.move_guest)
+        self.where = QLineEdit()
+        self.where.setObjectName("roomsWhere")
+        self.where.setPlaceholderText(self.tr("Whereabouts, e.g. at the pool"))
+        self.until = QTimeEdit()
+        self.until.setObjectName("roomsUntil")
+        self.until.setDisplayFormat("HH:mm")
+        where = QPushButton(self.tr("Set &whereabouts"))
+        where.setObjectName("roomsSetWhere")
+        where.clicked.connect(self.set_whereabouts)
+        dnd_until = QPushButton(self.tr("DND &until"))
+        dnd_until.setObjectName("roomsDndUntil")
+        dnd_until.clicked.connect(self.dnd_until)
+        stays = QHBoxLayout()
+        for w in (self.guest, self.title, self.nights, check_in, check_out, self.move_to, move):
+            stays.addWidget(w)
+        notes = QHBoxLayout()
+        for note_widget in (self.where, self.until, where, dnd_until):
+            notes.addWidget(note_widget)
+        for button in (check_in, check_out, move, where, dnd_until):
+            button.setEnabled(desk is not None)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(stays)
+        layout.addLayout(notes)
         layout.addWidget(self.view, 1)
         self.floor.currentIndexChanged.connect(self._show_floor)
         self.refresh()
@@ -128,3 +202,94 @@ class RoomsPage(QWidget):
             row = self.view.currentIndex().row()
             self.refresh()
             self.view.selectRow(row)
+
+    # ------------------------------------------------------------ front-office actions
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Check out"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _done(self, text: str, number: str) -> None:
+        row = self.view.currentIndex().row()
+        self.message.setText(text.replace("%1", number))
+        self.refresh()
+        self.view.selectRow(row)
+
+    def _later_today(self) -> datetime:
+        now = self._now()
+        t = self.until.time()
+        at = now.replace(hour=t.hour(), minute=t.minute(), second=0, microsecond=0)
+        return at if at > now else at + timedelta(days=1)
+
+    def check_in(self) -> None:
+        room = self.selected()
+        if room is None or self._desk is None:
+            self.message.setText(self.tr("Select a room first."))
+            return
+        desk = self._desk
+        today = self._now().date()
+        request = CheckIn(
+            room=room.number,
+            name=self.guest.text(),
+            title=self.title.text(),
+            arrival=today,
+            departure=today + timedelta(days=self.nights.value()),
+        )
+        if attempt(self.message, lambda: desk.check_in(request, self._actor())) is not None:
+            self.guest.clear()
+            self.title.clear()
+            self._done(self.tr("Checked in to %1"), room.number)
+
+    def check_out(self) -> None:
+        room = self.selected()
+        if room is None or self._desk is None:
+            self.message.setText(self.tr("Select a room first."))
+            return
+        desk = self._desk
+        waiting = self._waiting(room.number)
+        question = self.tr("%1 message(s) for room %2 were not delivered. Check out anyway?")
+        if waiting and not self._confirm(question.replace("%1", str(waiting)).replace("%2", room.number)):
+            return
+        done = attempt(self.message, lambda: desk.check_out(room.number, "", self._actor()))
+        if done is not None:
+            self._done(self.tr("Checked out of %1"), room.number)
+
+    def move_guest(self) -> None:
+        room = self.selected()
+        if room is None or self._desk is None:
+            self.message.setText(self.tr("Select a room first."))
+            return
+        desk = self._desk
+        target = self.move_to.text()
+        if attempt(self.message, lambda: desk.move_room(room.number, target, "", self._actor())) is not None:
+            self.move_to.clear()
+            self._done(self.tr("Moved to %1"), target.strip())
+
+    def set_whereabouts(self) -> None:
+        room = self.selected()
+        if room is None or self._desk is None:
+            self.message.setText(self.tr("Select a room first."))
+            return
+        desk = self._desk
+
+        def set_it() -> bool:
+            desk.set_whereabouts(room.number, self.where.text(), self._later_today(), self._actor())
+            return True
+
+        if attempt(self.message, set_it):
+            self.where.clear()
+            self._done(self.tr("Whereabouts noted for %1"), room.number)
+
+    def dnd_until(self) -> None:
+        room = self.selected()
+        if room is None or self._desk is None:
+            self.message.setText(self.tr("Select a room first."))
+            return
+        desk = self._desk
+
+        def set_it() -> bool:
+            desk.set_dnd(room.number, True, self._actor(), self._later_today())
+            return True
+
+        if attempt(self.message, set_it):
+            self._done(self.tr("DND on for %1"), room.number)

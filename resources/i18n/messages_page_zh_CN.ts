@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../ui/messages_page.py" line="43"/>
-        <location filename="../../ui/messages_page.py" line="88"/>
+        <location filename="../../ui/messages_page.py" line="96"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
@@ -21,19 +21,19 @@
     </message>
     <message>
         <location filename="../../ui/messages_page.py" line="45"/>
-        <location filename="../../ui/messages_page.py" line="90"/>
+        <location filename="../../ui/messages_page.py" line="98"/>
         <source>From</source>
         <translation>来自</translation>
     </message>
     <message>
         <location filename="../../ui/messages_page.py" line="46"/>
-        <location filename="../../ui/messages_page.py" line="92"/>
+        <location filename="../../ui/messages_page.py" line="100"/>
         <source>Call back</source>
         <translation>回电号码</translation>
     </message>
     <message>
         <location filename="../../ui/messages_page.py" line="47"/>
-        <location filename="../../ui/messages_page.py" line="94"/>
+        <location filename="../../ui/messages_page.py" line="102"/>
         <source>Message</source>
         <translation>留言</translation>
     </message>
@@ -73,17 +73,32 @@
         <translation>记录留言(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages_page.py" line="83"/>
+        <location filename="../../ui/messages_page.py" line="86"/>
+        <source>by phone</source>
+        <translation>电话转达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="87"/>
+        <source>by slip</source>
+        <translation>留言条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="88"/>
+        <source>on screen</source>
+        <translation>电视屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="91"/>
         <source>&amp;Delivered</source>
         <translation>已转达(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages_page.py" line="142"/>
+        <location filename="../../ui/messages_page.py" line="151"/>
         <source>Message for room %1 taken; lamp on.</source>
         <translation>已记录 %1 房留言，留言灯已亮。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages_page.py" line="154"/>
+        <location filename="../../ui/messages_page.py" line="166"/>
         <source>Delivered to room %1.</source>
         <translation>已转达 %1 房。</translation>
     </message>
