@@ -54,6 +54,7 @@ from switchboard.screen_pop import greeting_wording
 from switchboard.settings import ConsoleSettings
 from switchboard.shifts import shift_at
 from ui import i18n
+from ui.arrivals_page import ArrivalsPage
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
 from ui.board_page import BoardPage
@@ -338,6 +339,23 @@ def build_pages(window: MainWindow, console: Console) -> None:
         pending_handovers=SqlHandovers(console.store, console.clock).unacknowledged,
     )
     window.add_page(board, QCoreApplication.translate("Console", "Daily board"), "Ctrl+7")
+    hotel_name = (
+        demo_hotel.HOTEL_NAME if console.training else console.settings.section("hotel").get("name", "")
+    )
+    arrivals = ArrivalsPage(SqlBoard(console.store, console.clock), console.clock.now, hotel_name)
+    window.add_page(arrivals, QCoreApplication.translate("Console", "VIP and arrivals"), "Ctrl+8")
+
+    def duty_manager() -> None:
+        on_duty = SqlBoard(console.store, console.clock).today().duty_manager
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("Console", "Duty manager"),
+            on_duty or QCoreApplication.translate("Console", "Nobody is on the duty manager roster now."),
+        )
+
+    window.add_console_action(
+        QCoreApplication.translate("Console", "&Duty manager on duty…"), "Ctrl+J", duty_manager
+    )
     window.add_console_action(
         QCoreApplication.translate("Console", "&Hand over the shift…"),
         "Ctrl+H",
@@ -391,6 +409,12 @@ def build_pages(window: MainWindow, console: Console) -> None:
             logbook.refresh()
         if topics & {"handover", "room", "stay"}:
             board.refresh()
+            arrivals.refresh()
+
+    purge_timer = QTimer(window)
+    purge_timer.timeout.connect(front_office.purge_messages)
+    purge_timer.start(3_600_000)
+    console.on_quit.append(purge_timer.stop)
 
     feed_timer = QTimer(window)
     feed_timer.timeout.connect(other_positions)

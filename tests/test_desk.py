@@ -160,7 +160,7 @@ def test_pages_by_keyboard(qtbot: QtBot, sqlite_store: Store) -> None:
 
     rooms.floor.setCurrentIndex(rooms.floor.findData(int(room[:-2])))
     row = next(i for i, r in enumerate(rooms.model.rows()) if r.number == room)
-    rooms.view.selectRow(row)
+    rooms.select_row(row)
     rooms.toggle_dnd()
     assert rooms.message.text() == f"DND on for {room}"
     assert rooms.selected() is not None and rooms.selected().dnd  # type: ignore[union-attr]

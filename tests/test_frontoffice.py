@@ -189,7 +189,7 @@ def test_the_rooms_page_checks_in_moves_and_checks_out(qtbot, hotel) -> None:  #
 
     def select(number: str) -> None:
         page.floor.setCurrentIndex(0)
-        page.view.selectRow(next(i for i, r in enumerate(page.model.rows()) if r.number == number))
+        page.select_row(next(i for i, r in enumerate(page.model.rows()) if r.number == number))
 
     select(vacant[0])
     page.guest.setText("Dubois, Claire")
@@ -243,3 +243,28 @@ def test_messages_for_an_expected_arrival_wait_for_check_in_and_are_purged_after
     assert fo.purge_messages() == 0
     clock.advance(timedelta(days=8))
     assert fo.purge_messages() == 1
+
+
+def test_vip_and_arrivals_list_on_screen_and_in_print(qtbot, hotel, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from db.board import SqlBoard
+    from ui.arrivals_page import ArrivalsPage, arrivals_pdf
+
+    store, clock, _vacant, _told = hotel
+    page = ArrivalsPage(SqlBoard(store, clock), clock.now, "Grand Harbour Hotel")
+    qtbot.addWidget(page)
+    everyone = page.model.rowCount()
+    assert everyone == 6  # the demo hotel's expected arrivals today and tomorrow
+    listed = page.model.rows()
+    for day in {a.arrival for a in listed}:  # each day's list starts with its VIPs
+        levels = [a.vip_level for a in listed if a.arrival == day]
+        assert levels == sorted(levels, reverse=True)
+    page.vip_only.setChecked(True)
+    assert 0 < page.model.rowCount() < everyone
+    pdf = arrivals_pdf(page.arrivals(), tmp_path / "arrivals.pdf", "Grand Harbour Hotel", clock.now())
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "VIP and expected arrivals" in text
+    assert all(a.name.split(",")[0] in text for a in page.arrivals())

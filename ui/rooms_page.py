@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -27,6 +27,7 @@ from switchboard.desk import RoomBoard, RoomDesk, RoomView
 from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor
 from ui.errors import attempt
+from ui.room_tiles import TILE, RoomTileDelegate
 from ui.rows_model import RowsModel
 
 
@@ -67,12 +68,17 @@ class RoomsPage(QWidget):
         )
         self.floor = QComboBox()
         self.floor.setObjectName("roomsFloor")
-        self.view = QTableView()
+        # The room grid: one tile per room, floor by floor (the model's rows are in floor order).
+        self.view = QListView()
         self.view.setObjectName("roomsView")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
+        self.view.setItemDelegate(RoomTileDelegate(self.view))
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setMovement(QListView.Movement.Static)
+        self.view.setUniformItemSizes(True)
+        self.view.setGridSize(TILE)
+        self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.message = QLabel()
         self.message.setObjectName("roomsMessage")
         dnd = QPushButton(self.tr("DND on/off (D)"))
@@ -186,6 +192,9 @@ class RoomsPage(QWidget):
         floor = self.floor.currentData()
         self.model.set_rows([r for r in self._all if floor is None or r.floor == floor])
 
+    def select_row(self, row: int) -> None:
+        self.view.setCurrentIndex(self.model.index(row, 0))
+
     def selected(self) -> RoomView | None:
         index = self.view.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None
@@ -201,7 +210,7 @@ class RoomsPage(QWidget):
             self.message.setText(text.replace("%1", done.number))
             row = self.view.currentIndex().row()
             self.refresh()
-            self.view.selectRow(row)
+            self.select_row(row)
 
     # ------------------------------------------------------------ front-office actions
 
@@ -213,7 +222,7 @@ class RoomsPage(QWidget):
         row = self.view.currentIndex().row()
         self.message.setText(text.replace("%1", number))
         self.refresh()
-        self.view.selectRow(row)
+        self.select_row(row)
 
     def _later_today(self) -> datetime:
         now = self._now()

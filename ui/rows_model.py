@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the view object itself, for delegates that paint it
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):
@@ -59,6 +60,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole:
             cells = self._text[index.row()]
             return cells[index.column()] if index.column() < len(cells) else ""
+        if role == ROW_ROLE:
+            return self._rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole and self._colour is not None:
             colour = self._colour(self._rows[index.row()])
             return QBrush(QColor(colour)) if colour else None

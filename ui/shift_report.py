@@ -33,7 +33,7 @@ FONT = "ReportCJK"
 LOG_LINES = 400  # the rest is in the logbook export
 
 
-def _font() -> str:
+def cjk_font() -> str:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return FONT
     for path in FONT_FILES:
@@ -61,7 +61,7 @@ def category_name(value: str) -> str:
     return names.get(value, value)
 
 
-def _table(
+def pdf_table(
     rows: Sequence[Sequence[object]],
     widths: list[float],
     font: str,
@@ -108,7 +108,7 @@ def _chart(figures: ShiftFigures, font: str) -> Drawing:
 
 
 def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) -> Path:
-    font = _font()
+    font = cjk_font()
     h1 = ParagraphStyle("h1", fontName=font, fontSize=16, leading=20, spaceAfter=4)
     h2 = ParagraphStyle("h2", fontName=font, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4)
     body = ParagraphStyle("body", fontName=font, fontSize=9, leading=12)
@@ -136,7 +136,7 @@ def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) 
             body,
         ),
         Paragraph(QCoreApplication.translate("ShiftReport", "Calls"), h2),
-        _table(
+        pdf_table(
             [
                 [QCoreApplication.translate("ShiftReport", "Offered"), str(f.calls_offered)],
                 [QCoreApplication.translate("ShiftReport", "Answered"), str(f.calls_answered)],
@@ -160,7 +160,7 @@ def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) 
     bounds = [f"≤ {b} s" for b in ANSWER_BUCKETS] + [f"> {ANSWER_BUCKETS[-1]} s"]
     story += [
         Paragraph(QCoreApplication.translate("ShiftReport", "Time to answer"), h2),
-        _table(
+        pdf_table(
             [
                 [QCoreApplication.translate("ShiftReport", "Waited"), *bounds],
                 [QCoreApplication.translate("ShiftReport", "Calls"), *map(str, f.answer_buckets)],
@@ -169,7 +169,7 @@ def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) 
             font,
         ),
         Paragraph(QCoreApplication.translate("ShiftReport", "Call categories"), h2),
-        _table(
+        pdf_table(
             [
                 [
                     QCoreApplication.translate("ShiftReport", "Category"),
@@ -189,7 +189,7 @@ def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) 
             font,
         ),
         Paragraph(QCoreApplication.translate("ShiftReport", "Wake-up calls, DND and messages"), h2),
-        _table(
+        pdf_table(
             [
                 [QCoreApplication.translate("ShiftReport", "Wake-up calls booked"), str(f.wakeups_booked)],
                 [
@@ -249,7 +249,7 @@ def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) 
                 Paragraph(escape(line.text) + mark, small),
             ]
         )
-    story.append(_table(rows, [14 * mm, 22 * mm, 26 * mm, 14 * mm, 102 * mm], font, numbers=False))
+    story.append(pdf_table(rows, [14 * mm, 22 * mm, 26 * mm, 14 * mm, 102 * mm], font, numbers=False))
     if len(f.log) > LOG_LINES:
         story.append(
             Paragraph(
@@ -270,12 +270,12 @@ def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) 
             ]
         ]
         hrows += [[Paragraph(escape(text), small), who or "—"] for _k, text, who in f.handover_items]
-        story.append(_table(hrows, [140 * mm, 38 * mm], font, numbers=False))
+        story.append(pdf_table(hrows, [140 * mm, 38 * mm], font, numbers=False))
     else:
         story.append(Paragraph(QCoreApplication.translate("ShiftReport", "No handover was composed."), body))
     story += [
         Spacer(1, 14 * mm),
-        _table(
+        pdf_table(
             [
                 [
                     QCoreApplication.translate("ShiftReport", "Operator"),

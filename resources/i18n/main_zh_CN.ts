@@ -4,123 +4,143 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../main.py" line="177"/>
+        <location filename="../../main.py" line="180"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="241"/>
+        <location filename="../../main.py" line="244"/>
         <source>EMERGENCY CALL from %1: answer with F5</source>
         <translation>紧急来电：%1，按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="259"/>
+        <location filename="../../main.py" line="262"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="283"/>
+        <location filename="../../main.py" line="294"/>
         <source>Rooms</source>
         <translation>客房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="284"/>
+        <location filename="../../main.py" line="295"/>
         <source>Wake-up calls</source>
         <translation>叫醒服务</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="285"/>
+        <location filename="../../main.py" line="296"/>
         <source>Messages</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="286"/>
+        <location filename="../../main.py" line="297"/>
         <source>Logbook</source>
         <translation>交班日志</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="288"/>
+        <location filename="../../main.py" line="299"/>
         <source>Hotel information</source>
         <translation>酒店信息</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="291"/>
+        <location filename="../../main.py" line="302"/>
         <source>Wake-up due now, call by hand: room %1</source>
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="330"/>
+        <location filename="../../main.py" line="341"/>
         <source>Daily board</source>
         <translation>每日信息板</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="332"/>
+        <location filename="../../main.py" line="346"/>
+        <source>VIP and arrivals</source>
+        <translation>贵宾和预抵</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="352"/>
+        <source>Duty manager</source>
+        <translation>值班经理</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="353"/>
+        <source>Nobody is on the duty manager roster now.</source>
+        <translation>当前值班表上没有值班经理。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="357"/>
+        <source>&amp;Duty manager on duty…</source>
+        <translation>当班值班经理(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="360"/>
         <source>&amp;Hand over the shift…</source>
         <translation>交班(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="337"/>
+        <location filename="../../main.py" line="365"/>
         <source>&amp;Take over (acknowledge the handover)…</source>
         <translation>接班（确认交接）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="342"/>
+        <location filename="../../main.py" line="370"/>
         <source>Shift &amp;report (PDF)…</source>
         <translation>交班报告 (PDF)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="356"/>
+        <location filename="../../main.py" line="384"/>
         <source>Timed duty due: %1</source>
         <translation>定时事项到期：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="384"/>
+        <location filename="../../main.py" line="446"/>
         <source>Training demo users: %1</source>
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="522"/>
+        <location filename="../../main.py" line="584"/>
         <source>(signed out)</source>
         <translation>（已签退）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="540"/>
+        <location filename="../../main.py" line="602"/>
         <source>No handover waiting to be acknowledged.</source>
         <translation>没有待确认的交接。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="564"/>
+        <location filename="../../main.py" line="626"/>
         <source>Report for</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="574"/>
+        <location filename="../../main.py" line="636"/>
         <source>Save the shift report</source>
         <translation>保存交班报告</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="563"/>
-        <location filename="../../main.py" line="588"/>
+        <location filename="../../main.py" line="625"/>
+        <location filename="../../main.py" line="650"/>
         <source>Shift report</source>
         <translation>交班报告</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="597"/>
+        <location filename="../../main.py" line="659"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="598"/>
+        <location filename="../../main.py" line="660"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>新语言将在下次启动话务台时生效。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="615"/>
+        <location filename="../../main.py" line="677"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="616"/>
+        <location filename="../../main.py" line="678"/>
         <source>The settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
     </message>

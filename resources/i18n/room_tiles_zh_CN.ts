@@ -1,0 +1,12 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>RoomTiles</name>
+    <message>
+        <location filename="../../ui/room_tiles.py" line="70"/>
+        <source>(privacy)</source>
+        <translation>（保密）</translation>
+    </message>
+</context>
+</TS>
