@@ -1,0 +1,185 @@
+"""What the PMS's records mean for the hotel: FIAS records onto FrontOffice and WakeUpDesk.
+
+The PMS is one more source of changes, so its records call the same front-office
+methods an operator's actions do (one path into the database, one audit trail).
+A record that cannot be applied is logged and counted; the link carries on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+
+from switchboard.errors import ConsoleError
+from switchboard.fias.records import FiasRecord
+from switchboard.frontoffice import CheckIn, FrontOffice, GuestChange, WakeUpDesk
+from switchboard.hotel import Actor, Housekeeping
+
+log = logging.getLogger(__name__)
+
+# RE RS maid-status codes; the vacant/occupied half lives in the stay, not here.
+MAID_STATUS = {"1": Housekeeping.DIRTY, "2": Housekeeping.DIRTY, "3": Housekeeping.CLEAN,
+               "4": Housekeeping.CLEAN, "5": Housekeeping.INSPECTED, "6": Housekeeping.INSPECTED}
+MAID_CODE = {Housekeeping.DIRTY: "1", Housekeeping.CLEAN: "3", Housekeeping.INSPECTED: "5"}
+
+
+def _date(text: str) -> date | None:
+    try:
+        return datetime.strptime(text, "%y%m%d").date() if text else None
+    except ValueError:
+        return None
+
+
+def _flag(text: str) -> bool | None:
+    return {"Y": True, "N": False}.get(text.upper()) if text else None
+
+
+def _level(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+class PmsFrontDesk:
+    """Applies PMS records; ``send`` takes records for the PMS (the session queues them)."""
+
+    def __init__(self, front_office: FrontOffice, wakeups: WakeUpDesk,
+                 send: Callable[[FiasRecord], object], actor: Actor | None = None) -> None:
+        self._front = front_office
+        self._wakeups = wakeups
+        self._send = send
+        self._actor = actor or Actor.link("PMS")
+        # WA must echo the DA/TI exactly as the WR sent them, so keep the originals.
+        self._requested: dict[tuple[str, datetime], tuple[str, str]] = {}
+        self.applied = 0
+        self.failed = 0
+        self.unknown = 0
+
+    def apply(self, rec: FiasRecord) -> None:
+        handler = getattr(self, "_on_" + rec.kind, None)
+        if handler is None:
+            self.unknown += 1
+            log.info("FIAS record %s ignored (not used by the console)", rec.kind)
+            return
+        try:
+            handler(rec)
+        except (ConsoleError, ValueError) as exc:
+            self.failed += 1
+            log.warning("FIAS %s not applied: %s (%s)", rec.kind, exc, rec)
+        else:
+            self.applied += 1
+
+    # --- guests ------------------------------------------------------------
+    def _check_in(self, rec: FiasRecord) -> CheckIn:
+        return CheckIn(
+            room=rec.get("RN"), name=rec.get("GN"), reservation=rec.get("G#"),
+            first_name=rec.get("GF"), title=rec.get("GT"), language=rec.get("GL"),
+            vip_level=_level(rec.get("GV")) or 0, arrival=_date(rec.get("GA")),
+            departure=_date(rec.get("GD")), group=rec.get("GG"), share=_flag(rec.get("GS")) is True,
+            class_of_service=_level(rec.get("CS")),
+        )
+
+    def _change(self, rec: FiasRecord, room: str) -> GuestChange:
+        def given(field: str) -> str | None:
+            return rec.get(field) if rec.has(field) else None
+        return GuestChange(
+            room=room, reservation=rec.get("G#"), name=given("GN"), first_name=given("GF"),
+            title=given("GT"), language=given("GL"), vip_level=_level(rec.get("GV")),
+            departure=_date(rec.get("GD")), class_of_service=_level(rec.get("CS")),
+        )
+
+    def _on_GI(self, rec: FiasRecord) -> None:
+        if rec.has("SF"):
+            # In a resync the guest may already be in: the last record for a room wins.
+            try:
+                self._front.change_guest(self._change(rec, rec.get("RN")), self._actor)
+                return
+            except ConsoleError:
+                pass
+        self._front.check_in(self._check_in(rec), self._actor)
+
+    def _on_GO(self, rec: FiasRecord) -> None:
+        self._front.check_out(rec.get("RN"), rec.get("G#"), self._actor)
+
+    def _on_GC(self, rec: FiasRecord) -> None:
+        room = rec.get("RN")
+        if rec.get("RO") and rec.get("RO") != room:
+            self._front.move_room(rec.get("RO"), room, rec.get("G#"), self._actor)
+        change = self._change(rec, room)
+        if any(v is not None for v in (change.name, change.first_name, change.title, change.language,
+                                        change.vip_level, change.departure, change.class_of_service)):
+            self._front.change_guest(change, self._actor)
+
+    # --- room equipment ----------------------------------------------------
+    def _on_RE(self, rec: FiasRecord) -> None:
+        room = rec.get("RN")
+        dnd, lamp, cos = _flag(rec.get("DN")), _flag(rec.get("ML")), _level(rec.get("CS"))
+        if dnd is not None:
+            self._front.set_dnd(room, dnd, self._actor)
+        if lamp is not None:
+            self._front.set_message_lamp(room, lamp, self._actor)
+        if cos is not None:
+            self._front.set_class_of_service(room, cos, self._actor)
+        maid = MAID_STATUS.get(rec.get("RS"))
+        if maid is not None:
+            self._front.set_housekeeping(room, maid, self._actor)
+
+    # --- wake-ups ----------------------------------------------------------
+    def _due(self, rec: FiasRecord) -> datetime:
+        return datetime.strptime(rec.get("DA") + rec.get("TI").ljust(6, "0")[:6], "%y%m%d%H%M%S")
+
+    def _on_WR(self, rec: FiasRecord) -> None:
+        room = rec.get("RN")
+        try:
+            due = self._due(rec)
+            self._wakeups.book(room, due, self._actor)
+        except (ConsoleError, ValueError):
+            # Refused (past time, unknown room): this is the one final answer for it.
+            answer = (("RN", room), ("DA", rec.get("DA")), ("TI", rec.get("TI")), ("AS", "UR"))
+            self._send(FiasRecord("WA", answer))
+            raise
+        self._requested[(room, due)] = (rec.get("DA"), rec.get("TI"))
+
+    def _on_WC(self, rec: FiasRecord) -> None:
+        due = self._due(rec) if rec.get("DA") and rec.get("TI") else None
+        self._wakeups.cancel(rec.get("RN"), due, self._actor)
+        if due is not None:
+            self._requested.pop((rec.get("RN"), due), None)
+
+    def wake_up_finished(self, room: str, due_at: datetime, status: str) -> None:
+        """The dialler's final word on a wake-up (OK, BY, NR, DE): exactly one WA for it."""
+        da, ti = self._requested.pop((room, due_at), (due_at.strftime("%y%m%d"), due_at.strftime("%H%M%S")))
+        self._send(FiasRecord("WA", (("RN", room), ("DA", da), ("TI", ti), ("AS", status))))
+
+    # --- messages ----------------------------------------------------------
+    def _on_XL(self, rec: FiasRecord) -> None:
+        self._front.take_message(rec.get("RN"), "PMS", rec.get("MT"), self._actor, reservation=rec.get("G#"))
+
+    def _on_XT(self, rec: FiasRecord) -> None:
+        if rec.get("MT"):
+            self._on_XL(rec)
+
+    def _on_XD(self, rec: FiasRecord) -> None:
+        log.info("PMS marked message %s of room %s retrieved", rec.get("MI"), rec.get("RN"))
+
+    # --- resync ------------------------------------------------------------
+    def _on_DS(self, rec: FiasRecord) -> None:
+        self._front.begin_resync(self._actor)
+
+    def _on_DE(self, rec: FiasRecord) -> None:
+        self._front.end_resync(self._actor)
+
+    def _on_NS(self, rec: FiasRecord) -> None:
+        log.info("PMS night audit started")
+
+    def _on_NE(self, rec: FiasRecord) -> None:
+        log.info("PMS night audit ended")
+
+    # --- console → PMS -----------------------------------------------------
+    def housekeeping_changed(self, room: str, status: Housekeeping) -> None:
+        """Maid status set at the console goes to the PMS (DND never does: PMS→ only)."""
+        code = MAID_CODE.get(status)
+        if code is not None:
+            self._send(FiasRecord("RE", (("RN", room), ("RS", code))))
+
+    def message_retrieved(self, room: str, reservation: str, message_id: str) -> None:
+        self._send(FiasRecord("XD", (("RN", room), ("G#", reservation), ("MI", message_id))))
