@@ -342,7 +342,9 @@ def build_pages(window: MainWindow, console: Console) -> None:
     hotel_name = (
         demo_hotel.HOTEL_NAME if console.training else console.settings.section("hotel").get("name", "")
     )
-    arrivals = ArrivalsPage(SqlBoard(console.store, console.clock), console.clock.now, hotel_name)
+    arrivals = ArrivalsPage(
+        SqlBoard(console.store, console.clock), console.clock.now, hotel_name, in_house=room_board.rooms
+    )
     window.add_page(arrivals, QCoreApplication.translate("Console", "VIP and arrivals"), "Ctrl+8")
 
     def duty_manager() -> None:

@@ -252,7 +252,9 @@ def test_vip_and_arrivals_list_on_screen_and_in_print(qtbot, hotel, tmp_path) ->
     from ui.arrivals_page import ArrivalsPage, arrivals_pdf
 
     store, clock, _vacant, _told = hotel
-    page = ArrivalsPage(SqlBoard(store, clock), clock.now, "Grand Harbour Hotel")
+    page = ArrivalsPage(
+        SqlBoard(store, clock), clock.now, "Grand Harbour Hotel", in_house=SqlRoomBoard(store, clock).rooms
+    )
     qtbot.addWidget(page)
     everyone = page.model.rowCount()
     assert everyone == 6  # the demo hotel's expected arrivals today and tomorrow
@@ -260,6 +262,10 @@ def test_vip_and_arrivals_list_on_screen_and_in_print(qtbot, hotel, tmp_path) ->
     for day in {a.arrival for a in listed}:  # each day's list starts with its VIPs
         levels = [a.vip_level for a in listed if a.arrival == day]
         assert levels == sorted(levels, reverse=True)
+    assert page.vip_model.rowCount() >= 5
+    vip_rows = [page.vip_model.row(i) for i in range(page.vip_model.rowCount())]
+    assert all(r is not None and r.vip_level for r in vip_rows)
+    assert any(page.vip_model.data(page.vip_model.index(i, 2)) == "(privacy)" for i in range(len(vip_rows)))
     page.vip_only.setChecked(True)
     assert 0 < page.model.rowCount() < everyone
     pdf = arrivals_pdf(page.arrivals(), tmp_path / "arrivals.pdf", "Grand Harbour Hotel", clock.now())

@@ -3,7 +3,7 @@ the mid shift works from, and a PDF of it for the front desk and the duty manage
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -26,6 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from switchboard.board import Arrival, BoardSource
+from switchboard.desk import RoomView
 from ui.rows_model import RowsModel
 from ui.shift_report import cjk_font, pdf_table
 
@@ -84,9 +85,16 @@ def arrivals_pdf(arrivals: list[Arrival], path: Path, hotel: str, printed_at: da
 
 class ArrivalsPage(QWidget):
     def __init__(
-        self, board: BoardSource, now: Callable[[], datetime], hotel: str, parent: Any = None
+        self,
+        board: BoardSource,
+        now: Callable[[], datetime],
+        hotel: str,
+        parent: Any = None,
+        *,
+        in_house: Callable[[], Sequence[RoomView]] = lambda: (),
     ) -> None:
         super().__init__(parent)
+        self._in_house = in_house
         self._board = board
         self._now = now
         self._hotel = hotel
@@ -122,13 +130,32 @@ class ArrivalsPage(QWidget):
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.vip_model: RowsModel[RoomView] = RowsModel(
+            [self.tr("Room"), self.tr("VIP"), self.tr("Guest")],
+            lambda r: [
+                r.number,
+                "★" * r.vip_level,
+                self.tr("(privacy)") if r.privacy else f"{r.guest} {r.title}",
+            ],
+            None,
+            self,
+        )
+        self.vip_view = QTableView()
+        self.vip_view.setObjectName("vipInHouseView")
+        self.vip_view.setModel(self.vip_model)
+        self.vip_view.verticalHeader().hide()
+        self.vip_view.horizontalHeader().setStretchLastSection(True)
         bar = QHBoxLayout()
         bar.addWidget(self.vip_only)
         bar.addWidget(save)
         bar.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(QLabel(self.tr("Expected arrivals today and tomorrow")))
         layout.addWidget(self.view, 1)
+        layout.addWidget(QLabel(self.tr("VIPs in house")))
+        layout.addWidget(self.vip_view, 1)
         self.refresh()
 
     def arrivals(self) -> list[Arrival]:
@@ -137,6 +164,8 @@ class ArrivalsPage(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(self.arrivals())
+        vips = sorted((r for r in self._in_house() if r.vip_level), key=lambda r: (-r.vip_level, r.number))
+        self.vip_model.set_rows(vips)
         self.view.resizeColumnsToContents()
 
     def save(self) -> None:
