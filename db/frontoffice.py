@@ -19,7 +19,17 @@ from sqlalchemy.orm import Session
 from db.audit import audit, changed
 from db.romanise import romanise
 from db.room_board import find_room
-from db.rows import DndRow, GuestRow, MessageRow, RoomMoveRow, RoomRow, StayRow, WakeUpRow, WhereaboutsRow
+from db.rows import (
+    DndRow,
+    ExtensionRow,
+    GuestRow,
+    MessageRow,
+    RoomMoveRow,
+    RoomRow,
+    StayRow,
+    WakeUpRow,
+    WhereaboutsRow,
+)
 from db.store import Store
 from switchboard.clock import Clock
 from switchboard.errors import InputError, NotFound
@@ -46,6 +56,12 @@ _OPEN = [s.value for s in OPEN]
 def _count(result: Any) -> CursorResult[Any]:
     """An UPDATE's result, which knows how many rows it changed."""
     return cast("CursorResult[Any]", result)
+
+
+def _phones(s: Session, room: RoomRow) -> tuple[str, ...]:
+    """Every telephone of a room: a suite has several, and DND and the message lamp go to all."""
+    numbers = [room.extension, *s.scalars(select(ExtensionRow.number).where(ExtensionRow.room_id == room.id))]
+    return tuple(dict.fromkeys(n for n in numbers if n))
 
 
 def _stay(s: Session, row: StayRow) -> Stay:
@@ -161,9 +177,10 @@ class SqlFrontOffice:
                 expected.status = StayStatus.CANCELLED.value  # the expected stay became this one
             audit(s, actor, now, "stay.check_in", "stay", row.id, room=room.number)
             changed(s, actor, now, "room", room.number)
-            stay, extension = _stay(s, row), room.extension
+            stay, phones = _stay(s, row), _phones(s, room)
         if lamp:
-            self._on_lamp(extension, True)
+            for phone in phones:
+                self._on_lamp(phone, True)
         return stay
 
     def check_out(self, room: str, reservation: str, actor: Actor) -> CheckOutResult:
@@ -212,11 +229,12 @@ class SqlFrontOffice:
             )
             changed(s, actor, now, "room", row_room.number)
             result = CheckOutResult(_stay(s, row), undelivered, cancelled)
-            extension = row_room.extension
-        if dnd_off:
-            self._on_dnd(extension, False)
-        if lamp_off:
-            self._on_lamp(extension, False)
+            phones = _phones(s, row_room)
+        for phone in phones:
+            if dnd_off:
+                self._on_dnd(phone, False)
+            if lamp_off:
+                self._on_lamp(phone, False)
         return result
 
     def change_guest(self, change: GuestChange, actor: Actor) -> Stay:
@@ -287,15 +305,15 @@ class SqlFrontOffice:
             new.message_lamp = new.message_lamp or undelivered
             switches: list[tuple[LampSwitch, str, bool]] = []
             if carry_dnd:
-                switches.append((self._on_dnd, new.extension, True))
+                switches += [(self._on_dnd, phone, True) for phone in _phones(s, new)]
             if undelivered:
-                switches.append((self._on_lamp, new.extension, True))
+                switches += [(self._on_lamp, phone, True) for phone in _phones(s, new)]
             if left is None:
                 old.occupancy, old.housekeeping = Occupancy.VACANT.value, Housekeeping.DIRTY.value
                 if old.dnd:
-                    switches.append((self._on_dnd, old.extension, False))
+                    switches += [(self._on_dnd, phone, False) for phone in _phones(s, old)]
                 if old.message_lamp:
-                    switches.append((self._on_lamp, old.extension, False))
+                    switches += [(self._on_lamp, phone, False) for phone in _phones(s, old)]
                 old.dnd = old.message_lamp = False
                 for period in s.scalars(
                     select(DndRow).where(DndRow.room_id == old.id, DndRow.cleared_at.is_(None))
@@ -345,9 +363,10 @@ class SqlFrontOffice:
                     period.cleared_at, period.cleared_by = now, actor.user
             audit(s, actor, now, "dnd.on" if on else "dnd.off", "room", row.number, until=until)
             changed(s, actor, now, "room", row.number)
-            extension = row.extension
+            phones = _phones(s, row)
         if was != on:
-            self._on_dnd(extension, on)
+            for phone in phones:
+                self._on_dnd(phone, on)
 
     def expire_dnd(self) -> list[str]:
         """DND periods whose end time has passed clear themselves; returns the rooms."""
@@ -360,12 +379,12 @@ class SqlFrontOffice:
                 period.cleared_at, period.cleared_by = now, link.user
                 if room is not None and room.dnd:
                     room.dnd = False
-                    rooms.append((room.number, room.extension))
+                    rooms += [(room.number, phone) for phone in _phones(s, room)]
                     audit(s, link, now, "dnd.expired", "room", room.number)
                     changed(s, link, now, "room", room.number)
         for _number, extension in rooms:
             self._on_dnd(extension, False)
-        return [number for number, _ext in rooms]
+        return list(dict.fromkeys(number for number, _ext in rooms))
 
     def expire_dnd_if_due(self) -> list[str]:
         """``expire_dnd`` at most every 30 s (the console calls this every second)."""

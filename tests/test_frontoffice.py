@@ -274,3 +274,28 @@ def test_vip_and_arrivals_list_on_screen_and_in_print(qtbot, hotel, tmp_path) ->
     ).stdout
     assert "VIP and expected arrivals" in text
     assert all(a.name.split(",")[0] in text for a in page.arrivals())
+
+
+def test_a_suites_every_phone_gets_dnd_and_the_message_lamp(hotel) -> None:  # type: ignore[no-untyped-def]
+    from db.rows import ExtensionRow, RoomRow
+
+    store, clock, vacant, told = hotel
+    with store.unit() as s:
+        suite = s.scalars(select(RoomRow).where(RoomRow.number == vacant[0])).one()
+        s.add(
+            ExtensionRow(
+                number=f"{suite.number}1",
+                kind="room",
+                label=f"{suite.number} bedroom 2",
+                room_id=suite.id,
+                floor=suite.floor,
+            )
+        )
+        phones = {suite.extension, f"{suite.number}1"}
+    fo = office(store, clock, told)
+    fo.check_in(CheckIn(room=vacant[0], name="Al-Rashid, Omar", title="Sheikh", vip_level=3), DESK)
+    fo.set_dnd(vacant[0], True, DESK)
+    assert {e.split()[1] for e, on in told if e.startswith("dnd") and on} == phones
+    told.clear()
+    fo.check_out(vacant[0], "", DESK)
+    assert {e.split()[1] for e, on in told if e.startswith("dnd") and not on} == phones
