@@ -110,6 +110,34 @@ class SqlFrontOffice:
         return row
 
     def check_in(self, request: CheckIn, actor: Actor) -> Stay:
+        """Check a guest in; the same reservation checked in again (a PMS resync) updates the stay."""
+        if request.reservation:
+            with self._store.read() as s:
+                found = s.execute(
+                    select(StayRow.id, RoomRow.number)
+                    .join(RoomRow, RoomRow.id == StayRow.room_id)
+                    .where(
+                        StayRow.reservation == request.reservation.strip(),
+                        StayRow.status == StayStatus.IN_HOUSE.value,
+                    )
+                ).first()
+            if found is not None:
+                if found[1] != request.room.strip():
+                    self.move_room(found[1], request.room, request.reservation.strip(), actor)
+                self.mark_resent(request.room, request.reservation.strip())
+                return self.change_guest(
+                    GuestChange(
+                        room=request.room,
+                        reservation=request.reservation.strip(),
+                        name=request.name,
+                        title=request.title,
+                        language=request.language or None,
+                        vip_level=request.vip_level,
+                        departure=request.departure,
+                        privacy=request.privacy,
+                    ),
+                    actor,
+                )
         now = self._clock.now()
         name = check_name(request.name)
         arrival = request.arrival or now.date()
@@ -132,6 +160,7 @@ class SqlFrontOffice:
             s.add(guest)
             s.flush()
             row = StayRow(
+                resync_mark=0,
                 reservation=(request.reservation or uuid.uuid4().hex[:10]).strip()[:20],
                 guest_id=guest.id,
                 room_id=room.id,
@@ -439,6 +468,63 @@ class SqlFrontOffice:
             if old:
                 audit(s, Actor.link("message-purge"), now, "message.purge", "message", "", count=len(old))
             return len(old)
+
+    def set_message_lamp(self, room: str, on: bool, actor: Actor) -> None:
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = find_room(s, room)
+            was, row.message_lamp = row.message_lamp, on
+            audit(s, actor, now, "lamp.on" if on else "lamp.off", "room", row.number)
+            changed(s, actor, now, "room", row.number)
+            phones = _phones(s, row)
+        if was != on:
+            for phone in phones:
+                self._on_lamp(phone, on)
+
+    def take_message(
+        self, room: str, sender: str, text: str, actor: Actor, callback: str = "", reservation: str = ""
+    ) -> int:
+        """A message from the PMS or the front desk: the same book the operator writes in."""
+        from db.message_book import SqlMessageBook  # the message book lights the lamp after its commit
+
+        book = SqlMessageBook(self._store, self._clock, self._on_lamp)
+        return book.take(room, sender or "PMS", callback, text, actor).id
+
+    def begin_resync(self, actor: Actor) -> None:
+        """The PMS starts resending its database: every in-house stay must be resent to stay."""
+        now = self._clock.now()
+        with self._store.unit() as s:
+            s.execute(
+                update(StayRow).where(StayRow.status == StayStatus.IN_HOUSE.value).values(resync_mark=1)
+            )
+            audit(s, actor, now, "resync.begin", "stays", "")
+
+    def end_resync(self, actor: Actor) -> None:
+        """Stays the PMS did not resend are checked out (the PMS is the master of who is in house)."""
+        with self._store.read() as s:
+            stale = [
+                (r.number, st.reservation)
+                for st, r in s.execute(
+                    select(StayRow, RoomRow)
+                    .join(RoomRow, RoomRow.id == StayRow.room_id)
+                    .where(StayRow.status == StayStatus.IN_HOUSE.value, StayRow.resync_mark == 1)
+                )
+            ]
+        for number, reservation in stale:
+            self.check_out(number, reservation, actor)
+        now = self._clock.now()
+        with self._store.unit() as s:
+            audit(s, actor, now, "resync.end", "stays", "", checked_out=len(stale))
+
+    def mark_resent(self, room: str, reservation: str) -> None:
+        """During a resync: this stay was resent by the PMS, so it stays in house."""
+        with self._store.unit() as s:
+            q = update(StayRow).where(StayRow.status == StayStatus.IN_HOUSE.value, StayRow.resync_mark == 1)
+            row_room = find_room(s, room)
+            q = q.where(StayRow.room_id == row_room.id)
+            if reservation:
+                q = q.where(StayRow.reservation == reservation)
+            s.execute(q.values(resync_mark=0))
 
     def departures(self, day: date) -> list[Stay]:
         with self._store.read() as s:

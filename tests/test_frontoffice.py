@@ -299,3 +299,34 @@ def test_a_suites_every_phone_gets_dnd_and_the_message_lamp(hotel) -> None:  # t
     told.clear()
     fo.check_out(vacant[0], "", DESK)
     assert {e.split()[1] for e, on in told if e.startswith("dnd") and not on} == phones
+
+
+def test_a_pms_resync_keeps_resent_stays_and_checks_out_the_rest(hotel) -> None:  # type: ignore[no-untyped-def]
+    from switchboard.frontoffice import FrontOffice
+
+    store, clock, vacant, told = hotel
+    fo: FrontOffice = office(store, clock, told)
+    fo.check_in(CheckIn(room=vacant[0], name="Rossi, Marco", reservation="R100"), DESK)
+    fo.check_in(CheckIn(room=vacant[1], name="García, Lucía", reservation="R200"), DESK)
+    pms = Actor.link("fias")
+    with store.read() as s:
+        in_house_before = s.scalar(
+            select(func.count()).select_from(StayRow).where(StayRow.status == "in_house")
+        )
+    fo.begin_resync(pms)
+    fo.check_in(CheckIn(room=vacant[0], name="Rossi, Marco", title="Sig.", reservation="R100"), pms)  # resent
+    fo.end_resync(pms)
+    with store.read() as s:
+        statuses = dict(
+            s.execute(
+                select(StayRow.reservation, StayRow.status).where(StayRow.reservation.in_(["R100", "R200"]))
+            ).all()
+        )
+        in_house_after = s.scalar(
+            select(func.count()).select_from(StayRow).where(StayRow.status == "in_house")
+        )
+    assert statuses == {"R100": "in_house", "R200": "checked_out"}
+    assert in_house_after == 1  # only what the PMS resent; the demo guests were not resent either
+    assert in_house_before > in_house_after
+    assert fo.take_message(vacant[0], "PMS", "Please call the front desk", pms) > 0
+    assert (f"lamp {vacant[0]}", True) in told
