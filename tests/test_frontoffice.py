@@ -202,6 +202,9 @@ def test_the_rooms_page_checks_in_moves_and_checks_out(qtbot, hotel) -> None:  #
     page.until.setTime(page.until.time().fromString("23:30", "HH:mm"))
     page.set_whereabouts()
     assert SqlCallers(store, clock).who(vacant[0]).whereabouts == "At the spa"
+    clock.advance(timedelta(hours=2))  # past 23:30: the note has expired by itself
+    assert SqlCallers(store, clock).who(vacant[0]).whereabouts == ""
+    clock.advance(timedelta(hours=-2))
     page.move_to.setText("nowhere")
     page.move_guest()
     assert page.message.text() == "There is no room nowhere."
