@@ -92,6 +92,11 @@ class SerialFramer:
         self._buffer = bytearray()
         self._state = "idle"  # idle | record | lrc
 
+    @property
+    def idle(self) -> bool:
+        """Between frames, where a byte is a control byte and not part of a record or LRC."""
+        return self._state == "idle"
+
     def feed(self, data: bytes) -> list[FrameEvent]:
         events: list[FrameEvent] = []
         for byte in data:
