@@ -168,7 +168,7 @@ def test_pages_by_keyboard(qtbot: QtBot, sqlite_store: Store) -> None:
     qtbot.keyClicks(wakeups.room, room)
     wakeups.time.setTime(wakeups.time.time().fromString("06:45", "HH:mm"))
     qtbot.keyClick(wakeups.room, Qt.Key.Key_Return)
-    assert wakeups.message.text() == f"Booked: room {room} at 06:45"
+    assert wakeups.message.text() == f"Booked: room {room} at 06:45 on 11-21"  # booked at 22:00: tomorrow
     assert wakeups.model.rowCount() == 1
     qtbot.keyClicks(wakeups.room, "12x")
     qtbot.keyClick(wakeups.room, Qt.Key.Key_Return)

@@ -138,10 +138,12 @@ class WakeUpPage(QWidget):
             self.message, lambda: self._book.book(self.room.text(), at, self._actor(), self.note.text())
         )
         if booked is not None:
+            # Always with the date: 06:30 booked at 22:00 is tomorrow morning, and the operator must see it.
             self.message.setText(
-                self.tr("Booked: room %1 at %2")
+                self.tr("Booked: room %1 at %2 on %3")
                 .replace("%1", booked.room)
                 .replace("%2", booked.due_at.strftime("%H:%M"))
+                .replace("%3", booked.due_at.strftime("%m-%d"))
             )
             self.room.clear()
             self.note.clear()

@@ -85,17 +85,17 @@
         <translation>由交换机处理</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="142"/>
-        <source>Booked: room %1 at %2</source>
-        <translation>已预订：%1 房 %2</translation>
+        <location filename="../../ui/wakeup_page.py" line="143"/>
+        <source>Booked: room %1 at %2 on %3</source>
+        <translation>已预订：%1 房，%3 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="160"/>
+        <location filename="../../ui/wakeup_page.py" line="162"/>
         <source>Cancelled: room %1</source>
         <translation>已取消：%1 房</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="171"/>
+        <location filename="../../ui/wakeup_page.py" line="173"/>
         <source>Done: room %1</source>
         <translation>已完成：%1 房</translation>
     </message>
