@@ -305,6 +305,16 @@ def build_pages(window: MainWindow, console: Console) -> None:
 
     wakeups.due.connect(wakeups_due)
 
+    def wakeup_alarm(rooms_waiting: list[str]) -> None:
+        if rooms_waiting:
+            text = QCoreApplication.translate("Console", "WAKE-UP DUE, call by hand now: %1  (Ctrl+3)")
+            window.show_alarm(text.replace("%1", ", ".join(rooms_waiting)))
+        else:
+            window.clear_alarm()
+
+    wakeups.waiting_for_a_person.connect(wakeup_alarm)
+    wakeups.refresh()  # calls left on the manual list before a restart raise the alarm at once
+
     def show(page: QWidget) -> None:
         window.show_page(window.pages.indexOf(page))
 

@@ -179,6 +179,10 @@ def test_pages_by_keyboard(qtbot: QtBot, sqlite_store: Store) -> None:
         wakeups.check_due()
     assert due.args == [[room]]
     assert wakeups.model.data(wakeups.model.index(0, 3)) == "DUE: call the room now"
+    with qtbot.waitSignal(wakeups.waiting_for_a_person) as cleared:
+        wakeups.view.selectRow(0)
+        wakeups.done_selected()
+    assert cleared.args == [[]]  # handled: nobody needs to act any more
 
     messages.prefill(room=room, sender="Ms. Brown")
     qtbot.keyClicks(messages.text, "Please call the concierge")

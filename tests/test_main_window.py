@@ -146,3 +146,12 @@ def test_an_uncaught_error_is_logged_and_shown_calmly(
     assert guard.shown[-1] == "There is no room 99x."
     assert guard._box is not None
     guard._box.close()
+
+
+def test_an_alarm_band_stays_until_cleared(qtbot: QtBot) -> None:
+    w = window(qtbot)
+    w.show()
+    w.show_alarm("WAKE-UP DUE, call by hand now: 1203")
+    assert w.alarm.isVisible() and "1203" in w.alarm.text()
+    w.clear_alarm()
+    assert not w.alarm.isVisible()

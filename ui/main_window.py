@@ -101,6 +101,14 @@ class MainWindow(QMainWindow):
         )
         self.banner.setVisible(training)
 
+        self.alarm = QLabel()
+        self.alarm.setObjectName("alarmBanner")
+        self.alarm.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.alarm.setStyleSheet(
+            "background: #c62828; color: #fff; font-weight: bold; font-size: 15px; padding: 6px;"
+        )
+        self.alarm.setVisible(False)
+
         self.attendant = QSplitter(Qt.Orientation.Vertical)
         self.attendant.setObjectName("attendantColumn")
         self.attendant.setChildrenCollapsible(False)
@@ -119,6 +127,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.alarm)
         layout.addWidget(main, 1)
         self.setCentralWidget(central)
 
@@ -221,6 +230,14 @@ class MainWindow(QMainWindow):
         widget = self.pages.widget(index)
         if widget is not None:
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_alarm(self, text: str) -> None:
+        """A red band across the window that stays until ``clear_alarm``: for what must not be missed."""
+        self.alarm.setText(text)
+        self.alarm.setVisible(True)
+
+    def clear_alarm(self) -> None:
+        self.alarm.setVisible(False)
 
     def on_event(self, event: PbxEvent) -> None:
         if isinstance(event, LinkStateChanged):

@@ -34,6 +34,7 @@ CHECK_MS = 5000
 
 class WakeUpPage(QWidget):
     due = Signal(list)  # rooms whose wake-up is now on the manual list
+    waiting_for_a_person = Signal(list)  # every room whose wake-up needs a person now (empty: none)
 
     def __init__(self, book: WakeUpBook, actor: Callable[[], Actor], parent: Any = None) -> None:
         super().__init__(parent)
@@ -124,6 +125,7 @@ class WakeUpPage(QWidget):
         calls = list(self._book.upcoming())
         urgent = [c for c in calls if c.status in (WakeUpStatus.MANUAL, WakeUpStatus.ESCALATED)]
         self.model.set_rows(urgent + [c for c in calls if c not in urgent])
+        self.waiting_for_a_person.emit([c.room for c in urgent])
 
     def check_due(self) -> None:
         due = list(self._book.escalate_due())
