@@ -54,3 +54,24 @@ def test_two_positions_see_each_other_and_conflict_clearly(pg_url: str) -> None:
     finally:
         first.dispose()
         second.dispose()
+
+
+@pytest.mark.postgres
+def test_two_positions_claim_a_due_wake_up_once(pg_url: str) -> None:
+    from datetime import time, timedelta
+
+    from db.wakeup_book import SqlWakeUpBook
+
+    clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
+    first, second = Store(pg_url), Store(pg_url)
+    try:
+        first.migrate()
+        seed_demo_hotel(first, clock)
+        room = next(r.number for r in SqlRoomBoard(first, clock).rooms() if r.guest and not r.privacy)
+        SqlWakeUpBook(first, clock).book(room, time(6, 30), ONE)
+        clock.advance(timedelta(hours=9))
+        claimed = [*SqlWakeUpBook(first, clock).escalate_due(), *SqlWakeUpBook(second, clock).escalate_due()]
+        assert [w.room for w in claimed] == [room]  # one position put it on its manual list, not both
+    finally:
+        first.dispose()
+        second.dispose()
