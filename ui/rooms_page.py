@@ -230,12 +230,19 @@ class RoomsPage(QWidget):
         at = now.replace(hour=t.hour(), minute=t.minute(), second=0, microsecond=0)
         return at if at > now else at + timedelta(days=1)
 
-    def check_in(self) -> None:
+    def _target(self) -> tuple[RoomView, RoomDesk] | None:
+        """The selected room and the front office to act on it; says so when there is none."""
         room = self.selected()
         if room is None or self._desk is None:
             self.message.setText(self.tr("Select a room first."))
+            return None
+        return room, self._desk
+
+    def check_in(self) -> None:
+        target = self._target()
+        if target is None:
             return
-        desk = self._desk
+        room, desk = target
         today = self._now().date()
         request = CheckIn(
             room=room.number,
@@ -250,11 +257,10 @@ class RoomsPage(QWidget):
             self._done(self.tr("Checked in to %1"), room.number)
 
     def check_out(self) -> None:
-        room = self.selected()
-        if room is None or self._desk is None:
-            self.message.setText(self.tr("Select a room first."))
+        target = self._target()
+        if target is None:
             return
-        desk = self._desk
+        room, desk = target
         waiting = self._waiting(room.number)
         question = self.tr("%1 message(s) for room %2 were not delivered. Check out anyway?")
         if waiting and not self._confirm(question.replace("%1", str(waiting)).replace("%2", room.number)):
@@ -264,22 +270,23 @@ class RoomsPage(QWidget):
             self._done(self.tr("Checked out of %1"), room.number)
 
     def move_guest(self) -> None:
-        room = self.selected()
-        if room is None or self._desk is None:
-            self.message.setText(self.tr("Select a room first."))
+        target = self._target()
+        if target is None:
             return
-        desk = self._desk
-        target = self.move_to.text()
-        if attempt(self.message, lambda: desk.move_room(room.number, target, "", self._actor())) is not None:
+        room, desk = target
+        new_room = self.move_to.text()
+        if (
+            attempt(self.message, lambda: desk.move_room(room.number, new_room, "", self._actor()))
+            is not None
+        ):
             self.move_to.clear()
-            self._done(self.tr("Moved to %1"), target.strip())
+            self._done(self.tr("Moved to %1"), new_room.strip())
 
     def set_whereabouts(self) -> None:
-        room = self.selected()
-        if room is None or self._desk is None:
-            self.message.setText(self.tr("Select a room first."))
+        target = self._target()
+        if target is None:
             return
-        desk = self._desk
+        room, desk = target
 
         def set_it() -> bool:
             desk.set_whereabouts(room.number, self.where.text(), self._later_today(), self._actor())
@@ -290,11 +297,10 @@ class RoomsPage(QWidget):
             self._done(self.tr("Whereabouts noted for %1"), room.number)
 
     def dnd_until(self) -> None:
-        room = self.selected()
-        if room is None or self._desk is None:
-            self.message.setText(self.tr("Select a room first."))
+        target = self._target()
+        if target is None:
             return
-        desk = self._desk
+        room, desk = target
 
         def set_it() -> bool:
             desk.set_dnd(room.number, True, self._actor(), self._later_today())
