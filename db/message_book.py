@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 
 from db.audit import audit, changed
-from db.room_board import LampSwitch, find_room
+from db.room_board import LampSwitch, find_room, guest_in
 from db.rows import GuestRow, MessageRow, RoomRow, StayRow
 from db.store import Store
 from switchboard.clock import Clock
@@ -47,18 +47,12 @@ class SqlMessageBook:
         body = clean_text(text, limit=2000, what="message", required=True)
         with self._store.unit() as s:
             row_room = find_room(s, room)
-            found = s.execute(
-                select(StayRow.id, GuestRow.name)
-                .join(GuestRow, GuestRow.id == StayRow.guest_id)
-                .where(StayRow.room_id == row_room.id, StayRow.status == StayStatus.IN_HOUSE.value)
-            ).first()
+            in_house = guest_in(s, row_room)
+            found = (in_house[0].id, in_house[1].name) if in_house is not None else None
             if found is None:
                 # An expected arrival: the message waits (no lamp) and reaches the room at check-in.
-                expected = s.execute(
-                    select(StayRow.id, GuestRow.name)
-                    .join(GuestRow, GuestRow.id == StayRow.guest_id)
-                    .where(StayRow.room_id == row_room.id, StayRow.status == StayStatus.EXPECTED.value)
-                ).first()
+                arriving = guest_in(s, row_room, StayStatus.EXPECTED)
+                expected = (arriving[0].id, arriving[1].name) if arriving is not None else None
                 if expected is not None:
                     row = MessageRow(
                         stay_id=expected[0],

@@ -25,6 +25,19 @@ def find_room(s: Session, number: str) -> RoomRow:
     return room
 
 
+def guest_in(
+    s: Session, room: RoomRow, status: StayStatus = StayStatus.IN_HOUSE
+) -> tuple[StayRow, GuestRow] | None:
+    """The (first) stay with ``status`` in ``room`` and its guest, if there is one."""
+    found = s.execute(
+        select(StayRow, GuestRow)
+        .join(GuestRow, GuestRow.id == StayRow.guest_id)
+        .where(StayRow.room_id == room.id, StayRow.status == status.value)
+        .order_by(StayRow.id)
+    ).first()
+    return (found[0], found[1]) if found is not None else None
+
+
 class SqlRoomBoard:
     def __init__(self, store: Store, clock: Clock, on_dnd: LampSwitch | None = None) -> None:
         self._store = store

@@ -10,13 +10,13 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import select
 
 from db.audit import audit, changed
-from db.room_board import find_room
+from db.room_board import find_room, guest_in
 from db.rows import GuestRow, StayRow, WakeUpRow
 from db.store import Store
 from switchboard.clock import Clock
 from switchboard.desk import WakeUpView
 from switchboard.errors import ConflictError, InputError, NotFound
-from switchboard.hotel import Actor, StayStatus, clean_text
+from switchboard.hotel import Actor, clean_text
 from switchboard.wakeup_status import CANCELLABLE, OPEN, WakeUpStatus
 
 _OPEN = [s.value for s in OPEN]
@@ -49,11 +49,7 @@ class SqlWakeUpBook:
             due += timedelta(days=1)  # 06:30 booked at 22:00 means tomorrow morning
         with self._store.unit() as s:
             row_room = find_room(s, room)
-            found = s.execute(
-                select(StayRow, GuestRow)
-                .join(GuestRow, GuestRow.id == StayRow.guest_id)
-                .where(StayRow.room_id == row_room.id, StayRow.status == StayStatus.IN_HOUSE.value)
-            ).first()
+            found = guest_in(s, row_room)
             if found is None:
                 raise InputError(
                     "wakeup.no_guest", f"Room {row_room.number} has no guest in house", room=row_room.number
