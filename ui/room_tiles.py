@@ -46,7 +46,7 @@ class RoomTileDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(fill))
         painter.drawRoundedRect(rect, 4, 4)
-        if room.dnd:  # a purple band along the bottom: do not disturb
+        if room.dnd:  # a magenta band along the bottom: do not disturb
             painter.setBrush(QColor("#d81b60"))
             painter.drawRect(rect.adjusted(0, rect.height() - 5, 0, 0))
         if option.state & QStyle.StateFlag.State_Selected:
