@@ -107,22 +107,28 @@ class FiasSession:
         if kind == "LE":
             self.disconnected()
             return self._sent([stamped("LE", self._now())])
-        if self.phase is LinkPhase.DOWN or self.phase is LinkPhase.WAIT_LA:
-            # Until the link is up the PMS sends nothing that counts; drop stray records.
+        if self.phase is LinkPhase.DOWN:
+            # Before any handshake on this connection nothing the PMS sends counts.
             self.ignored += 1
             return []
+        out: list[FiasRecord] = []
+        if self.phase is LinkPhase.WAIT_LA:
+            # The PMS sends data only once it holds the link alive; its LA crossed ours or
+            # it saw no need to repeat it. Dropping the record would lose it.
+            self.phase = LinkPhase.ALIVE
+            out = self._flush()
         if kind == "DS":
             self.phase = LinkPhase.RESYNC
             self._deliver(rec)
-            return []
+            return self._sent(out)
         if kind == "DE":
             self._deliver(rec)
             self.phase = LinkPhase.ALIVE
-            return self._sent(self._flush())
+            return self._sent(out + self._flush())
         if kind == "PA":
-            return self._sent(self._answer(rec))
+            return self._sent(out + self._answer(rec))
         self._deliver(rec)
-        return []
+        return self._sent(out)
 
     def tick(self) -> list[FiasRecord]:
         now = self._now()
