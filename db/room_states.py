@@ -1,0 +1,179 @@
+"""Room states that every source can change: do-not-disturb (with an end time), the
+message lamp, housekeeping, class of service, whereabouts, and messages from the PMS.
+
+A base of the front office, so the PBX hears about DND and message lamps after the
+commit, on every telephone of the room, whoever made the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.audit import audit, changed
+from db.room_board import find_room
+from db.rows import DndRow, ExtensionRow, MessageRow, RoomRow, StayRow, WhereaboutsRow
+from db.store import Store
+from switchboard.clock import Clock
+from switchboard.errors import InputError, NotFound
+from switchboard.hotel import Actor, Housekeeping, StayStatus, clean_text
+
+LampSwitch = Callable[[str, bool], None]
+
+
+def phones_of(s: Session, room: RoomRow) -> tuple[str, ...]:
+    """Every telephone of a room: a suite has several, and DND and the message lamp go to all."""
+    numbers = [room.extension, *s.scalars(select(ExtensionRow.number).where(ExtensionRow.room_id == room.id))]
+    return tuple(dict.fromkeys(n for n in numbers if n))
+
+
+class RoomStates:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        on_dnd: LampSwitch | None = None,
+        on_lamp: LampSwitch | None = None,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._on_dnd = on_dnd or (lambda _e, _on: None)
+        self._on_lamp = on_lamp or (lambda _e, _on: None)
+        self._next_expiry: datetime | None = None
+
+    # ------------------------------------------------------------ stays
+
+    def _in_house(self, s: Session, room: RoomRow, reservation: str = "") -> StayRow:
+        q = select(StayRow).where(StayRow.room_id == room.id, StayRow.status == StayStatus.IN_HOUSE.value)
+        if reservation:
+            q = q.where(StayRow.reservation == reservation)
+        row = s.scalars(q.order_by(StayRow.id)).first()
+        if row is None:
+            raise NotFound("stay.none", f"No guest in house in room {room.number}", room=room.number)
+        return row
+
+    def set_dnd(self, room: str, on: bool, actor: Actor, until: datetime | None = None) -> None:
+        now = self._clock.now()
+        if until is not None and (until.tzinfo is None or until <= now):
+            raise InputError(
+                "dnd.until", "A DND end time must be later today or after", until=str(until)[:16]
+            )
+        with self._store.unit() as s:
+            row = find_room(s, room)
+            was = row.dnd
+            row.dnd = on
+            if on and not was:
+                s.add(DndRow(room_id=row.id, set_at=now, set_by=actor.user, until=until))
+            elif on:
+                for period in s.scalars(
+                    select(DndRow).where(DndRow.room_id == row.id, DndRow.cleared_at.is_(None))
+                ):
+                    period.until = until
+            else:
+                for period in s.scalars(
+                    select(DndRow).where(DndRow.room_id == row.id, DndRow.cleared_at.is_(None))
+                ):
+                    period.cleared_at, period.cleared_by = now, actor.user
+            audit(s, actor, now, "dnd.on" if on else "dnd.off", "room", row.number, until=until)
+            changed(s, actor, now, "room", row.number)
+            phones = phones_of(s, row)
+        if was != on:
+            for phone in phones:
+                self._on_dnd(phone, on)
+
+    def expire_dnd(self) -> list[str]:
+        """DND periods whose end time has passed clear themselves; returns the rooms."""
+        now = self._clock.now()
+        rooms: list[tuple[str, str]] = []
+        link = Actor.link("dnd-clock")
+        with self._store.unit() as s:
+            for period in s.scalars(select(DndRow).where(DndRow.cleared_at.is_(None), DndRow.until <= now)):
+                room = s.get(RoomRow, period.room_id)
+                period.cleared_at, period.cleared_by = now, link.user
+                if room is not None and room.dnd:
+                    room.dnd = False
+                    rooms += [(room.number, phone) for phone in phones_of(s, room)]
+                    audit(s, link, now, "dnd.expired", "room", room.number)
+                    changed(s, link, now, "room", room.number)
+        for _number, extension in rooms:
+            self._on_dnd(extension, False)
+        return list(dict.fromkeys(number for number, _ext in rooms))
+
+    def expire_dnd_if_due(self) -> list[str]:
+        """``expire_dnd`` at most every 30 s (the console calls this every second)."""
+        now = self._clock.now()
+        if self._next_expiry is not None and now < self._next_expiry:
+            return []
+        self._next_expiry = now + timedelta(seconds=30)
+        return self.expire_dnd()
+
+    def set_housekeeping(self, room: str, status: Housekeeping, actor: Actor) -> None:
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = find_room(s, room)
+            row.housekeeping = status.value
+            audit(s, actor, now, "room.housekeeping", "room", row.number, status=status.value)
+            changed(s, actor, now, "room", row.number)
+
+    def set_class_of_service(self, room: str, level: int, actor: Actor) -> None:
+        if not 0 <= level <= 9:
+            raise InputError("room.cos", f"Class of service {level} is not 0-9", level=level)
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = find_room(s, room)
+            row.class_of_service = level
+            audit(s, actor, now, "room.cos", "room", row.number, level=level)
+
+    def set_whereabouts(self, room: str, text: str, until: datetime, actor: Actor) -> None:
+        """ "At the pool until 15:00": shown in the screen pop until then."""
+        now = self._clock.now()
+        note = clean_text(text, limit=400, what="whereabouts", required=True)
+        if until.tzinfo is None or until <= now:
+            raise InputError(
+                "whereabouts.until", "The end time must be later than now", until=str(until)[:16]
+            )
+        with self._store.unit() as s:
+            stay = self._in_house(s, find_room(s, room))
+            for old in s.scalars(
+                select(WhereaboutsRow).where(WhereaboutsRow.stay_id == stay.id, WhereaboutsRow.until > now)
+            ):
+                old.until = now  # one whereabouts at a time: the new note replaces the old
+            s.add(WhereaboutsRow(stay_id=stay.id, text=note, starts_at=now, until=until, set_by=actor.user))
+            audit(s, actor, now, "whereabouts.set", "stay", stay.id)
+            changed(s, actor, now, "stay", stay.id)
+
+    def purge_messages(self) -> int:
+        """Messages kept past their time after check-out are deleted; returns how many."""
+        now = self._clock.now()
+        with self._store.unit() as s:
+            old = list(s.scalars(select(MessageRow).where(MessageRow.purge_after <= now)))
+            for m in old:
+                s.delete(m)
+            if old:
+                audit(s, Actor.link("message-purge"), now, "message.purge", "message", "", count=len(old))
+            return len(old)
+
+    def set_message_lamp(self, room: str, on: bool, actor: Actor) -> None:
+        now = self._clock.now()
+        with self._store.unit() as s:
+            row = find_room(s, room)
+            was, row.message_lamp = row.message_lamp, on
+            audit(s, actor, now, "lamp.on" if on else "lamp.off", "room", row.number)
+            changed(s, actor, now, "room", row.number)
+            phones = phones_of(s, row)
+        if was != on:
+            for phone in phones:
+                self._on_lamp(phone, on)
+
+    def take_message(
+        self, room: str, sender: str, text: str, actor: Actor, callback: str = "", reservation: str = ""
+    ) -> int:
+        """A message from the PMS or the front desk: the same book the operator writes in."""
+        from db.message_book import SqlMessageBook  # the message book lights the lamp after its commit
+
+        book = SqlMessageBook(self._store, self._clock, self._on_lamp)
+        return book.take(room, sender or "PMS", callback, text, actor).id
