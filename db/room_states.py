@@ -7,21 +7,18 @@ commit, on every telephone of the room, whoever made the change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.audit import audit, changed
-from db.room_board import find_room
+from db.room_board import LampSwitch, find_room
 from db.rows import DndRow, ExtensionRow, MessageRow, RoomRow, StayRow, WhereaboutsRow
 from db.store import Store
 from switchboard.clock import Clock
 from switchboard.errors import InputError, NotFound
 from switchboard.hotel import Actor, Housekeeping, StayStatus, clean_text
-
-LampSwitch = Callable[[str, bool], None]
 
 
 def phones_of(s: Session, room: RoomRow) -> tuple[str, ...]:
