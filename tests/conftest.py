@@ -16,6 +16,8 @@ from db.store import Store, sqlite_url
 from switchboard.clock import FakeClock
 from tests.pg_server import PostgresServer
 
+pytest_plugins = ["tests.sip_lab.fixtures"]
+
 HOTEL_ZONE = ZoneInfo("Asia/Shanghai")
 
 
