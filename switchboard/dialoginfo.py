@@ -1,0 +1,84 @@
+"""RFC 4235 dialog-info bodies (the BLF NOTIFY payload) into one lamp state, without any I/O.
+
+Every <dialog> is read, not only the first: a phone with a held call and a ringing one shows as ringing,
+because the operator must see a room being called before anything else.
+"""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from switchboard.pbx import LampState
+
+log = logging.getLogger(__name__)
+
+NS = "{urn:ietf:params:xml:ns:dialog-info}"
+
+# Which dialog wins when a phone has several: the one an operator most needs to know about.
+_PRIORITY = {LampState.RINGING: 4, LampState.HELD: 3, LampState.BUSY: 2, LampState.IDLE: 1}
+
+
+@dataclass(frozen=True)
+class DialogInfo:
+    """What one NOTIFY said about one watched extension."""
+
+    entity: str  # the watched URI, e.g. sip:1203@127.0.0.1
+    version: int | None
+    full: bool  # state="full": replaces what we knew; "partial" adds to it
+    lamp: LampState
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _dialog_lamp(dialog: ET.Element) -> LampState:
+    state = ""
+    held = False
+    for child in dialog.iter():
+        name = _local(child.tag)
+        if name == "state" and not state:
+            state = (child.text or "").strip().lower()
+        elif name == "param" and (child.get("pname") or "").lower() == "+sip.rendering":
+            held = held or (child.get("pval") or "").strip().lower() == "no"
+    if state in ("trying", "proceeding", "early"):
+        return LampState.RINGING
+    if state == "confirmed":
+        return LampState.HELD if held else LampState.BUSY
+    if state == "terminated":
+        return LampState.IDLE
+    return LampState.UNKNOWN
+
+
+def parse_dialog_info(body: bytes | str) -> DialogInfo | None:
+    """The lamp for a dialog-info document, or None (logged) if the body is not one."""
+    try:
+        root = ET.fromstring(body)
+    except (ET.ParseError, ValueError) as exc:
+        log.warning("dialog-info body not XML: %s", exc)
+        return None
+    if _local(root.tag) != "dialog-info":
+        log.warning("not a dialog-info document: <%s>", _local(root.tag)[:40])
+        return None
+    raw_version = root.get("version")
+    version: int | None
+    try:
+        version = int(raw_version) if raw_version is not None else None
+    except ValueError:
+        version = None
+    lamps = [_dialog_lamp(d) for d in root if _local(d.tag) == "dialog"]
+    known = [s for s in lamps if s is not LampState.UNKNOWN]
+    if known:
+        lamp: LampState = max(known, key=lambda s: _PRIORITY[s])
+    elif lamps:
+        lamp = LampState.UNKNOWN
+    else:
+        lamp = LampState.IDLE  # no dialogs at all: nothing going on at that phone
+    return DialogInfo(
+        entity=root.get("entity") or "",
+        version=version,
+        full=(root.get("state") or "full").lower() != "partial",
+        lamp=lamp,
+    )
