@@ -165,6 +165,11 @@ class FiasLink:
             for payload in self._framer.feed(data):
                 self._record(payload)
             return
+        if any(byte not in (ENQ, ACK, NAK) for byte in data):
+            # Frame bytes make the last answer NAK, so a frame whose start was damaged (never
+            # answered) is sent again on ENQ rather than taken as acknowledged. The peer's own
+            # ACK/NAK for our frames must not reset it, or a late answer would cause a repeat.
+            self._last_answer = NAK
         for event in self._framer.feed(data):
             if event.control == ENQ:
                 self._write_raw(bytes([self._last_answer]))

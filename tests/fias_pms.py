@@ -119,8 +119,11 @@ class PmsPeer:
                     elif event.record is not None:
                         io.write(bytes([ACK]))
                         self._handle(io, event.record)
-                if self._waiting is not None and time.monotonic() - self._waiting[1] > 1.0:
-                    self._put(io, self._waiting[0], fresh=False)
+                if self._waiting is not None and time.monotonic() - self._waiting[1] > 2.0:
+                    # No answer: ask with ENQ (the console repeats its last answer), never resend blind,
+                    # or a late ACK would be taken for the next frame.
+                    self._waiting = (self._waiting[0], time.monotonic())
+                    io.write(bytes([ENQ]))
             # TCP needs no acknowledgement, so everything queued goes at once; serial waits for each ACK.
             while self.alive.is_set() and self._waiting is None:
                 with self._lock:

@@ -114,7 +114,13 @@ class SerialFramer:
                 self._buffer.clear()
                 self._state = "record"
             elif self._state == "record":
-                if byte == ETX:
+                if byte in (ACK, NAK, ENQ):
+                    # Control bytes never occur inside a record: the frame's end was lost on the
+                    # line. Give it up silently; the sender's ENQ gets our NAK and it sends again.
+                    self._buffer.clear()
+                    self._state = "idle"
+                    events.append(FrameEvent(control=byte))
+                elif byte == ETX:
                     self._state = "lrc"
                 elif len(self._buffer) >= MAX_RECORD:
                     events.append(FrameEvent(bad=True))
