@@ -17,24 +17,36 @@ DATA = Path(__file__).parent / "data" / "smdr"
 TODAY = date(2026, 11, 20)
 
 GOLDEN: dict[SmdrFormat, tuple[str, list[tuple[str, Direction, str, int, bool]], int]] = {
-    SmdrFormat.AVAYA_IP_OFFICE: ("avaya_ipo.txt", [
-        ("4324", Direction.INCOMING, "8004206", 0, False),
-        ("4750", Direction.INCOMING, "01707392200", 13, True),
-        ("", Direction.INCOMING, "01707392200", 21, True),
-        ("4688", Direction.INTERNAL, "4207", 44, True),
-        ("1508", Direction.OUTGOING, "013901234567", 121, True),
-    ], 1),
-    SmdrFormat.MITEL_5000: ("mitel_5000.txt", [
-        ("11202", Direction.OUTGOING, "961-9000", 3, True),
-        ("01508", Direction.OUTGOING, "013901234567", 121, True),
-        ("", Direction.INCOMING, "88001234", 15, False),
-        ("00712", Direction.OUTGOING, "5551234", 90, True),
-    ], 1),
-    SmdrFormat.ASTERISK_CSV: ("asterisk_master.csv", [
-        ("1508", Direction.OUTGOING, "013901234567", 121, True),
-        ("712", Direction.INCOMING, "02188001234", 0, False),
-        ("712", Direction.INTERNAL, "1508", 60, True),
-    ], 1),
+    SmdrFormat.AVAYA_IP_OFFICE: (
+        "avaya_ipo.txt",
+        [
+            ("4324", Direction.INCOMING, "8004206", 0, False),
+            ("4750", Direction.INCOMING, "01707392200", 13, True),
+            ("", Direction.INCOMING, "01707392200", 21, True),
+            ("4688", Direction.INTERNAL, "4207", 44, True),
+            ("1508", Direction.OUTGOING, "013901234567", 121, True),
+        ],
+        1,
+    ),
+    SmdrFormat.MITEL_5000: (
+        "mitel_5000.txt",
+        [
+            ("11202", Direction.OUTGOING, "961-9000", 3, True),
+            ("01508", Direction.OUTGOING, "013901234567", 121, True),
+            ("", Direction.INCOMING, "88001234", 15, False),
+            ("00712", Direction.OUTGOING, "5551234", 90, True),
+        ],
+        1,
+    ),
+    SmdrFormat.ASTERISK_CSV: (
+        "asterisk_master.csv",
+        [
+            ("1508", Direction.OUTGOING, "013901234567", 121, True),
+            ("712", Direction.INCOMING, "02188001234", 0, False),
+            ("712", Direction.INTERNAL, "1508", 60, True),
+        ],
+        1,
+    ),
 }
 
 
