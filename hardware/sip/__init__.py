@@ -1,0 +1,1 @@
+"""SIP attendant position pieces: the BLF watcher (raw SIP SUBSCRIBE over UDP)."""
