@@ -71,3 +71,22 @@ def test_lamps_recover_after_kamailio_restarts(kamailio: KamailioLab, lamps, bar
     room = baresip_phone("1203", auto_answer=False)
     caller = baresip_phone("2001")
     call_and_watch(caller, room, seen)
+
+
+def test_lamps_with_digest_auth_and_a_wrong_password(kamailio_auth: KamailioLab, clock: FakeClock) -> None:
+    kamailio_auth.add_subscriber("console", "s3cret")
+    kamailio_auth.start()
+    seen: queue.Queue[LampChanged] = queue.Queue()
+    good = BlfWatcher(kamailio_auth.domain, clock, user="console", password="s3cret", expires=20)
+    bad = BlfWatcher(kamailio_auth.domain, clock, user="console", password="wrong", expires=20)
+    bad_seen: queue.Queue[LampChanged] = queue.Queue()
+    for watcher, sink in ((good, seen), (bad, bad_seen)):
+        watcher.watch(["1203"])
+        watcher.start(sink.put)
+    try:
+        wait_lamp(seen, "1203", LampState.IDLE)
+        time.sleep(1)
+        assert bad.lamp("1203") is LampState.UNKNOWN and bad_seen.empty()
+    finally:
+        good.stop()
+        bad.stop()
