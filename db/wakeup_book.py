@@ -16,10 +16,12 @@ from db.store import Store
 from switchboard.clock import Clock
 from switchboard.desk import WakeUpView
 from switchboard.errors import ConflictError, InputError, NotFound
-from switchboard.hotel import Actor, clean_text
+from switchboard.frontoffice import WakeUpDesk, WakeUpRepeat
+from switchboard.hotel import Actor, check_room_number, clean_text
 from switchboard.wakeup_status import CANCELLABLE, OPEN, WakeUpStatus
 
 _OPEN = [s.value for s in OPEN]
+_CANCELLABLE = [s.value for s in CANCELLABLE]
 
 
 class SqlWakeUpBook:
@@ -43,10 +45,16 @@ class SqlWakeUpBook:
 
     def book(self, room: str, at: time, actor: Actor, note: str = "") -> WakeUpView:
         now = self._clock.now()
-        text = clean_text(note, limit=400, what="note")
         due = datetime.combine(now.date(), at.replace(second=0, microsecond=0), now.tzinfo)
         if due <= now:
             due += timedelta(days=1)  # 06:30 booked at 22:00 means tomorrow morning
+        return self.book_due(room, due, actor, note)
+
+    def book_due(
+        self, room: str, due: datetime, actor: Actor, note: str = "", source: str = "console"
+    ) -> WakeUpView:
+        now = self._clock.now()
+        text = clean_text(note, limit=400, what="note")
         with self._store.unit() as s:
             row_room = find_room(s, room)
             found = guest_in(s, row_room)
@@ -78,7 +86,7 @@ class SqlWakeUpBook:
                 note=text,
                 booked_at=now,
                 booked_by=actor.user,
-                source="console",
+                source=source,
             )
             s.add(row)
             s.flush()
@@ -164,3 +172,55 @@ class SqlWakeUpBook:
                 )
                 due.append(self._view(row, ""))
         return due
+
+
+class SqlPmsWakeUps:
+    """The ``WakeUpDesk`` the PMS link books through: the same book, times as the PMS sends them."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._book = SqlWakeUpBook(store, clock)
+        self._store = store
+        self._clock = clock
+
+    def _aware(self, due_at: datetime) -> datetime:
+        now = self._clock.now()
+        return (
+            due_at.replace(tzinfo=now.tzinfo) if due_at.tzinfo is None else due_at
+        )  # PMS times are hotel time
+
+    def book(
+        self,
+        room: str,
+        due_at: datetime,
+        actor: Actor,
+        *,
+        repeat: WakeUpRepeat = WakeUpRepeat.ONCE,
+        language: str = "",
+        note: str = "",
+    ) -> int:
+        due = self._aware(due_at)
+        if due <= self._clock.now():
+            raise InputError("wakeup.past", f"{due:%m-%d %H:%M} has already passed", due=f"{due:%m-%d %H:%M}")
+        return self._book.book_due(room, due, actor, note, source="pms").id
+
+    def cancel(self, room: str, due_at: datetime | None, actor: Actor) -> int:
+        now = self._clock.now()
+        number = check_room_number(room)
+        with self._store.unit() as s:
+            q = select(WakeUpRow).where(WakeUpRow.room_number == number, WakeUpRow.status.in_(_CANCELLABLE))
+            q = (
+                q.where(WakeUpRow.due_at == self._aware(due_at))
+                if due_at is not None
+                else q.where(WakeUpRow.due_at > now)
+            )
+            rows = list(s.scalars(q))
+            for row in rows:
+                row.status, row.outcome = WakeUpStatus.CANCELLED.value, "cancelled by the PMS"
+                audit(s, actor, now, "wakeup.cancel", "wakeup", row.id, room=number)
+                changed(s, actor, now, "wakeup", row.id)
+            return len(rows)
+
+
+def as_wake_up_desk(desk: SqlPmsWakeUps) -> WakeUpDesk:
+    """The PMS link takes a ``WakeUpDesk``; mypy checks here that this is one."""
+    return desk

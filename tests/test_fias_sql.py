@@ -1,0 +1,100 @@
+"""The PMS link into the real database: FIAS records from a PMS peer over TCP reach the
+one front office and the wake-up book on SQLite and PostgreSQL, and are answered."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from db.frontoffice import SqlFrontOffice
+from db.room_board import SqlRoomBoard
+from db.rows import StayRow, WakeUpRow
+from db.seed import seed_demo_hotel
+from db.store import Store
+from db.wakeup_book import SqlPmsWakeUps
+from hardware.fias_link import FiasLink, LinkSettings
+from switchboard.clock import FakeClock
+from switchboard.fias.front_desk import PmsFrontDesk
+from switchboard.fias.session import LinkPhase
+from tests.fias_pms import PmsPeer, SocketIo
+from tests.test_fias_link import eventually
+
+ZONE = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def pms_and_console(store: Store) -> Iterator[tuple[PmsPeer, FiasLink, PmsFrontDesk, Store, FakeClock]]:
+    clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
+    seed_demo_hotel(store, clock)
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    server.settimeout(0.2)
+    port = server.getsockname()[1]
+    pms = PmsPeer(serial_framing=False)
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return  # the test is over and the listening socket is closed
+            pms.serve(SocketIo(conn))
+
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
+    holder: list[PmsFrontDesk] = []
+    link = FiasLink(
+        LinkSettings(f"socket://127.0.0.1:{port}", serial_framing=False, listen_s=0.5, ack_timeout_s=0.5),
+        clock,
+        lambda rec: holder[0].apply(rec),
+        lambda _event: None,
+    )
+    desk = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), link.send)
+    holder.append(desk)
+    link.start()
+    try:
+        yield pms, link, desk, store, clock
+    finally:
+        link.stop()
+        pms.stop()
+        stop.set()
+        acceptor.join(timeout=2)
+        server.close()
+
+
+def test_check_in_wake_up_and_check_out_from_the_pms(pms_and_console) -> None:  # type: ignore[no-untyped-def]
+    pms, link, desk, store, clock = pms_and_console
+    assert pms.alive.wait(10)
+    eventually(lambda: link.session.phase is LinkPhase.ALIVE)
+    room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant")
+
+    def stay_status() -> str | None:
+        with store.read() as s:
+            return s.scalar(select(StayRow.status).where(StayRow.reservation == "4711"))
+
+    pms.send("GI", ("RN", room), ("G#", "4711"), ("GN", "Wang"), ("GL", "ZH"), ("GS", "N"))
+    eventually(lambda: stay_status() == "in_house")
+    due = clock.now().replace(tzinfo=None) + timedelta(hours=8, minutes=30)
+    pms.send("WR", ("RN", room), ("DA", due.strftime("%y%m%d")), ("TI", due.strftime("%H%M%S")))
+
+    def booked() -> list[str]:
+        with store.read() as s:
+            return list(s.scalars(select(WakeUpRow.status).where(WakeUpRow.room_number == room)))
+
+    eventually(lambda: booked() == ["booked"])
+    desk.wake_up_finished(room, due, "OK")
+    answer = pms.wait_for("WA")[0]
+    assert (answer.get("RN"), answer.get("AS")) == (room, "OK")
+    pms.send("GO", ("RN", room), ("G#", "4711"), ("GS", "N"))
+    eventually(lambda: stay_status() == "checked_out")
+    assert booked() == ["cancelled"]  # check-out cancels the stay's wake-ups
