@@ -37,7 +37,8 @@ from db.shift_stats import SqlShiftStats
 from db.shifts import SqlShifts
 from db.store import Store, sqlite_url
 from db.users import UserDirectory
-from db.wakeup_book import SqlWakeUpBook
+from db.wakeup_book import SqlPmsWakeUps, SqlWakeUpBook
+from hardware.fias_link import FiasLink, LinkSettings
 from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
@@ -48,8 +49,9 @@ from switchboard.clock import Clock, SystemClock, zone_named
 from switchboard.directory import Directory
 from switchboard.duties import DutyState
 from switchboard.errors import ConsoleError
+from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.hotel import Actor, ExtensionKind, Role
-from switchboard.pbx import LampChanged, PbxEvent, PbxPosition
+from switchboard.pbx import LampChanged, LinkName, LinkStateChanged, LinkStatus, PbxEvent, PbxPosition
 from switchboard.screen_pop import greeting_wording
 from switchboard.settings import ConsoleSettings
 from switchboard.shifts import shift_at
@@ -208,6 +210,42 @@ def _seconds(value: str | None, default: float) -> float:
         log.warning("setting %r is not a number of seconds; using %s", value, default)
         return default
     return seconds if 1 <= seconds <= 600 else default
+
+
+def start_pms_link(console: Console) -> FiasLink | None:
+    """The FIAS link to the PMS when ``[pms] url`` is set; its records go into the one front office.
+
+    It runs on its own thread: its front office tells only the PBX (thread-safe) about DND and lamps;
+    the window learns of the changes through the change feed, like those of any other position."""
+    pms = console.settings.section("pms")
+    url = pms.get("url", "").strip()
+    if not url:
+        return None
+    try:
+        settings = LinkSettings(
+            url,
+            serial_framing=pms.get("serial_framing", "no").lower() in ("yes", "true", "1"),
+            baudrate=int(pms.get("baud", "9600")),
+            parity=pms.get("parity", "N")[:1].upper() or "N",
+            bytesize=int(pms.get("data_bits", "8")),
+            stopbits=int(pms.get("stop_bits", "1")),
+            encoding=pms.get("encoding", "utf-8"),
+        )
+    except ValueError as exc:
+        log.error("PMS link settings not usable: %s", exc)
+        console.bridge.post(
+            LinkStateChanged(LinkName.PMS, LinkStatus.DOWN, console.clock.now(), f"settings: {exc}")
+        )
+        return None
+    office = SqlFrontOffice(
+        console.store, console.clock, on_dnd=console.pbx.set_dnd, on_lamp=console.pbx.set_message_lamp
+    )
+    holder: list[PmsFrontDesk] = []
+    link = FiasLink(settings, console.clock, lambda rec: holder[0].apply(rec), console.bridge.post)
+    holder.append(PmsFrontDesk(office, SqlPmsWakeUps(console.store, console.clock), link.send))
+    link.start()
+    console.on_quit.append(link.stop)
+    return link
 
 
 def build_pages(window: MainWindow, console: Console) -> None:
@@ -538,6 +576,10 @@ def main(argv: list[str] | None = None) -> int:
 
     pbx.start(bridge.post)
     pbx.watch(model.extensions())
+    if start_pms_link(console) is None:
+        window.show_link(
+            LinkStateChanged(LinkName.PMS, LinkStatus.DISABLED, clock.now(), "no PMS configured")
+        )
     if training:
         # A trainee starts with a guest on the line to answer, not an empty queue.
         vip_rooms = [lamp.extension for lamp in lamps.field_lamps() if lamp.vip_level and lamp.occupied]

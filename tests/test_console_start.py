@@ -90,3 +90,38 @@ def test_an_unreachable_database_is_explained_with_the_password_hidden(tmp_path:
     assert "Cannot open the database" in result.stderr
     assert "s3cret" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_console_starts_its_pms_link_from_the_settings(tmp_path: Path) -> None:
+    import socket
+    import threading
+
+    from tests.fias_pms import PmsPeer, SocketIo
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    pms = PmsPeer(serial_framing=False)
+
+    def accept() -> None:
+        try:
+            conn, _ = server.accept()
+        except OSError:
+            return
+        pms.serve(SocketIo(conn))
+
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
+    settings = tmp_path / "console.ini"
+    settings.write_text(f"[pms]\nurl = socket://127.0.0.1:{server.getsockname()[1]}\n", encoding="utf-8")
+    try:
+        result = run_console(
+            tmp_path, "--settings", str(settings), "--screenshot", str(tmp_path / "p.png"), "--language", "en"
+        )
+        assert result.returncode == 0, result.stderr
+        ld = pms.wait_for("LD", timeout=10)[0]  # the console introduced itself as the PBX side
+        assert ld.get("IF") == "PB"
+    finally:
+        pms.stop()
+        server.close()
+        acceptor.join(timeout=2)
