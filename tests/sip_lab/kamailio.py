@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import signal
 import socket
@@ -99,7 +100,11 @@ class KamailioLab:
         cmd = self._prepare()
         with self.log_path.open("ab") as log:
             self._proc = subprocess.Popen(
-                [*cmd, "-DD", "-E", "-w", str(self.run_dir)], stdout=log, stderr=log, stdin=subprocess.DEVNULL
+                [*cmd, "-DD", "-E", "-w", str(self.run_dir)],
+                stdout=log,
+                stderr=log,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,  # its own process group: stop() ends every worker, none is orphaned
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -114,12 +119,22 @@ class KamailioLab:
         proc, self._proc = self._proc, None
         if proc is None:
             return
-        proc.send_signal(signal.SIGTERM)
         try:
+            os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(5)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(5)
+        except ProcessLookupError:
+            proc.wait(5)
+        for _ in range(50):  # the workers leave a moment after the main process
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        else:
+            os.killpg(proc.pid, signal.SIGKILL)
 
     def restart(self) -> None:
         """Same port, fresh state: registrations and BLF subscriptions are lost, as after a real restart."""
