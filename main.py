@@ -39,6 +39,8 @@ from db.store import Store, sqlite_url
 from db.users import UserDirectory
 from db.wakeup_book import SqlPmsWakeUps, SqlWakeUpBook
 from hardware.fias_link import FiasLink, LinkSettings
+from hardware.sip.blf import BlfWatcher
+from hardware.sip.no_calls import LampsOnlyPosition
 from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
@@ -210,6 +212,21 @@ def _seconds(value: str | None, default: float) -> float:
         log.warning("setting %r is not a number of seconds; using %s", value, default)
         return default
     return seconds if 1 <= seconds <= 600 else default
+
+
+def start_blf(console: Console, extensions: list[str]) -> BlfWatcher | None:
+    """Lamps from the real PBX: ``[pbx] server`` (host:port), ``extension``, ``password``."""
+    sip = console.settings.section("pbx")
+    server = sip.get("server", "").strip()
+    if not server:
+        return None
+    watcher = BlfWatcher(
+        server, console.clock, user=sip.get("extension", "console"), password=sip.get("password", "")
+    )
+    watcher.watch(extensions)
+    watcher.start(console.bridge.post)
+    console.on_quit.append(watcher.stop)
+    return watcher
 
 
 def start_pms_link(console: Console) -> FiasLink | None:
@@ -534,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
         log.info("demo hotel loaded into %s", store.url)
 
     lamps = SqlLampField(store)
-    pbx = build_pbx(clock, lamps)
+    pbx: PbxPosition = build_pbx(clock, lamps) if training else LampsOnlyPosition(clock)
     bridge = EventBridge()
     console = Console(
         app, settings, args.settings, folder, clock, store, users, pbx, bridge, language, training
@@ -576,15 +593,18 @@ def main(argv: list[str] | None = None) -> int:
 
     pbx.start(bridge.post)
     pbx.watch(model.extensions())
+    if not training:
+        start_blf(console, model.extensions())
     if start_pms_link(console) is None:
         window.show_link(
             LinkStateChanged(LinkName.PMS, LinkStatus.DISABLED, clock.now(), "no PMS configured")
         )
-    if training:
+    if isinstance(pbx, TrainingPbx):
         # A trainee starts with a guest on the line to answer, not an empty queue.
         vip_rooms = [lamp.extension for lamp in lamps.field_lamps() if lamp.vip_level and lamp.occupied]
         if vip_rooms:
-            QTimer.singleShot(800, lambda: pbx.offer_call(vip_rooms[0]))
+            trainer = pbx
+            QTimer.singleShot(800, lambda: trainer.offer_call(vip_rooms[0]))
     window.resize(1600, 960)
     window.show()
 

@@ -125,3 +125,27 @@ def test_the_console_starts_its_pms_link_from_the_settings(tmp_path: Path) -> No
         pms.stop()
         server.close()
         acceptor.join(timeout=2)
+
+
+def test_sip_mode_never_pretends_calls_work(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from hardware.sip.no_calls import LampsOnlyPosition
+    from switchboard.clock import FakeClock
+    from switchboard.pbx import CallFailed, FailureReason, LinkStateChanged, LinkStatus
+
+    events: list[object] = []
+    position = LampsOnlyPosition(FakeClock(datetime(2026, 11, 20, 14, 0, tzinfo=UTC)))
+    position.start(events.append)
+    position.dial("8000")
+    assert isinstance(events[0], LinkStateChanged) and events[0].status is LinkStatus.DOWN
+    assert isinstance(events[1], CallFailed) and events[1].reason is FailureReason.LINK_DOWN
+
+    settings = tmp_path / "console.ini"
+    settings.write_text("[pbx]\nmode = sip\n", encoding="utf-8")
+    shot = tmp_path / "sip.png"
+    result = run_console(tmp_path, "--settings", str(settings), "--screenshot", str(shot), "--language", "en")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    banner = QColor(image.pixel(12, 28))
+    assert not (banner.red() > 200 and 90 < banner.green() < 160)  # no training banner on a real install
