@@ -151,6 +151,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--timezone", default=None, help="the hotel's time zone, e.g. Asia/Shanghai")
     parser.add_argument(
+        "--wait",
+        type=float,
+        default=SCREENSHOT_WAIT_MS / 1000,
+        metavar="SECONDS",
+        help="with --screenshot: how long the console runs before the picture (default %(default)s)",
+    )
+    parser.add_argument(
         "--page",
         type=int,
         default=0,
@@ -630,8 +637,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.answer_first:
             queue = console.panels["queue"]
             assert isinstance(queue, QueuePanel)
-            QTimer.singleShot(SCREENSHOT_WAIT_MS // 2, queue.answer_next)
-        QTimer.singleShot(SCREENSHOT_WAIT_MS, capture)
+            QTimer.singleShot(int(args.wait * 500), queue.answer_next)
+        QTimer.singleShot(int(args.wait * 1000), capture)
     return app.exec()
 
 

@@ -13,6 +13,8 @@ import socket
 import threading
 import time
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 import serial
@@ -147,8 +149,18 @@ class PmsPeer:
         elif rec.kind == "LD":
             self._described = True
         elif rec.kind == "PS":
-            self._queue_front(FiasRecord("PA", (("AS", "OK"), ("RN", rec.get("RN")), ("P#", rec.get("P#")),
-                                                ("DA", rec.get("DA")), ("TI", rec.get("TI")))))
+            self._queue_front(
+                FiasRecord(
+                    "PA",
+                    (
+                        ("AS", "OK"),
+                        ("RN", rec.get("RN")),
+                        ("P#", rec.get("P#")),
+                        ("DA", rec.get("DA")),
+                        ("TI", rec.get("TI")),
+                    ),
+                )
+            )
         elif rec.kind == "DR":
             self._queue_resync()
 
@@ -161,8 +173,13 @@ class PmsPeer:
         batch = [b"DS|DA%s|TI%s|" % (da, ti)]
         for room in rooms if rooms is not None else sorted(self.guests):
             reservation, name = self.guests[room]
-            batch.append(format_record(FiasRecord("GI", (("RN", room), ("G#", reservation), ("GN", name),
-                                                         ("GS", "N"), ("SF", "")))))
+            batch.append(
+                format_record(
+                    FiasRecord(
+                        "GI", (("RN", room), ("G#", reservation), ("GN", name), ("GS", "N"), ("SF", ""))
+                    )
+                )
+            )
         batch.append(b"DE|DA%s|TI%s|" % (da, ti))
         with self._lock:
             self._outbox.extend(batch)
@@ -239,3 +256,34 @@ class SerialIo(_Io):
         self._closed = True
         time.sleep(0.1)
         self._port.close()
+
+
+@contextmanager
+def pms_on_tcp() -> Iterator[tuple[PmsPeer, int]]:
+    """A PMS listening on a free loopback port (it takes the console's connections, reconnects too)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    server.settimeout(0.2)
+    pms = PmsPeer(serial_framing=False)
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            pms.serve(SocketIo(conn))
+
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
+    try:
+        yield pms, server.getsockname()[1]
+    finally:
+        stop.set()
+        pms.stop()
+        acceptor.join(timeout=2)
+        server.close()

@@ -116,7 +116,15 @@ def test_the_console_starts_its_pms_link_from_the_settings(tmp_path: Path) -> No
     settings.write_text(f"[pms]\nurl = socket://127.0.0.1:{server.getsockname()[1]}\n", encoding="utf-8")
     try:
         result = run_console(
-            tmp_path, "--settings", str(settings), "--screenshot", str(tmp_path / "p.png"), "--language", "en"
+            tmp_path,
+            "--settings",
+            str(settings),
+            "--screenshot",
+            str(tmp_path / "p.png"),
+            "--language",
+            "en",
+            "--wait",
+            "8",  # time for the link to start even on a busy test machine
         )
         assert result.returncode == 0, result.stderr
         ld = pms.wait_for("LD", timeout=10)[0]  # the console introduced itself as the PBX side

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,7 +19,7 @@ from switchboard.fias.session import LinkPhase, Posting
 from switchboard.hotel import Housekeeping
 from switchboard.pbx import LinkStateChanged, LinkStatus
 from tests.fias_hotel import MemoryHotel
-from tests.fias_pms import PmsPeer, SerialIo, SocketIo
+from tests.fias_pms import PmsPeer, SerialIo, pms_on_tcp
 
 
 def eventually(check: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -57,35 +55,14 @@ def _console(
 
 @pytest.fixture
 def tcp_link() -> Iterator[Wiring]:
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(1)
-    server.settimeout(0.2)
-    port = server.getsockname()[1]
-    pms = PmsPeer(serial_framing=False)
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            pms.serve(SocketIo(conn))
-
-    acceptor = threading.Thread(target=accept, daemon=True)
-    acceptor.start()
-    events: list[object] = []
-    hotel, link, desk = _console(f"socket://127.0.0.1:{port}", False, events)
-    link.start()
-    try:
-        yield Wiring(pms, hotel, link, desk, events, pms.drop)
-    finally:
-        link.stop()
-        stop.set()
-        pms.stop()
-        acceptor.join(timeout=2)
-        server.close()
+    with pms_on_tcp() as (pms, port):
+        events: list[object] = []
+        hotel, link, desk = _console(f"socket://127.0.0.1:{port}", False, events)
+        link.start()
+        try:
+            yield Wiring(pms, hotel, link, desk, events, pms.drop)
+        finally:
+            link.stop()
 
 
 class SocatPair:

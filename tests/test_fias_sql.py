@@ -3,8 +3,6 @@ one front office and the wake-up book on SQLite and PostgreSQL, and are answered
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -22,7 +20,7 @@ from hardware.fias_link import FiasLink, LinkSettings
 from switchboard.clock import FakeClock
 from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.fias.session import LinkPhase
-from tests.fias_pms import PmsPeer, SocketIo
+from tests.fias_pms import PmsPeer, pms_on_tcp
 from tests.test_fias_link import eventually
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -32,26 +30,13 @@ ZONE = ZoneInfo("Asia/Shanghai")
 def pms_and_console(store: Store) -> Iterator[tuple[PmsPeer, FiasLink, PmsFrontDesk, Store, FakeClock]]:
     clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
     seed_demo_hotel(store, clock)
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(1)
-    server.settimeout(0.2)
-    port = server.getsockname()[1]
-    pms = PmsPeer(serial_framing=False)
-    stop = threading.Event()
+    with pms_on_tcp() as (pms, port):
+        yield from _console_on(pms, port, store, clock)
 
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return  # the test is over and the listening socket is closed
-            pms.serve(SocketIo(conn))
 
-    acceptor = threading.Thread(target=accept, daemon=True)
-    acceptor.start()
+def _console_on(
+    pms: PmsPeer, port: int, store: Store, clock: FakeClock
+) -> Iterator[tuple[PmsPeer, FiasLink, PmsFrontDesk, Store, FakeClock]]:
     holder: list[PmsFrontDesk] = []
     link = FiasLink(
         LinkSettings(f"socket://127.0.0.1:{port}", serial_framing=False, listen_s=0.5, ack_timeout_s=0.5),
@@ -66,10 +51,6 @@ def pms_and_console(store: Store) -> Iterator[tuple[PmsPeer, FiasLink, PmsFrontD
         yield pms, link, desk, store, clock
     finally:
         link.stop()
-        pms.stop()
-        stop.set()
-        acceptor.join(timeout=2)
-        server.close()
 
 
 def test_check_in_wake_up_and_check_out_from_the_pms(pms_and_console) -> None:  # type: ignore[no-untyped-def]
