@@ -254,6 +254,19 @@ class WakeUpAttemptRow(Base):
     detail: Mapped[str] = mapped_column(String(400), default="")
 
 
+class DiallerBeatRow(Base):
+    """The wake-up dialler's heartbeat: consoles take over (manual list) when it stops beating."""
+
+    __tablename__ = "dialler_beats"
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    pid: Mapped[int] = mapped_column(Integer)
+    beat_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    pbx_up: Mapped[bool] = mapped_column(Boolean)
+    lines: Mapped[int] = mapped_column(Integer)
+    busy: Mapped[int] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(String(400), default="")
+
+
 # ---------------------------------------------------------------- shifts, logbook, handover
 
 

@@ -1,0 +1,87 @@
+"""The wake-up dialler process: ``python main.py --dialler`` (the console starts it by itself).
+
+It runs apart from the console window, so closing or crashing a window does not
+stop wake-up calls; see ``hardware/wakeup/dialler.py`` for what it does."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import signal
+import socket
+import sys
+import threading
+from pathlib import Path
+
+from db.store import Store, sqlite_url
+from db.wakeup_dialling import SqlWakeUpDialling
+from hardware.wakeup.dialler import Dialler, sip_reachable
+from hardware.wakeup.lines import Lines, SipLines, TrainingLines
+from switchboard import settings as console_settings
+from switchboard.clock import SystemClock, zone_named
+from switchboard.errors import ConsoleError
+from switchboard.wakeup_plan import rules_from
+
+SOUNDS = Path(__file__).resolve().parent / "resources" / "sounds"
+RECORDINGS = {"en": SOUNDS / "wakeup_en.wav", "zh": SOUNDS / "wakeup_zh.wav"}
+log = logging.getLogger("dialler")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py --dialler", description="The wake-up dialler.")
+    parser.add_argument("--dialler", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--settings", type=Path, default=console_settings.settings_path())
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--database", metavar="URL", default=None)
+    parser.add_argument("--timezone", default=None)
+    args, _ignored = parser.parse_known_args(argv)
+    return args
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    folder = args.data_dir or console_settings.data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "dialler.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler, logging.StreamHandler()])
+    try:
+        settings = console_settings.load(args.settings)
+        store = Store(args.database or settings.database_url or sqlite_url(folder / "switchboard.db"))
+        store.check()
+        store.migrate()
+    except ConsoleError as exc:
+        log.error("the dialler cannot start: %s", exc)
+        return 2
+    clock = SystemClock(zone_named(args.timezone or settings.section("hotel").get("timezone")))
+    rules, notes = rules_from(settings.section("wakeup"))
+    for note in notes:
+        log.warning("%s", note)
+    server = settings.section("pbx").get("server", "").strip()
+    lines: Lines
+    if settings.pbx_mode == "sip" and server:
+        lines = SipLines(server, rules.lines, host=settings.section("pbx").get("local_address", "127.0.0.1"))
+        reachable = lambda: sip_reachable(server)  # noqa: E731
+    else:
+        lines, reachable = TrainingLines(rules.lines), None
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    name = f"dialler@{socket.gethostname()}"
+    log.info(
+        "dialler %s started: %d lines, %s", name, rules.lines, "SIP " + server if reachable else "training"
+    )
+    dialler = Dialler(
+        SqlWakeUpDialling(store, clock, rules), lines, rules, RECORDINGS, name=name, reachable=reachable
+    )
+    dialler.run(stop)
+    store.dispose()
+    log.info("dialler stopped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""The wake-up dialler: line processes and the loop that works the book."""
