@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+import dialler
 from db.board import SqlBoard
 from db.callers import SqlCallers
 from db.change_feed import SqlChangeFeed
@@ -528,7 +529,10 @@ def sign_in(console: Console, parent: MainWindow | None) -> User | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    if "--dialler" in arguments:
+        return dialler.main(arguments)  # the wake-up dialler process, without a window
+    args = parse_args(arguments)
     headless = args.screenshot is not None
     folder = args.data_dir or console_settings.data_dir()
     setup_logging(folder)
