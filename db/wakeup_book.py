@@ -7,21 +7,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 
 from db.audit import audit, changed
 from db.room_board import find_room, guest_in
-from db.rows import GuestRow, StayRow, WakeUpRow
+from db.rows import DiallerBeatRow, GuestRow, StayRow, WakeUpAttemptRow, WakeUpRow
 from db.store import Store
 from switchboard.clock import Clock
-from switchboard.desk import WakeUpView
+from switchboard.desk import AttemptView, DiallerState, WakeUpView
 from switchboard.errors import ConflictError, InputError, NotFound
 from switchboard.frontoffice import WakeUpDesk, WakeUpRepeat
 from switchboard.hotel import Actor, check_room_number, clean_text
+from switchboard.wakeup_plan import due_for
 from switchboard.wakeup_status import CANCELLABLE, OPEN, WakeUpStatus
 
 _OPEN = [s.value for s in OPEN]
 _CANCELLABLE = [s.value for s in CANCELLABLE]
+DIALLER_STALE = timedelta(seconds=20)  # a dialler silent this long is taken for stopped
 
 
 class SqlWakeUpBook:
@@ -41,18 +43,47 @@ class SqlWakeUpBook:
             row.booked_by,
             row.attempts,
             row.version,
+            row.language,
+            row.repeat,
+            row.outcome,
+            row.handled_by,
         )
 
-    def book(self, room: str, at: time, actor: Actor, note: str = "") -> WakeUpView:
-        now = self._clock.now()
-        due = datetime.combine(now.date(), at.replace(second=0, microsecond=0), now.tzinfo)
-        if due <= now:
-            due += timedelta(days=1)  # 06:30 booked at 22:00 means tomorrow morning
-        return self.book_due(room, due, actor, note)
+    def book(
+        self,
+        room: str,
+        at: time,
+        actor: Actor,
+        note: str = "",
+        *,
+        repeat: str = "once",
+        language: str = "",
+        tomorrow_ok: bool = False,
+    ) -> WakeUpView:
+        due, ask = due_for(self._clock.now(), at)
+        if ask and not tomorrow_ok:
+            raise InputError(
+                "wakeup.past_today",
+                f"{at:%H:%M} has already passed today",
+                time=f"{at:%H:%M}",
+            )
+        return self.book_due(room, due, actor, note, repeat=repeat, language=language)
 
     def book_due(
-        self, room: str, due: datetime, actor: Actor, note: str = "", source: str = "console"
+        self,
+        room: str,
+        due: datetime,
+        actor: Actor,
+        note: str = "",
+        source: str = "console",
+        *,
+        repeat: str = "once",
+        language: str = "",
     ) -> WakeUpView:
+        if due <= self._clock.now():
+            raise InputError("wakeup.past", f"{due:%m-%d %H:%M} has already passed", due=f"{due:%m-%d %H:%M}")
+        if repeat not in ("once", "daily"):
+            raise InputError("wakeup.repeat", f"Not a repeat: {repeat!r}", repeat=repeat)
         now = self._clock.now()
         text = clean_text(note, limit=400, what="note")
         with self._store.unit() as s:
@@ -82,7 +113,8 @@ class SqlWakeUpBook:
                 room_number=row_room.number,
                 due_at=due,
                 status=WakeUpStatus.BOOKED.value,
-                language=guest.language,
+                language=clean_text(language, limit=10, what="language") or guest.language,
+                repeat=repeat,
                 note=text,
                 booked_at=now,
                 booked_by=actor.user,
@@ -102,6 +134,7 @@ class SqlWakeUpBook:
         allowed: frozenset[WakeUpStatus],
         to: WakeUpStatus,
         action: str,
+        outcome: str = "",
     ) -> WakeUpView:
         now = self._clock.now()
         with self._store.unit() as s:
@@ -118,8 +151,8 @@ class SqlWakeUpBook:
                 )
             row.status = to.value
             if to is WakeUpStatus.HANDLED:
-                row.handled_by, row.handled_at, row.outcome = actor.user, now, "called by the operator"
-            audit(s, actor, now, action, "wakeup", row.id, room=row.room_number)
+                row.handled_by, row.handled_at, row.outcome = actor.user, now, outcome
+            audit(s, actor, now, action, "wakeup", row.id, room=row.room_number, outcome=outcome)
             changed(s, actor, now, "wakeup", row.id)
             guest = s.scalar(select(GuestRow.name).join(StayRow).where(StayRow.id == row.stay_id)) or ""
             return self._view(row, guest)
@@ -127,9 +160,49 @@ class SqlWakeUpBook:
     def cancel(self, wakeup_id: int, version: int, actor: Actor) -> WakeUpView:
         return self._change(wakeup_id, version, actor, CANCELLABLE, WakeUpStatus.CANCELLED, "wakeup.cancel")
 
-    def mark_done(self, wakeup_id: int, version: int, actor: Actor) -> WakeUpView:
+    def mark_done(
+        self, wakeup_id: int, version: int, actor: Actor, outcome: str = "called by the operator"
+    ) -> WakeUpView:
         allowed = frozenset({WakeUpStatus.MANUAL, WakeUpStatus.ESCALATED})
-        return self._change(wakeup_id, version, actor, allowed, WakeUpStatus.HANDLED, "wakeup.done")
+        text = clean_text(outcome, limit=40, what="outcome", required=True)
+        return self._change(wakeup_id, version, actor, allowed, WakeUpStatus.HANDLED, "wakeup.done", text)
+
+    def booked_in_minute(self, due: datetime) -> int:
+        """Open wake-ups due in the same minute as ``due`` (for the capacity warning)."""
+        start = due.replace(second=0, microsecond=0)
+        with self._store.read() as s:
+            return int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(WakeUpRow)
+                    .where(
+                        WakeUpRow.due_at >= start,
+                        WakeUpRow.due_at < start + timedelta(minutes=1),
+                        WakeUpRow.status.in_(_OPEN),
+                    )
+                )
+                or 0
+            )
+
+    def dialler(self) -> DiallerState | None:
+        """The freshest heartbeat of a wake-up dialler, if one ever ran against this database."""
+        with self._store.read() as s:
+            row = s.scalars(select(DiallerBeatRow).order_by(DiallerBeatRow.beat_at.desc())).first()
+            if row is None:
+                return None
+            return DiallerState(row.name, row.beat_at, row.pbx_up, row.lines, row.busy, row.detail)
+
+    def attempts(self, wakeup_id: int) -> list[AttemptView]:
+        zone = self._clock.now().tzinfo
+        with self._store.read() as s:
+            return [
+                AttemptView(a.attempt_no, a.started_at.astimezone(zone), a.result, a.detail)
+                for a in s.scalars(
+                    select(WakeUpAttemptRow)
+                    .where(WakeUpAttemptRow.wakeup_id == wakeup_id)
+                    .order_by(WakeUpAttemptRow.attempt_no)
+                )
+            ]
 
     def upcoming(self) -> Sequence[WakeUpView]:
         with self._store.read() as s:
@@ -143,8 +216,12 @@ class SqlWakeUpBook:
             return [self._view(row, name or "") for row, name in rows]
 
     def escalate_due(self) -> Sequence[WakeUpView]:
-        """Booked calls whose time has come go to the manual list, once (the status change is the claim)."""
+        """Due calls go to the manual list, once (the status change is the claim), unless a dialler
+        that reaches the PBX beat a moment ago: then it is placing them."""
         now = self._clock.now()
+        state = self.dialler()
+        if state is not None and state.pbx_up and now - state.beat_at < DIALLER_STALE:
+            return []
         due: list[WakeUpView] = []
         try:
             return self._escalate(now, due)
@@ -157,7 +234,13 @@ class SqlWakeUpBook:
         with self._store.unit() as s:
             for row in s.scalars(
                 select(WakeUpRow).where(
-                    WakeUpRow.status == WakeUpStatus.BOOKED.value, WakeUpRow.due_at <= now
+                    or_(
+                        and_(WakeUpRow.status == WakeUpStatus.BOOKED.value, WakeUpRow.due_at <= now),
+                        and_(
+                            WakeUpRow.status == WakeUpStatus.RETRY_WAIT.value,
+                            WakeUpRow.next_attempt_at <= now,
+                        ),
+                    )
                 )
             ):
                 row.status = WakeUpStatus.MANUAL.value
@@ -198,10 +281,9 @@ class SqlPmsWakeUps:
         language: str = "",
         note: str = "",
     ) -> int:
-        due = self._aware(due_at)
-        if due <= self._clock.now():
-            raise InputError("wakeup.past", f"{due:%m-%d %H:%M} has already passed", due=f"{due:%m-%d %H:%M}")
-        return self._book.book_due(room, due, actor, note, source="pms").id
+        return self._book.book_due(
+            room, self._aware(due_at), actor, note, source="pms", repeat=repeat.value, language=language
+        ).id
 
     def cancel(self, room: str, due_at: datetime | None, actor: Actor) -> int:
         now = self._clock.now()

@@ -44,6 +44,10 @@ class WakeUpView:
     booked_by: str
     attempts: int
     version: int
+    language: str = ""
+    repeat: str = "once"
+    outcome: str = ""
+    handled_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +117,44 @@ class RoomBoard(Protocol):
     def set_dnd(self, room: str, on: bool, actor: Actor) -> RoomView: ...
 
 
+@dataclass(frozen=True, slots=True)
+class AttemptView:
+    attempt_no: int
+    started_at: datetime
+    result: str  # switchboard.wakeup_plan.CallResult value; "" while the call is under way
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class DiallerState:
+    name: str
+    beat_at: datetime
+    pbx_up: bool
+    lines: int
+    busy: int
+    detail: str
+
+
 class WakeUpBook(Protocol):
-    def book(self, room: str, at: time, actor: Actor, note: str = "") -> WakeUpView: ...
+    def book(
+        self,
+        room: str,
+        at: time,
+        actor: Actor,
+        note: str = "",
+        *,
+        repeat: str = "once",
+        language: str = "",
+        tomorrow_ok: bool = False,
+    ) -> WakeUpView:
+        """Book for the next ``at``; ``InputError('wakeup.past_today')`` when it passed a moment ago."""
+        ...
+
+    def booked_in_minute(self, due: datetime) -> int: ...
+
+    def dialler(self) -> DiallerState | None: ...
+
+    def attempts(self, wakeup_id: int) -> list[AttemptView]: ...
 
     def cancel(self, wakeup_id: int, version: int, actor: Actor) -> WakeUpView: ...
 
@@ -122,7 +162,9 @@ class WakeUpBook(Protocol):
 
     def escalate_due(self) -> Sequence[WakeUpView]: ...
 
-    def mark_done(self, wakeup_id: int, version: int, actor: Actor) -> WakeUpView: ...
+    def mark_done(
+        self, wakeup_id: int, version: int, actor: Actor, outcome: str = "called by the operator"
+    ) -> WakeUpView: ...
 
 
 class MessageBook(Protocol):

@@ -7,7 +7,7 @@ only stores what they decide, so the rules are the single place that says
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import Enum
 from typing import Protocol
 
@@ -151,3 +151,18 @@ def rules_from(section: dict[str, str]) -> tuple[DiallingRules, list[str]]:
         call_seconds=int(number("call_seconds", default.call_seconds, 5, 300)),
     )
     return rules, notes
+
+
+ASK_WITHIN = timedelta(hours=6)
+
+
+def due_for(now: datetime, at: time) -> tuple[datetime, bool]:
+    """When a wake-up booked now for the clock time ``at`` falls due, and whether to ask first.
+
+    06:30 booked at 22:00 is tomorrow morning, as everyone means it. A time that passed only
+    a little while ago (21:30 booked at 22:00) is more likely a slip: the caller asks before
+    booking it for tomorrow."""
+    due = datetime.combine(now.date(), at.replace(second=0, microsecond=0), now.tzinfo)
+    if due > now:
+        return due, False
+    return due + timedelta(days=1), now - due < ASK_WITHIN

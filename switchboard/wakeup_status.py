@@ -29,5 +29,8 @@ OPEN = frozenset(
 )
 """Statuses that still need something to happen (a call, or a person)."""
 
-CANCELLABLE = frozenset({WakeUpStatus.BOOKED, WakeUpStatus.RETRY_WAIT, WakeUpStatus.HANDED_TO_PBX})
-"""Statuses a check-out or a guest's change of mind may cancel."""
+CANCELLABLE = frozenset(
+    {WakeUpStatus.BOOKED, WakeUpStatus.DIALLING, WakeUpStatus.RETRY_WAIT, WakeUpStatus.HANDED_TO_PBX}
+)
+"""Statuses a check-out or a guest's change of mind may cancel (a call ringing now ends as it will,
+and its result is only recorded)."""
