@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import signal
 import socket
 import sys
@@ -25,6 +26,7 @@ from switchboard.wakeup_plan import rules_from
 
 SOUNDS = Path(__file__).resolve().parent / "resources" / "sounds"
 RECORDINGS = {"en": SOUNDS / "wakeup_en.wav", "zh": SOUNDS / "wakeup_zh.wav"}
+DATABASE_VARIABLE = "SWITCHBOARD_DATABASE_URL"  # how the console passes the address (not visible in ps)
 log = logging.getLogger("dialler")
 
 
@@ -50,7 +52,8 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, handlers=[handler, logging.StreamHandler()])
     try:
         settings = console_settings.load(args.settings)
-        store = Store(args.database or settings.database_url or sqlite_url(folder / "switchboard.db"))
+        url = args.database or os.environ.get(DATABASE_VARIABLE) or settings.database_url
+        store = Store(url or sqlite_url(folder / "switchboard.db"))
         store.check()
         store.migrate()
     except ConsoleError as exc:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
+import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,7 +40,8 @@ from db.shift_stats import SqlShiftStats
 from db.shifts import SqlShifts
 from db.store import Store, sqlite_url
 from db.users import UserDirectory
-from db.wakeup_book import SqlPmsWakeUps, SqlWakeUpBook
+from db.wakeup_book import DIALLER_STALE, SqlPmsWakeUps, SqlWakeUpBook
+from dialler import DATABASE_VARIABLE
 from hardware.fias_link import FiasLink, LinkSettings
 from hardware.sip.blf import BlfWatcher
 from hardware.sip.no_calls import LampsOnlyPosition
@@ -58,6 +61,7 @@ from switchboard.pbx import LampChanged, LinkName, LinkStateChanged, LinkStatus,
 from switchboard.screen_pop import greeting_wording
 from switchboard.settings import ConsoleSettings
 from switchboard.shifts import shift_at
+from switchboard.wakeup_plan import rules_from
 from ui import i18n
 from ui.arrivals_page import ArrivalsPage
 from ui.blf_model import BlfModel
@@ -104,6 +108,7 @@ class Console:
     user: User | None = None
     panels: dict[str, QWidget] = field(default_factory=dict)
     sign_in_id: int | None = None
+    headless: bool = False
     on_quit: list[Callable[[], None]] = field(default_factory=list)
 
     @property
@@ -237,6 +242,50 @@ def start_blf(console: Console, extensions: list[str]) -> BlfWatcher | None:
     return watcher
 
 
+def keep_dialler_running(console: Console, book: SqlWakeUpBook, parent: QWidget, *, headless: bool) -> None:
+    """The wake-up dialler is a process of its own, so a window that closes or crashes does not stop
+    wake-ups: started here when no dialler beats, and again whenever it stops beating.
+    ``[wakeup] dialler = off`` when the hotel runs ``main.py --dialler`` as a service instead."""
+    choice = console.settings.section("wakeup").get("dialler", "auto").strip().lower()
+    if choice == "off" or (choice == "auto" and headless):
+        return
+    started: list[subprocess.Popen[bytes]] = []
+
+    def check() -> None:
+        state = book.dialler()
+        if state is not None and console.clock.now() - state.beat_at < DIALLER_STALE:
+            return
+        if started and started[-1].poll() is None and state is None:
+            return  # still starting
+        zone = getattr(console.clock.now().tzinfo, "key", None)
+        command = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--dialler",
+            "--settings",
+            str(console.settings_file),
+            "--data-dir",
+            str(console.data_dir),
+        ]
+        command += ["--timezone", zone] if zone else []
+        log.warning("no wake-up dialler is beating; starting one")
+        started.append(
+            subprocess.Popen(
+                command,
+                env={**os.environ, DATABASE_VARIABLE: console.store.url},  # not on the command line
+                start_new_session=True,  # outlives this window
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+
+    check()
+    timer = QTimer(parent)
+    timer.timeout.connect(check)
+    timer.start(15_000)
+
+
 def start_pms_link(console: Console) -> FiasLink | None:
     """The FIAS link to the PMS when ``[pms] url`` is set; its records go into the one front office.
 
@@ -351,7 +400,13 @@ def build_pages(window: MainWindow, console: Console) -> None:
         now=console.clock.now,
         waiting_messages=lambda number: sum(1 for m in message_book.waiting() if m.room == number),
     )
-    wakeups = WakeUpPage(SqlWakeUpBook(console.store, console.clock), actor)
+    wakeup_book = SqlWakeUpBook(console.store, console.clock)
+    rules, notes = rules_from(console.settings.section("wakeup"))
+    for note in notes:
+        log.warning("%s", note)
+    wakeups = WakeUpPage(
+        wakeup_book, actor, console.clock.now, per_minute=rules.per_minute, dial=console.pbx.dial
+    )
     messages = MessagesPage(message_book, console.clock, actor)
     logbook = LogbookPage(log_book, actor, console.clock.now)
     window.add_page(rooms, QCoreApplication.translate("Console", "Rooms"), "Ctrl+2")
@@ -370,13 +425,31 @@ def build_pages(window: MainWindow, console: Console) -> None:
 
     def wakeup_alarm(rooms_waiting: list[str]) -> None:
         if rooms_waiting:
-            text = QCoreApplication.translate("Console", "WAKE-UP DUE, call by hand now: %1  (Ctrl+3)")
+            text = QCoreApplication.translate(
+                "Console", "WAKE-UP NEEDS A PERSON: room %1 — F2 call the room · F4 send someone"
+            )
             window.show_alarm(text.replace("%1", ", ".join(rooms_waiting)))
         else:
             window.clear_alarm()
 
     wakeups.waiting_for_a_person.connect(wakeup_alarm)
     wakeups.refresh()  # calls left on the manual list before a restart raise the alarm at once
+    keep_dialler_running(console, wakeup_book, window, headless=console.headless)
+
+    def wakeup_action(act: Callable[[], None]) -> None:
+        window.show_page(window.pages.indexOf(wakeups))
+        act()
+
+    window.add_console_action(
+        QCoreApplication.translate("Console", "Wake-up: &call the room that needs a person"),
+        "F2",
+        lambda: wakeup_action(wakeups.call_room),
+    )
+    window.add_console_action(
+        QCoreApplication.translate("Console", "Wake-up: &send someone to the door…"),
+        "F4",
+        lambda: wakeup_action(wakeups.send_someone),
+    )
 
     def show(page: QWidget) -> None:
         window.show_page(window.pages.indexOf(page))
@@ -565,7 +638,18 @@ def main(argv: list[str] | None = None) -> int:
     pbx: PbxPosition = build_pbx(clock, lamps) if training else LampsOnlyPosition(clock)
     bridge = EventBridge()
     console = Console(
-        app, settings, args.settings, folder, clock, store, users, pbx, bridge, language, training
+        app,
+        settings,
+        args.settings,
+        folder,
+        clock,
+        store,
+        users,
+        pbx,
+        bridge,
+        language,
+        training,
+        headless=headless,
     )
 
     model = BlfModel()

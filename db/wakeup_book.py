@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, or_, select
 
 from db.audit import audit, changed
 from db.room_board import find_room, guest_in
-from db.rows import DiallerBeatRow, GuestRow, StayRow, WakeUpAttemptRow, WakeUpRow
+from db.rows import DiallerBeatRow, GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
 from db.store import Store
 from switchboard.clock import Clock
 from switchboard.desk import AttemptView, DiallerState, WakeUpView
@@ -31,7 +31,7 @@ class SqlWakeUpBook:
         self._store = store
         self._clock = clock
 
-    def _view(self, row: WakeUpRow, guest: str) -> WakeUpView:
+    def _view(self, row: WakeUpRow, guest: str, extension: str = "") -> WakeUpView:
         zone = self._clock.now().tzinfo
         return WakeUpView(
             row.id,
@@ -47,6 +47,7 @@ class SqlWakeUpBook:
             row.repeat,
             row.outcome,
             row.handled_by,
+            extension or row.room_number,
         )
 
     def book(
@@ -207,13 +208,16 @@ class SqlWakeUpBook:
     def upcoming(self) -> Sequence[WakeUpView]:
         with self._store.read() as s:
             rows = s.execute(
-                select(WakeUpRow, GuestRow.name)
+                select(WakeUpRow, GuestRow.name, RoomRow.extension)
                 .outerjoin(StayRow, StayRow.id == WakeUpRow.stay_id)
                 .outerjoin(GuestRow, GuestRow.id == StayRow.guest_id)
+                .outerjoin(RoomRow, RoomRow.number == WakeUpRow.room_number)
                 .where(WakeUpRow.status.in_(_OPEN))
                 .order_by(WakeUpRow.due_at, WakeUpRow.room_number)
             )
-            return [self._view(row, name or "") for row, name in rows]
+            return [
+                self._view(row, name or "", extension or row.room_number) for row, name, extension in rows
+            ]
 
     def escalate_due(self) -> Sequence[WakeUpView]:
         """Due calls go to the manual list, once (the status change is the claim), unless a dialler

@@ -48,6 +48,7 @@ class WakeUpView:
     repeat: str = "once"
     outcome: str = ""
     handled_by: str = ""
+    extension: str = ""  # the room's telephone, for calling by hand
 
 
 @dataclass(frozen=True, slots=True)

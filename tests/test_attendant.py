@@ -171,7 +171,7 @@ class Desk:
         self.messages = MessagesPage(
             SqlMessageBook(store, clock, self.pbx.set_message_lamp), clock, lambda: OP
         )
-        self.wakeups = WakeUpPage(SqlWakeUpBook(store, clock), lambda: OP)
+        self.wakeups = WakeUpPage(SqlWakeUpBook(store, clock), lambda: OP, clock.now)
         self.shown: list[QWidget] = []
         self.status: list[str] = []
         layout = QVBoxLayout(self.window)

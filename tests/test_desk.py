@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -152,7 +153,7 @@ def test_pages_by_keyboard(qtbot: QtBot, sqlite_store: Store) -> None:
     board = SqlRoomBoard(sqlite_store, clock)
     room = next(r.number for r in board.rooms() if r.guest and not r.privacy)
     rooms = RoomsPage(board, lambda: OP)
-    wakeups = WakeUpPage(SqlWakeUpBook(sqlite_store, clock), lambda: OP)
+    wakeups = WakeUpPage(SqlWakeUpBook(sqlite_store, clock), lambda: OP, clock.now)
     messages = MessagesPage(SqlMessageBook(sqlite_store, clock), clock, lambda: OP)
     logbook = LogbookPage(SqlLogbook(sqlite_store, clock), lambda: OP, clock.now)
     for page in (rooms, wakeups, messages, logbook):
@@ -181,7 +182,9 @@ def test_pages_by_keyboard(qtbot: QtBot, sqlite_store: Store) -> None:
     assert wakeups.model.data(wakeups.model.index(0, 3)) == "DUE: call the room now"
     with qtbot.waitSignal(wakeups.waiting_for_a_person) as cleared:
         wakeups.view.selectRow(0)
-        wakeups.done_selected()
+        woken = wakeups.findChild(QPushButton, "wakeupWoken")
+        assert woken is not None and wakeups.urgent.isVisibleTo(wakeups)
+        qtbot.mouseClick(woken, Qt.MouseButton.LeftButton)
     assert cleared.args == [[]]  # handled: nobody needs to act any more
 
     messages.prefill(room=room, sender="Ms. Brown")

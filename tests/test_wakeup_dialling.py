@@ -14,6 +14,7 @@ from db.wakeup_book import SqlWakeUpBook
 from db.wakeup_dialling import SqlWakeUpDialling
 from switchboard.clock import FakeClock
 from switchboard.errors import InputError
+from switchboard.wakeup_bulk import read_bulk
 from switchboard.wakeup_plan import (
     CallResult,
     DiallingRules,
@@ -201,3 +202,16 @@ def test_capacity_counts_the_minute(store: Store, clock: FakeClock, rooms: list[
         book.book(room, time(6, 30), DESK)
     assert book.booked_in_minute(clock.now().replace(hour=6, minute=30, second=40) + timedelta(days=1)) == 3
     assert book.booked_in_minute(clock.now().replace(hour=6, minute=31) + timedelta(days=1)) == 0
+
+
+def test_bulk_lines_are_read_one_by_one_and_bad_ones_keep_their_text() -> None:
+    lines = read_bulk("1203 06:30 taxi at 7\n\n 1805,0545\n1210 6.15\nroom 12 please\n1504 25:10\n1406 07h00 ")
+    assert [(x.room, x.at, x.note, x.problem) for x in lines] == [
+        ("1203", time(6, 30), "taxi at 7", ""),
+        ("1805", time(5, 45), "", ""),
+        ("1210", time(6, 15), "", ""),
+        ("", None, "", "wakeup.bulk_format"),
+        ("1504", None, "", "wakeup.bulk_time"),
+        ("1406", time(7, 0), "", ""),
+    ]
+    assert lines[3].text == "room 12 please" and lines[3].number == 5

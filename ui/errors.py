@@ -60,6 +60,13 @@ def explain(error: ConsoleError) -> str:
         "wakeup.state": QCoreApplication.translate(
             "ConsoleError", "This wake-up call cannot be changed any more."
         ),
+        "wakeup.past": QCoreApplication.translate("ConsoleError", "{due} has already passed."),
+        "wakeup.past_today": QCoreApplication.translate("ConsoleError", "{time} has already passed today."),
+        "wakeup.repeat": QCoreApplication.translate("ConsoleError", "A wake-up call is once or daily."),
+        "wakeup.bulk_format": QCoreApplication.translate(
+            "ConsoleError", "Write a room and a time, for example: 1203 06:30 taxi at 7"
+        ),
+        "wakeup.bulk_time": QCoreApplication.translate("ConsoleError", "Not a time of day."),
         "message.no_guest": QCoreApplication.translate("ConsoleError", "Room {room} has no guest in house."),
         "message.changed": QCoreApplication.translate(
             "ConsoleError", "Someone else changed this message just now; the list is refreshed."

@@ -1,21 +1,30 @@
-"""Wake-up calls: book (room, time, note), cancel, and the calls that are due.
+"""Wake-up calls: book (room, time, once or daily, language, note), the list, and the calls that
+need a person.
 
-A call whose time has come turns red at the top of the list and raises the
-``due`` signal (the window alerts the operator); it stays red until someone
-marks it done. Nothing is ever dropped silently.
+The dialler process places the calls; this page shows how each is going. A call
+that no attempt confirmed, or that came due while no dialler could reach the
+PBX, turns red at the top and raises ``waiting_for_a_person`` (the window shows
+an alarm band on every console) until someone records what was done: F2 calls
+the room from the position, F4 records who was sent to the door.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QTime, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTimeEdit,
@@ -24,28 +33,47 @@ from PySide6.QtWidgets import (
 )
 
 from switchboard.desk import WakeUpBook, WakeUpView
+from switchboard.errors import ConsoleError, InputError
 from switchboard.hotel import Actor
 from switchboard.wakeup_status import WakeUpStatus
 from ui.errors import attempt
 from ui.rows_model import RowsModel
+from ui.wakeup_bulk import WakeUpBulkDialog
 
 CHECK_MS = 5000
+DIALLER_STALE = timedelta(seconds=20)
+URGENT = (WakeUpStatus.MANUAL, WakeUpStatus.ESCALATED)
 
 
 class WakeUpPage(QWidget):
     due = Signal(list)  # rooms whose wake-up is now on the manual list
     waiting_for_a_person = Signal(list)  # every room whose wake-up needs a person now (empty: none)
 
-    def __init__(self, book: WakeUpBook, actor: Callable[[], Actor], parent: Any = None) -> None:
+    def __init__(
+        self,
+        book: WakeUpBook,
+        actor: Callable[[], Actor],
+        now: Callable[[], datetime],
+        *,
+        per_minute: int = 6,
+        dial: Callable[[str], str] | None = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._book = book
         self._actor = actor
+        self._now = now
+        self._per_minute = per_minute
+        self._dial = dial
         self.model: RowsModel[WakeUpView] = RowsModel(
             [
                 self.tr("Time"),
                 self.tr("Room"),
                 self.tr("Guest"),
                 self.tr("Status"),
+                self.tr("Attempts"),
+                self.tr("Repeat"),
+                self.tr("Language"),
                 self.tr("Note"),
                 self.tr("Booked by"),
             ],
@@ -53,6 +81,8 @@ class WakeUpPage(QWidget):
             self._colour,
             self,
         )
+        self.dialler = QLabel()
+        self.dialler.setObjectName("wakeupDialler")
         self.room = QLineEdit()
         self.room.setObjectName("wakeupRoom")
         self.room.setPlaceholderText(self.tr("Room"))
@@ -60,49 +90,94 @@ class WakeUpPage(QWidget):
         self.time = QTimeEdit(QTime(6, 30))
         self.time.setObjectName("wakeupTime")
         self.time.setDisplayFormat("HH:mm")
+        self.daily = QCheckBox(self.tr("Dai&ly until departure"))
+        self.daily.setObjectName("wakeupDaily")
+        self.language = QComboBox()
+        self.language.setObjectName("wakeupLanguage")
+        self.language.addItem(self.tr("Guest's language"), "")
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
         self.note = QLineEdit()
         self.note.setObjectName("wakeupNote")
-        self.note.setPlaceholderText(self.tr("Note (e.g. second call after 5 minutes)"))
+        self.note.setPlaceholderText(self.tr("Note (e.g. taxi at 7:00)"))
         book_button = QPushButton(self.tr("&Book"))
         book_button.setObjectName("wakeupBook")
+        bulk = QPushButton(self.tr("List entry… (Ctrl+L)"))
+        bulk.setObjectName("wakeupBulk")
         cancel = QPushButton(self.tr("&Cancel selected"))
         cancel.setObjectName("wakeupCancel")
-        done = QPushButton(self.tr("&Done (guest woken)"))
-        done.setObjectName("wakeupDone")
         self.message = QLabel()
         self.message.setObjectName("wakeupMessage")
+        self.message.setWordWrap(True)
         self.view = QTableView()
         self.view.setObjectName("wakeupView")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
+        self.attempts = QLabel()
+        self.attempts.setObjectName("wakeupAttempts")
+        self.urgent = self._urgent_bar()
         form = QHBoxLayout()
-        for w in (self.room, self.time, self.note, book_button):
+        for w in (self.room, self.time, self.daily, self.language, self.note, book_button, bulk):
             form.addWidget(w)
         actions = QHBoxLayout()
         actions.addWidget(cancel)
-        actions.addWidget(done)
         actions.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.dialler)
+        layout.addWidget(self.urgent)
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.attempts)
         book_button.clicked.connect(self.book)
         self.room.returnPressed.connect(self.book)
         self.note.returnPressed.connect(self.book)
+        bulk.clicked.connect(self.enter_list)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.enter_list)
         cancel.clicked.connect(self.cancel_selected)
-        done.clicked.connect(self.done_selected)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_attempts())
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check_due)
         self._timer.start(CHECK_MS)
         self.refresh()
 
+    def _urgent_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("wakeupUrgent")
+        bar.setStyleSheet("#wakeupUrgent { background: #c62828; } #wakeupUrgent QLabel { color: white; }")
+        self.urgent_text = QLabel()
+        self.urgent_text.setObjectName("wakeupUrgentText")
+        call = QPushButton(self.tr("Call the room (F2)"))
+        call.setObjectName("wakeupCallRoom")
+        woken = QPushButton(self.tr("Guest is awake"))
+        woken.setObjectName("wakeupWoken")
+        self.who = QLineEdit()
+        self.who.setObjectName("wakeupWho")
+        self.who.setPlaceholderText(self.tr("Who goes to the door (F4)"))
+        sent = QPushButton(self.tr("Sent"))
+        sent.setObjectName("wakeupSent")
+        row = QHBoxLayout(bar)
+        row.addWidget(self.urgent_text, 1)
+        for w in (call, woken, self.who, sent):
+            row.addWidget(w)
+        call.clicked.connect(self.call_room)
+        woken.clicked.connect(lambda: self.record(self.tr("guest woken by the operator's call")))
+        sent.clicked.connect(self.record_sent)
+        self.who.returnPressed.connect(self.record_sent)
+        bar.setVisible(False)
+        return bar
+
+    # --- the list ------------------------------------------------------------------------
     def _cells(self, w: WakeUpView) -> list[str]:
         return [
             w.due_at.strftime("%m-%d %H:%M"),
             w.room,
             w.guest,
             self._status(w.status),
+            str(w.attempts) if w.attempts else "",
+            self.tr("daily") if w.repeat == "daily" else "",
+            w.language,
             w.note,
             w.booked_by,
         ]
@@ -111,7 +186,7 @@ class WakeUpPage(QWidget):
         return {
             WakeUpStatus.BOOKED: self.tr("booked"),
             WakeUpStatus.MANUAL: self.tr("DUE: call the room now"),
-            WakeUpStatus.ESCALATED: self.tr("NOT ANSWERED: send someone"),
+            WakeUpStatus.ESCALATED: self.tr("NOT CONFIRMED: call or send someone"),
             WakeUpStatus.DIALLING: self.tr("calling"),
             WakeUpStatus.RETRY_WAIT: self.tr("will call again"),
             WakeUpStatus.HANDED_TO_PBX: self.tr("with the PBX"),
@@ -119,42 +194,149 @@ class WakeUpPage(QWidget):
 
     @staticmethod
     def _colour(w: WakeUpView) -> str:
-        return "#ffb3b3" if w.status in (WakeUpStatus.MANUAL, WakeUpStatus.ESCALATED) else ""
+        if w.status in URGENT:
+            return "#ffb3b3"
+        return "#fff3c4" if w.status in (WakeUpStatus.DIALLING, WakeUpStatus.RETRY_WAIT) else ""
 
     def refresh(self) -> None:
         calls = list(self._book.upcoming())
-        urgent = [c for c in calls if c.status in (WakeUpStatus.MANUAL, WakeUpStatus.ESCALATED)]
+        urgent = [c for c in calls if c.status in URGENT]
         self.model.set_rows(urgent + [c for c in calls if c not in urgent])
+        self._show_dialler()
+        self._show_urgent(urgent)
         self.waiting_for_a_person.emit([c.room for c in urgent])
+
+    def _show_dialler(self) -> None:
+        state = self._book.dialler()
+        if state is None or self._now() - state.beat_at > DIALLER_STALE:
+            self.dialler.setText(
+                self.tr("Wake-up dialler not running: calls that fall due come to you on this list.")
+            )
+            self.dialler.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        elif not state.pbx_up:
+            self.dialler.setText(self.tr("Wake-up dialler cannot reach the PBX: due calls come to you."))
+            self.dialler.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        else:
+            self.dialler.setText(
+                self.tr("Wake-up dialler running: %1 of %2 lines in use.")
+                .replace("%1", str(state.busy))
+                .replace("%2", str(state.lines))
+            )
+            self.dialler.setStyleSheet("color: #2e7d32;")
+
+    def _show_urgent(self, urgent: list[WakeUpView]) -> None:
+        self.urgent.setVisible(bool(urgent))
+        if urgent:
+            first = urgent[0]
+            self.urgent_text.setText(
+                self.tr("Room %1 %2, due %3: %4 (%5 more waiting)")
+                .replace("%1", first.room)
+                .replace("%2", first.guest)
+                .replace("%3", first.due_at.strftime("%H:%M"))
+                .replace("%4", self._status(first.status))
+                .replace("%5", str(len(urgent) - 1))
+            )
+
+    def _show_attempts(self) -> None:
+        call = self.selected()
+        if call is None or not call.attempts:
+            self.attempts.clear()
+            return
+        tried = self._book.attempts(call.id)
+        self.attempts.setText(
+            self.tr("Attempts for room %1: ").replace("%1", call.room)
+            + "; ".join(f"{a.attempt_no}. {a.started_at:%H:%M:%S} {a.result or '…'}" for a in tried)
+        )
 
     def check_due(self) -> None:
         due = list(self._book.escalate_due())
+        self.refresh()
         if due:
-            self.refresh()
             self.due.emit([w.room for w in due])
+        if self.urgent.isVisible():
+            QApplication.beep()  # every few seconds until a person has dealt with it
 
+    # --- booking -------------------------------------------------------------------------
     def book(self) -> None:
         qt = self.time.time()
         at = time(qt.hour(), qt.minute())
-        booked = attempt(
-            self.message, lambda: self._book.book(self.room.text(), at, self._actor(), self.note.text())
-        )
-        if booked is not None:
-            # Always with the date: 06:30 booked at 22:00 is tomorrow morning, and the operator must see it.
-            self.message.setText(
-                self.tr("Booked: room %1 at %2 on %3")
-                .replace("%1", booked.room)
-                .replace("%2", booked.due_at.strftime("%H:%M"))
-                .replace("%3", booked.due_at.strftime("%m-%d"))
+        repeat = "daily" if self.daily.isChecked() else "once"
+        language = str(self.language.currentData() or "")
+
+        def book(tomorrow_ok: bool) -> WakeUpView:
+            return self._book.book(
+                self.room.text(),
+                at,
+                self._actor(),
+                self.note.text(),
+                repeat=repeat,
+                language=language,
+                tomorrow_ok=tomorrow_ok,
             )
-            self.room.clear()
-            self.note.clear()
-            self.refresh()
+
+        try:
+            booked: WakeUpView | None = book(False)
+        except InputError as exc:
+            if exc.key == "wakeup.past_today" and self._tomorrow_ok(at):
+                booked = attempt(self.message, lambda: book(True))
+            else:
+                booked = attempt(self.message, lambda: book(False))  # says why, in the operator's words
+        except ConsoleError:
+            booked = attempt(self.message, lambda: book(False))
+        if booked is None:
+            return
+        self._say_booked(booked)
+        self.room.clear()
+        self.note.clear()
+        self.daily.setChecked(False)
+        self.refresh()
         self.room.setFocus()
 
+    def _tomorrow_ok(self, at: time) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Wake-up call"),
+            self.tr("%1 has already passed today. Book it for tomorrow at %1?").replace("%1", f"{at:%H:%M}"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _say_booked(self, booked: WakeUpView) -> None:
+        # Always with the date: 06:30 booked at 22:00 is tomorrow morning, and the operator must see it.
+        text = (
+            self.tr("Booked: room %1 at %2 on %3")
+            .replace("%1", booked.room)
+            .replace("%2", booked.due_at.strftime("%H:%M"))
+            .replace("%3", booked.due_at.strftime("%m-%d"))
+        )
+        same_minute = self._book.booked_in_minute(booked.due_at)
+        if same_minute > self._per_minute:
+            text += " " + self.tr(
+                "Warning: %1 calls are due at %2 and the lines place about %3 a minute; some will ring late."
+            ).replace("%1", str(same_minute)).replace("%2", booked.due_at.strftime("%H:%M")).replace(
+                "%3", str(self._per_minute)
+            )
+            self.message.setStyleSheet("color: #e65100; font-weight: bold;")
+        else:
+            self.message.setStyleSheet("")
+        self.message.setText(text)
+
+    def enter_list(self) -> None:
+        dialog = WakeUpBulkDialog(self._book, self._actor, self._per_minute, self)
+        dialog.exec()
+        self.refresh()
+
+    # --- acting on a call ----------------------------------------------------------------
     def selected(self) -> WakeUpView | None:
         index = self.view.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None
+
+    def most_urgent(self) -> WakeUpView | None:
+        """The selected call if it needs a person, else the first one that does."""
+        chosen = self.selected()
+        if chosen is not None and chosen.status in URGENT:
+            return chosen
+        rows = (self.model.row(i) for i in range(self.model.rowCount()))
+        return next((row for row in rows if row is not None and row.status in URGENT), None)
 
     def cancel_selected(self) -> None:
         call = self.selected()
@@ -164,13 +346,41 @@ class WakeUpPage(QWidget):
             self.message.setText(self.tr("Cancelled: room %1").replace("%1", call.room))
         self.refresh()
 
-    def done_selected(self) -> None:
-        call = self.selected()
+    def call_room(self) -> None:
+        call = self.most_urgent()
         if call is None:
+            self.message.setText(self.tr("No wake-up call is waiting for a person."))
             return
-        if (
-            attempt(self.message, lambda: self._book.mark_done(call.id, call.version, self._actor()))
-            is not None
-        ):
-            self.message.setText(self.tr("Done: room %1").replace("%1", call.room))
+        if self._dial is None:
+            self.message.setText(self.tr("Call room %1 on your telephone.").replace("%1", call.extension))
+            return
+        if attempt(self.message, lambda: self._dial(call.extension) if self._dial else "") is not None:
+            self.message.setText(
+                self.tr("Calling room %1. When the guest is awake, press “Guest is awake”.").replace(
+                    "%1", call.room
+                )
+            )
+
+    def send_someone(self) -> None:
+        if self.most_urgent() is not None:
+            self.who.setFocus()
+
+    def record_sent(self) -> None:
+        who = self.who.text().strip()
+        if not who:
+            self.who.setFocus()
+            return
+        if self.record(self.tr("sent %1 to the door").replace("%1", who)):
+            self.who.clear()
+
+    def record(self, outcome: str) -> bool:
+        call = self.most_urgent()
+        if call is None:
+            return False
+        done = attempt(
+            self.message, lambda: self._book.mark_done(call.id, call.version, self._actor(), outcome)
+        )
+        if done is not None:
+            self.message.setText(self.tr("Room %1: %2").replace("%1", call.room).replace("%2", outcome))
         self.refresh()
+        return done is not None
