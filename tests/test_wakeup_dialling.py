@@ -205,7 +205,9 @@ def test_capacity_counts_the_minute(store: Store, clock: FakeClock, rooms: list[
 
 
 def test_bulk_lines_are_read_one_by_one_and_bad_ones_keep_their_text() -> None:
-    lines = read_bulk("1203 06:30 taxi at 7\n\n 1805,0545\n1210 6.15\nroom 12 please\n1504 25:10\n1406 07h00 ")
+    lines = read_bulk(
+        "1203 06:30 taxi at 7\n\n 1805,0545\n1210 6.15\nroom 12 please\n1504 25:10\n1406 07h00 "
+    )
     assert [(x.room, x.at, x.note, x.problem) for x in lines] == [
         ("1203", time(6, 30), "taxi at 7", ""),
         ("1805", time(5, 45), "", ""),
