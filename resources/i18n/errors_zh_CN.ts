@@ -70,7 +70,7 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="53"/>
-        <location filename="../../ui/errors.py" line="63"/>
+        <location filename="../../ui/errors.py" line="70"/>
         <source>Room {room} has no guest in house.</source>
         <translation>{room} 房没有在住客人。</translation>
     </message>
@@ -90,27 +90,52 @@
         <translation>此叫醒服务已无法更改。</translation>
     </message>
     <message>
+        <location filename="../../ui/errors.py" line="63"/>
+        <source>{due} has already passed.</source>
+        <translation>{due} 已经过去。</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="64"/>
+        <source>{time} has already passed today.</source>
+        <translation>今天的 {time} 已经过去。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="65"/>
+        <source>A wake-up call is once or daily.</source>
+        <translation>叫醒服务只能是单次或每天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="66"/>
+        <source>Write a room and a time, for example: 1203 06:30 taxi at 7</source>
+        <translation>请写房号和时间，例如：1203 06:30 7点出租车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="69"/>
+        <source>Not a time of day.</source>
+        <translation>不是有效的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="71"/>
         <source>Someone else changed this message just now; the list is refreshed.</source>
         <translation>此留言刚被他人修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="67"/>
+        <location filename="../../ui/errors.py" line="74"/>
         <source>This message was already delivered.</source>
         <translation>此留言已转达。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="70"/>
+        <location filename="../../ui/errors.py" line="77"/>
         <source>Departure {departure} is before arrival {arrival}.</source>
         <translation>离店日期 {departure} 早于到店日期 {arrival}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="86"/>
+        <location filename="../../ui/errors.py" line="93"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="88"/>
+        <location filename="../../ui/errors.py" line="95"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>

@@ -4,148 +4,158 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../main.py" line="180"/>
+        <location filename="../../main.py" line="197"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="244"/>
+        <location filename="../../main.py" line="356"/>
         <source>EMERGENCY CALL from %1: answer with F5</source>
         <translation>紧急来电：%1，按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="262"/>
+        <location filename="../../main.py" line="374"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="294"/>
+        <location filename="../../main.py" line="412"/>
         <source>Rooms</source>
         <translation>客房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="295"/>
+        <location filename="../../main.py" line="413"/>
         <source>Wake-up calls</source>
         <translation>叫醒服务</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="296"/>
+        <location filename="../../main.py" line="414"/>
         <source>Messages</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="297"/>
+        <location filename="../../main.py" line="415"/>
         <source>Logbook</source>
         <translation>交班日志</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="299"/>
+        <location filename="../../main.py" line="417"/>
         <source>Hotel information</source>
         <translation>酒店信息</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="302"/>
+        <location filename="../../main.py" line="420"/>
         <source>Wake-up due now, call by hand: room %1</source>
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="310"/>
-        <source>WAKE-UP DUE, call by hand now: %1  (Ctrl+3)</source>
-        <translation>叫醒已到时，请立即人工拨打：%1  (Ctrl+3)</translation>
-    </message>
-    <message>
-        <location filename="../../main.py" line="351"/>
+        <location filename="../../main.py" line="487"/>
         <source>Daily board</source>
         <translation>每日信息板</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="358"/>
+        <location filename="../../main.py" line="494"/>
         <source>VIP and arrivals</source>
         <translation>贵宾和预抵</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="364"/>
+        <location filename="../../main.py" line="500"/>
         <source>Duty manager</source>
         <translation>值班经理</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="365"/>
+        <location filename="../../main.py" line="501"/>
         <source>Nobody is on the duty manager roster now.</source>
         <translation>当前值班表上没有值班经理。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="369"/>
+        <location filename="../../main.py" line="505"/>
         <source>&amp;Duty manager on duty…</source>
         <translation>当班值班经理(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="372"/>
+        <location filename="../../main.py" line="508"/>
         <source>&amp;Hand over the shift…</source>
         <translation>交班(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="377"/>
+        <location filename="../../main.py" line="513"/>
         <source>&amp;Take over (acknowledge the handover)…</source>
         <translation>接班（确认交接）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="382"/>
+        <location filename="../../main.py" line="518"/>
         <source>Shift &amp;report (PDF)…</source>
         <translation>交班报告 (PDF)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="396"/>
+        <location filename="../../main.py" line="532"/>
         <source>Timed duty due: %1</source>
         <translation>定时事项到期：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="458"/>
+        <location filename="../../main.py" line="594"/>
         <source>Training demo users: %1</source>
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="596"/>
+        <location filename="../../main.py" line="753"/>
         <source>(signed out)</source>
         <translation>（已签退）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="614"/>
+        <location filename="../../main.py" line="771"/>
         <source>No handover waiting to be acknowledged.</source>
         <translation>没有待确认的交接。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="638"/>
+        <location filename="../../main.py" line="795"/>
         <source>Report for</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="648"/>
+        <location filename="../../main.py" line="805"/>
         <source>Save the shift report</source>
         <translation>保存交班报告</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="637"/>
-        <location filename="../../main.py" line="662"/>
+        <location filename="../../main.py" line="794"/>
+        <location filename="../../main.py" line="819"/>
         <source>Shift report</source>
         <translation>交班报告</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="671"/>
+        <location filename="../../main.py" line="428"/>
+        <source>WAKE-UP NEEDS A PERSON: room %1 — F2 call the room · F4 send someone</source>
+        <translation>叫醒需人工处理：%1 房 — F2 致电房间 · F4 派人敲门</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="444"/>
+        <source>Wake-up: &amp;call the room that needs a person</source>
+        <translation>叫醒：致电需人工处理的房间(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="449"/>
+        <source>Wake-up: &amp;send someone to the door…</source>
+        <translation>叫醒：派人上门敲门(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="828"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="672"/>
+        <location filename="../../main.py" line="829"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>新语言将在下次启动话务台时生效。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="689"/>
+        <location filename="../../main.py" line="846"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="690"/>
+        <location filename="../../main.py" line="847"/>
         <source>The settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
     </message>

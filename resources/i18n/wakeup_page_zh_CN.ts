@@ -4,100 +4,215 @@
 <context>
     <name>WakeUpPage</name>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="44"/>
+        <location filename="../../ui/wakeup_page.py" line="70"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="45"/>
-        <location filename="../../ui/wakeup_page.py" line="57"/>
+        <location filename="../../ui/wakeup_page.py" line="71"/>
+        <location filename="../../ui/wakeup_page.py" line="88"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="46"/>
+        <location filename="../../ui/wakeup_page.py" line="72"/>
         <source>Guest</source>
         <translation>住客</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="47"/>
+        <location filename="../../ui/wakeup_page.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="48"/>
+        <location filename="../../ui/wakeup_page.py" line="74"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="75"/>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="76"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="77"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="49"/>
+        <location filename="../../ui/wakeup_page.py" line="78"/>
         <source>Booked by</source>
         <translation>预订人</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="64"/>
-        <source>Note (e.g. second call after 5 minutes)</source>
-        <translation>备注（例如：5 分钟后再叫一次）</translation>
+        <location filename="../../ui/wakeup_page.py" line="93"/>
+        <source>Dai&amp;ly until departure</source>
+        <translation>每天直到离店(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="65"/>
+        <location filename="../../ui/wakeup_page.py" line="97"/>
+        <source>Guest&apos;s language</source>
+        <translation>按客人语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="102"/>
+        <source>Note (e.g. taxi at 7:00)</source>
+        <translation>备注（例如：7:00 出租车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="151"/>
+        <source>Call the room (F2)</source>
+        <translation>致电房间 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="153"/>
+        <source>Guest is awake</source>
+        <translation>客人已醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="157"/>
+        <source>Who goes to the door (F4)</source>
+        <translation>谁去敲门 (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="158"/>
+        <source>Sent</source>
+        <translation>已派出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="165"/>
+        <source>guest woken by the operator&apos;s call</source>
+        <translation>话务员致电叫醒客人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="179"/>
+        <source>daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="189"/>
+        <source>NOT CONFIRMED: call or send someone</source>
+        <translation>未确认：请致电或派人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="352"/>
+        <source>No wake-up call is waiting for a person.</source>
+        <translation>没有需要人工处理的叫醒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="355"/>
+        <source>Call room %1 on your telephone.</source>
+        <translation>请用您的话机拨打 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="359"/>
+        <source>Calling room %1. When the guest is awake, press “Guest is awake”.</source>
+        <translation>正在呼叫 %1 房。客人醒来后请按“客人已醒”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="373"/>
+        <source>sent %1 to the door</source>
+        <translation>已派 %1 上门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="384"/>
+        <source>Room %1: %2</source>
+        <translation>%1 房：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="103"/>
         <source>&amp;Book</source>
         <translation>预订(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="67"/>
+        <location filename="../../ui/wakeup_page.py" line="105"/>
+        <source>List entry… (Ctrl+L)</source>
+        <translation>批量录入… (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="107"/>
         <source>&amp;Cancel selected</source>
         <translation>取消所选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="69"/>
-        <source>&amp;Done (guest woken)</source>
-        <translation>完成（客人已叫醒）(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wakeup_page.py" line="111"/>
+        <location filename="../../ui/wakeup_page.py" line="187"/>
         <source>booked</source>
         <translation>已预订</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="112"/>
+        <location filename="../../ui/wakeup_page.py" line="188"/>
         <source>DUE: call the room now</source>
         <translation>已到时：请立即人工叫醒</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="113"/>
-        <source>NOT ANSWERED: send someone</source>
-        <translation>无人接听：请派人前往</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wakeup_page.py" line="114"/>
+        <location filename="../../ui/wakeup_page.py" line="190"/>
         <source>calling</source>
         <translation>呼叫中</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="115"/>
+        <location filename="../../ui/wakeup_page.py" line="191"/>
         <source>will call again</source>
         <translation>将再次呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="116"/>
+        <location filename="../../ui/wakeup_page.py" line="192"/>
         <source>with the PBX</source>
         <translation>由交换机处理</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="143"/>
+        <location filename="../../ui/wakeup_page.py" line="213"/>
+        <source>Wake-up dialler not running: calls that fall due come to you on this list.</source>
+        <translation>叫醒拨号程序未运行：到时的叫醒将出现在此列表，由您人工处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="217"/>
+        <source>Wake-up dialler cannot reach the PBX: due calls come to you.</source>
+        <translation>叫醒拨号程序无法连接交换机：到时的叫醒由您人工处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="221"/>
+        <source>Wake-up dialler running: %1 of %2 lines in use.</source>
+        <translation>叫醒拨号程序运行中：%2 条线路中 %1 条在用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="232"/>
+        <source>Room %1 %2, due %3: %4 (%5 more waiting)</source>
+        <translation>%1 房 %2，%3 到时：%4（另有 %5 个等待）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="247"/>
+        <source>Attempts for room %1: </source>
+        <translation>%1 房的呼叫记录：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="298"/>
+        <source>Wake-up call</source>
+        <translation>叫醒服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="299"/>
+        <source>%1 has already passed today. Book it for tomorrow at %1?</source>
+        <translation>今天的 %1 已经过去。预订为明天 %1 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_page.py" line="306"/>
         <source>Booked: room %1 at %2 on %3</source>
         <translation>已预订：%1 房，%3 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="162"/>
-        <source>Cancelled: room %1</source>
-        <translation>已取消：%1 房</translation>
+        <location filename="../../ui/wakeup_page.py" line="314"/>
+        <source>Warning: %1 calls are due at %2 and the lines place about %3 a minute; some will ring late.</source>
+        <translation>注意：%2 有 %1 个叫醒，线路每分钟约能拨 %3 个，部分会稍晚响铃。</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="173"/>
-        <source>Done: room %1</source>
-        <translation>已完成：%1 房</translation>
+        <location filename="../../ui/wakeup_page.py" line="346"/>
+        <source>Cancelled: room %1</source>
+        <translation>已取消：%1 房</translation>
     </message>
 </context>
 </TS>
