@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from db.store import Store, sqlite_url  # noqa: E402
-from db.wakeup_dialling import SqlWakeUpDialling  # noqa: E402
-from hardware.wakeup.dialler import Dialler, sip_reachable  # noqa: E402
-from hardware.wakeup.lines import SipLines  # noqa: E402
-from switchboard.clock import SystemClock, zone_named  # noqa: E402
-from switchboard.wakeup_plan import DiallingRules  # noqa: E402
-from tests.sip_lab.kamailio import KamailioLab  # noqa: E402
-from tests.wakeup_lab import RoomBank, attempts_by_wakeup, book_all, hotel_with_guests, register, wakeups  # noqa: E402
+from db.store import Store, sqlite_url
+from db.wakeup_dialling import SqlWakeUpDialling
+from hardware.wakeup.dialler import Dialler, sip_reachable
+from hardware.wakeup.lines import SipLines
+from switchboard.clock import SystemClock, zone_named
+from switchboard.wakeup_plan import DiallingRules
+from tests.sip_lab.kamailio import KamailioLab
+from tests.wakeup_lab import RoomBank, attempts_by_wakeup, book_all, hotel_with_guests, register, wakeups
 
 SOUNDS = Path(__file__).resolve().parents[1] / "resources" / "sounds"
 
