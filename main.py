@@ -40,7 +40,7 @@ from db.shift_stats import SqlShiftStats
 from db.shifts import SqlShifts
 from db.store import Store, sqlite_url
 from db.users import UserDirectory
-from db.wakeup_book import DIALLER_STALE, SqlPmsWakeUps, SqlWakeUpBook
+from db.wakeup_book import DIALLER_STALE, SqlPmsAnswers, SqlPmsWakeUps, SqlWakeUpBook
 from dialler import DATABASE_VARIABLE
 from hardware.fias_link import FiasLink, LinkSettings
 from hardware.sip.blf import BlfWatcher
@@ -316,7 +316,20 @@ def start_pms_link(console: Console) -> FiasLink | None:
     )
     holder: list[PmsFrontDesk] = []
     link = FiasLink(settings, console.clock, lambda rec: holder[0].apply(rec), console.bridge.post)
-    holder.append(PmsFrontDesk(office, SqlPmsWakeUps(console.store, console.clock), link.send))
+    desk = PmsFrontDesk(office, SqlPmsWakeUps(console.store, console.clock), link.send)
+    holder.append(desk)
+    answers = SqlPmsAnswers(console.store, console.clock)
+
+    def answer_wakeups() -> None:
+        """Each wake-up the PMS booked gets its one WA when the dialler (or a person) has finished it."""
+        for owed in answers.owed():
+            if owed.status != "--":
+                desk.wake_up_finished(owed.room, owed.due_at, owed.status)
+            answers.answered(owed.wakeup_id, owed.status)
+
+    timer = QTimer(console.app)
+    timer.timeout.connect(answer_wakeups)
+    timer.start(2000)
     link.start()
     console.on_quit.append(link.stop)
     return link

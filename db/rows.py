@@ -237,6 +237,7 @@ class WakeUpRow(Base):
     handled_by: Mapped[str] = mapped_column(String(80), default="")
     handled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     series_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pms_answer: Mapped[str] = mapped_column(String(2), default="", server_default="")  # FIAS WA AS sent
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
 

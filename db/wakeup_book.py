@@ -5,9 +5,10 @@ someone marks it done."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, update
 
 from db.audit import audit, changed
 from db.room_board import find_room, guest_in
@@ -18,7 +19,7 @@ from switchboard.desk import AttemptView, DiallerState, WakeUpView
 from switchboard.errors import ConflictError, InputError, NotFound
 from switchboard.frontoffice import WakeUpDesk, WakeUpRepeat
 from switchboard.hotel import Actor, check_room_number, clean_text
-from switchboard.wakeup_plan import due_for
+from switchboard.wakeup_plan import due_for, pms_answer
 from switchboard.wakeup_status import CANCELLABLE, OPEN, WakeUpStatus
 
 _OPEN = [s.value for s in OPEN]
@@ -305,6 +306,54 @@ class SqlPmsWakeUps:
                 audit(s, actor, now, "wakeup.cancel", "wakeup", row.id, room=number)
                 changed(s, actor, now, "wakeup", row.id)
             return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class PmsAnswer:
+    wakeup_id: int
+    room: str
+    due_at: datetime  # hotel time without a zone, as the PMS sent it
+    status: str  # FIAS AS
+
+
+class SqlPmsAnswers:
+    """Wake-ups the PMS booked that reached their end and still owe the PMS their one WA."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def owed(self) -> list[PmsAnswer]:
+        zone = self._clock.now().tzinfo
+        final = [
+            WakeUpStatus.CONFIRMED.value,
+            WakeUpStatus.ESCALATED.value,
+            WakeUpStatus.HANDLED.value,
+            WakeUpStatus.CANCELLED.value,
+        ]
+        owed: list[PmsAnswer] = []
+        with self._store.read() as s:
+            rows = s.scalars(
+                select(WakeUpRow).where(
+                    WakeUpRow.source == "pms", WakeUpRow.pms_answer == "", WakeUpRow.status.in_(final)
+                )
+            )
+            for row in rows:
+                last = s.scalar(
+                    select(WakeUpAttemptRow.result)
+                    .where(WakeUpAttemptRow.wakeup_id == row.id)
+                    .order_by(WakeUpAttemptRow.attempt_no.desc())
+                    .limit(1)
+                )
+                code = pms_answer(WakeUpStatus(row.status), last or "", row.outcome)
+                local = row.due_at.astimezone(zone).replace(tzinfo=None)
+                owed.append(PmsAnswer(row.id, row.room_number, local, code or "--"))
+        return owed
+
+    def answered(self, wakeup_id: int, status: str) -> None:
+        """Recorded once the WA is handed to the link (``--`` marks a PMS cancel that needs none)."""
+        with self._store.unit() as s:
+            s.execute(update(WakeUpRow).where(WakeUpRow.id == wakeup_id).values(pms_answer=status[:2]))
 
 
 def as_wake_up_desk(desk: SqlPmsWakeUps) -> WakeUpDesk:

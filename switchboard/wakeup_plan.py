@@ -166,3 +166,19 @@ def due_for(now: datetime, at: time) -> tuple[datetime, bool]:
     if due > now:
         return due, False
     return due + timedelta(days=1), now - due < ASK_WITHIN
+
+
+def pms_answer(status: WakeUpStatus, last_result: str, outcome: str) -> str | None:
+    """The one FIAS WA status (AS) for a wake-up the PMS booked, once it is final; None while it is not.
+
+    OK answered; BY busy / NR no response after the last attempt (sent when the call is escalated to a
+    person, not at each retry); DE cancelled at the console. A PMS cancel (WC) needs no answer."""
+    if status is WakeUpStatus.CONFIRMED:
+        return "OK"
+    if status is WakeUpStatus.ESCALATED:
+        return "BY" if last_result == CallResult.BUSY.value else "NR"
+    if status is WakeUpStatus.HANDLED:
+        return "OK"  # came due while the PBX was unreachable and a person called the room
+    if status is WakeUpStatus.CANCELLED:
+        return None if outcome == "cancelled by the PMS" else "DE"
+    return None
