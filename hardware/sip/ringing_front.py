@@ -1,0 +1,345 @@
+"""The ringing front: where the operator's extension really lives on the PBX.
+
+pjsua2 in this wheel holds at most four calls per process and answers the fifth
+with 486, so waiting calls must not reach it. The front is a small SIP user agent
+of our own on a plain UDP socket: it REGISTERs the operator extension (digest
+auth), answers every INVITE with 180 Ringing and keeps it ringing, with no limit
+on how many wait. When the operator answers one, the front hands it over by
+forwarding the INVITE (its own Via on top, the PBX's Record-Route kept) to the
+console's pjsua2 endpoint, and relays pjsua's final answer back; from then on the
+dialog runs between the caller and pjsua through the PBX, not through the front.
+A refused hand-over (pjsua full) leaves the call ringing here.
+
+Everything runs in the position's SIP thread: ``poll()`` reads the socket.
+"""
+
+from __future__ import annotations
+
+import logging
+import select
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from hardware.sip import sip_message as sm
+from hardware.sip.sip_message import SipMessage
+
+log = logging.getLogger(__name__)
+
+REGISTER_WAIT_S = 3.0
+RETRY_S = 5.0
+
+
+@dataclass
+class WaitingCall:
+    """An INVITE ringing at the front."""
+
+    sip_call_id: str
+    invite: SipMessage
+    to_tag: str
+    arrived: float
+    caller: str
+    caller_name: str
+    called: str
+    forward_branch: str = ""  # set once handed over to pjsua
+    handed_over: bool = False
+    answered: bool = False  # pjsua's 2xx went upstream
+    last: bytes = b""  # our last response, for INVITE retransmissions
+    upstream: tuple[str, int] = ("", 0)
+    forwarded_to: tuple[str, int] = ("", 0)
+    forwarded: SipMessage | None = field(default=None, repr=False)
+
+
+@dataclass
+class RegistrationState:
+    ok: bool
+    detail: str
+
+
+class RingingFront:
+    def __init__(
+        self,
+        server: str,
+        extension: str,
+        *,
+        username: str = "",
+        password: str = "",
+        local_port: int = 0,
+        expires: int = 300,
+    ) -> None:
+        host, _, port = server.partition(":")
+        self.server = (host, int(port or 5060))
+        self.domain = server
+        self.extension = extension
+        self.username = username or extension
+        self.password = password
+        self.expires = expires
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.host = (
+            "127.0.0.1" if host.startswith("127.") or host == "localhost" else _local_address(self.server)
+        )
+        self.sock.bind((self.host, local_port))
+        self.port = int(self.sock.getsockname()[1])
+        self.calls: dict[str, WaitingCall] = {}
+        self.on_offered: Callable[[WaitingCall], None] = lambda _c: None
+        self.on_gone: Callable[[WaitingCall, str], None] = lambda _c, _r: None
+        self.on_handover_failed: Callable[[WaitingCall, int, str], None] = lambda _c, _n, _r: None
+        self.on_registration: Callable[[RegistrationState], None] = lambda _s: None
+        self._reg_call_id = sm.new_tag() + "@front"
+        self._reg_tag = sm.new_tag()
+        self._reg_cseq = 0
+        self._reg_due = 0.0
+        self._reg_sent: float | None = None
+        self._reg_tried_auth = False
+        self._registered: bool | None = None
+        self._unregistering = False
+
+    @property
+    def contact(self) -> str:
+        return f"sip:{self.extension}@{self.host}:{self.port}"
+
+    # ------------------------------------------------------------ loop
+
+    def poll(self, timeout: float) -> None:
+        self._register_if_due()
+        for _ in range(64):  # a burst of calls is read in one go, never starving pjsua
+            ready, _, _ = select.select([self.sock], [], [], timeout)
+            if not ready:
+                return
+            timeout = 0.0
+            try:
+                data, source = self.sock.recvfrom(65535)
+            except OSError:
+                return
+            message = sm.parse(data)
+            if message is None:
+                continue
+            try:
+                self._handle(message, source)
+            except Exception:  # one odd packet must never take the operator's line down
+                log.exception("ringing front: could not handle %s", message.start)
+
+    def close(self) -> None:
+        for call in list(self.calls.values()):
+            if not call.handed_over:
+                self._answer_upstream(call, 480, "Temporarily Unavailable")
+        if self._registered:
+            self._unregistering = True
+            self._send_register(expires=0)
+        self.sock.close()
+
+    # ------------------------------------------------------------ registration
+
+    def _register_if_due(self) -> None:
+        now = time.monotonic()
+        if self._reg_sent is not None and now - self._reg_sent > REGISTER_WAIT_S:
+            self._reg_sent = None
+            self._reg_due = now + RETRY_S
+            self._registration(False, f"no answer from the PBX at {self.domain}")
+        if self._reg_sent is None and now >= self._reg_due:
+            self._reg_tried_auth = False
+            self._send_register(expires=self.expires)
+
+    def _send_register(self, *, expires: int, auth: tuple[str, str] | None = None) -> None:
+        self._reg_cseq += 1
+        self._reg_sent = time.monotonic()
+        request = SipMessage(
+            f"REGISTER sip:{self.domain} SIP/2.0",
+            [
+                ("Via", f"SIP/2.0/UDP {self.host}:{self.port};rport;branch={sm.branch()}"),
+                ("Max-Forwards", "70"),
+                ("From", f"<sip:{self.extension}@{self.domain}>;tag={self._reg_tag}"),
+                ("To", f"<sip:{self.extension}@{self.domain}>"),
+                ("Call-ID", self._reg_call_id),
+                ("CSeq", f"{self._reg_cseq} REGISTER"),
+                ("Contact", f"<{self.contact}>"),
+                ("Expires", str(expires)),
+                ("User-Agent", "hotel-switchboard console"),
+            ],
+        )
+        if auth is not None:
+            request.headers.append(auth)
+        self.sock.sendto(request.encode(), self.server)
+
+    def _registered_answer(self, message: SipMessage) -> None:
+        code = message.status
+        if code < 200:
+            return
+        self._reg_sent = None
+        if self._unregistering:
+            return
+        if 200 <= code < 300:
+            granted = self.expires
+            for contact in message.all("contact"):
+                if self.contact in contact and "expires=" in contact:
+                    value = contact.split("expires=", 1)[1].split(";", 1)[0].strip()
+                    granted = int(value) if value.isdigit() else granted
+            self._reg_due = time.monotonic() + max(granted * 0.5, 5.0)
+            self._registration(True, "")
+        elif code in (401, 407) and self.password and not self._reg_tried_auth:
+            self._reg_tried_auth = True
+            challenge = message.get("www-authenticate" if code == 401 else "proxy-authenticate")
+            value = sm.digest(
+                challenge,
+                method="REGISTER",
+                uri=f"sip:{self.domain}",
+                user=self.username,
+                password=self.password,
+                proxy=code == 407,
+            )
+            name = "Authorization" if code == 401 else "Proxy-Authorization"
+            self._send_register(expires=self.expires, auth=(name, value))
+        else:
+            self._reg_due = time.monotonic() + RETRY_S * 6
+            if code in (401, 403, 407):
+                why = f"the PBX refused the password for extension {self.extension} ({code})"
+            else:
+                why = f"the PBX refused the registration of extension {self.extension}: {message.start[8:]}"
+            self._registration(False, why)
+
+    def _registration(self, ok: bool, detail: str) -> None:
+        if self._registered is ok and ok:
+            return
+        self._registered = ok
+        self.on_registration(RegistrationState(ok, detail))
+
+    # ------------------------------------------------------------ calls
+
+    def _handle(self, message: SipMessage, source: tuple[str, int]) -> None:
+        if not message.is_request:
+            if message.get("call-id") == self._reg_call_id:
+                self._registered_answer(message)
+            else:
+                self._from_pjsua(message)
+            return
+        method = message.method
+        call = self.calls.get(message.get("call-id"))
+        if method == "INVITE" and not sm.tag_of(message.get("to")):
+            if call is None:
+                self._new_call(message, source)
+            elif call.last:
+                self.sock.sendto(call.last, call.upstream)  # a retransmission: the same answer again
+        elif method == "CANCEL" and call is not None:
+            self._send(sm.response(message, 200, "OK"), source)
+            if call.handed_over and not call.answered and call.forwarded is not None:
+                fwd = call.forwarded
+                cancel = SipMessage(
+                    f"CANCEL {fwd.uri} SIP/2.0",
+                    [
+                        ("Via", fwd.get("via")),
+                        ("Max-Forwards", "70"),
+                        ("From", fwd.get("from")),
+                        ("To", fwd.get("to")),
+                        ("Call-ID", call.sip_call_id),
+                        ("CSeq", f"{fwd.get('cseq').split()[0]} CANCEL"),
+                    ],
+                )
+                self.sock.sendto(cancel.encode(), call.forwarded_to)
+            if not call.answered:
+                self._answer_upstream(call, 487, "Request Terminated")
+                self.on_gone(call, "abandoned")
+        elif method == "ACK":
+            pass  # the ACK for our 486/487: nothing to do
+        elif method == "OPTIONS":
+            self._send(sm.response(message, 200, "OK"), source)
+        elif method != "ACK":
+            self._send(sm.response(message, 481, "Call/Transaction Does Not Exist"), source)
+
+    def _new_call(self, invite: SipMessage, source: tuple[str, int]) -> None:
+        upstream = sm.via_address(invite.get("via"))
+        if upstream[0] in ("", "0.0.0.0"):
+            upstream = source
+        call = WaitingCall(
+            sip_call_id=invite.get("call-id"),
+            invite=invite,
+            to_tag=sm.new_tag(),
+            arrived=time.monotonic(),
+            caller=sm.user_of(invite.get("from")) or sm.uri_of(invite.get("from")),
+            caller_name=sm.display_of(invite.get("from")),
+            called=sm.user_of(invite.get("to")) or self.extension,
+            upstream=upstream,
+        )
+        self.calls[call.sip_call_id] = call
+        ringing = sm.response(
+            invite, 180, "Ringing", to_tag=call.to_tag, extra=[("Contact", f"<{self.contact}>")]
+        )
+        call.last = ringing.encode()
+        self.sock.sendto(call.last, upstream)
+        self.on_offered(call)
+
+    def hand_over(self, sip_call_id: str, to: tuple[str, int], uri: str) -> bool:
+        """Forward the waiting INVITE to the console's endpoint at ``to``; False if the call is gone."""
+        call = self.calls.get(sip_call_id)
+        if call is None or call.answered:
+            return False
+        forwarded = SipMessage(f"INVITE {uri} SIP/2.0", list(call.invite.headers), call.invite.body)
+        call.forward_branch = sm.branch()
+        forwarded.headers.insert(
+            0, ("Via", f"SIP/2.0/UDP {self.host}:{self.port};rport;branch={call.forward_branch}")
+        )
+        hops = forwarded.get("max-forwards")
+        forwarded.set("Max-Forwards", str(max(int(hops) - 1, 1)) if hops.isdigit() else "69")
+        call.forwarded, call.forwarded_to, call.handed_over = forwarded, to, True
+        self.sock.sendto(forwarded.encode(), to)
+        return True
+
+    def refuse(self, sip_call_id: str, code: int = 480, reason: str = "Temporarily Unavailable") -> None:
+        """End a waiting call with a final answer (the operator released it before answering)."""
+        call = self.calls.get(sip_call_id)
+        if call is not None and not call.handed_over:
+            self._answer_upstream(call, code, reason)
+
+    def forget(self, sip_call_id: str) -> None:
+        self.calls.pop(sip_call_id, None)
+
+    def _from_pjsua(self, message: SipMessage) -> None:
+        call = self.calls.get(message.get("call-id"))
+        if call is None or message.cseq_method != "INVITE" or not call.handed_over:
+            return
+        if call.forward_branch not in message.get("via"):
+            return
+        code = message.status
+        if code < 200:
+            return  # the caller already hears ringing from us
+        if code < 300:
+            relayed = SipMessage(message.start, list(message.headers), message.body)
+            relayed.remove_first("via")
+            call.answered = True
+            self.sock.sendto(relayed.encode(), call.upstream)
+            return
+        # pjsua refused (no free line): acknowledge it and keep the caller ringing here.
+        assert call.forwarded is not None
+        ack = SipMessage(
+            f"ACK {call.forwarded.uri} SIP/2.0",
+            [
+                ("Via", call.forwarded.get("via")),
+                ("Max-Forwards", "70"),
+                ("From", message.get("from")),
+                ("To", message.get("to")),
+                ("Call-ID", call.sip_call_id),
+                ("CSeq", f"{message.get('cseq').split()[0]} ACK"),
+            ],
+        )
+        self.sock.sendto(ack.encode(), call.forwarded_to)
+        call.handed_over, call.forwarded = False, None
+        self.on_handover_failed(call, code, message.start[12:])
+
+    def _answer_upstream(self, call: WaitingCall, code: int, reason: str) -> None:
+        call.last = sm.response(call.invite, code, reason, to_tag=call.to_tag).encode()
+        self.sock.sendto(call.last, call.upstream)
+
+    def _send(self, message: SipMessage, to: tuple[str, int]) -> None:
+        self.sock.sendto(message.encode(), to)
+
+
+def _local_address(server: tuple[str, int]) -> str:
+    """The address this machine uses towards the PBX (no packet is sent)."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(server)
+        return str(probe.getsockname()[0])
+    except OSError:
+        return "0.0.0.0"
+    finally:
+        probe.close()

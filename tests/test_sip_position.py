@@ -1,0 +1,318 @@
+"""The SIP attendant position against the real lab: Kamailio, baresip room phones, sipp callers.
+
+Every call here travels as SIP through Kamailio on loopback; the console side is
+``SipPosition`` with its ringing front and its pjsua2 line in the test process."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+
+from hardware.sip.position import SipPosition
+from switchboard.clock import SystemClock
+from switchboard.pbx import (
+    CallEnded,
+    CallFailed,
+    CallKind,
+    CallOffered,
+    CallState,
+    CallStateChanged,
+    LinkStateChanged,
+    LinkStatus,
+    PbxEvent,
+    PositionSettings,
+)
+from tests.sip_lab import BaresipPhone, KamailioLab, run_sipp_calls
+
+pytestmark = pytest.mark.sip
+
+OPERATOR = "9"
+E = TypeVar("E")
+
+
+class Console:
+    """The position and the events it sent, as the GUI thread would receive them."""
+
+    def __init__(self, position: SipPosition) -> None:
+        self.position = position
+        self.events: queue.Queue[PbxEvent] = queue.Queue()
+        self.seen: list[PbxEvent] = []
+
+    def wait(self, kind: type[E], match: Callable[[E], bool] = lambda _e: True, timeout: float = 10.0) -> E:
+        for event in self.seen:
+            if isinstance(event, kind) and match(event):
+                self.seen.remove(event)
+                return event
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"no {kind.__name__} within {timeout}s; saw {self.seen[-8:]}")
+            try:
+                event = self.events.get(timeout=left)
+            except queue.Empty:
+                continue
+            if isinstance(event, kind) and match(event):
+                return event
+            self.seen.append(event)
+
+    def state(self, call_id: str, state: CallState, timeout: float = 10.0) -> CallStateChanged:
+        return self.wait(CallStateChanged, lambda e: e.call_id == call_id and e.state is state, timeout)
+
+    def offered(self, caller: str = "", timeout: float = 10.0) -> CallOffered:
+        return self.wait(CallOffered, lambda e: not caller or e.caller == caller, timeout)
+
+
+@pytest.fixture
+def console_on(request: pytest.FixtureRequest) -> Iterator[Callable[..., Console]]:
+    started: list[SipPosition] = []
+
+    def make(
+        lab: KamailioLab, password: str = "", extension: str = OPERATOR, registered: bool = True
+    ) -> Console:
+        settings = PositionSettings(server=lab.domain, extension=extension, password=password)
+        position = SipPosition(settings, SystemClock())
+        console = Console(position)
+        started.append(position)
+        position.start(console.events.put)
+        assert position.ready.wait(10)
+        if registered:
+            link = console.wait(LinkStateChanged, lambda e: e.status is not LinkStatus.CONNECTING)
+            assert link.status is LinkStatus.UP, link.detail
+        return console
+
+    try:
+        yield make
+    finally:
+        for position in started:
+            position.stop()
+
+
+def room_calls_console(phone: BaresipPhone, console: Console) -> CallOffered:
+    phone.dial(OPERATOR)
+    return console.offered(phone.ext)
+
+
+def answered(phone: BaresipPhone, console: Console, offer: CallOffered) -> None:
+    console.position.answer(offer.call_id)
+    console.state(offer.call_id, CallState.CONNECTED)
+    phone.wait_event("CALL_ESTABLISHED")
+
+
+def test_registers_and_a_room_call_reaches_the_queue_and_is_answered(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], console_on: Callable[..., Console]
+) -> None:
+    console = console_on(kamailio)
+    assert f"sip:{OPERATOR}@" in kamailio.rpc("ul.dump") or OPERATOR in kamailio.rpc("ul.dump")
+    room = baresip_phone("1205")
+    offer = room_calls_console(room, console)
+    assert offer.kind is CallKind.ROOM and offer.called == OPERATOR and offer.recall_of == ""
+    time.sleep(0.3)  # still ringing: nobody answered yet
+    assert not any(isinstance(e, CallStateChanged) for e in console.seen)
+    answered(room, console, offer)
+    console.position.hold(offer.call_id)
+    console.state(offer.call_id, CallState.HELD)
+    console.position.retrieve(offer.call_id)
+    console.state(offer.call_id, CallState.CONNECTED)
+    console.position.release(offer.call_id)
+    ended = console.wait(CallEnded, lambda e: e.call_id == offer.call_id)
+    assert ended.reason == "released"
+    room.wait_event("CALL_CLOSED")
+
+
+def test_a_caller_who_hangs_up_while_waiting_leaves_the_queue(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], console_on: Callable[..., Console]
+) -> None:
+    console = console_on(kamailio)
+    room = baresip_phone("1206")
+    offer = room_calls_console(room, console)
+    room.hangup()
+    ended = console.wait(CallEnded, lambda e: e.call_id == offer.call_id)
+    assert ended.reason == "abandoned"
+
+
+def test_wrong_password_says_so(kamailio_auth: KamailioLab, console_on: Callable[..., Console]) -> None:
+    kamailio_auth.add_subscriber(OPERATOR, "right-secret")
+    kamailio_auth.start()
+    console = console_on(kamailio_auth, password="wrong", registered=False)
+    link = console.wait(LinkStateChanged, lambda e: e.status is not LinkStatus.CONNECTING)
+    assert link.status is LinkStatus.DOWN
+    assert "refused the password" in link.detail and OPERATOR in link.detail
+
+
+def test_right_password_registers_and_takes_a_call(
+    kamailio_auth: KamailioLab, console_on: Callable[..., Console]
+) -> None:
+    kamailio_auth.add_subscriber(OPERATOR, "right-secret")
+    kamailio_auth.add_subscriber("1210", "room-secret")
+    kamailio_auth.start()
+    console = console_on(kamailio_auth, password="right-secret")
+    room = BaresipPhone("1210", kamailio_auth.domain, password="room-secret")
+    try:
+        room.start()
+        room.wait_registered()
+        offer = room_calls_console(room, console)
+        answered(room, console, offer)
+        console.position.release(offer.call_id)
+        room.wait_event("CALL_CLOSED")
+        # the console's own outgoing call answers the PBX's challenge too
+        call_id = console.position.dial("1210")
+        console.state(call_id, CallState.CONNECTED)
+        room.wait_event("CALL_ESTABLISHED")
+    finally:
+        room.close()
+
+
+def test_blind_transfer_to_a_room_that_answers(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], console_on: Callable[..., Console]
+) -> None:
+    console = console_on(kamailio)
+    caller = baresip_phone("1301")
+    target = baresip_phone("1302")
+    offer = room_calls_console(caller, console)
+    answered(caller, console, offer)
+    console.position.blind_transfer(offer.call_id, "1302")
+    assert console.state(offer.call_id, CallState.TRANSFERRED).peer == "1302"
+    target.wait_event("CALL_ESTABLISHED")
+    ended = console.wait(CallEnded, lambda e: e.call_id == offer.call_id)
+    assert ended.reason == "answered at 1302"
+    assert "1302" in kamailio.rpc("dlg.list") and "1301" in kamailio.rpc("dlg.list")
+
+
+def test_announced_transfer_joins_the_caller_to_the_consulted_room(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], console_on: Callable[..., Console]
+) -> None:
+    """REFER with Replaces reaches the caller; baresip 1.0 has no Replaces of its own and dials the
+    Refer-To URI as it is, so the room gets a fresh call from the caller and the console ends its
+    consultation leg itself. Either way the caller and the room end up talking, the console on neither."""
+    console = console_on(kamailio)
+    caller = baresip_phone("1401")
+    target = baresip_phone("1402")
+    offer = room_calls_console(caller, console)
+    answered(caller, console, offer)
+    consult_id = console.position.consult(offer.call_id, "1402")
+    console.state(offer.call_id, CallState.HELD)
+    console.state(consult_id, CallState.CONSULTING)
+    target.wait_event("CALL_ESTABLISHED")
+    console.position.complete_transfer(offer.call_id, consult_id)
+    console.wait(CallEnded, lambda e: e.call_id == offer.call_id)
+    console.wait(CallEnded, lambda e: e.call_id == consult_id)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:  # Kamailio now has one call, between the two rooms
+        dialogs = kamailio.rpc("dlg.list")
+        confirmed = [d for d in dialogs.split("h_entry")[1:] if "state: 4" in d]
+        if len(confirmed) == 1 and "sip:1401@" in confirmed[0] and "sip:1402@" in confirmed[0]:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the rooms are not talking: {kamailio.rpc('dlg.list')}")
+
+
+def test_park_and_pick_up(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], console_on: Callable[..., Console]
+) -> None:
+    console = console_on(kamailio)
+    caller = baresip_phone("1501")
+    offer = room_calls_console(caller, console)
+    answered(caller, console, offer)
+    console.position.park(offer.call_id)
+    slot = console.state(offer.call_id, CallState.PARKED).peer
+    assert slot == "701"
+    assert console.position.pickup(slot) == offer.call_id
+    console.state(offer.call_id, CallState.CONNECTED)
+    console.position.release(offer.call_id)
+    caller.wait_event("CALL_CLOSED")
+
+
+def test_camp_on_a_busy_room_recalls_the_console_after_the_time_out(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], console_on: Callable[..., Console]
+) -> None:
+    console = console_on(kamailio)
+    busy = baresip_phone("1601")
+    other = baresip_phone("1602")
+    caller = baresip_phone("1603")
+    busy.dial("1602")
+    other.wait_event("CALL_ESTABLISHED")
+    offer = room_calls_console(caller, console)
+    answered(caller, console, offer)
+    console.position.camp_on(offer.call_id, "1601", recall_after_s=3.0)
+    started = time.monotonic()
+    assert console.state(offer.call_id, CallState.CAMPED).peer == "1601"
+    recall = console.wait(CallOffered, lambda e: e.call_id == offer.call_id, timeout=10)
+    assert recall.recall_of == "1601" and time.monotonic() - started >= 2.9
+    console.position.answer(offer.call_id)
+    console.state(offer.call_id, CallState.CONNECTED)
+    # camp again; this time the room frees up and the caller rings through
+    console.position.camp_on(offer.call_id, "1601", recall_after_s=30.0)
+    console.state(offer.call_id, CallState.CAMPED)
+    busy.hangup()
+    assert console.state(offer.call_id, CallState.TRANSFERRED).peer == "1601"
+    busy.wait_event("CALL_ESTABLISHED")
+
+
+def test_six_calls_wait_at_once_and_none_is_rejected(
+    kamailio: KamailioLab, console_on: Callable[..., Console], tmp_path: Path
+) -> None:
+    console = console_on(kamailio)
+    result: list[object] = []
+    sipp = threading.Thread(
+        target=lambda: result.append(
+            run_sipp_calls(
+                kamailio.domain, OPERATOR, tmp_path / "sipp", calls=6, rate=50, limit=6, hold_ms=300
+            )
+        )
+    )
+    sipp.start()
+    try:
+        offers = [console.offered(timeout=10) for _ in range(6)]
+        assert len({o.call_id for o in offers}) == 6
+        time.sleep(1.0)  # all six keep ringing: none was turned away
+        assert not any(isinstance(e, CallEnded) for e in console.seen)
+        for offer in offers:  # in arrival order, as the operator would
+            console.position.answer(offer.call_id)
+            console.state(offer.call_id, CallState.CONNECTED)
+            console.wait(CallEnded, lambda e, o=offer: e.call_id == o.call_id)
+    finally:
+        sipp.join(60)
+    assert result and getattr(result[0], "ok", False), getattr(result[0], "stdout", "")[-2000:]
+
+
+def test_conference_and_dial_out(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], console_on: Callable[..., Console]
+) -> None:
+    console = console_on(kamailio)
+    caller = baresip_phone("1701")
+    manager = baresip_phone("1702")
+    offer = room_calls_console(caller, console)
+    answered(caller, console, offer)
+    console.position.hold(offer.call_id)
+    console.state(offer.call_id, CallState.HELD)
+    out = console.position.dial("1702")
+    console.state(out, CallState.DIALLING)
+    console.state(out, CallState.CONNECTED)
+    manager.wait_event("CALL_ESTABLISHED")
+    console.position.conference(offer.call_id, out)
+    console.state(offer.call_id, CallState.CONFERENCE)
+    console.state(out, CallState.CONFERENCE)
+    time.sleep(1.0)
+    assert caller.command("listcalls")["ok"] and manager.command("listcalls")["ok"]
+    console.position.release(offer.call_id)
+    console.position.release(out)
+    caller.wait_event("CALL_CLOSED")
+    manager.wait_event("CALL_CLOSED")
+
+
+def test_dialling_a_room_nobody_registered_fails_cleanly(
+    kamailio: KamailioLab, console_on: Callable[..., Console]
+) -> None:
+    console = console_on(kamailio)
+    call_id = console.position.dial("1999")
+    failed = console.wait(CallFailed, lambda e: e.call_id == call_id)
+    assert failed.target == "1999" and failed.detail.startswith("404")
+    console.wait(CallEnded, lambda e: e.call_id == call_id)
