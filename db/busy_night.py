@@ -19,6 +19,7 @@ from db.rows import (
     RoomRow,
     SignInRow,
     UserRow,
+    WakeUpAttemptRow,
     WakeUpRow,
 )
 from db.shifts import shift_row
@@ -108,25 +109,37 @@ def fill(
             call_rows.append(row)
         s.execute(insert(CallRecordRow), call_rows)
         confirmed = escalated = 0
-        wake_rows = []
         for n in range(wakeups):
             due = night.ends_at - timedelta(minutes=rng.randint(1, 150))
             roll = rng.random()
             status = WakeUpStatus.CONFIRMED if roll < 0.93 else WakeUpStatus.HANDLED
             confirmed += status is WakeUpStatus.CONFIRMED
             escalated += status is WakeUpStatus.HANDLED
-            wake_rows.append(
-                {
-                    "room_number": rooms[n % len(rooms)],
-                    "due_at": due,
-                    "status": status.value,
-                    "attempts": 1 if roll < 0.8 else rng.randint(2, 3),
-                    "booked_at": start,
-                    "booked_by": "frontdesk",
-                    "language": "en",
-                }
+            attempts = 3 if status is WakeUpStatus.HANDLED else (1 if roll < 0.8 else rng.randint(2, 3))
+            call = WakeUpRow(
+                room_number=rooms[n % len(rooms)],
+                due_at=due,
+                status=status.value,
+                attempts=attempts,
+                booked_at=start,
+                booked_by="frontdesk",
+                language="en",
+                handled_by="night" if status is WakeUpStatus.HANDLED else "",
+                outcome="sent bellboy Li to the door" if status is WakeUpStatus.HANDLED else "confirmed",
             )
-        s.execute(insert(WakeUpRow), wake_rows)
+            s.add(call)
+            s.flush()
+            for attempt in range(1, attempts + 1):
+                last = attempt == attempts and status is WakeUpStatus.CONFIRMED
+                s.add(
+                    WakeUpAttemptRow(
+                        wakeup_id=call.id,
+                        attempt_no=attempt,
+                        started_at=due + timedelta(minutes=5 * (attempt - 1)),
+                        ended_at=due + timedelta(minutes=5 * (attempt - 1), seconds=40),
+                        result="confirmed" if last else rng.choice(("no_answer", "busy", "no_key")),
+                    )
+                )
         log_rows, open_follow = [], 0
         for n in range(entries):
             follow = n % 10 == 0

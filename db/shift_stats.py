@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.logbook import SqlLogbook
 from db.rows import (
@@ -18,12 +20,13 @@ from db.rows import (
     ShiftRow,
     SignInRow,
     UserRow,
+    WakeUpAttemptRow,
     WakeUpRow,
 )
 from db.store import Store
 from switchboard.clock import Clock
 from switchboard.desk import LogQuery
-from switchboard.shift_figures import ANSWER_BUCKETS, THREE_RINGS_S, LogLine, ShiftFigures
+from switchboard.shift_figures import ANSWER_BUCKETS, THREE_RINGS_S, LogLine, ShiftFigures, WakeUpLine
 from switchboard.wakeup_status import OPEN, WakeUpStatus
 
 LATE_MESSAGE = timedelta(minutes=30)
@@ -68,10 +71,17 @@ class SqlShiftStats:
             categories = Counter(c.category for c in calls if c.category)
 
             wakeups = s.execute(
-                select(WakeUpRow.status, WakeUpRow.attempts).where(
-                    WakeUpRow.due_at >= since, WakeUpRow.due_at < until
-                )
+                select(
+                    WakeUpRow.id,
+                    WakeUpRow.status,
+                    WakeUpRow.attempts,
+                    WakeUpRow.due_at,
+                    WakeUpRow.room_number,
+                    WakeUpRow.handled_by,
+                    WakeUpRow.outcome,
+                ).where(WakeUpRow.due_at >= since, WakeUpRow.due_at < until)
             ).all()
+            wakeup_log = self._wakeup_log(s, [w for w in wakeups if w.attempts > 1 or w.handled_by], zone)
             statuses = Counter(w.status for w in wakeups)
             messages = s.execute(
                 select(MessageRow.taken_at, MessageRow.delivered_at).where(
@@ -170,4 +180,28 @@ class SqlShiftStats:
             log=log_lines,
             handover_items=items,
             handover_acknowledged_by=handover_ack,
+            wakeup_log=wakeup_log,
+        )
+
+    @staticmethod
+    def _wakeup_log(s: Session, calls: list[Any], zone: tzinfo | None) -> tuple[WakeUpLine, ...]:
+        """Every attempt of the calls that needed more than one, or a person: when, and how it ended."""
+        tried: dict[int, list[tuple[datetime, str]]] = {}
+        if calls:
+            for a in s.scalars(
+                select(WakeUpAttemptRow)
+                .where(WakeUpAttemptRow.wakeup_id.in_([c.id for c in calls]))
+                .order_by(WakeUpAttemptRow.wakeup_id, WakeUpAttemptRow.attempt_no)
+            ):
+                tried.setdefault(a.wakeup_id, []).append((a.started_at.astimezone(zone), a.result))
+        return tuple(
+            WakeUpLine(
+                c.due_at.astimezone(zone),
+                c.room_number,
+                tuple(tried.get(c.id, ())),
+                c.status,
+                c.handled_by,
+                c.outcome,
+            )
+            for c in sorted(calls, key=lambda c: (c.due_at, c.room_number))
         )

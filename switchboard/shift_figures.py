@@ -21,6 +21,18 @@ class LogLine:
 
 
 @dataclass(frozen=True, slots=True)
+class WakeUpLine:
+    """A wake-up call that needed more than one attempt or a person, for the duty manager."""
+
+    due_at: datetime
+    room: str
+    attempts: tuple[tuple[datetime, str], ...]  # (started, CallResult value) per attempt
+    status: str
+    handled_by: str
+    outcome: str
+
+
+@dataclass(frozen=True, slots=True)
 class ShiftFigures:
     title: str  # "2026-11-20 night" or a date range
     since: datetime
@@ -49,6 +61,7 @@ class ShiftFigures:
     log: tuple[LogLine, ...] = field(default=())
     handover_items: tuple[tuple[str, str, str], ...] = field(default=())  # (kind, text, acknowledged by)
     handover_acknowledged_by: str = ""
+    wakeup_log: tuple[WakeUpLine, ...] = field(default=())
 
     @property
     def three_ring_share(self) -> float:

@@ -64,6 +64,10 @@ def test_the_busy_night_reads_back_with_the_right_figures(
     assert "客人投诉隔壁房间噪音" in text  # Chinese notes survive into the PDF
     assert "林小红 Lin Xiaohong" in text
     assert "Duty manager" in text and "frontdesk" in text
+    assert "Wake-up calls that needed more than one attempt or a person" in text
+    # each escalated call with its attempts and who went to the door
+    assert text.count("night: sent bellboy Li to the door") == counts.wakeups_escalated
+    assert "no answer" in text and "no_answer" not in text
 
 
 def test_the_pages_render_as_a_document(

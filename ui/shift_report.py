@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from switchboard.shift_figures import ANSWER_BUCKETS, ShiftFigures
 
@@ -59,6 +59,58 @@ def category_name(value: str) -> str:
         "other": QCoreApplication.translate("ShiftReport", "Other"),
     }
     return names.get(value, value)
+
+
+def result_words() -> dict[str, str]:
+    """Wake-up results and statuses in the reader's language."""
+    return {
+        "confirmed": QCoreApplication.translate("ShiftReport", "confirmed"),
+        "snoozed": QCoreApplication.translate("ShiftReport", "snoozed"),
+        "no_key": QCoreApplication.translate("ShiftReport", "no key"),
+        "no_answer": QCoreApplication.translate("ShiftReport", "no answer"),
+        "busy": QCoreApplication.translate("ShiftReport", "busy"),
+        "failed": QCoreApplication.translate("ShiftReport", "failed"),
+        "interrupted": QCoreApplication.translate("ShiftReport", "interrupted"),
+        "escalated": QCoreApplication.translate("ShiftReport", "escalated"),
+        "handled": QCoreApplication.translate("ShiftReport", "handled"),
+        "manual": QCoreApplication.translate("ShiftReport", "on the manual list"),
+        "cancelled": QCoreApplication.translate("ShiftReport", "cancelled"),
+    }
+
+
+def wakeup_log(f: ShiftFigures, font: str, h2: ParagraphStyle, small: ParagraphStyle) -> list[Flowable]:
+    """The wake-up calls that needed more than one attempt or a person: each attempt, who handled it."""
+    if not f.wakeup_log:
+        return []
+    rows: list[list[object]] = [
+        [
+            QCoreApplication.translate("ShiftReport", "Due"),
+            QCoreApplication.translate("ShiftReport", "Room"),
+            QCoreApplication.translate("ShiftReport", "Attempts"),
+            QCoreApplication.translate("ShiftReport", "End"),
+            QCoreApplication.translate("ShiftReport", "Handled by"),
+        ]
+    ]
+    words = result_words()
+    for line in f.wakeup_log:
+        handled = f"{line.handled_by}: {line.outcome}" if line.handled_by else ""
+        tried = ", ".join(f"{at:%H:%M} {words.get(result, result or '…')}" for at, result in line.attempts)
+        rows.append(
+            [
+                f"{line.due_at:%H:%M}",
+                line.room,
+                Paragraph(escape(tried), small),
+                words.get(line.status, line.status),
+                Paragraph(escape(handled), small),
+            ]
+        )
+    title = QCoreApplication.translate(
+        "ShiftReport", "Wake-up calls that needed more than one attempt or a person"
+    )
+    return [
+        Paragraph(escape(title), h2),
+        pdf_table(rows, [14 * mm, 14 * mm, 74 * mm, 22 * mm, 54 * mm], font, numbers=False),
+    ]
 
 
 def pdf_table(
@@ -220,6 +272,7 @@ def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) 
             font,
             header=False,
         ),
+        *wakeup_log(f, font, h2, small),
         Paragraph(
             escape(
                 QCoreApplication.translate("ShiftReport", "Logbook: %1 entries, %2 follow-ups open")

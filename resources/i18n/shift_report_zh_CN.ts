@@ -64,192 +64,273 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="102"/>
+        <location filename="../../ui/shift_report.py" line="67"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="68"/>
+        <source>snoozed</source>
+        <translation>稍后再叫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="69"/>
+        <source>no key</source>
+        <translation>未按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="70"/>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="71"/>
+        <source>busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="72"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="73"/>
+        <source>interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="74"/>
+        <source>escalated</source>
+        <translation>已升级人工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="75"/>
+        <source>handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="76"/>
+        <source>on the manual list</source>
+        <translation>人工处理列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="77"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="87"/>
+        <source>Due</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="89"/>
+        <source>Attempts</source>
+        <translation>呼叫记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="90"/>
+        <source>End</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="91"/>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="107"/>
+        <source>Wake-up calls that needed more than one attempt or a person</source>
+        <translation>需多次呼叫或人工处理的叫醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="154"/>
         <source>Calls per hour</source>
         <translation>每小时来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="119"/>
+        <location filename="../../ui/shift_report.py" line="171"/>
         <source>Switchboard shift report</source>
         <translation>总机交班报告</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="124"/>
+        <location filename="../../ui/shift_report.py" line="176"/>
         <source>Operators: %1</source>
         <translation>话务员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="132"/>
+        <location filename="../../ui/shift_report.py" line="184"/>
         <source>Printed %1</source>
         <translation>打印时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="138"/>
-        <location filename="../../ui/shift_report.py" line="166"/>
-        <location filename="../../ui/shift_report.py" line="176"/>
-        <location filename="../../ui/shift_report.py" line="184"/>
+        <location filename="../../ui/shift_report.py" line="190"/>
+        <location filename="../../ui/shift_report.py" line="218"/>
+        <location filename="../../ui/shift_report.py" line="228"/>
+        <location filename="../../ui/shift_report.py" line="236"/>
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="141"/>
+        <location filename="../../ui/shift_report.py" line="193"/>
         <source>Offered</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="142"/>
+        <location filename="../../ui/shift_report.py" line="194"/>
         <source>Answered</source>
         <translation>已接听</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="143"/>
+        <location filename="../../ui/shift_report.py" line="195"/>
         <source>Abandoned</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="145"/>
+        <location filename="../../ui/shift_report.py" line="197"/>
         <source>Answered within three rings</source>
         <translation>三声铃内接听</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="149"/>
+        <location filename="../../ui/shift_report.py" line="201"/>
         <source>Mean time to answer</source>
         <translation>平均应答时间</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="162"/>
+        <location filename="../../ui/shift_report.py" line="214"/>
         <source>Time to answer</source>
         <translation>应答时间</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="165"/>
+        <location filename="../../ui/shift_report.py" line="217"/>
         <source>Waited</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="171"/>
+        <location filename="../../ui/shift_report.py" line="223"/>
         <source>Call categories</source>
         <translation>来电类别</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="175"/>
-        <location filename="../../ui/shift_report.py" line="183"/>
-        <location filename="../../ui/shift_report.py" line="236"/>
+        <location filename="../../ui/shift_report.py" line="227"/>
+        <location filename="../../ui/shift_report.py" line="235"/>
+        <location filename="../../ui/shift_report.py" line="289"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="191"/>
+        <location filename="../../ui/shift_report.py" line="243"/>
         <source>Wake-up calls, DND and messages</source>
         <translation>叫醒、免打扰和留言</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="194"/>
+        <location filename="../../ui/shift_report.py" line="246"/>
         <source>Wake-up calls booked</source>
         <translation>预订叫醒</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="196"/>
+        <location filename="../../ui/shift_report.py" line="248"/>
         <source>Confirmed by the guest</source>
         <translation>客人已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="200"/>
+        <location filename="../../ui/shift_report.py" line="252"/>
         <source>Needed more than one attempt</source>
         <translation>需要多次呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="204"/>
+        <location filename="../../ui/shift_report.py" line="256"/>
         <source>Escalated to a person</source>
         <translation>转人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="207"/>
+        <location filename="../../ui/shift_report.py" line="259"/>
         <source>Still open</source>
         <translation>仍未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="209"/>
+        <location filename="../../ui/shift_report.py" line="261"/>
         <source>DND set / cleared</source>
         <translation>免打扰 设置/取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="212"/>
+        <location filename="../../ui/shift_report.py" line="264"/>
         <source>Messages taken</source>
         <translation>记录留言</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="214"/>
+        <location filename="../../ui/shift_report.py" line="266"/>
         <source>Delivered after 30 minutes</source>
         <translation>超过 30 分钟才转达</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="217"/>
+        <location filename="../../ui/shift_report.py" line="269"/>
         <source>Not delivered</source>
         <translation>未转达</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="225"/>
+        <location filename="../../ui/shift_report.py" line="278"/>
         <source>Logbook: %1 entries, %2 follow-ups open</source>
         <translation>交班日志：%1 条记录，%2 项待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="234"/>
+        <location filename="../../ui/shift_report.py" line="287"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="235"/>
+        <location filename="../../ui/shift_report.py" line="288"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="237"/>
+        <location filename="../../ui/shift_report.py" line="88"/>
+        <location filename="../../ui/shift_report.py" line="290"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="238"/>
+        <location filename="../../ui/shift_report.py" line="291"/>
         <source>Entry</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="257"/>
+        <location filename="../../ui/shift_report.py" line="310"/>
         <source>…and %1 more entries</source>
         <translation>……另有 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="264"/>
+        <location filename="../../ui/shift_report.py" line="317"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="268"/>
+        <location filename="../../ui/shift_report.py" line="321"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="269"/>
+        <location filename="../../ui/shift_report.py" line="322"/>
         <source>Acknowledged by</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="275"/>
+        <location filename="../../ui/shift_report.py" line="328"/>
         <source>No handover was composed.</source>
         <translation>本班没有交接记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="281"/>
+        <location filename="../../ui/shift_report.py" line="334"/>
         <source>Operator</source>
         <translation>话务员</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="283"/>
+        <location filename="../../ui/shift_report.py" line="336"/>
         <source>Duty manager</source>
         <translation>值班经理</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="309"/>
+        <location filename="../../ui/shift_report.py" line="362"/>
         <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
