@@ -43,8 +43,7 @@ from db.users import UserDirectory
 from db.wakeup_book import DIALLER_STALE, SqlPmsAnswers, SqlPmsWakeUps, SqlWakeUpBook
 from dialler import DATABASE_VARIABLE
 from hardware.fias_link import FiasLink, LinkSettings
-from hardware.sip.blf import BlfWatcher
-from hardware.sip.no_calls import LampsOnlyPosition
+from hardware.sip.position import SipPosition
 from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
@@ -57,7 +56,15 @@ from switchboard.duties import DutyState
 from switchboard.errors import ConsoleError
 from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.hotel import Actor, ExtensionKind, Role
-from switchboard.pbx import LampChanged, LinkName, LinkStateChanged, LinkStatus, PbxEvent, PbxPosition
+from switchboard.pbx import (
+    LampChanged,
+    LinkName,
+    LinkStateChanged,
+    LinkStatus,
+    PbxEvent,
+    PbxPosition,
+    PositionSettings,
+)
 from switchboard.screen_pop import greeting_wording
 from switchboard.settings import ConsoleSettings
 from switchboard.shifts import shift_at
@@ -227,19 +234,22 @@ def _seconds(value: str | None, default: float) -> float:
     return seconds if 1 <= seconds <= 600 else default
 
 
-def start_blf(console: Console, extensions: list[str]) -> BlfWatcher | None:
-    """Lamps from the real PBX: ``[pbx] server`` (host:port), ``extension``, ``password``."""
-    sip = console.settings.section("pbx")
-    server = sip.get("server", "").strip()
-    if not server:
-        return None
-    watcher = BlfWatcher(
-        server, console.clock, user=sip.get("extension", "console"), password=sip.get("password", "")
+def sip_position(settings: console_settings.ConsoleSettings, clock: Clock) -> SipPosition:
+    """The attendant position on the real PBX from ``[pbx]``: server (host:port), extension,
+    username (if not the extension), password, transport, local_port. It also subscribes the lamps."""
+    sip = settings.section("pbx")
+    port = sip.get("local_port", "0").strip()
+    return SipPosition(
+        PositionSettings(
+            server=sip.get("server", "").strip(),
+            extension=sip.get("extension", "").strip(),
+            username=sip.get("username", "").strip(),
+            password=sip.get("password", ""),
+            transport=sip.get("transport", "udp").strip() or "udp",
+            local_port=int(port) if port.isdigit() else 0,
+        ),
+        clock,
     )
-    watcher.watch(extensions)
-    watcher.start(console.bridge.post)
-    console.on_quit.append(watcher.stop)
-    return watcher
 
 
 def keep_dialler_running(console: Console, book: SqlWakeUpBook, parent: QWidget, *, headless: bool) -> None:
@@ -648,7 +658,7 @@ def main(argv: list[str] | None = None) -> int:
         log.info("demo hotel loaded into %s", store.url)
 
     lamps = SqlLampField(store)
-    pbx: PbxPosition = build_pbx(clock, lamps) if training else LampsOnlyPosition(clock)
+    pbx: PbxPosition = build_pbx(clock, lamps) if training else sip_position(settings, clock)
     bridge = EventBridge()
     console = Console(
         app,
@@ -701,8 +711,6 @@ def main(argv: list[str] | None = None) -> int:
 
     pbx.start(bridge.post)
     pbx.watch(model.extensions())
-    if not training:
-        start_blf(console, model.extensions())
     if start_pms_link(console) is None:
         window.show_link(
             LinkStateChanged(LinkName.PMS, LinkStatus.DISABLED, clock.now(), "no PMS configured")

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from db.rows import RoomRow, UserRow
 from db.store import Store, sqlite_url
+from tests.sip_lab import KamailioLab
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,25 +136,36 @@ def test_the_console_starts_its_pms_link_from_the_settings(tmp_path: Path) -> No
         acceptor.join(timeout=2)
 
 
-def test_sip_mode_never_pretends_calls_work(tmp_path: Path) -> None:
+def test_sip_mode_without_a_server_says_so_and_refuses_calls() -> None:
     from datetime import UTC, datetime
 
-    from hardware.sip.no_calls import LampsOnlyPosition
+    from hardware.sip.position import SipPosition
     from switchboard.clock import FakeClock
-    from switchboard.pbx import CallFailed, FailureReason, LinkStateChanged, LinkStatus
+    from switchboard.pbx import CallFailed, FailureReason, LinkStateChanged, LinkStatus, PositionSettings
 
     events: list[object] = []
-    position = LampsOnlyPosition(FakeClock(datetime(2026, 11, 20, 14, 0, tzinfo=UTC)))
+    position = SipPosition(PositionSettings(), FakeClock(datetime(2026, 11, 20, 14, 0, tzinfo=UTC)))
     position.start(events.append)
+    assert position.ready.wait(5)
     position.dial("8000")
+    position.stop()
     assert isinstance(events[0], LinkStateChanged) and events[0].status is LinkStatus.DOWN
+    assert "no PBX server" in events[0].detail
     assert isinstance(events[1], CallFailed) and events[1].reason is FailureReason.LINK_DOWN
 
+
+@pytest.mark.sip
+def test_sip_mode_registers_the_console_on_the_pbx(tmp_path: Path, kamailio: KamailioLab) -> None:
     settings = tmp_path / "console.ini"
-    settings.write_text("[pbx]\nmode = sip\n", encoding="utf-8")
+    settings.write_text(f"[pbx]\nmode = sip\nserver = {kamailio.domain}\nextension = 9\n", encoding="utf-8")
     shot = tmp_path / "sip.png"
-    result = run_console(tmp_path, "--settings", str(settings), "--screenshot", str(shot), "--language", "en")
+    result = run_console(
+        tmp_path, "--settings", str(settings), "--screenshot", str(shot), "--language", "en", "--wait", "3"
+    )
     assert result.returncode == 0, result.stderr
+    log = kamailio.log_path.read_text()
+    # the console took its extension on the PBX, and gave it back when it closed
+    assert log.count(f"REQ REGISTER sip:{kamailio.domain}") == 2
     image = QImage(str(shot))
     banner = QColor(image.pixel(12, 28))
     assert not (banner.red() > 200 and 90 < banner.green() < 160)  # no training banner on a real install

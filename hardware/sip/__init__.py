@@ -1,1 +1,1 @@
-"""SIP attendant position pieces: the BLF watcher (raw SIP SUBSCRIBE over UDP)."""
+"""SIP attendant position: the ringing front, the pjsua2 line, the position itself, the BLF watcher."""

@@ -127,6 +127,7 @@ class SipPosition:
         self._line: Line | None = None
         self._blf: BlfWatcher | None = None
         self.ready = threading.Event()  # the thread has its endpoint (tests wait on it)
+        self._dead = ""  # why SIP could not start at all: every command is refused with it
 
     # ------------------------------------------------------------ lifecycle
 
@@ -141,18 +142,19 @@ class SipPosition:
             self._thread.join(10)
             self._thread = None
 
+    def _cannot_start(self, reason: str) -> None:
+        self._dead = reason
+        self._emit(LinkStateChanged(LinkName.PBX, LinkStatus.DOWN, self._clock.now(), reason))
+        self.ready.set()
+
     def _run(self) -> None:
         s = self.settings
         now = self._clock.now
         if not s.server or not s.extension:
-            self._emit(
-                LinkStateChanged(LinkName.PBX, LinkStatus.DOWN, now(), "no PBX server or extension set")
-            )
-            self.ready.set()
+            self._cannot_start("no PBX server or extension in the settings")
             return
         if s.transport.lower() != "udp":
-            self._emit(LinkStateChanged(LinkName.PBX, LinkStatus.DOWN, now(), "only UDP is supported"))
-            self.ready.set()
+            self._cannot_start(f"transport {s.transport} is not supported; use udp")
             return
         self._emit(LinkStateChanged(LinkName.PBX, LinkStatus.CONNECTING, now(), s.server))
         try:
@@ -163,8 +165,7 @@ class SipPosition:
         except (OSError, ValueError, pj.Error) as exc:
             detail = exc.info() if isinstance(exc, pj.Error) else str(exc)
             log.error("SIP position could not start: %s", detail)
-            self._emit(LinkStateChanged(LinkName.PBX, LinkStatus.DOWN, now(), f"cannot start SIP: {detail}"))
-            self.ready.set()
+            self._cannot_start(f"cannot start SIP: {detail}")
             return
         front.on_offered = self._offered
         front.on_gone = self._abandoned
@@ -210,49 +211,57 @@ class SipPosition:
 
     # ------------------------------------------------------------ Protocol: commands
 
+    def _put(self, command: Callable[[], object], call_id: str = "", target: str = "") -> None:
+        """Queue a command for the SIP thread; refuse it at once if SIP could not start at all."""
+        if self._dead:
+            self._emit(CallFailed(call_id, target, FailureReason.LINK_DOWN, self._clock.now(), self._dead))
+            return
+        self._commands.put(command)
+
     def watch(self, extensions: Sequence[str]) -> None:
-        self._commands.put(lambda: self._watch(list(extensions)))
+        if not self._dead:
+            self._commands.put(lambda: self._watch(list(extensions)))
 
     def answer(self, call_id: str) -> None:
-        self._commands.put(lambda: self._answer(call_id))
+        self._put(lambda: self._answer(call_id), call_id)
 
     def release(self, call_id: str) -> None:
-        self._commands.put(lambda: self._release(call_id))
+        self._put(lambda: self._release(call_id), call_id)
 
     def hold(self, call_id: str) -> None:
-        self._commands.put(lambda: self._hold(call_id, CallState.HELD))
+        self._put(lambda: self._hold(call_id, CallState.HELD), call_id)
 
     def retrieve(self, call_id: str) -> None:
-        self._commands.put(lambda: self._retrieve(call_id))
+        self._put(lambda: self._retrieve(call_id), call_id)
 
     def blind_transfer(self, call_id: str, target: str) -> None:
-        self._commands.put(lambda: self._transfer(call_id, target))
+        self._put(lambda: self._transfer(call_id, target), call_id, target)
 
     def consult(self, call_id: str, target: str) -> str:
         consult_id = new_call_id()
-        self._commands.put(lambda: self._consult(call_id, consult_id, target))
+        self._put(lambda: self._consult(call_id, consult_id, target), consult_id, target)
         return consult_id
 
     def complete_transfer(self, call_id: str, consult_id: str) -> None:
-        self._commands.put(lambda: self._complete(call_id, consult_id))
+        self._put(lambda: self._complete(call_id, consult_id), call_id)
 
     def park(self, call_id: str) -> None:
-        self._commands.put(lambda: self._park(call_id))
+        self._put(lambda: self._park(call_id), call_id)
 
     def pickup(self, slot: str) -> str:
         call_id = self._parked.get(slot, "")
-        self._commands.put(lambda: self._pickup(slot))
+        self._put(lambda: self._pickup(slot), call_id, slot)
         return call_id
 
     def camp_on(self, call_id: str, target: str, recall_after_s: float) -> None:
-        self._commands.put(lambda: self._camp_on(call_id, target, recall_after_s))
+        self._put(lambda: self._camp_on(call_id, target, recall_after_s), call_id, target)
 
     def conference(self, call_id: str, other_call_id: str) -> None:
-        self._commands.put(lambda: self._conference(call_id, other_call_id))
+        self._put(lambda: self._conference(call_id, other_call_id), call_id)
 
     def dial(self, number: str) -> str:
         call_id = new_call_id()
-        self._commands.put(lambda: self._dial(call_id, number))
+        self._put(lambda: self._dial(call_id, number), call_id, number)
         return call_id
 
     def set_dnd(self, extension: str, on: bool) -> None:
