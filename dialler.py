@@ -17,8 +17,10 @@ from pathlib import Path
 
 from db.store import Store, sqlite_url
 from db.wakeup_dialling import SqlWakeUpDialling
+from db.wakeup_handover import SqlPbxHandover
 from hardware.wakeup.dialler import Dialler, sip_reachable
 from hardware.wakeup.lines import Lines, SipLines, TrainingLines
+from hardware.wakeup.pbx_link import PbxWakeUpLink
 from switchboard import settings as console_settings
 from switchboard.clock import SystemClock, zone_named
 from switchboard.errors import ConsoleError
@@ -63,6 +65,21 @@ def main(argv: list[str]) -> int:
     rules, notes = rules_from(settings.section("wakeup"))
     for note in notes:
         log.warning("%s", note)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    wakeup = settings.section("wakeup")
+    if wakeup.get("mode", "dial").strip().lower() == "pbx":
+        url = wakeup.get("pbx_url", "").strip()
+        if not url:
+            log.error(
+                "[wakeup] mode = pbx needs pbx_url (e.g. socket://pbx:5010); due calls go to the operators"
+            )
+            return 2
+        log.info("wake-ups are handed to the PBX at %s", url)
+        PbxWakeUpLink(url, SqlPbxHandover(store, clock), clock.now).run(stop)
+        store.dispose()
+        return 0
     server = settings.section("pbx").get("server", "").strip()
     lines: Lines
     if settings.pbx_mode == "sip" and server:
@@ -70,9 +87,6 @@ def main(argv: list[str]) -> int:
         reachable = lambda: sip_reachable(server)  # noqa: E731
     else:
         lines, reachable = TrainingLines(rules.lines), None
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
     name = f"dialler@{socket.gethostname()}"
     log.info(
         "dialler %s started: %d lines, %s", name, rules.lines, "SIP " + server if reachable else "training"
