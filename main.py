@@ -68,6 +68,7 @@ from switchboard.pbx import (
 from switchboard.screen_pop import greeting_wording
 from switchboard.settings import ConsoleSettings
 from switchboard.shifts import shift_at
+from switchboard.sip_field import on_field, parse_field
 from switchboard.wakeup_plan import rules_from
 from ui import i18n
 from ui.arrivals_page import ArrivalsPage
@@ -90,6 +91,7 @@ from ui.rooms_page import RoomsPage
 from ui.settings_dialog import SettingsDialog
 from ui.shift_report import render
 from ui.signin_dialog import FirstAdministratorDialog, SignInDialog
+from ui.sip_settings import SipSettingsDialog
 from ui.wakeup_page import WakeUpPage
 
 log = logging.getLogger("switchboard")
@@ -232,6 +234,15 @@ def _seconds(value: str | None, default: float) -> float:
         log.warning("setting %r is not a number of seconds; using %s", value, default)
         return default
     return seconds if 1 <= seconds <= 600 else default
+
+
+def lamp_field_extensions(settings: ConsoleSettings, extensions: list[str]) -> list[str]:
+    """The extensions to subscribe: ``[pbx] field`` (ranges) if set; one that cannot be read means all."""
+    try:
+        return on_field(extensions, parse_field(settings.section("pbx").get("field", "")))
+    except ConsoleError as exc:
+        log.error("[pbx] field ignored: %s", exc)
+        return extensions
 
 
 def sip_position(settings: console_settings.ConsoleSettings, clock: Clock) -> SipPosition:
@@ -542,6 +553,11 @@ def build_pages(window: MainWindow, console: Console) -> None:
         "Ctrl+P",
         lambda: save_report(console, window),
     )
+    window.add_console_action(
+        QCoreApplication.translate("Console", "SIP P&BX settings…"),
+        "Ctrl+Alt+S",
+        lambda: edit_sip_settings(console, window),
+    )
     console.panels.update(rooms=rooms, wakeups=wakeups, messages=messages, logbook=logbook, board=board)
     duties = SqlDuties(console.store, console.clock)
     alerted: set[tuple[int, str]] = set()
@@ -710,7 +726,7 @@ def main(argv: list[str] | None = None) -> int:
         window.sign_out_requested.connect(lambda: change_operator(console, window))
 
     pbx.start(bridge.post)
-    pbx.watch(model.extensions())
+    pbx.watch(lamp_field_extensions(settings, model.extensions()))
     if start_pms_link(console) is None:
         window.show_link(
             LinkStateChanged(LinkName.PMS, LinkStatus.DISABLED, clock.now(), "no PMS configured")
@@ -853,6 +869,12 @@ def change_language(console: Console, window: MainWindow, code: str) -> None:
 
 def edit_settings(console: Console, window: MainWindow) -> None:
     dialog = SettingsDialog(console.settings, window)
+    if dialog.exec():
+        save_settings(console, window, dialog.chosen())
+
+
+def edit_sip_settings(console: Console, window: MainWindow) -> None:
+    dialog = SipSettingsDialog(console.settings, window)
     if dialog.exec():
         save_settings(console, window, dialog.chosen())
 

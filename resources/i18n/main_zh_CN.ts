@@ -89,6 +89,11 @@
         <translation>交班报告 (PDF)(&amp;R)…</translation>
     </message>
     <message>
+        <location filename="../../main.py" line="548"/>
+        <source>SIP P&amp;BX settings…</source>
+        <translation>SIP 交换机设置(&amp;B)…</translation>
+    </message>
+    <message>
         <location filename="../../main.py" line="532"/>
         <source>Timed duty due: %1</source>
         <translation>定时事项到期：%1</translation>
