@@ -104,3 +104,33 @@ def test_fifty_rooms_due_in_the_same_minute(kamailio: KamailioLab, tmp_path: Pat
     snoozed = [w for w in calls.values() if w.source == "snooze"]
     assert sorted(w.room_number for w in snoozed) == sorted(r for r, k in behaviour.items() if k == "snooze")
     assert all(w.status == WakeUpStatus.BOOKED.value for w in snoozed)
+
+
+def test_pbx_unreachable_puts_due_calls_on_the_manual_list_at_once(
+    kamailio: KamailioLab, tmp_path: Path
+) -> None:
+    clock = SystemClock(zone_named("Asia/Shanghai"))
+    store = Store(sqlite_url(tmp_path / "hotel.db"))
+    store.migrate()
+    rooms = hotel_with_guests(store, clock, 2)
+    book_all(store, clock, [r for r, _ in rooms], clock.now() + timedelta(seconds=1))
+    kamailio.stop()  # the PBX is gone
+    lines = SipLines(kamailio.domain, 4)
+    dialler = Dialler(
+        SqlWakeUpDialling(store, clock, RULES),
+        lines,
+        RULES,
+        RECORDINGS,
+        reachable=lambda: sip_reachable(kamailio.domain, timeout=0.3),
+    )
+    dialler.PROBE_EVERY = 0.0
+    try:
+        while lines.free() < 4:  # the lines are up and would dial if the dialler let them
+            lines.results(0.1)
+        time.sleep(1.1)  # the calls are due
+        for _ in range(4):
+            dialler.step(wait=0.05)
+    finally:
+        lines.close()
+    assert {w.status for w in wakeups(store).values()} == {WakeUpStatus.MANUAL.value}
+    assert attempts_by_wakeup(store) == {}  # nobody was rung on a PBX that is not there

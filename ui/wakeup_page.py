@@ -114,6 +114,7 @@ class WakeUpPage(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
         self.attempts = QLabel()
         self.attempts.setObjectName("wakeupAttempts")
         self.urgent = self._urgent_bar()
@@ -155,6 +156,7 @@ class WakeUpPage(QWidget):
         self.who = QLineEdit()
         self.who.setObjectName("wakeupWho")
         self.who.setPlaceholderText(self.tr("Who goes to the door (F4)"))
+        self.who.setMinimumWidth(220)
         sent = QPushButton(self.tr("Sent"))
         sent.setObjectName("wakeupSent")
         row = QHBoxLayout(bar)
@@ -202,6 +204,7 @@ class WakeUpPage(QWidget):
         calls = list(self._book.upcoming())
         urgent = [c for c in calls if c.status in URGENT]
         self.model.set_rows(urgent + [c for c in calls if c not in urgent])
+        self.view.resizeColumnsToContents()
         self._show_dialler()
         self._show_urgent(urgent)
         self.waiting_for_a_person.emit([c.room for c in urgent])

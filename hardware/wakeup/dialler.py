@@ -94,7 +94,7 @@ class Dialler:
             rooms = self._book.to_manual("PBX unreachable")
             if rooms:
                 log.error("PBX unreachable: wake-ups for %s are on the manual list", ", ".join(rooms))
-        else:
+        elif self._failed_probes == 0:  # after one unanswered probe, wait for the next before dialling
             while self._lines.free() > 0:
                 order = self._book.claim_next(self._name)
                 if order is None:
@@ -120,6 +120,7 @@ class Dialler:
             self._pbx_up, self._failed_probes = True, 0
             return
         self._failed_probes += 1
+        self._next_probe = time.monotonic() + min(1.0, self.PROBE_EVERY)  # one lost packet is not an outage
         if self._failed_probes >= 2 and self._pbx_up:
             self._pbx_up = False
             log.error("PBX does not answer: due wake-ups go to the manual list")

@@ -65,62 +65,62 @@
         <translation>备注（例如：7:00 出租车）</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="151"/>
+        <location filename="../../ui/wakeup_page.py" line="152"/>
         <source>Call the room (F2)</source>
         <translation>致电房间 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="153"/>
+        <location filename="../../ui/wakeup_page.py" line="154"/>
         <source>Guest is awake</source>
         <translation>客人已醒</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="157"/>
+        <location filename="../../ui/wakeup_page.py" line="158"/>
         <source>Who goes to the door (F4)</source>
         <translation>谁去敲门 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="158"/>
+        <location filename="../../ui/wakeup_page.py" line="160"/>
         <source>Sent</source>
         <translation>已派出</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="165"/>
+        <location filename="../../ui/wakeup_page.py" line="167"/>
         <source>guest woken by the operator&apos;s call</source>
         <translation>话务员致电叫醒客人</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="179"/>
+        <location filename="../../ui/wakeup_page.py" line="181"/>
         <source>daily</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="189"/>
+        <location filename="../../ui/wakeup_page.py" line="191"/>
         <source>NOT CONFIRMED: call or send someone</source>
         <translation>未确认：请致电或派人</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="352"/>
+        <location filename="../../ui/wakeup_page.py" line="355"/>
         <source>No wake-up call is waiting for a person.</source>
         <translation>没有需要人工处理的叫醒。</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="355"/>
+        <location filename="../../ui/wakeup_page.py" line="358"/>
         <source>Call room %1 on your telephone.</source>
         <translation>请用您的话机拨打 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="359"/>
+        <location filename="../../ui/wakeup_page.py" line="362"/>
         <source>Calling room %1. When the guest is awake, press “Guest is awake”.</source>
         <translation>正在呼叫 %1 房。客人醒来后请按“客人已醒”。</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="373"/>
+        <location filename="../../ui/wakeup_page.py" line="376"/>
         <source>sent %1 to the door</source>
         <translation>已派 %1 上门</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="384"/>
+        <location filename="../../ui/wakeup_page.py" line="387"/>
         <source>Room %1: %2</source>
         <translation>%1 房：%2</translation>
     </message>
@@ -140,77 +140,77 @@
         <translation>取消所选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="187"/>
+        <location filename="../../ui/wakeup_page.py" line="189"/>
         <source>booked</source>
         <translation>已预订</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="188"/>
+        <location filename="../../ui/wakeup_page.py" line="190"/>
         <source>DUE: call the room now</source>
         <translation>已到时：请立即人工叫醒</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="190"/>
+        <location filename="../../ui/wakeup_page.py" line="192"/>
         <source>calling</source>
         <translation>呼叫中</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="191"/>
+        <location filename="../../ui/wakeup_page.py" line="193"/>
         <source>will call again</source>
         <translation>将再次呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="192"/>
+        <location filename="../../ui/wakeup_page.py" line="194"/>
         <source>with the PBX</source>
         <translation>由交换机处理</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="213"/>
+        <location filename="../../ui/wakeup_page.py" line="216"/>
         <source>Wake-up dialler not running: calls that fall due come to you on this list.</source>
         <translation>叫醒拨号程序未运行：到时的叫醒将出现在此列表，由您人工处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="217"/>
+        <location filename="../../ui/wakeup_page.py" line="220"/>
         <source>Wake-up dialler cannot reach the PBX: due calls come to you.</source>
         <translation>叫醒拨号程序无法连接交换机：到时的叫醒由您人工处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="221"/>
+        <location filename="../../ui/wakeup_page.py" line="224"/>
         <source>Wake-up dialler running: %1 of %2 lines in use.</source>
         <translation>叫醒拨号程序运行中：%2 条线路中 %1 条在用。</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="232"/>
+        <location filename="../../ui/wakeup_page.py" line="235"/>
         <source>Room %1 %2, due %3: %4 (%5 more waiting)</source>
         <translation>%1 房 %2，%3 到时：%4（另有 %5 个等待）</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="247"/>
+        <location filename="../../ui/wakeup_page.py" line="250"/>
         <source>Attempts for room %1: </source>
         <translation>%1 房的呼叫记录：</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="298"/>
+        <location filename="../../ui/wakeup_page.py" line="301"/>
         <source>Wake-up call</source>
         <translation>叫醒服务</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="299"/>
+        <location filename="../../ui/wakeup_page.py" line="302"/>
         <source>%1 has already passed today. Book it for tomorrow at %1?</source>
         <translation>今天的 %1 已经过去。预订为明天 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="306"/>
+        <location filename="../../ui/wakeup_page.py" line="309"/>
         <source>Booked: room %1 at %2 on %3</source>
         <translation>已预订：%1 房，%3 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="314"/>
+        <location filename="../../ui/wakeup_page.py" line="317"/>
         <source>Warning: %1 calls are due at %2 and the lines place about %3 a minute; some will ring late.</source>
         <translation>注意：%2 有 %1 个叫醒，线路每分钟约能拨 %3 个，部分会稍晚响铃。</translation>
     </message>
     <message>
-        <location filename="../../ui/wakeup_page.py" line="346"/>
+        <location filename="../../ui/wakeup_page.py" line="349"/>
         <source>Cancelled: room %1</source>
         <translation>已取消：%1 房</translation>
     </message>
