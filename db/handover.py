@@ -58,8 +58,13 @@ class SqlHandovers:
                     if status in (WakeUpStatus.ESCALATED, WakeUpStatus.MANUAL)
                     else ItemKind.WAKEUP_DUE
                 )
+                tried = f", {w.attempts} attempts" if w.attempts else ""
                 items.append(
-                    (kind, str(w.id), f"{w.due_at.astimezone(zone):%H:%M} room {w.room_number} ({w.status})")
+                    (
+                        kind,
+                        str(w.id),
+                        f"{w.due_at.astimezone(zone):%H:%M} room {w.room_number} ({w.status}{tried})",
+                    )
                 )
             for e in follow_ups:
                 due = f", due {e.due_at:%m-%d %H:%M}" if e.due_at else ""
