@@ -402,6 +402,7 @@ def build_pages(window: MainWindow, console: Console) -> None:
     queue_panel.failed.connect(window.statusBar().showMessage)
     if isinstance(window.lamp_field, LampField):
         window.lamp_field.extension_chosen.connect(queue_panel.connect_to)
+        window.lamp_field.call_dropped.connect(queue_panel.transfer_call)
     directory_panel.chosen.connect(queue_panel.connect_to)
     for key, what in queue_panel.key_list():
         window.add_key(key, what)

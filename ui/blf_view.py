@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from switchboard.lamp_field import FieldLamp
 from ui.blf_delegate import TILE, BlfDelegate
 from ui.blf_model import EXTENSION_ROLE, BlfFilter, BlfModel
+from ui.queue_panel import CALL_MIME
 
 DEPARTMENT_NAMES = {
     "front_desk": ("Front desk", "前台"),
@@ -37,7 +38,31 @@ DEPARTMENT_NAMES = {
 
 
 class LampGrid(QListView):
-    """The list view in icon mode, with Enter activating the current lamp."""
+    """Lamps in icon mode: Enter activates the current lamp; a queued call dropped on a lamp goes there."""
+
+    call_dropped = Signal(str, str)  # call id, extension
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(CALL_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(CALL_MIME) and self.indexAt(event.position().toPoint()).isValid():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        call_id = bytes(event.mimeData().data(CALL_MIME).data()).decode(errors="replace")
+        extension = index.data(EXTENSION_ROLE) if index.isValid() else None
+        if call_id and extension:
+            event.acceptProposedAction()
+            self.call_dropped.emit(call_id, str(extension))
+        else:
+            event.ignore()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -78,6 +103,9 @@ class LampField(QWidget):
         self.view.setSpacing(0)
         self.view.setWrapping(True)
         self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.call_dropped = self.view.call_dropped
         self.view.setStyleSheet("QListView { background: #1d2126; }")
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)

@@ -8,12 +8,14 @@ above the queue that stays until the call is answered.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -28,6 +30,7 @@ from switchboard.call_queue import CallQueue, QueuedCall, Urgency
 from switchboard.pbx import CallFailed, CallKind, CallOffered, CallState, FailureReason, PbxEvent, PbxPosition
 
 _Index = QModelIndex | QPersistentModelIndex
+CALL_MIME = "application/x-switchboard-call"  # a queued call dragged onto a lamp: its call id
 OPTIONS_FOR = {FailureReason.BUSY, FailureReason.NO_ANSWER, FailureReason.DND}
 URGENCY_COLOURS = {Urgency.LATE: "#ffe0a0", Urgency.VERY_LATE: "#ffb3b3"}
 
@@ -67,6 +70,23 @@ class QueueModel(QAbstractTableModel):
 
     def call_at(self, row: int) -> QueuedCall | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return (
+            super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+            if index.isValid()
+            else Qt.ItemFlag.NoItemFlags
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return [CALL_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        call = self.call_at(indexes[0].row()) if indexes else None
+        if call is not None:
+            data.setData(CALL_MIME, QByteArray(call.call_id.encode()))
+        return data
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -171,6 +191,9 @@ class QueuePanel(QWidget):
         self.view.setObjectName("queueView")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QTableView.DragDropMode.DragOnly)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.buttons: dict[str, QPushButton] = {}
@@ -282,6 +305,11 @@ class QueuePanel(QWidget):
         """Send the call on the headset to ``extension``; with no call up, ring it from the console.
 
         A room on do-not-disturb is not rung: the caller's options come up instead."""
+        picked = self.selected_call()
+        if picked is not None and picked.state is CallState.HELD:
+            self.view.clearSelection()  # clicked a held call, then a lamp: that call goes
+            self.transfer_call(picked.call_id, extension)
+            return
         self.transfer_target = extension
         active = self.queue.active()
         if active is not None and self._is_dnd(extension):
@@ -291,6 +319,27 @@ class QueuePanel(QWidget):
             self.pbx.dial(extension)
         else:
             self.pbx.blind_transfer(active.call_id, extension)
+
+    def selected_call(self) -> QueuedCall | None:
+        """The call the operator picked in the queue (a click), if any."""
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.call_at(rows[0].row()) if rows else None
+
+    def transfer_call(self, call_id: str, extension: str) -> None:
+        """A queued call dropped (or clicked, then a lamp chosen) onto ``extension``.
+
+        Only a call the operator has spoken to is transferred: a caller is told where the call goes first."""
+        call = self.queue.get(call_id)
+        if call is None:
+            return
+        if call.state not in (CallState.CONNECTED, CallState.HELD):
+            self.failed.emit(self.tr("Answer the call first: tell the caller where the call goes."))
+            return
+        self.transfer_target = extension
+        if self._is_dnd(extension):
+            self.refused.emit(call_id, extension, FailureReason.DND)
+            return
+        self.pbx.blind_transfer(call_id, extension)
 
     def announce(self) -> None:
         """Announced transfer: hold the caller and ring the target from the console."""

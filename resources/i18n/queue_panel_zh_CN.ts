@@ -137,5 +137,10 @@
         <source>Choose the extension first: a lamp or a directory entry, then Enter.</source>
         <translation>请先选择分机：忙灯盘或通讯录条目，然后按回车。</translation>
     </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="336"/>
+        <source>Answer the call first: tell the caller where the call goes.</source>
+        <translation>请先接听：转接前告知来电者将转至何处。</translation>
+    </message>
 </context>
 </TS>
