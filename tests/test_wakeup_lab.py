@@ -86,6 +86,12 @@ def test_fifty_rooms_due_in_the_same_minute(kamailio: KamailioLab, tmp_path: Pat
         "no_answer": (WakeUpStatus.ESCALATED, 3, CallResult.NO_ANSWER),
         "busy": (WakeUpStatus.ESCALATED, 3, CallResult.BUSY),
     }
+    for w in calls.values():
+        for a in attempts.get(w.id, []):
+            if a.result in ("confirmed", "snoozed"):
+                # the recorded message was playing into the call when the guest pressed the key
+                heard = int(a.detail.split(" after ")[1].split(" ms")[0])
+                assert 300 <= heard <= 3000, (w.room_number, a.detail)
     outcomes: Counter[str] = Counter()
     for w in calls.values():
         if w.source == "snooze":

@@ -19,6 +19,7 @@ import queue
 import sys
 import threading
 import time
+import wave
 from typing import Any
 
 import pjsua2 as pj
@@ -86,11 +87,21 @@ class WakeCall(pj.Call):
                     self.player.createPlayer(self.wav, 0)  # loops until a key or the listen time ends
                 self.player.startTransmit(self.getAudioMedia(index))
 
+    def heard_ms(self) -> int:
+        """How much of the message went out to the guest (the player's position; it loops)."""
+        if self.player is None:
+            return 0
+        try:
+            with wave.open(self.wav) as recording:
+                rate = recording.getframerate()
+        except (OSError, wave.Error):
+            rate = 8000
+        return int(self.player.getPos()) * 1000 // rate
+
     def onDtmfDigit(self, prm: Any) -> None:
-        if prm.digit == "1":
-            self.decide("confirmed", "key 1", hangup_in=0.3)
-        elif prm.digit == "2":
-            self.decide("snoozed", "key 2", hangup_in=0.3)
+        if prm.digit in ("1", "2"):
+            result = "confirmed" if prm.digit == "1" else "snoozed"
+            self.decide(result, f"key {prm.digit} after {self.heard_ms()} ms of the message", hangup_in=0.3)
 
     def tick(self, now: float) -> None:
         if self.ended:
