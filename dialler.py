@@ -82,8 +82,14 @@ def main(argv: list[str]) -> int:
         return 0
     server = settings.section("pbx").get("server", "").strip()
     lines: Lines
+    loopback = server.startswith(("127.", "localhost"))  # a PBX on this machine: stay on loopback
     if settings.pbx_mode == "sip" and server:
-        lines = SipLines(server, rules.lines, host=settings.section("pbx").get("local_address", "127.0.0.1"))
+        lines = SipLines(
+            server,
+            rules.lines,
+            host=settings.section("pbx").get("local_address", "127.0.0.1" if loopback else ""),
+            log_path=folder / "lines.log",
+        )
         reachable = lambda: sip_reachable(server)  # noqa: E731
     else:
         lines, reachable = TrainingLines(rules.lines), None

@@ -54,7 +54,7 @@ def main() -> None:
         rules = DiallingRules(
             ring_time=timedelta(seconds=20), listen_time=timedelta(seconds=10), lines=args.lines
         )
-        lines = SipLines(lab.domain, rules.lines)
+        lines = SipLines(lab.domain, rules.lines, host="127.0.0.1")
         dialler = Dialler(
             SqlWakeUpDialling(store, clock, rules),
             lines,

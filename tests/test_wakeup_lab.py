@@ -64,7 +64,7 @@ def test_fifty_rooms_due_in_the_same_minute(kamailio: KamailioLab, tmp_path: Pat
             register(kamailio.domain, extension, banks[kind].port)
             behaviour[room] = kind
         book_all(store, clock, [r for r, _ in rooms], clock.now() + timedelta(seconds=2))
-        lines = SipLines(kamailio.domain, RULES.lines)
+        lines = SipLines(kamailio.domain, RULES.lines, host="127.0.0.1")
         dialler = Dialler(
             SqlWakeUpDialling(store, clock, RULES),
             lines,
@@ -121,7 +121,7 @@ def test_pbx_unreachable_puts_due_calls_on_the_manual_list_at_once(
     rooms = hotel_with_guests(store, clock, 2)
     book_all(store, clock, [r for r, _ in rooms], clock.now() + timedelta(seconds=1))
     kamailio.stop()  # the PBX is gone
-    lines = SipLines(kamailio.domain, 4)
+    lines = SipLines(kamailio.domain, 4, host="127.0.0.1")
     dialler = Dialler(
         SqlWakeUpDialling(store, clock, RULES),
         lines,

@@ -56,9 +56,11 @@ class SipLines:
 
     PER_PROCESS = 4
 
-    def __init__(self, proxy: str, lines: int, host: str = "127.0.0.1") -> None:
+    def __init__(self, proxy: str, lines: int, host: str = "", log_path: Path | None = None) -> None:
         self.capacity = lines
         self._proxy, self._host = proxy, host
+        # pjsip's own messages from every line process, for the engineer
+        self._log = log_path.open("ab") if log_path is not None else None
         self._events: queue.Queue[tuple[int, dict[str, object] | None]] = queue.Queue()
         self._processes: dict[int, _Process] = {}
         left = lines
@@ -84,6 +86,7 @@ class SipLines:
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            stderr=self._log,
             text=True,
             cwd=Path(__file__).resolve().parents[2],
         )
@@ -175,6 +178,8 @@ class SipLines:
             except subprocess.TimeoutExpired:
                 process.popen.kill()
         self._processes.clear()
+        if self._log is not None:
+            self._log.close()
 
 
 class TrainingLines:

@@ -133,13 +133,15 @@ class Line:
         self.endpoint.audDevManager().setNullDev()
         transport = pj.TransportConfig()
         transport.port = 0
-        transport.boundAddress = host
+        if host:  # empty: every interface, the PBX sees the address it routes to
+            transport.boundAddress = host
         self.endpoint.transportCreate(pj.PJSIP_TRANSPORT_UDP, transport)
         self.endpoint.libStart()
         account = pj.AccountConfig()
         account.idUri = f"sip:wakeup@{proxy}"
         account.sipConfig.proxies.append(f"sip:{proxy};lr")
-        account.mediaConfig.transportConfig.boundAddress = host
+        if host:
+            account.mediaConfig.transportConfig.boundAddress = host
         account.mediaConfig.transportConfig.port = 0  # any free RTP port: several line processes share a host
         self.proxy = proxy
         self.account = pj.Account()
@@ -200,7 +202,9 @@ class Line:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="wake-up line")
     parser.add_argument("--proxy", required=True, help="PBX host:port")
-    parser.add_argument("--host", default="127.0.0.1", help="local address for SIP and media")
+    parser.add_argument(
+        "--host", default="", help="local address for SIP and media (default: every interface)"
+    )
     parser.add_argument("--slots", type=int, default=4)
     args = parser.parse_args(argv)
     global EVENTS
