@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
@@ -26,6 +26,7 @@ from switchboard.fias.framing import TcpFramer, frame_tcp
 from switchboard.fias.records import FiasRecord, format_record, parse
 from switchboard.fias.session import FiasSession
 from switchboard.wakeup_status import WakeUpStatus
+from tests.test_fias_link import eventually
 from tests.wakeup_lab import DESK, attempts_by_wakeup, hotel_with_guests, wakeups
 
 CLOCK = SystemClock(zone_named("Asia/Shanghai"))
@@ -98,15 +99,6 @@ class PbxPeer:
         self._stop.set()
         self.server.close()
         self._thread.join(timeout=2)
-
-
-def eventually(check: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.05)
-    raise AssertionError("condition not met in time")
 
 
 @contextmanager
