@@ -247,7 +247,8 @@ def lamp_field_extensions(settings: ConsoleSettings, extensions: list[str]) -> l
 
 def sip_position(settings: console_settings.ConsoleSettings, clock: Clock) -> SipPosition:
     """The attendant position on the real PBX from ``[pbx]``: server (host:port), extension,
-    username (if not the extension), password, transport, local_port. It also subscribes the lamps."""
+    username (if not the extension), password, transport, local_port, registrations_url (the PBX's
+    JSON-RPC, for "unregistered" lamps). It also subscribes the lamps."""
     sip = settings.section("pbx")
     port = sip.get("local_port", "0").strip()
     return SipPosition(
@@ -260,6 +261,7 @@ def sip_position(settings: console_settings.ConsoleSettings, clock: Clock) -> Si
             local_port=int(port) if port.isdigit() else 0,
         ),
         clock,
+        registrations_url=sip.get("registrations_url", "").strip(),
     )
 
 

@@ -23,6 +23,9 @@ from switchboard.pbx import (
     CallOffered,
     CallState,
     CallStateChanged,
+    FailureReason,
+    LampChanged,
+    LampState,
     LinkStateChanged,
     LinkStatus,
     PbxEvent,
@@ -316,3 +319,42 @@ def test_dialling_a_room_nobody_registered_fails_cleanly(
     failed = console.wait(CallFailed, lambda e: e.call_id == call_id)
     assert failed.target == "1999" and failed.detail.startswith("404")
     console.wait(CallEnded, lambda e: e.call_id == call_id)
+
+
+def test_lamps_follow_a_real_call_and_show_dnd_and_unregistered(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone]
+) -> None:
+    settings = PositionSettings(server=kamailio.domain, extension=OPERATOR)
+    position = SipPosition(
+        settings, SystemClock(), registrations_url=kamailio.rpc_url, registrations_every_s=0.5
+    )
+    console = Console(position)
+    position.start(console.events.put)
+    try:
+        a = baresip_phone("1801")
+        b = baresip_phone("1802", auto_answer=False)
+        position.watch(["1801", "1802", "1803"])
+
+        def lamp(ext: str, state: LampState, timeout: float = 10.0) -> None:
+            console.wait(LampChanged, lambda e: e.extension == ext and e.state is state, timeout)
+
+        lamp("1803", LampState.UNREGISTERED)  # nobody registered 1803
+        lamp("1801", LampState.IDLE)
+        lamp("1802", LampState.IDLE)
+        a.dial("1802")
+        lamp("1802", LampState.RINGING)
+        b.accept()
+        lamp("1802", LampState.BUSY)
+        lamp("1801", LampState.BUSY)
+        a.hangup()
+        lamp("1802", LampState.IDLE)
+        position.set_dnd("1802", True)
+        lamp("1802", LampState.DND)
+        offer = room_calls_console(a, console)
+        answered(a, console, offer)
+        position.blind_transfer(offer.call_id, "1802")  # refused by the console: the room asked for no calls
+        assert console.wait(CallFailed, lambda e: e.call_id == offer.call_id).reason is FailureReason.DND
+        b.close()  # the room's telephone goes away: its registration is removed
+        lamp("1802", LampState.UNREGISTERED)
+    finally:
+        position.stop()

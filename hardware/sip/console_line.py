@@ -259,6 +259,13 @@ class Line:
         self.calls.clear()
         Line.current = None
         gc.collect()
+        # Stop the null sound device first: its clock thread calls the port's Python callbacks, and
+        # must not be inside one while the port is destroyed.
+        try:
+            self.endpoint.audDevManager().setNoDev()
+        except pj.Error as exc:
+            log.info("sound device already stopped: %s", exc.info())
+        self.endpoint.libHandleEvents(10)
         del self.audio  # the port leaves the bridge before the endpoint goes
         self.account.shutdown()
         del self.account

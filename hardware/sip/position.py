@@ -21,7 +21,10 @@ Kamailio, is enough):
   time-out it rings the console again as a recall;
 - conference: the console's bridge joins both legs and the operator;
 - DND: kept by the console (the PBX has no DND of its own): the lamp shows DND,
-  transfers and camp-on to a DND room are refused before any SIP is sent.
+  transfers and camp-on to a DND room are refused before any SIP is sent;
+- lamps: the BLF watcher's dialog states, with DND laid over an idle lamp, and
+  "unregistered" for an extension with no telephone registered when the PBX's
+  registrations can be read (``registrations_url``, Kamailio ``ul.dump``).
 
 Scheduling uses real (monotonic) time, because the far end does; event times come
 from the injected clock.
@@ -40,6 +43,7 @@ import pjsua2 as pj
 
 from hardware.sip.blf import BlfWatcher
 from hardware.sip.console_line import Line, LineCall
+from hardware.sip.registrations import RegistrationPoll
 from hardware.sip.ringing_front import RegistrationState, RingingFront, WaitingCall
 from switchboard.clock import Clock
 from switchboard.pbx import (
@@ -63,6 +67,7 @@ from switchboard.pbx import (
 
 log = logging.getLogger(__name__)
 
+PJ_EINVALIDOP = 70013
 PARK_SLOTS = tuple(f"70{n}" for n in range(1, 10))
 FAILURES = {
     486: FailureReason.BUSY,
@@ -109,6 +114,8 @@ class SipPosition:
         *,
         kind_of: Callable[[str], CallKind] = room_or_outside,
         emergency_numbers: Sequence[str] = ("119", "110", "120"),
+        registrations_url: str = "",
+        registrations_every_s: float = 5.0,
     ) -> None:
         self.settings = settings
         self._clock = clock
@@ -128,6 +135,17 @@ class SipPosition:
         self._blf: BlfWatcher | None = None
         self.ready = threading.Event()  # the thread has its endpoint (tests wait on it)
         self._dead = ""  # why SIP could not start at all: every command is refused with it
+        self._later: list[tuple[float, Callable[[], None]]] = []  # (monotonic due, action) in the SIP thread
+        self._registered: set[str] | None = None  # extensions with a telephone registered, if known
+        self._poll = (
+            RegistrationPoll(
+                registrations_url,
+                lambda found: self._commands.put(lambda: self._registrations(found)),
+                registrations_every_s,
+            )
+            if registrations_url
+            else None
+        )
 
     # ------------------------------------------------------------ lifecycle
 
@@ -172,6 +190,8 @@ class SipPosition:
         front.on_handover_failed = self._handover_failed
         front.on_registration = self._registration
         self._front, self._line = front, line
+        if self._poll is not None:
+            self._poll.start()
         self.ready.set()
         try:
             while not self._stopping.is_set():
@@ -183,6 +203,8 @@ class SipPosition:
             log.exception("SIP position stopped by an error")
             self._emit(LinkStateChanged(LinkName.PBX, LinkStatus.DOWN, now(), "SIP position failed"))
         finally:
+            if self._poll is not None:
+                self._poll.stop()
             if self._blf is not None:
                 self._blf.stop()
             front.close()
@@ -400,9 +422,27 @@ class SipPosition:
         if call is None or call.line is None or self._line is None:
             return None
         if call.state in (CallState.CONNECTED, CallState.CONSULTING, CallState.CONFERENCE):
-            self._line.hold(call.line)
+            self._media_op(call, hold=True)
         self._state(call, state, peer)
         return call
+
+    def _media_op(self, call: _Call, *, hold: bool, deadline: float = 0.0) -> None:
+        """Hold or retrieve; while an earlier re-INVITE of the call is still under way pjsua refuses
+        a new one, so it is tried again shortly (for up to 3 s) instead of being lost."""
+        if call.line is None or self._line is None or call.id not in self._calls:
+            return
+        try:
+            (self._line.hold if hold else self._line.unhold)(call.line)
+        except pj.Error as exc:
+            if exc.status != PJ_EINVALIDOP:
+                raise
+            deadline = deadline or time.monotonic() + 3.0
+            if time.monotonic() < deadline:
+                self._later.append(
+                    (time.monotonic() + 0.05, lambda: self._media_op(call, hold=hold, deadline=deadline))
+                )
+            else:
+                log.warning("re-INVITE for %s still refused after 3 s", call.id)
 
     def _retrieve(self, call_id: str) -> None:
         call = self._calls.get(call_id)
@@ -413,7 +453,7 @@ class SipPosition:
         if call.line is None or self._line is None:
             return
         if call.state in (CallState.HELD, CallState.PARKED, CallState.CAMPED, CallState.OFFERED):
-            self._line.unhold(call.line)
+            self._media_op(call, hold=False)
         for slot, parked in list(self._parked.items()):
             if parked == call.id:
                 del self._parked[slot]
@@ -515,7 +555,7 @@ class SipPosition:
             return
         for call in (first, second):
             if call.state in (CallState.HELD, CallState.PARKED):
-                self._line.unhold(call.line)  # type: ignore[arg-type]
+                self._media_op(call, hold=False)
         # The bridge needs both media active: joined when the un-hold has gone through.
         self._after_media = (first, second)
         for call in (first, second):
@@ -550,8 +590,10 @@ class SipPosition:
                 self._emit(LampChanged(ext, self._shown(ext), now))
 
     def _lamp(self, event: LampChanged) -> None:
+        before = self._shown(event.extension)
         self._lamps[event.extension] = event.state
-        self._emit(LampChanged(event.extension, self._shown(event.extension), event.at))
+        if self._shown(event.extension) is not before:
+            self._emit(LampChanged(event.extension, self._shown(event.extension), event.at))
         if event.state is LampState.IDLE:
             for call in list(self._calls.values()):
                 if call.state is CallState.CAMPED and call.camp_target == event.extension:
@@ -559,7 +601,20 @@ class SipPosition:
                     self._transfer(call.id, event.extension)
                     break
 
+    def _registrations(self, found: set[str] | None) -> None:
+        if found is None or found == self._registered:
+            return  # not asked (PBX unreachable): lamps keep what they show
+        before = {ext: self._shown(ext) for ext in self._watched}
+        self._registered = found
+        now = self._clock.now()
+        for ext in self._watched:
+            shown = self._shown(ext)
+            if shown is not before[ext]:
+                self._emit(LampChanged(ext, shown, now))
+
     def _shown(self, ext: str) -> LampState:
+        if self._registered is not None and ext not in self._registered:
+            return LampState.UNREGISTERED
         state = self._lamps.get(ext, LampState.UNKNOWN)
         if ext in self._dnd and state in (LampState.IDLE, LampState.UNKNOWN):
             return LampState.DND
@@ -568,6 +623,12 @@ class SipPosition:
     _after_media: tuple[_Call, _Call] | None = None
 
     def _check_timers(self) -> None:
+        if self._later:
+            now = time.monotonic()
+            due = [action for at, action in self._later if at <= now]
+            self._later = [(at, action) for at, action in self._later if at > now]
+            for action in due:
+                action()
         if self._after_media is not None and self._line is not None:
             first, second = self._after_media
             if first.line is None or second.line is None or self._line.bridge(first.line, second.line):

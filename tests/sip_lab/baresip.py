@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.sip_lab.ports import free_port
+from tests.sip_lab.ports import free_port, free_port_pair
 
 CONFIG = """\
 poll_method\t\tepoll
@@ -47,7 +47,7 @@ class BaresipPhone:
         self.domain = domain
         self.auto_answer = auto_answer
         self.password = password
-        self.sip_port = free_port()
+        self.sip_port = free_port_pair()  # TLS goes on sip_port + 1
         self.ctrl_port = free_port(both=False)
         self.dir = Path(tempfile.mkdtemp(prefix="baresip"))
         self.log_path = self.dir / "baresip.log"

@@ -52,6 +52,7 @@ class KamailioLab:
         self.auth = auth
         self.subs_max_expires = subs_max_expires
         self.port = port or free_port(both=False)
+        self.http_port = free_port()  # JSON-RPC over HTTP, e.g. for ul.dump
         # A short path of our own: the ctl unix socket path must stay under 108 bytes.
         self.run_dir = Path(tempfile.mkdtemp(prefix="kam"))
         self.log_path = self.run_dir / "kamailio.log"
@@ -61,6 +62,11 @@ class KamailioLab:
     @property
     def domain(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def rpc_url(self) -> str:
+        """Kamailio's JSON-RPC over HTTP."""
+        return f"http://127.0.0.1:{self.http_port}/RPC"
 
     @property
     def host(self) -> str:
@@ -85,7 +91,12 @@ class KamailioLab:
                 ha1b = hashlib.md5(f"{ext}@{realm}:{realm}:{pw}".encode()).hexdigest()
                 f.write(f"{i}:{ext}:{realm}:{pw}:{ha1}:{ha1b}\n")
         cfg = self.run_dir / "kamailio.cfg"
-        text = TEMPLATE.read_text().replace("@RUN@", str(self.run_dir)).replace("@PORT@", str(self.port))
+        text = (
+            TEMPLATE.read_text()
+            .replace("@RUN@", str(self.run_dir))
+            .replace("@PORT@", str(self.port))
+            .replace("@HTTP_PORT@", str(self.http_port))
+        )
         cfg.write_text(text)
         defs: list[str] = []
         if self.auth:

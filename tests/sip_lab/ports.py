@@ -22,3 +22,18 @@ def free_port(both: bool = True) -> int:
         finally:
             udp.close()
     raise RuntimeError("no free loopback port")
+
+
+def free_port_pair() -> int:
+    """A port free for UDP and TCP whose next port is free for TCP too (baresip puts TLS on port + 1)."""
+    for _ in range(50):
+        port = free_port()
+        tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            tcp.bind(("127.0.0.1", port + 1))
+            return port
+        except OSError:
+            continue
+        finally:
+            tcp.close()
+    raise RuntimeError("no free loopback port pair")
