@@ -5,6 +5,8 @@ Every call here travels as SIP through Kamailio on loopback; the console side is
 
 from __future__ import annotations
 
+import array
+import math
 import queue
 import threading
 import time
@@ -97,6 +99,11 @@ def console_on(request: pytest.FixtureRequest) -> Iterator[Callable[..., Console
             position.stop()
 
 
+def audioop_rms(frame: bytes) -> float:
+    samples = array.array("h", frame[: len(frame) // 2 * 2])
+    return math.sqrt(sum(x * x for x in samples) / len(samples)) if samples else 0.0
+
+
 def room_calls_console(phone: BaresipPhone, console: Console) -> CallOffered:
     phone.dial(OPERATOR)
     return console.offered(phone.ext)
@@ -119,6 +126,11 @@ def test_registers_and_a_room_call_reaches_the_queue_and_is_answered(
     time.sleep(0.3)  # still ringing: nobody answered yet
     assert not any(isinstance(e, CallStateChanged) for e in console.seen)
     answered(room, console, offer)
+    headset = console.position.headset
+    assert headset is not None
+    time.sleep(1.0)  # the room's microphone is a 440 Hz tone: the operator's port hears it
+    loudest = max((audioop_rms(frame) for frame in list(headset.heard)), default=0)
+    assert headset.frames_heard > 20 and loudest > 500, (headset.frames_heard, loudest)
     console.position.hold(offer.call_id)
     console.state(offer.call_id, CallState.HELD)
     console.position.retrieve(offer.call_id)

@@ -51,6 +51,8 @@ def test_the_stored_password_is_never_shown_and_kept_when_left_empty(qtbot: QtBo
         ("pbx.hotel.lan", "", "", "extension"),
         ("pbx.hotel.lan", "9", "301-2x", "301-2x"),
         ("pbx.hotel.lan:5060", "9", "301-399, 8000", ""),
+        ("pbx.hotel.lan:5060", "9", "rpc=ftp://pbx/RPC", "http://"),
+        ("pbx.hotel.lan:5060", "9", "rpc=http://pbx:5071/RPC", ""),
     ],
 )
 def test_bad_input_is_named_and_not_saved(
@@ -58,6 +60,9 @@ def test_bad_input_is_named_and_not_saved(
 ) -> None:
     dialog = SipSettingsDialog(ConsoleSettings())
     qtbot.addWidget(dialog)
+    if field.startswith("rpc="):
+        dialog.registrations.setText(field.removeprefix("rpc="))
+        field = ""
     dialog.server.setText(server)
     dialog.extension.setText(extension)
     dialog.field.setText(field)

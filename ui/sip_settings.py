@@ -56,6 +56,11 @@ class SipSettingsDialog(QDialog):
         self.field = QLineEdit(pbx.get("field", ""))
         self.field.setObjectName("sipField")
         self.field.setPlaceholderText(self.tr("All extensions, or e.g. 301-2099, 8000-8090"))
+        self.registrations = QLineEdit(pbx.get("registrations_url", ""))
+        self.registrations.setObjectName("sipRegistrations")
+        self.registrations.setPlaceholderText(
+            self.tr("Optional: the PBX's JSON-RPC, e.g. http://pbx:5071/RPC")
+        )
         form = QFormLayout()
         form.addRow(self.tr("&Server"), self.server)
         form.addRow(self.tr("&Extension"), self.extension)
@@ -63,6 +68,7 @@ class SipSettingsDialog(QDialog):
         form.addRow(self.tr("&Password"), self.password)
         form.addRow(self.tr("&Transport"), self.transport)
         form.addRow(self.tr("&Lamp field"), self.field)
+        form.addRow(self.tr("&Registrations"), self.registrations)
         note = QLabel(
             self.tr(
                 "The password is kept in this position's settings file, not in the database. "
@@ -95,6 +101,9 @@ class SipSettingsDialog(QDialog):
             return self.tr("The server must be a host name or address, with an optional :port.")
         if not _EXTENSION.match(self.extension.text().strip()):
             return self.tr("Enter the console's extension number (letters, digits, at most 32).")
+        url = self.registrations.text().strip()
+        if url and not re.match(r"^https?://[^\s/]+(/\S*)?$", url):
+            return self.tr("The registrations address must be an http:// or https:// address, or empty.")
         try:
             parse_field(self.field.text())
         except InputError as exc:
@@ -117,6 +126,7 @@ class SipSettingsDialog(QDialog):
             username=self.username.text().strip(),
             transport=str(self.transport.currentData() or "udp"),
             field=self.field.text().strip(),
+            registrations_url=self.registrations.text().strip(),
         )
         values["password"] = self.password.text() or self._saved_password
         return self._settings.with_section("pbx", values)

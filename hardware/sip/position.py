@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import pjsua2 as pj
 
 from hardware.sip.blf import BlfWatcher
-from hardware.sip.console_line import Line, LineCall
+from hardware.sip.console_line import Line, LineCall, OperatorAudio
 from hardware.sip.registrations import RegistrationPoll
 from hardware.sip.ringing_front import RegistrationState, RingingFront, WaitingCall
 from switchboard.clock import Clock
@@ -230,6 +230,12 @@ class SipPosition:
             self._sink(event)
         except Exception:
             log.exception("event sink failed for %r", event)
+
+    @property
+    def headset(self) -> OperatorAudio | None:
+        """The operator's audio port (frames heard, frames to speak), once SIP has started."""
+        line = self._line
+        return line.audio if line is not None else None
 
     # ------------------------------------------------------------ Protocol: commands
 
