@@ -8,6 +8,7 @@ from __future__ import annotations
 import array
 import math
 import queue
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -370,3 +371,39 @@ def test_lamps_follow_a_real_call_and_show_dnd_and_unregistered(
         lamp("1802", LampState.UNREGISTERED)
     finally:
         position.stop()
+
+
+def test_a_fifth_call_waits_while_four_lines_are_busy_and_garbage_changes_nothing(
+    kamailio: KamailioLab, console_on: Callable[..., Console], tmp_path: Path
+) -> None:
+    console = console_on(kamailio)
+    front = console.position._front
+    assert front is not None
+    noise = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    result: list[object] = []
+    sipp = threading.Thread(
+        target=lambda: result.append(
+            run_sipp_calls(
+                kamailio.domain, OPERATOR, tmp_path / "sipp", calls=5, rate=50, limit=5, hold_ms=3000
+            )
+        )
+    )
+    sipp.start()
+    try:
+        offers = [console.offered(timeout=10) for _ in range(5)]
+        for junk in (b"", b"\x00\xff" * 300, b"INVITE\r\n\r\n", b"SIP/2.0 abc\r\n\r\n", "来电 😀".encode()):
+            noise.sendto(junk, ("127.0.0.1", front.port))  # a damaged packet is dropped, the calls go on
+        for offer in offers[:4]:
+            console.position.answer(offer.call_id)
+            console.state(offer.call_id, CallState.CONNECTED)
+        console.position.answer(offers[4].call_id)
+        refused = console.wait(CallFailed, lambda e: e.call_id == offers[4].call_id)
+        assert "four console lines" in refused.detail
+        assert not any(isinstance(e, CallEnded) and e.call_id == offers[4].call_id for e in console.seen)
+        console.wait(CallEnded, lambda e: e.call_id == offers[0].call_id)  # the first caller hangs up
+        console.position.answer(offers[4].call_id)  # the fifth, still ringing, now gets a line
+        console.state(offers[4].call_id, CallState.CONNECTED)
+    finally:
+        sipp.join(60)
+        noise.close()
+    assert result and getattr(result[0], "ok", False), getattr(result[0], "stdout", "")[-2000:]

@@ -66,7 +66,7 @@ class RingingFront:
         username: str = "",
         password: str = "",
         local_port: int = 0,
-        expires: int = 300,
+        expires: int = 60,  # short: after a PBX restart (registrations lost) calls reach us within 30 s
     ) -> None:
         host, _, port = server.partition(":")
         self.server = (host, int(port or 5060))
