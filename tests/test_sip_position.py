@@ -407,3 +407,61 @@ def test_a_fifth_call_waits_while_four_lines_are_busy_and_garbage_changes_nothin
         sipp.join(60)
         noise.close()
     assert result and getattr(result[0], "ok", False), getattr(result[0], "stdout", "")[-2000:]
+
+
+def mwi_notifications(lab: KamailioLab, extension: str) -> tuple[socket.socket, Callable[[str, float], str]]:
+    """A room telephone's message-summary subscription (raw SIP): returns its socket and a waiter that
+    answers NOTIFYs and returns the first body containing the given text."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    uri = f"sip:{extension}@{lab.domain}"
+    sock.sendto(
+        (
+            f"SUBSCRIBE {uri} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{port};rport;branch=z9hG4bKmwi1\r\n"
+            f"Max-Forwards: 70\r\nFrom: <{uri}>;tag=room\r\nTo: <{uri}>\r\nCall-ID: mwi-{port}\r\n"
+            f"CSeq: 1 SUBSCRIBE\r\nContact: <sip:{extension}@127.0.0.1:{port}>\r\nEvent: message-summary\r\n"
+            "Accept: application/simple-message-summary\r\nExpires: 60\r\nContent-Length: 0\r\n\r\n"
+        ).encode(),
+        ("127.0.0.1", lab.port),
+    )
+
+    def wait(text: str, timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            sock.settimeout(max(0.05, deadline - time.monotonic()))
+            try:
+                data, source = sock.recvfrom(65535)
+            except TimeoutError:
+                break
+            message = data.decode(errors="replace")
+            if message.startswith("NOTIFY"):
+                head = message.split("\r\n\r\n", 1)[0].split("\r\n")[1:]
+                keep = [
+                    h for h in head if h.split(":", 1)[0].lower() in ("via", "from", "to", "call-id", "cseq")
+                ]
+                sock.sendto(
+                    ("SIP/2.0 200 OK\r\n" + "\r\n".join(keep) + "\r\nContent-Length: 0\r\n\r\n").encode(),
+                    source,
+                )
+                body = message.split("\r\n\r\n", 1)[1]
+                if text in body:
+                    return body
+        raise TimeoutError(f"no NOTIFY with {text!r} for {extension}")
+
+    return sock, wait
+
+
+def test_message_lamp_reaches_the_room_telephone(
+    kamailio: KamailioLab, console_on: Callable[..., Console]
+) -> None:
+    console = console_on(kamailio)
+    sock, wait = mwi_notifications(kamailio, "1901")
+    try:
+        time.sleep(0.3)
+        console.position.set_message_lamp("1901", True)
+        assert "Message-Account: sip:1901@" in wait("Messages-Waiting: yes")
+        console.position.set_message_lamp("1901", False)
+        wait("Messages-Waiting: no")
+    finally:
+        sock.close()

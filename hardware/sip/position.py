@@ -22,6 +22,8 @@ Kamailio, is enough):
 - conference: the console's bridge joins both legs and the operator;
 - DND: kept by the console (the PBX has no DND of its own): the lamp shows DND,
   transfers and camp-on to a DND room are refused before any SIP is sent;
+- message-waiting lamps: PUBLISH ``message-summary`` for the room's extension
+  (RFC 3842); the PBX's presence server NOTIFYs the telephone;
 - lamps: the BLF watcher's dialog states, with DND laid over an idle lamp, and
   "unregistered" for an extension with no telephone registered when the PBX's
   registrations can be read (``registrations_url``, Kamailio ``ul.dump``).
@@ -43,6 +45,7 @@ import pjsua2 as pj
 
 from hardware.sip.blf import BlfWatcher
 from hardware.sip.console_line import Line, LineCall, OperatorAudio
+from hardware.sip.message_lamps import MessageLamps
 from hardware.sip.registrations import RegistrationPoll
 from hardware.sip.ringing_front import RegistrationState, RingingFront, WaitingCall
 from switchboard.clock import Clock
@@ -133,6 +136,7 @@ class SipPosition:
         self._front: RingingFront | None = None
         self._line: Line | None = None
         self._blf: BlfWatcher | None = None
+        self._mwi: MessageLamps | None = None
         self.ready = threading.Event()  # the thread has its endpoint (tests wait on it)
         self._dead = ""  # why SIP could not start at all: every command is refused with it
         self._later: list[tuple[float, Callable[[], None]]] = []  # (monotonic due, action) in the SIP thread
@@ -190,6 +194,7 @@ class SipPosition:
         front.on_handover_failed = self._handover_failed
         front.on_registration = self._registration
         self._front, self._line = front, line
+        self._mwi = MessageLamps(s.server, front.host, user=s.username or s.extension, password=s.password)
         if self._poll is not None:
             self._poll.start()
         self.ready.set()
@@ -198,6 +203,7 @@ class SipPosition:
                 self._run_commands()
                 front.poll(0.003)
                 line.pump(2)
+                self._mwi.poll()
                 self._check_timers()
         except Exception:
             log.exception("SIP position stopped by an error")
@@ -208,6 +214,7 @@ class SipPosition:
             if self._blf is not None:
                 self._blf.stop()
             front.close()
+            self._mwi.close()
             self._calls.clear()
             self._front = self._line = None
             line.shutdown()
@@ -300,8 +307,12 @@ class SipPosition:
         self._commands.put(run)
 
     def set_message_lamp(self, extension: str, on: bool) -> None:
-        # The lab PBX has no message-waiting server; the console's records keep the lamp.
-        log.info("message lamp for %s %s kept by the console", extension, "on" if on else "off")
+        def run() -> None:
+            if self._mwi is not None:
+                self._mwi.set(extension, on)
+
+        if not self._dead:
+            self._commands.put(run)
 
     # ------------------------------------------------------------ front and line callbacks
 
