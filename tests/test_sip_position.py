@@ -465,3 +465,25 @@ def test_message_lamp_reaches_the_room_telephone(
         wait("Messages-Waiting: no")
     finally:
         sock.close()
+
+
+def test_after_a_pbx_restart_the_console_takes_calls_again(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone]
+) -> None:
+    settings = PositionSettings(server=kamailio.domain, extension=OPERATOR)
+    position = SipPosition(
+        settings, SystemClock(), registrations_url=kamailio.rpc_url, registrations_every_s=0.5
+    )
+    console = Console(position)
+    position.start(console.events.put)
+    try:
+        console.wait(LinkStateChanged, lambda e: e.status is LinkStatus.UP)
+        room = baresip_phone("1951")
+        kamailio.restart()  # registrations are gone: the console notices and registers again
+        deadline = time.monotonic() + 10
+        while f"AoR: {OPERATOR}" not in kamailio.rpc("ul.dump") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        offer = room_calls_console(room, console)
+        answered(room, console, offer)
+    finally:
+        position.stop()

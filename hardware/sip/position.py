@@ -619,6 +619,8 @@ class SipPosition:
                     break
 
     def _registrations(self, found: set[str] | None) -> None:
+        if found is not None and self.settings.extension not in found and self._front is not None:
+            self._front.register_now()  # the PBX forgot the console (a restart): no waiting for the refresh
         if found is None or found == self._registered:
             return  # not asked (PBX unreachable): lamps keep what they show
         before = {ext: self._shown(ext) for ext in self._watched}

@@ -131,6 +131,11 @@ class RingingFront:
 
     # ------------------------------------------------------------ registration
 
+    def register_now(self) -> None:
+        """Register again at once (the PBX lost our registration, e.g. it restarted)."""
+        if self._reg_sent is None:
+            self._reg_due = 0.0
+
     def _register_if_due(self) -> None:
         now = time.monotonic()
         if self._reg_sent is not None and now - self._reg_sent > REGISTER_WAIT_S:
