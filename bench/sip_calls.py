@@ -72,9 +72,7 @@ def main() -> None:
         # runs in the position's SIP thread, so its call table may be read here
         if isinstance(event, CallOffered):
             at = time.time()
-            call = position._calls.get(event.call_id)
-            if call is not None:
-                offered[call.sip_call_id] = at
+            offered[position.sip_call_id(event.call_id)] = at
             position.answer(event.call_id)
         elif isinstance(event, LinkStateChanged) and event.status is LinkStatus.UP:
             up.set()

@@ -1,0 +1,400 @@
+"""The console's calls over SIP, run in the position's SIP thread: what each operator command does to
+the ringing front and the pjsua2 line, and what the far end's answers mean for the queue.
+
+How each feature maps onto SIP (a PBX with no media server of its own, such as Kamailio, is enough):
+
+- answer: the front hands the ringing INVITE to pjsua2, which answers it;
+- hold / retrieve: re-INVITE (sendonly / sendrecv), retried while an earlier one is under way;
+- blind transfer: REFER to the caller; a refused or unanswered transfer brings the call back to the
+  operator connected;
+- announced transfer: a consultation leg, then REFER with Replaces to the caller;
+- park: on the console's own line, held, under a slot number 701–709; pick-up is from the console
+  (the PBX has no park orbit the room phones could dial);
+- camp-on: the caller is held on the console while the busy extension's lamp is watched; when it goes
+  idle the call is transferred, at the time-out it rings the console again as a recall;
+- conference: the console's bridge joins both legs and the operator;
+- a transfer or camp-on to a DND room is refused before any SIP is sent.
+
+Scheduling uses real (monotonic) time, because the far end does; event times come from the clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+import pjsua2 as pj
+
+from hardware.sip.console_line import Line, LineCall
+from hardware.sip.desk_call import FAILURES, PARK_SLOTS, PJ_EINVALIDOP, DeskCall
+from hardware.sip.ringing_front import RingingFront, WaitingCall
+from switchboard.clock import Clock
+from switchboard.pbx import (
+    CallEnded,
+    CallFailed,
+    CallKind,
+    CallOffered,
+    CallState,
+    CallStateChanged,
+    EventSink,
+    FailureReason,
+    new_call_id,
+)
+
+log = logging.getLogger(__name__)
+
+
+class CallDesk:
+    """The console's calls; every method runs in the SIP thread. Also the pjsua2 line's listener."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        emit: EventSink,
+        *,
+        kind_of: Callable[[str], CallKind],
+        emergency_numbers: set[str],
+        is_dnd: Callable[[str], bool],
+        watch_also: Callable[[str], None],
+    ) -> None:
+        self._clock = clock
+        self._emit = emit
+        self._kind_of = kind_of
+        self._emergency = emergency_numbers
+        self._is_dnd = is_dnd
+        self._watch_also = watch_also
+        self._calls: dict[str, DeskCall] = {}
+        self.parked: dict[str, str] = {}  # slot -> call id; read by pickup() from the GUI thread
+        self._later: list[tuple[float, Callable[[], None]]] = []  # (monotonic due, action)
+        self._after_media: tuple[DeskCall, DeskCall] | None = None
+        self._front: RingingFront | None = None
+        self._line: Line | None = None
+
+    def attach(self, front: RingingFront, line: Line) -> None:
+        self._front, self._line = front, line
+        front.on_offered = self.offered
+        front.on_gone = self.abandoned
+        front.on_handover_failed = self.handover_failed
+
+    def detach(self) -> None:
+        self._calls.clear()
+        self._front = self._line = None
+
+    def sip_call_id(self, call_id: str) -> str:
+        call = self._calls.get(call_id)
+        return call.sip_call_id if call is not None else ""
+
+    def lamp_idle(self, extension: str) -> None:
+        """A watched extension went idle: a caller camped on it rings through."""
+        for call in list(self._calls.values()):
+            if call.state is CallState.CAMPED and call.camp_target == extension:
+                call.camp_target = ""
+                self.transfer(call.id, extension)
+                return
+
+    def offered(self, waiting: WaitingCall) -> None:
+        kind = CallKind.EMERGENCY if waiting.called in self._emergency else self._kind_of(waiting.caller)
+        call = DeskCall(
+            new_call_id(),
+            waiting.caller,
+            waiting.caller_name,
+            waiting.called,
+            kind,
+            CallState.OFFERED,
+            sip_call_id=waiting.sip_call_id,
+        )
+        self._calls[call.id] = call
+        self._emit(CallOffered(call.id, call.caller, call.caller_name, call.called, kind, self._clock.now()))
+
+    def _by_sip(self, sip_call_id: str) -> DeskCall | None:
+        return next((c for c in self._calls.values() if c.sip_call_id == sip_call_id), None)
+
+    def abandoned(self, waiting: WaitingCall, reason: str) -> None:
+        assert self._front is not None
+        self._front.forget(waiting.sip_call_id)
+        call = self._by_sip(waiting.sip_call_id)
+        if call is not None:
+            self._end(call, reason)
+
+    def handover_failed(self, waiting: WaitingCall, code: int, reason: str) -> None:
+        call = self._by_sip(waiting.sip_call_id)
+        if call is not None:
+            self._fail(call.id, "", FailureReason.OTHER, f"{code} {reason}")
+
+    def incoming(self, line_call: LineCall, sip_call_id: str) -> bool:
+        call = self._by_sip(sip_call_id)
+        if call is None or call.line is not None:
+            return False
+        call.line, line_call.key = line_call, call.id
+        return True
+
+    def line_state(self, line_call: LineCall, state: int, code: int, reason: str) -> None:
+        call = self._calls.get(line_call.key)
+        if call is None:
+            return
+        if state == pj.PJSIP_INV_STATE_CONFIRMED:
+            if self._front is not None and call.sip_call_id:
+                self._front.forget(call.sip_call_id)
+            if call.state is CallState.DIALLING:
+                self._state(call, CallState.CONSULTING if call.consult_of else CallState.CONNECTED)
+            elif call.state is CallState.OFFERED:
+                self._state(call, CallState.CONNECTED)
+        elif state == pj.PJSIP_INV_STATE_DISCONNECTED:
+            if call.state is CallState.DIALLING:
+                why = FAILURES.get(code, FailureReason.OTHER)
+                self._fail(call.id, call.peer, why, f"{code} {reason}")
+            if call.state is CallState.TRANSFERRED:
+                call.ending = call.ending or "transferred"
+            self._end(call, call.ending or ("hung up" if code in (200, 0) else f"{code} {reason}".strip()))
+
+    def line_transfer(self, line_call: LineCall, code: int, final: bool) -> None:
+        call = self._calls.get(line_call.key)
+        if call is None or (not final and code < 300):
+            return
+        if 200 <= code < 300:
+            consult = self._calls.get(call.replaced_by)
+            call.ending = f"answered at {call.transfer_to}"
+            self._line_hangup(call)
+            if consult is not None:
+                consult.ending = "transfer completed"
+                self._line_hangup(consult)
+        elif code >= 300:
+            target = call.transfer_to
+            call.transfer_to = call.replaced_by = ""
+            why = FAILURES.get(code, FailureReason.OTHER)
+            self._fail(call.id, target, why, f"transfer {code}")
+            self._connect(call)
+
+    def answer(self, call_id: str) -> None:
+        call = self._calls.get(call_id)
+        if call is None or call.state is not CallState.OFFERED or self._line is None or self._front is None:
+            return
+        if call.line is not None:  # a recall: the caller is already on our line
+            self._connect(call)
+            return
+        if self._line.free() <= 0:
+            self._fail(call.id, "", FailureReason.OTHER, "all four console lines in use")
+            return
+        if not self._front.hand_over(
+            call.sip_call_id, (self._line.host, self._line.port), self._line.contact
+        ):
+            self._end(call, "abandoned")
+
+    def release(self, call_id: str) -> None:
+        call = self._calls.get(call_id)
+        if call is None:
+            return
+        if call.line is None:
+            if self._front is not None:
+                self._front.refuse(call.sip_call_id, 480, "Temporarily Unavailable")
+                self._front.forget(call.sip_call_id)
+            self._end(call, "released")
+        else:
+            call.ending = "released"
+            self._line_hangup(call)
+
+    def _line_hangup(self, call: DeskCall) -> None:
+        if call.line is not None and self._line is not None:
+            self._line.hangup(call.line)
+
+    def hold(self, call_id: str, state: CallState, peer: str | None = None) -> DeskCall | None:
+        call = self._calls.get(call_id)
+        if call is None or call.line is None or self._line is None:
+            return None
+        if call.state in (CallState.CONNECTED, CallState.CONSULTING, CallState.CONFERENCE):
+            self._media_op(call, hold=True)
+        self._state(call, state, peer)
+        return call
+
+    def _media_op(self, call: DeskCall, *, hold: bool, deadline: float = 0.0) -> None:
+        """Hold or retrieve; while an earlier re-INVITE of the call is still under way pjsua refuses
+        a new one, so it is tried again shortly (for up to 3 s) instead of being lost."""
+        if call.line is None or self._line is None or call.id not in self._calls:
+            return
+        try:
+            (self._line.hold if hold else self._line.unhold)(call.line)
+        except pj.Error as exc:
+            if exc.status != PJ_EINVALIDOP:
+                raise
+            deadline = deadline or time.monotonic() + 3.0
+            if time.monotonic() < deadline:
+                self._later.append(
+                    (time.monotonic() + 0.05, lambda: self._media_op(call, hold=hold, deadline=deadline))
+                )
+            else:
+                log.warning("re-INVITE for %s still refused after 3 s", call.id)
+
+    def retrieve(self, call_id: str) -> None:
+        call = self._calls.get(call_id)
+        if call is not None and call.state in (CallState.HELD, CallState.PARKED, CallState.CAMPED):
+            self._connect(call)
+
+    def _connect(self, call: DeskCall) -> None:
+        if call.line is None or self._line is None:
+            return
+        if call.state in (CallState.HELD, CallState.PARKED, CallState.CAMPED, CallState.OFFERED):
+            self._media_op(call, hold=False)
+        for slot, parked in list(self.parked.items()):
+            if parked == call.id:
+                del self.parked[slot]
+        call.camp_target = ""
+        self._state(call, CallState.CONNECTED, "")
+
+    def _refusal(self, target: str) -> FailureReason | None:
+        return FailureReason.DND if self._is_dnd(target) else None
+
+    def transfer(self, call_id: str, target: str) -> None:
+        call = self._calls.get(call_id)
+        if call is None or call.line is None or self._line is None:
+            return
+        reason = self._refusal(target)
+        if reason is not None:
+            self._fail(call.id, target, reason, "")
+            return
+        call.transfer_to = target
+        self._state(call, CallState.TRANSFERRED, target)
+        self._line.xfer(call.line, target)
+
+    def consult(self, call_id: str, consult_id: str, target: str) -> None:
+        if self._line is None:
+            return
+        call = self._calls.get(call_id)
+        if call is not None and call.state is CallState.CONNECTED:
+            self.hold(call_id, CallState.HELD)
+        leg = DeskCall(
+            consult_id,
+            target,
+            "",
+            target,
+            CallKind.INTERNAL,
+            CallState.DIALLING,
+            peer=target,
+            consult_of=call_id,
+        )
+        self._calls[consult_id] = leg
+        self._emit(CallStateChanged(consult_id, CallState.DIALLING, self._clock.now(), target))
+        reason = self._refusal(target)
+        if reason is None and self._line.free() <= 0:
+            reason = FailureReason.OTHER
+        if reason is not None:
+            self._fail(consult_id, target, reason, "")
+            self._end(leg, reason.value)
+            return
+        leg.line = self._line.dial(target, consult_id)
+
+    def complete(self, call_id: str, consult_id: str) -> None:
+        held, leg = self._calls.get(call_id), self._calls.get(consult_id)
+        if (
+            held is None
+            or leg is None
+            or held.line is None
+            or leg.line is None
+            or self._line is None
+            or leg.state is not CallState.CONSULTING
+        ):
+            self._fail(call_id, consult_id, FailureReason.OTHER, "no consultation")
+            return
+        held.transfer_to, held.replaced_by = leg.peer, consult_id
+        self._state(held, CallState.TRANSFERRED, leg.peer)
+        self._line.xfer_replaces(held.line, leg.line)
+
+    def park(self, call_id: str) -> None:
+        slot = next((s for s in PARK_SLOTS if s not in self.parked), "")
+        call = self._calls.get(call_id)
+        if call is None or not slot:
+            self._fail(call_id, "", FailureReason.OTHER, "no free park slot")
+            return
+        if self.hold(call_id, CallState.PARKED, slot) is not None:
+            self.parked[slot] = call_id
+
+    def pickup(self, slot: str) -> None:
+        call = self._calls.get(self.parked.get(slot, ""))
+        if call is None:
+            self._fail("", slot, FailureReason.NOT_FOUND, "nothing parked")
+            return
+        self._connect(call)
+
+    def camp_on(self, call_id: str, target: str, recall_after_s: float) -> None:
+        reason = self._refusal(target)
+        if reason is not None:
+            self._fail(call_id, target, reason, "")
+            return
+        call = self.hold(call_id, CallState.CAMPED, target)
+        if call is None:
+            return
+        call.camp_target = target
+        call.camp_deadline = time.monotonic() + recall_after_s
+        self._watch_also(target)
+
+    def conference(self, call_id: str, other_call_id: str) -> None:
+        first, second = self._calls.get(call_id), self._calls.get(other_call_id)
+        if first is None or second is None or first.line is None or second.line is None or self._line is None:
+            return
+        for call in (first, second):
+            if call.state in (CallState.HELD, CallState.PARKED):
+                self._media_op(call, hold=False)
+        # The bridge needs both media active: joined when the un-hold has gone through.
+        self._after_media = (first, second)
+        for call in (first, second):
+            self._state(call, CallState.CONFERENCE)
+
+    def dial(self, call_id: str, number: str) -> None:
+        call = DeskCall(call_id, number, "", number, CallKind.INTERNAL, CallState.DIALLING, peer=number)
+        self._calls[call_id] = call
+        self._emit(CallStateChanged(call_id, CallState.DIALLING, self._clock.now(), number))
+        if self._line is None or self._line.free() <= 0:
+            self._fail(call_id, number, FailureReason.OTHER, "all four console lines in use")
+            self._end(call, "no line")
+            return
+        call.line = self._line.dial(number, call_id)
+
+    _after_media: tuple[DeskCall, DeskCall] | None = None
+
+    def check_timers(self) -> None:
+        if self._later:
+            now = time.monotonic()
+            due = [action for at, action in self._later if at <= now]
+            self._later = [(at, action) for at, action in self._later if at > now]
+            for action in due:
+                action()
+        if self._after_media is not None and self._line is not None:
+            first, second = self._after_media
+            if first.line is None or second.line is None or self._line.bridge(first.line, second.line):
+                self._after_media = None
+        now = time.monotonic()
+        for call in list(self._calls.values()):
+            if call.state is CallState.CAMPED and call.camp_deadline and now >= call.camp_deadline:
+                target, call.camp_deadline = call.camp_target, 0.0
+                call.state = CallState.OFFERED
+                self._emit(
+                    CallOffered(
+                        call.id,
+                        call.caller,
+                        call.caller_name,
+                        call.called,
+                        call.kind,
+                        self._clock.now(),
+                        recall_of=target,
+                    )
+                )
+
+    # ------------------------------------------------------------ state
+
+    def _fail(self, call_id: str, target: str, reason: FailureReason, detail: str = "") -> None:
+        self._emit(CallFailed(call_id, target, reason, self._clock.now(), detail))
+
+    def _state(self, call: DeskCall, state: CallState, peer: str | None = None) -> None:
+        call.state = state
+        if peer is not None:
+            call.peer = peer
+        self._emit(CallStateChanged(call.id, state, self._clock.now(), call.peer))
+
+    def _end(self, call: DeskCall, reason: str) -> None:
+        if self._calls.pop(call.id, None) is None:
+            return
+        call.line = None
+        for slot, parked in list(self.parked.items()):
+            if parked == call.id:
+                del self.parked[slot]
+        self._emit(CallEnded(call.id, self._clock.now(), reason))

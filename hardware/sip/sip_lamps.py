@@ -1,0 +1,92 @@
+"""What each lamp on the field shows over SIP, in the position's SIP thread.
+
+The BLF watcher reports dialog states (idle, ringing, busy, held). The console lays over them what a
+dialog cannot say: DND, which the console keeps because the PBX has none, shows on an idle lamp; and an
+extension with no telephone registered shows "unregistered" when the PBX's registrations can be read.
+Only changes of what is shown leave as ``LampChanged``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hardware.sip.blf import BlfWatcher
+from switchboard.clock import Clock
+from switchboard.pbx import EventSink, LampChanged, LampState, PositionSettings
+
+
+class SipLamps:
+    def __init__(
+        self,
+        settings: PositionSettings,
+        clock: Clock,
+        emit: EventSink,
+        *,
+        in_sip_thread: Callable[[Callable[[], object]], None],
+        went_idle: Callable[[str], None],
+    ) -> None:
+        self._settings = settings
+        self._clock = clock
+        self._emit = emit
+        self._in_sip_thread = in_sip_thread
+        self._went_idle = went_idle
+        self._lamps: dict[str, LampState] = {}
+        self._dnd: set[str] = set()
+        self._registered: set[str] | None = None  # extensions with a telephone registered, if known
+        self.watched: list[str] = []
+        self._blf: BlfWatcher | None = None
+
+    def watch(self, extensions: list[str], announce: bool = True) -> None:
+        s = self._settings
+        self.watched = extensions
+        if self._blf is None:
+            self._blf = BlfWatcher(s.server, self._clock, user=s.username or s.extension, password=s.password)
+            self._blf.start(lambda event: self._in_sip_thread(lambda: self.lamp(event)))
+        self._blf.watch(extensions)
+        if announce:
+            now = self._clock.now()
+            for ext in extensions:
+                self._emit(LampChanged(ext, self.shown(ext), now))
+
+    def watch_also(self, extension: str) -> None:
+        """Follow one more extension (a camp-on target) without announcing the field again."""
+        if extension not in self.watched:
+            self.watch([*self.watched, extension], announce=False)
+
+    def stop(self) -> None:
+        if self._blf is not None:
+            self._blf.stop()
+
+    def is_dnd(self, extension: str) -> bool:
+        return extension in self._dnd
+
+    def set_dnd(self, extension: str, on: bool) -> None:
+        (self._dnd.add if on else self._dnd.discard)(extension)
+        self._emit(LampChanged(extension, self.shown(extension), self._clock.now()))
+
+    def lamp(self, event: LampChanged) -> None:
+        before = self.shown(event.extension)
+        self._lamps[event.extension] = event.state
+        if self.shown(event.extension) is not before:
+            self._emit(LampChanged(event.extension, self.shown(event.extension), event.at))
+        if event.state is LampState.IDLE:
+            self._went_idle(event.extension)
+
+    def registrations(self, found: set[str] | None) -> None:
+        if found is None or found == self._registered:
+            return  # not asked (PBX unreachable): lamps keep what they show
+        before = {ext: self.shown(ext) for ext in self.watched}
+        self._registered = found
+        now = self._clock.now()
+        for ext in self.watched:
+            shown = self.shown(ext)
+            if shown is not before[ext]:
+                self._emit(LampChanged(ext, shown, now))
+
+    def shown(self, ext: str) -> LampState:
+        if self._registered is not None and ext not in self._registered:
+            return LampState.UNREGISTERED
+        state = self._lamps.get(ext, LampState.UNKNOWN)
+        if ext in self._dnd and state in (LampState.IDLE, LampState.UNKNOWN):
+            return LampState.DND
+        return state
