@@ -6,9 +6,12 @@ Every call here travels as SIP through Kamailio on loopback; the console side is
 from __future__ import annotations
 
 import array
+import json
 import math
 import queue
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -487,3 +490,84 @@ def test_after_a_pbx_restart_the_console_takes_calls_again(
         answered(room, console, offer)
     finally:
         position.stop()
+
+
+class PjPhone:
+    """A pjsua2 room telephone in its own process (tests/sip_lab/pj_phone.py): it does Replaces."""
+
+    def __init__(self, lab: KamailioLab, ext: str, dial: str = "") -> None:
+        self.ext = ext
+        self.events: queue.Queue[dict[str, object]] = queue.Queue()
+        self.seen: list[dict[str, object]] = []
+        cmd = [sys.executable, "-m", "tests.sip_lab.pj_phone", "--domain", lab.domain, "--ext", ext]
+        self.proc = subprocess.Popen(
+            [*cmd, *(["--dial", dial] if dial else [])],
+            cwd=Path(__file__).resolve().parent.parent,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            try:
+                self.events.put(json.loads(line))
+            except ValueError:
+                continue
+
+    def wait(self, match: Callable[[dict[str, object]], bool], timeout: float = 10.0) -> dict[str, object]:
+        for event in self.seen:
+            if match(event):
+                return event
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                event = self.events.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            self.seen.append(event)
+            if match(event):
+                return event
+        raise TimeoutError(f"{self.ext}: not seen; saw {self.seen[-6:]}")
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(5)
+
+
+def test_announced_transfer_replaces_the_consultation_at_a_telephone_that_does_replaces(
+    kamailio: KamailioLab, console_on: Callable[..., Console]
+) -> None:
+    console = console_on(kamailio)
+    target = PjPhone(kamailio, "2102")
+    caller: PjPhone | None = None
+    try:
+        target.wait(lambda e: e["event"] == "registered")
+        caller = PjPhone(kamailio, "2101", dial=OPERATOR)
+        offer = console.offered("2101")
+        console.position.answer(offer.call_id)
+        console.state(offer.call_id, CallState.CONNECTED)
+        consult_id = console.position.consult(offer.call_id, "2102")
+        console.state(consult_id, CallState.CONSULTING)
+        console.position.complete_transfer(offer.call_id, consult_id)
+        # the caller's telephone INVITEs the room with Replaces: the room swaps the console's leg for it
+        target.wait(lambda e: e["event"] == "replaced")
+        console.wait(CallEnded, lambda e: e.call_id == offer.call_id)
+        console.wait(CallEnded, lambda e: e.call_id == consult_id)
+        caller.wait(
+            lambda e: e["event"] == "state" and e["state"] == "CONFIRMED" and "2102" in str(e["remote"])
+        )
+        dialogs = [d for d in kamailio.rpc("dlg.list").split("h_entry")[1:] if "state: 4" in d]
+        assert len(dialogs) == 1 and "sip:2101@" in dialogs[0] and "sip:2102@" in dialogs[0], dialogs
+    finally:
+        target.close()
+        if caller is not None:
+            caller.close()
