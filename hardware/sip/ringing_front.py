@@ -49,6 +49,7 @@ class WaitingCall:
     upstream: tuple[str, int] = ("", 0)
     forwarded_to: tuple[str, int] = ("", 0)
     forwarded: SipMessage | None = field(default=None, repr=False)
+    forgotten: bool = False  # the console is done with it; kept only to ACK pjsua's final answer
 
 
 @dataclass
@@ -296,6 +297,10 @@ class RingingFront:
             self._answer_upstream(call, code, reason)
 
     def forget(self, sip_call_id: str) -> None:
+        call = self.calls.get(sip_call_id)
+        if call is not None and call.handed_over and not call.answered:
+            call.forgotten = True  # pjsua's final answer is still to come and must be acknowledged
+            return
         self.calls.pop(sip_call_id, None)
 
     def _from_pjsua(self, message: SipMessage) -> None:
@@ -328,6 +333,9 @@ class RingingFront:
         )
         self.sock.sendto(ack.encode(), call.forwarded_to)
         call.handed_over, call.forwarded = False, None
+        if call.forgotten:
+            self.calls.pop(call.sip_call_id, None)
+            return
         self.on_handover_failed(call, code, message.start[12:])
 
     def _answer_upstream(self, call: WaitingCall, code: int, reason: str) -> None:
