@@ -291,6 +291,7 @@ def test_six_calls_wait_at_once_and_none_is_rejected(
     try:
         offers = [console.offered(timeout=10) for _ in range(6)]
         assert len({o.call_id for o in offers}) == 6
+        assert [o.offered_at for o in offers] == sorted(o.offered_at for o in offers)  # arrival order
         time.sleep(1.0)  # all six keep ringing: none was turned away
         assert not any(isinstance(e, CallEnded) for e in console.seen)
         for offer in offers:  # in arrival order, as the operator would
@@ -571,3 +572,13 @@ def test_announced_transfer_replaces_the_consultation_at_a_telephone_that_does_r
         target.close()
         if caller is not None:
             caller.close()
+
+
+def test_an_unreachable_pbx_is_reported_down_with_the_reason(console_on: Callable[..., Console]) -> None:
+    nobody = KamailioLab()  # a free port with no PBX behind it (never started)
+    try:
+        console = console_on(nobody, registered=False)
+        link = console.wait(LinkStateChanged, lambda e: e.status is LinkStatus.DOWN, timeout=10)
+        assert link.detail == f"no answer from the PBX at {nobody.domain}"
+    finally:
+        nobody.close()
