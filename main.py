@@ -880,6 +880,10 @@ def edit_sip_settings(console: Console, window: MainWindow) -> None:
     dialog = SipSettingsDialog(console.settings, window)
     if dialog.exec():
         save_settings(console, window, dialog.chosen())
+        try:  # the file now holds the SIP password: readable by this user only
+            os.chmod(console.settings_file, 0o600)
+        except OSError as exc:
+            log.warning("could not restrict %s: %s", console.settings_file, exc)
 
 
 def save_settings(console: Console, window: MainWindow, chosen: ConsoleSettings) -> None:
