@@ -57,6 +57,7 @@ from switchboard.errors import ConsoleError
 from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.hotel import Actor, ExtensionKind, Role
 from switchboard.pbx import (
+    CallKind,
     LampChanged,
     LinkName,
     LinkStateChanged,
@@ -245,12 +246,23 @@ def lamp_field_extensions(settings: ConsoleSettings, extensions: list[str]) -> l
         return extensions
 
 
-def sip_position(settings: console_settings.ConsoleSettings, clock: Clock) -> SipPosition:
+def sip_position(
+    settings: console_settings.ConsoleSettings, clock: Clock, lamps: SqlLampField
+) -> SipPosition:
     """The attendant position on the real PBX from ``[pbx]``: server (host:port), extension,
     username (if not the extension), password, transport, local_port, registrations_url (the PBX's
     JSON-RPC, for "unregistered" lamps). It also subscribes the lamps."""
     sip = settings.section("pbx")
     port = sip.get("local_port", "0").strip()
+    kinds = {lamp.extension: lamp.kind for lamp in lamps.field_lamps()}
+
+    def kind_of(caller: str) -> CallKind:
+        """A guest room, a department or staff (internal), else an outside caller."""
+        kind = kinds.get(caller)
+        if kind is ExtensionKind.ROOM:
+            return CallKind.ROOM
+        return CallKind.OUTSIDE if kind is None else CallKind.INTERNAL
+
     return SipPosition(
         PositionSettings(
             server=sip.get("server", "").strip(),
@@ -261,6 +273,7 @@ def sip_position(settings: console_settings.ConsoleSettings, clock: Clock) -> Si
             local_port=int(port) if port.isdigit() else 0,
         ),
         clock,
+        kind_of=kind_of,
         registrations_url=sip.get("registrations_url", "").strip(),
     )
 
@@ -677,7 +690,7 @@ def main(argv: list[str] | None = None) -> int:
         log.info("demo hotel loaded into %s", store.url)
 
     lamps = SqlLampField(store)
-    pbx: PbxPosition = build_pbx(clock, lamps) if training else sip_position(settings, clock)
+    pbx: PbxPosition = build_pbx(clock, lamps) if training else sip_position(settings, clock, lamps)
     bridge = EventBridge()
     console = Console(
         app,
