@@ -22,6 +22,7 @@ from switchboard.errors import InputError
 from switchboard.fias.framing import ACK, ENQ, NAK, SerialFramer, TcpFramer, frame_serial, frame_tcp
 from switchboard.fias.records import FiasRecord, format_record, parse
 from switchboard.fias.session import FiasSession, LinkPhase, Posting
+from switchboard.link_monitor import LinkCounters, RawFrame
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
 
 log = logging.getLogger(__name__)
@@ -42,26 +43,6 @@ class LinkSettings:
     encoding: str = "utf-8"
     listen_s: float = 3.0  # the spec: listen this long for the PMS's LS before sending our own
     ack_timeout_s: float = 3.0
-
-
-@dataclass(frozen=True, slots=True)
-class RawFrame:
-    """One frame on the wire, for the engineer's link monitor."""
-
-    link: LinkName
-    outgoing: bool
-    data: bytes
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class LinkCounters:
-    link: LinkName
-    records_in: int
-    records_out: int
-    errors: int
-    reconnects: int
-    last_record_at: datetime | None = None
 
 
 @dataclass
