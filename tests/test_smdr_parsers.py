@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from switchboard.smdr.charges import ChargeRule, Tariff
-from switchboard.smdr.parsers import CallRecord, Direction, SmdrFormat, parser_for
+from switchboard.smdr.parsers import CallRecord, Direction, Mitel5000Parser, SmdrFormat, parser_for
 
 DATA = Path(__file__).parent / "data" / "smdr"
 TODAY = date(2026, 11, 20)
@@ -118,3 +118,24 @@ def test_charge_rule() -> None:
     rule = ChargeRule(default=Tariff(cents_per_unit=100), by_type={"TLD": Tariff(300, 60, 50)}, free_s=5)
     call = parser_for(SmdrFormat.MITEL_5000, TODAY).feed((DATA / "mitel_5000.txt").read_bytes())
     assert [rule.cents(c) for c in call] == [0, 50 + 3 * 300, 0, 2 * 100]
+
+
+def test_a_start_time_without_a_date_is_never_put_in_the_future() -> None:
+    """Mitel lines carry no date: a call begun at 23:58 and reported after midnight is yesterday's."""
+    parser = Mitel5000Parser()
+    for hour in range(24):
+        started = parser.dated(time(hour, 59))
+        assert started <= datetime.now() + timedelta(minutes=5)
+        assert started > datetime.now() - timedelta(days=1, minutes=5)
+
+
+def test_each_record_keeps_its_line_and_bad_lines_are_kept_for_the_monitor() -> None:
+    parser = parser_for(SmdrFormat.ASTERISK_CSV)
+    good = (
+        '"","2101","0800123456","from-internal","""Room 2101"" <2101>","PJSIP/2101-0001",'
+        '"PJSIP/trunk-0002","Dial","PJSIP/trunk/0800123456,60","2026-11-22 23:10:00",'
+        '"2026-11-22 23:10:04","2026-11-22 23:12:04",124,120,"ANSWERED","BILLING","1700694600.1"'
+    )
+    records = parser.feed(b"damaged,line\n" + good.encode() + b"\n")
+    assert [r.raw for r in records] == [good]
+    assert list(parser.rejected) == [b"damaged,line"]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import enum
 import logging
+from collections import deque
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class CallRecord:
     answered: bool = True
     account: str = ""
     call_id: str = ""
+    raw: str = ""  # the line as the PBX sent it
 
 
 class SmdrParser:
@@ -53,7 +55,8 @@ class SmdrParser:
         self._pending = bytearray()
         self.bad_lines = 0
         self.last_error = ""
-        self._today = today or date.today()
+        self.rejected: deque[bytes] = deque(maxlen=100)  # the latest bad lines, for the link monitor
+        self._today = today  # fixed for golden files; otherwise the day the line arrives
 
     def feed(self, data: bytes) -> list[CallRecord]:
         self._pending += data
@@ -81,10 +84,19 @@ class SmdrParser:
     def _reject(self, line: bytes, why: str) -> None:
         self.bad_lines += 1
         self.last_error = why
+        self.rejected.append(line)
         log.warning("SMDR line skipped (%s): %r", why, line[:120])
 
     def parse_line(self, line: str) -> CallRecord | None:
         raise NotImplementedError
+
+    def dated(self, start: time) -> datetime:
+        """A start time without a date (Mitel): today's, or yesterday's for a call begun before midnight."""
+        if self._today is not None:
+            return datetime.combine(self._today, start)
+        now = datetime.now()
+        started = datetime.combine(now.date(), start)
+        return started - timedelta(days=1) if started > now + timedelta(minutes=5) else started
 
 
 def _hms(text: str) -> int:
@@ -123,8 +135,11 @@ class AvayaIpOfficeParser(SmdrParser):
             started_at=started, extension=extension, direction=direction, number=number,
             duration_s=talk, ring_s=_int(cols[2]), trunk=trunk,
             call_type=direction.name.lower(),
-            answered=talk > 0, account=cols[7].strip(), call_id=cols[9].strip(),
+            answered=talk > 0, account=cols[7].strip(), call_id=cols[9].strip(), raw=line,
         )
+
+
+_LENGTH_PREFIX = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x84\ufffd"
 
 
 class Mitel5000Parser(SmdrParser):
@@ -134,7 +149,7 @@ class Mitel5000Parser(SmdrParser):
 
     def parse_line(self, line: str) -> CallRecord | None:
         # The TCP stream puts a binary length before each record; keep from the call type on.
-        line = line.lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x84\ufffd").rstrip()
+        line = line.lstrip(_LENGTH_PREFIX).rstrip()
         if len(line) < 59:
             raise ValueError(f"{len(line)} characters, need 59")
         kind = line[0:3].strip()
@@ -150,9 +165,9 @@ class Mitel5000Parser(SmdrParser):
             Direction.INTERNAL if kind in ("NET", "CNF") else Direction.OUTGOING)
         unanswered = extension.startswith("*")
         return CallRecord(
-            started_at=datetime.combine(self._today, start), extension="" if unanswered else extension,
+            started_at=self.dated(start), extension="" if unanswered else extension,
             direction=direction, number=digits, duration_s=seconds, trunk=trunk, call_type=kind,
-            answered=not unanswered, account=line[67:79].strip().rstrip("*"),
+            answered=not unanswered, account=line[67:79].strip().rstrip("*"), raw=line,
         )
 
 
@@ -179,7 +194,7 @@ class AsteriskCsvParser(SmdrParser):
         return CallRecord(
             started_at=started, extension=extension, direction=direction, number=number, duration_s=billsec,
             ring_s=max(0, duration - billsec), trunk="", call_type=cols[3], answered=cols[14] == "ANSWERED",
-            account=cols[0], call_id=cols[16] if len(cols) > 16 else "",
+            account=cols[0], call_id=cols[16] if len(cols) > 16 else "", raw=line,
         )
 
 
