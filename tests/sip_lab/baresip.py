@@ -62,7 +62,7 @@ class BaresipPhone:
     def uri(self) -> str:
         return f"sip:{self.ext}@{self.domain}"
 
-    def start(self, timeout: float = 10.0) -> None:
+    def start(self, timeout: float = 10.0, attempt: int = 1) -> None:
         rtp_lo = 20000 + (self.sip_port % 400) * 100
         (self.dir / "config").write_text(
             CONFIG.format(sip_port=self.sip_port, ctrl_port=self.ctrl_port, rtp_lo=rtp_lo, rtp_hi=rtp_lo + 99)
@@ -89,7 +89,13 @@ class BaresipPhone:
                 time.sleep(0.05)
         if self._sock is None:
             self.stop()
-            raise RuntimeError("baresip ctrl_tcp did not open")
+            if attempt >= 3:
+                raise RuntimeError(f"baresip ctrl_tcp did not open: {self.log_path.read_text()[-2000:]}")
+            # A port chosen free can be taken by another process's media before baresip binds it.
+            self.sip_port = free_port_pair()
+            self.ctrl_port = free_port(both=False)
+            self.start(timeout, attempt + 1)
+            return
         self._sock.settimeout(None)
         self._reader = threading.Thread(target=self._read, name=f"baresip-{self.ext}", daemon=True)
         self._reader.start()
