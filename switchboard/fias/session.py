@@ -59,6 +59,7 @@ class Posting:
     digits: str
     duration_s: int
     call_type: str = ""
+    reference: int = 0  # the console's own name for it (the call record), given back with the answer
 
 
 class FiasSession:
@@ -73,7 +74,9 @@ class FiasSession:
         self._held: deque[FiasRecord] = deque()
         self._next_number = 1
         self._last_sent = now()
-        self.answers: list[FiasRecord] = []  # PA records received, newest last
+        self.answers: deque[FiasRecord] = deque(maxlen=100)  # the latest PA records, newest last
+        # Told of each posting the PMS settled: True posted, False refused for good (not "try again").
+        self.on_settled: Callable[[Posting, bool], None] = lambda _posting, _posted: None
         self.ignored = 0
 
     # --- link events -------------------------------------------------------
@@ -176,11 +179,14 @@ class FiasSession:
         if self._outstanding is None or rec.get("P#") != str(self._outstanding[0]):
             log.warning("PA for a posting not outstanding: %s", rec)
             return []
+        number, posting, _ = self._outstanding
         if rec.get("AS") in ("RY", "BY", "NA"):
-            number, posting, _ = self._outstanding
             self._postings.appendleft((number, posting))
-        elif rec.get("AS") != "OK":
+        elif rec.get("AS") == "OK":
+            self.on_settled(posting, True)
+        else:
             log.warning("PMS refused posting %s: %s %s", rec.get("P#"), rec.get("AS"), rec.get("CT"))
+            self.on_settled(posting, False)
         self._outstanding = None
         return self._flush()
 
