@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 import dialler
 from db.board import SqlBoard
+from db.call_records import ChargeDue, SqlCallRecords
 from db.callers import SqlCallers
 from db.change_feed import SqlChangeFeed
 from db.console_calls import SqlConsoleCalls
@@ -44,6 +45,7 @@ from db.wakeup_book import DIALLER_STALE, SqlPmsAnswers, SqlPmsWakeUps, SqlWakeU
 from dialler import DATABASE_VARIABLE
 from hardware.fias_link import FiasLink, LinkSettings
 from hardware.sip.position import SipPosition
+from hardware.smdr_reader import SmdrReader, SmdrSettings
 from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
@@ -55,7 +57,9 @@ from switchboard.directory import Directory
 from switchboard.duties import DutyState
 from switchboard.errors import ConsoleError
 from switchboard.fias.front_desk import PmsFrontDesk
+from switchboard.fias.session import Posting
 from switchboard.hotel import Actor, ExtensionKind, Role
+from switchboard.link_monitor import LinkJournal
 from switchboard.pbx import (
     CallKind,
     LampChanged,
@@ -70,6 +74,8 @@ from switchboard.screen_pop import greeting_wording
 from switchboard.settings import ConsoleSettings
 from switchboard.shifts import shift_at
 from switchboard.sip_field import on_field, parse_field
+from switchboard.smdr.charges import ChargeRule, Tariff
+from switchboard.smdr.parsers import CallRecord, SmdrFormat
 from switchboard.wakeup_plan import rules_from
 from ui import i18n
 from ui.arrivals_page import ArrivalsPage
@@ -84,6 +90,7 @@ from ui.directory_panel import DirectoryPanel
 from ui.errors import explain
 from ui.handover_dialog import HandOverDialog, TakeOverDialog
 from ui.hotel_info_page import HotelInfoPage
+from ui.link_monitor import LinkMonitor
 from ui.logbook_page import LogbookPage
 from ui.main_window import MainWindow
 from ui.messages_page import MessagesPage
@@ -120,6 +127,7 @@ class Console:
     sign_in_id: int | None = None
     headless: bool = False
     on_quit: list[Callable[[], None]] = field(default_factory=list)
+    links: LinkJournal = field(default_factory=LinkJournal)  # what the link monitor shows
 
     @property
     def actor(self) -> Actor:
@@ -369,6 +377,91 @@ def start_pms_link(console: Console) -> FiasLink | None:
     link.start()
     console.on_quit.append(link.stop)
     return link
+
+
+def _yes(text: str | None) -> bool:
+    return (text or "").strip().lower() in ("yes", "true", "1", "on")
+
+
+def start_smdr_reader(console: Console, pms_link: FiasLink | None) -> SmdrReader | None:
+    """The PBX's call records when ``[smdr] url`` is set: stored against rooms, charges posted to the PMS.
+
+    Charges still owed from before a restart go out first; the PMS's answer to each is recorded."""
+    smdr = console.settings.section("smdr")
+    url = smdr.get("url", "").strip()
+    if not url:
+        return None
+    try:
+        settings = SmdrSettings(
+            url,
+            SmdrFormat(smdr.get("format", SmdrFormat.AVAYA_IP_OFFICE.value).strip()),
+            baudrate=int(smdr.get("baud", "9600")),
+            parity=smdr.get("parity", "N")[:1].upper() or "N",
+            bytesize=int(smdr.get("data_bits", "8")),
+            stopbits=int(smdr.get("stop_bits", "1")),
+        )
+        per_unit = int(smdr.get("cents_per_unit", "0"))
+        tariff = Tariff(per_unit, int(smdr.get("unit_seconds", "60")), int(smdr.get("setup_cents", "0")))
+        if tariff.unit_s <= 0:
+            raise ValueError("unit_seconds must be above 0")
+        rule = ChargeRule(tariff, free_s=int(smdr.get("free_seconds", "0"))) if per_unit else None
+    except ValueError as exc:
+        log.error("SMDR settings not usable: %s", exc)
+        console.bridge.post(
+            LinkStateChanged(LinkName.SMDR, LinkStatus.DOWN, console.clock.now(), f"settings: {exc}")
+        )
+        return None
+    post = _yes(smdr.get("post_charges")) and pms_link is not None
+    if _yes(smdr.get("post_charges")) and pms_link is None:
+        log.warning("[smdr] post_charges is set but no PMS link is configured: charges are not posted")
+    calls = SqlCallRecords(console.store, console.clock, rule, post_charges=post)
+    zone = console.clock.now().tzinfo
+
+    def post_charge(charge: ChargeDue) -> None:
+        assert pms_link is not None
+        started = charge.started_at.astimezone(zone)
+        pms_link.post(
+            Posting(
+                charge.room,
+                started,
+                charge.cents,
+                charge.digits,
+                charge.duration_s,
+                charge.call_type,
+                reference=charge.record_id,
+            )
+        )
+
+    def deliver(records: list[CallRecord]) -> None:
+        for charge in calls.store(records).charges:
+            post_charge(charge)
+
+    if pms_link is not None:
+
+        def settled(posting: Posting, posted: bool) -> None:
+            try:
+                calls.answered(posting.reference, posted)
+            except Exception:  # the answer is logged; the charge stays due and is posted again on restart
+                log.exception("PMS answer to posting %d not recorded", posting.reference)
+
+        pms_link.session.on_settled = settled
+        if post:
+            for charge in calls.charges_due():
+                post_charge(charge)
+    reader = SmdrReader(settings, console.clock, deliver, console.bridge.post)
+    reader.start()
+    console.on_quit.append(reader.stop)
+    return reader
+
+
+def open_link_monitor(console: Console, window: MainWindow, link: LinkName) -> None:
+    """The engineer's window onto the PMS and SMDR links; one per console, opened again if closed."""
+    monitor = console.panels.get("link_monitor")
+    if not isinstance(monitor, LinkMonitor):
+        monitor = LinkMonitor(console.links)
+        monitor.setParent(window, monitor.windowFlags() | Qt.WindowType.Window)
+        console.panels["link_monitor"] = monitor
+    monitor.show_link(link)
 
 
 def build_pages(window: MainWindow, console: Console) -> None:
@@ -723,6 +816,8 @@ def main(argv: list[str] | None = None) -> int:
     def route(event: PbxEvent) -> None:
         if isinstance(event, LampChanged):
             model.apply(event)
+        elif console.links.take(event) and not isinstance(event, LinkStateChanged):
+            return  # raw frames and counters are for the link monitor only
         window.on_event(event)
 
     guard.parent = window
@@ -743,10 +838,18 @@ def main(argv: list[str] | None = None) -> int:
 
     pbx.start(bridge.post)
     pbx.watch(lamp_field_extensions(settings, model.extensions()))
-    if start_pms_link(console) is None:
+    pms_link = start_pms_link(console)
+    if pms_link is None:
         window.show_link(
             LinkStateChanged(LinkName.PMS, LinkStatus.DISABLED, clock.now(), "no PMS configured")
         )
+    start_smdr_reader(console, pms_link)
+    window.add_console_action(
+        QCoreApplication.translate("Console", "&Link monitor…"),
+        "Ctrl+Alt+L",
+        lambda: open_link_monitor(console, window, LinkName.PMS),
+    )
+    window.link_clicked.connect(lambda link: open_link_monitor(console, window, link))
     if isinstance(pbx, TrainingPbx):
         # A trainee starts with a guest on the line to answer, not an empty queue.
         vip_rooms = [lamp.extension for lamp in lamps.field_lamps() if lamp.vip_level and lamp.occupied]

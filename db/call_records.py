@@ -67,10 +67,13 @@ def record_key(call: CallRecord) -> str:
 
 
 class SqlCallRecords:
-    def __init__(self, store: Store, clock: Clock, rule: ChargeRule | None = None) -> None:
+    def __init__(
+        self, store: Store, clock: Clock, rule: ChargeRule | None = None, *, post_charges: bool = True
+    ) -> None:
         self._store = store
         self._clock = clock
         self._rule = rule  # None: the hotel does not charge calls through the console
+        self._post = post_charges  # False: charges are worked out for the figures, the PMS costs its own
 
     def store(self, calls: Sequence[CallRecord]) -> Stored:
         """Store the records not seen before, each with its room and charge, in one transaction."""
@@ -100,7 +103,7 @@ class SqlCallRecords:
                     abandoned=not call.answered,
                     trunk=call.trunk[:20],
                     charge_cents=cents,
-                    posting=DUE if cents and occupied else "",
+                    posting=DUE if cents and occupied and self._post else "",
                     raw=call.raw,
                 )
                 s.add(row)

@@ -169,3 +169,69 @@ def test_sip_mode_registers_the_console_on_the_pbx(tmp_path: Path, kamailio: Kam
     image = QImage(str(shot))
     banner = QColor(image.pixel(12, 28))
     assert not (banner.red() > 200 and 90 < banner.green() < 160)  # no training banner on a real install
+
+
+def test_the_console_reads_call_records_and_posts_room_charges_to_the_pms(tmp_path: Path) -> None:
+    """[smdr] next to [pms]: a let room's call out is stored against the room, posted, and the PA kept."""
+    import socket
+    import threading
+    from datetime import date, datetime, timedelta
+
+    from db.rows import CallRecordRow
+    from switchboard import demo_hotel
+    from tests.fias_pms import PmsPeer, SocketIo
+
+    room = next(s.room for s in demo_hotel.stays(date.today()) if s.in_house)
+    started = (datetime.now() - timedelta(minutes=10)).strftime("%Y-%m-%d %H:%M:%S")
+    line = (
+        f'"","{room}","013901234567","from-rooms","""Room"" <{room}>","PJSIP/{room}-0001",'
+        f'"PJSIP/trunk-0002","Dial","PJSIP/013901234567@trunk","{started}","{started}","{started}",'
+        '95,90,"ANSWERED","DOCUMENTATION","1700000000.9"\n'
+    )
+    pms_server = socket.create_server(("127.0.0.1", 0))
+    smdr_server = socket.create_server(("127.0.0.1", 0))
+    pms = PmsPeer(serial_framing=False)
+
+    def serve_pms() -> None:
+        try:
+            conn, _ = pms_server.accept()
+        except OSError:
+            return
+        pms.serve(SocketIo(conn))
+
+    def serve_smdr() -> None:
+        try:
+            conn, _ = smdr_server.accept()
+        except OSError:
+            return
+        conn.sendall(line.encode())  # the PBX sends what it has the moment the collector connects
+        threading.Event().wait(12)
+        conn.close()
+
+    threads = [threading.Thread(target=f, daemon=True) for f in (serve_pms, serve_smdr)]
+    for thread in threads:
+        thread.start()
+    settings = tmp_path / "console.ini"
+    settings.write_text(
+        f"[pms]\nurl = socket://127.0.0.1:{pms_server.getsockname()[1]}\n"
+        f"[smdr]\nurl = socket://127.0.0.1:{smdr_server.getsockname()[1]}\nformat = asterisk_csv\n"
+        "cents_per_unit = 80\nunit_seconds = 60\npost_charges = yes\n",
+        encoding="utf-8",
+    )
+    try:
+        result = run_console(
+            tmp_path, "--settings", str(settings), "--screenshot", str(tmp_path / "s.png"), "--wait", "10"
+        )
+        assert result.returncode == 0, result.stderr
+        posting = pms.wait_for("PS", timeout=5)[0]
+    finally:
+        pms.stop()
+        pms_server.close()
+        smdr_server.close()
+    assert (posting.get("RN"), posting.get("TA"), posting.get("DD")) == (room, "160", "013901234567")
+    store = Store(sqlite_url(tmp_path / "data" / "hotel-switchboard" / "switchboard.db"))
+    with store.read() as s:
+        rows = list(s.scalars(select(CallRecordRow).where(CallRecordRow.source == "smdr")))
+        assert [(r.room_number, r.charge_cents, r.posting) for r in rows] == [(room, 160, "posted")]
+        assert rows[0].posted_at is not None
+    store.dispose()

@@ -50,7 +50,7 @@ def test_status_bar_shows_each_link(qtbot: QtBot) -> None:
     w.on_event(LinkStateChanged(LinkName.PMS, LinkStatus.DOWN, AT, "no answer from PMS for 60 s"))
     w.on_event(LinkStateChanged(LinkName.PBX, LinkStatus.TRAINING, AT))
     assert "PMS: DOWN" in w.links[LinkName.PMS].text()
-    assert w.links[LinkName.PMS].toolTip() == "no answer from PMS for 60 s"
+    assert w.links[LinkName.PMS].toolTip() == "no answer from PMS for 60 s\nClick for the link monitor"
     assert "PBX: training" in w.links[LinkName.PBX].text()
     assert "SMDR: off" in w.links[LinkName.SMDR].text()
     assert w.clock_label.text() == "2026-11-20 22:00:00"

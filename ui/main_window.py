@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -42,7 +42,10 @@ def _key_text(key: str) -> str:
 
 
 class LinkLamp(QLabel):
-    """One link's state in the status bar: a coloured dot, the link's name and a word."""
+    """One link's state in the status bar: a coloured dot, the link's name and a word; a click opens
+    the link monitor."""
+
+    clicked = Signal(object)  # LinkName
 
     def __init__(self, link: LinkName, parent: Any = None) -> None:
         super().__init__(parent)
@@ -65,11 +68,16 @@ class LinkLamp(QLabel):
         }
         colour = LINK_COLOURS[status]
         self.setText(f"<span style='color:{colour}'>●</span> {names[self.link]}: {words[status]}")
-        self.setToolTip(detail)
+        self.setToolTip("\n".join(t for t in (detail, self.tr("Click for the link monitor")) if t))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit(self.link)
+        super().mousePressEvent(event)
 
 
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)  # "", "zh_CN" or "en"
+    link_clicked = Signal(object)  # LinkName, from the status bar
     settings_requested = Signal()
     sign_out_requested = Signal()
 
@@ -173,6 +181,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.links = {link: LinkLamp(link) for link in LinkName}
         for lamp in self.links.values():
+            lamp.clicked.connect(self.link_clicked)
             bar.addPermanentWidget(lamp)
         self.user_label = QLabel(user_name)
         self.user_label.setObjectName("signedInUser")

@@ -4,163 +4,168 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../main.py" line="197"/>
+        <location filename="../../main.py" line="215"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="356"/>
+        <location filename="../../main.py" line="498"/>
         <source>EMERGENCY CALL from %1: answer with F5</source>
         <translation>紧急来电：%1，按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="374"/>
+        <location filename="../../main.py" line="517"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="412"/>
+        <location filename="../../main.py" line="555"/>
         <source>Rooms</source>
         <translation>客房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="413"/>
+        <location filename="../../main.py" line="556"/>
         <source>Wake-up calls</source>
         <translation>叫醒服务</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="414"/>
+        <location filename="../../main.py" line="557"/>
         <source>Messages</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="415"/>
+        <location filename="../../main.py" line="558"/>
         <source>Logbook</source>
         <translation>交班日志</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="417"/>
+        <location filename="../../main.py" line="560"/>
         <source>Hotel information</source>
         <translation>酒店信息</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="420"/>
+        <location filename="../../main.py" line="563"/>
         <source>Wake-up due now, call by hand: room %1</source>
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="487"/>
+        <location filename="../../main.py" line="630"/>
         <source>Daily board</source>
         <translation>每日信息板</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="494"/>
+        <location filename="../../main.py" line="637"/>
         <source>VIP and arrivals</source>
         <translation>贵宾和预抵</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="500"/>
+        <location filename="../../main.py" line="643"/>
         <source>Duty manager</source>
         <translation>值班经理</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="501"/>
+        <location filename="../../main.py" line="644"/>
         <source>Nobody is on the duty manager roster now.</source>
         <translation>当前值班表上没有值班经理。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="505"/>
+        <location filename="../../main.py" line="648"/>
         <source>&amp;Duty manager on duty…</source>
         <translation>当班值班经理(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="508"/>
+        <location filename="../../main.py" line="651"/>
         <source>&amp;Hand over the shift…</source>
         <translation>交班(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="513"/>
+        <location filename="../../main.py" line="656"/>
         <source>&amp;Take over (acknowledge the handover)…</source>
         <translation>接班（确认交接）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="518"/>
+        <location filename="../../main.py" line="661"/>
         <source>Shift &amp;report (PDF)…</source>
         <translation>交班报告 (PDF)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="548"/>
+        <location filename="../../main.py" line="666"/>
         <source>SIP P&amp;BX settings…</source>
         <translation>SIP 交换机设置(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="532"/>
+        <location filename="../../main.py" line="680"/>
         <source>Timed duty due: %1</source>
         <translation>定时事项到期：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="594"/>
+        <location filename="../../main.py" line="742"/>
         <source>Training demo users: %1</source>
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="753"/>
+        <location filename="../../main.py" line="848"/>
+        <source>&amp;Link monitor…</source>
+        <translation>链路监视(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="909"/>
         <source>(signed out)</source>
         <translation>（已签退）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="771"/>
+        <location filename="../../main.py" line="927"/>
         <source>No handover waiting to be acknowledged.</source>
         <translation>没有待确认的交接。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="795"/>
+        <location filename="../../main.py" line="951"/>
         <source>Report for</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="805"/>
+        <location filename="../../main.py" line="961"/>
         <source>Save the shift report</source>
         <translation>保存交班报告</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="794"/>
-        <location filename="../../main.py" line="819"/>
+        <location filename="../../main.py" line="950"/>
+        <location filename="../../main.py" line="975"/>
         <source>Shift report</source>
         <translation>交班报告</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="428"/>
+        <location filename="../../main.py" line="571"/>
         <source>WAKE-UP NEEDS A PERSON: room %1 — F2 call the room · F4 send someone</source>
         <translation>叫醒需人工处理：%1 房 — F2 致电房间 · F4 派人敲门</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="444"/>
+        <location filename="../../main.py" line="587"/>
         <source>Wake-up: &amp;call the room that needs a person</source>
         <translation>叫醒：致电需人工处理的房间(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="449"/>
+        <location filename="../../main.py" line="592"/>
         <source>Wake-up: &amp;send someone to the door…</source>
         <translation>叫醒：派人上门敲门(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="828"/>
+        <location filename="../../main.py" line="984"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="829"/>
+        <location filename="../../main.py" line="985"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>新语言将在下次启动话务台时生效。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="846"/>
+        <location filename="../../main.py" line="1012"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="847"/>
+        <location filename="../../main.py" line="1013"/>
         <source>The settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
     </message>
