@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.call_records import DUE, REFUSED
 from db.logbook import SqlLogbook
 from db.rows import (
     CallRecordRow,
@@ -149,6 +150,15 @@ class SqlShiftStats:
                 )
                 or 0
             )
+            room_calls = s.execute(
+                select(CallRecordRow.charge_cents, CallRecordRow.posting).where(
+                    CallRecordRow.source == "smdr",
+                    CallRecordRow.direction == "out",
+                    CallRecordRow.room_number != "",
+                    CallRecordRow.started_at >= since,
+                    CallRecordRow.started_at < until,
+                )
+            ).all()
         open_statuses = {st.value for st in OPEN}
         return ShiftFigures(
             title=title,
@@ -181,6 +191,9 @@ class SqlShiftStats:
             handover_items=items,
             handover_acknowledged_by=handover_ack,
             wakeup_log=wakeup_log,
+            room_calls_out=len(room_calls),
+            room_charges_cents=sum(c.charge_cents for c in room_calls),
+            charges_not_posted=sum(1 for c in room_calls if c.posting in (DUE, REFUSED)),
         )
 
     @staticmethod

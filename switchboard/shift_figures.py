@@ -62,6 +62,9 @@ class ShiftFigures:
     handover_items: tuple[tuple[str, str, str], ...] = field(default=())  # (kind, text, acknowledged by)
     handover_acknowledged_by: str = ""
     wakeup_log: tuple[WakeUpLine, ...] = field(default=())
+    room_calls_out: int = 0  # from the PBX's call records (SMDR)
+    room_charges_cents: int = 0
+    charges_not_posted: int = 0  # still owed to the PMS, or refused by it
 
     @property
     def three_ring_share(self) -> float:

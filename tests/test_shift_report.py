@@ -12,13 +12,18 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from db import busy_night
+from db.call_records import SqlCallRecords
+from db.rows import RoomRow
 from db.seed import seed_demo_hotel
 from db.shift_stats import SqlShiftStats
 from db.store import Store
 from switchboard.clock import FakeClock
 from switchboard.shifts import shift_at
+from switchboard.smdr.charges import ChargeRule, Tariff
+from switchboard.smdr.parsers import CallRecord, Direction
 from ui.shift_report import render
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -68,6 +73,7 @@ def test_the_busy_night_reads_back_with_the_right_figures(
     # each escalated call with its attempts and who went to the door
     assert text.count("night: sent bellboy Li to the door") == counts.wakeups_escalated
     assert "no answer" in text and "no_answer" not in text
+    assert "Guest calls" not in text, "no call-record section for a hotel without an SMDR link"
 
 
 def test_the_pages_render_as_a_document(
@@ -86,3 +92,38 @@ def test_the_pages_render_as_a_document(
         if first.pixelColor(x, y).lightness() < 128
     )
     assert dark > 200  # text, tables and the chart, not a blank page
+
+
+def test_guest_calls_from_the_call_records_are_counted_with_their_charges(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path
+) -> None:
+    clock = FakeClock(datetime(2026, 11, 21, 2, 0, tzinfo=ZONE))
+    night = shift_at(clock.now())
+    seed_demo_hotel(sqlite_store, clock)
+    with sqlite_store.read() as s:
+        rooms = list(s.scalars(select(RoomRow.extension).where(RoomRow.occupancy == "occupied").limit(2)))
+    calls = SqlCallRecords(sqlite_store, clock, ChargeRule(Tariff(80, 60)))
+
+    def call(
+        extension: str, hour: int, seconds: int, direction: Direction = Direction.OUTGOING
+    ) -> CallRecord:
+        return CallRecord(datetime(2026, 11, 21, hour, 5), extension, direction, "013901234567", seconds)
+
+    stored = calls.store(
+        [
+            call(rooms[0], 0, 95),  # 2 minutes: 1.60
+            call(rooms[1], 1, 30),  # 0.80
+            call(rooms[1], 3, 150),  # 2.40
+            call(rooms[0], 4, 60, Direction.INCOMING),  # not a call out
+            call("8000", 4, 60),  # a staff telephone: no room
+            call(rooms[0], 12, 60),  # the next shift's
+        ]
+    )
+    calls.answered(stored.charges[0].record_id, posted=True)
+    clock.set(night.ends_at)
+    figures = SqlShiftStats(sqlite_store, clock).figures("2026-11-20 night", night.starts_at, night.ends_at)
+    assert (figures.room_calls_out, figures.room_charges_cents, figures.charges_not_posted) == (3, 480, 2)
+    text = text_of(render(figures, tmp_path / "calls.pdf", "Grand Harbour Hotel", clock.now()))
+    assert figure(text, "Calls out from rooms") == "3"
+    assert figure(text, "Call charges") == "4.80"
+    assert figure(text, "Charges not accepted by the PMS yet") == "2"

@@ -113,6 +113,31 @@ def wakeup_log(f: ShiftFigures, font: str, h2: ParagraphStyle, small: ParagraphS
     ]
 
 
+def guest_calls(f: ShiftFigures, font: str, h2: ParagraphStyle) -> list[Flowable]:
+    """Calls out from the rooms and what they cost, from the PBX's call records; nothing without them."""
+    if not f.room_calls_out:
+        return []
+    return [
+        Paragraph(QCoreApplication.translate("ShiftReport", "Guest calls (PBX call records)"), h2),
+        pdf_table(
+            [
+                [QCoreApplication.translate("ShiftReport", "Calls out from rooms"), str(f.room_calls_out)],
+                [
+                    QCoreApplication.translate("ShiftReport", "Call charges"),
+                    f"{f.room_charges_cents // 100:,}.{f.room_charges_cents % 100:02d}",
+                ],
+                [
+                    QCoreApplication.translate("ShiftReport", "Charges not accepted by the PMS yet"),
+                    str(f.charges_not_posted),
+                ],
+            ],
+            [70 * mm, 35 * mm],
+            font,
+            header=False,
+        ),
+    ]
+
+
 def pdf_table(
     rows: Sequence[Sequence[object]],
     widths: list[float],
@@ -240,6 +265,7 @@ def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) 
             [70 * mm, 35 * mm],
             font,
         ),
+        *guest_calls(f, font, h2),
         Paragraph(QCoreApplication.translate("ShiftReport", "Wake-up calls, DND and messages"), h2),
         pdf_table(
             [

@@ -144,193 +144,213 @@
         <translation>需多次呼叫或人工处理的叫醒</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="154"/>
+        <location filename="../../ui/shift_report.py" line="121"/>
+        <source>Guest calls (PBX call records)</source>
+        <translation>客人外线电话（交换机话单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="124"/>
+        <source>Calls out from rooms</source>
+        <translation>客房外拨电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="126"/>
+        <source>Call charges</source>
+        <translation>电话费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="130"/>
+        <source>Charges not accepted by the PMS yet</source>
+        <translation>尚未被 PMS 接受的话费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_report.py" line="179"/>
         <source>Calls per hour</source>
         <translation>每小时来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="171"/>
+        <location filename="../../ui/shift_report.py" line="196"/>
         <source>Switchboard shift report</source>
         <translation>总机交班报告</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="176"/>
+        <location filename="../../ui/shift_report.py" line="201"/>
         <source>Operators: %1</source>
         <translation>话务员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="184"/>
+        <location filename="../../ui/shift_report.py" line="209"/>
         <source>Printed %1</source>
         <translation>打印时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="190"/>
-        <location filename="../../ui/shift_report.py" line="218"/>
-        <location filename="../../ui/shift_report.py" line="228"/>
-        <location filename="../../ui/shift_report.py" line="236"/>
+        <location filename="../../ui/shift_report.py" line="215"/>
+        <location filename="../../ui/shift_report.py" line="243"/>
+        <location filename="../../ui/shift_report.py" line="253"/>
+        <location filename="../../ui/shift_report.py" line="261"/>
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="193"/>
+        <location filename="../../ui/shift_report.py" line="218"/>
         <source>Offered</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="194"/>
+        <location filename="../../ui/shift_report.py" line="219"/>
         <source>Answered</source>
         <translation>已接听</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="195"/>
+        <location filename="../../ui/shift_report.py" line="220"/>
         <source>Abandoned</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="197"/>
+        <location filename="../../ui/shift_report.py" line="222"/>
         <source>Answered within three rings</source>
         <translation>三声铃内接听</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="201"/>
+        <location filename="../../ui/shift_report.py" line="226"/>
         <source>Mean time to answer</source>
         <translation>平均应答时间</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="214"/>
+        <location filename="../../ui/shift_report.py" line="239"/>
         <source>Time to answer</source>
         <translation>应答时间</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="217"/>
+        <location filename="../../ui/shift_report.py" line="242"/>
         <source>Waited</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="223"/>
+        <location filename="../../ui/shift_report.py" line="248"/>
         <source>Call categories</source>
         <translation>来电类别</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="227"/>
-        <location filename="../../ui/shift_report.py" line="235"/>
-        <location filename="../../ui/shift_report.py" line="289"/>
+        <location filename="../../ui/shift_report.py" line="252"/>
+        <location filename="../../ui/shift_report.py" line="260"/>
+        <location filename="../../ui/shift_report.py" line="315"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="243"/>
+        <location filename="../../ui/shift_report.py" line="269"/>
         <source>Wake-up calls, DND and messages</source>
         <translation>叫醒、免打扰和留言</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="246"/>
+        <location filename="../../ui/shift_report.py" line="272"/>
         <source>Wake-up calls booked</source>
         <translation>预订叫醒</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="248"/>
+        <location filename="../../ui/shift_report.py" line="274"/>
         <source>Confirmed by the guest</source>
         <translation>客人已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="252"/>
+        <location filename="../../ui/shift_report.py" line="278"/>
         <source>Needed more than one attempt</source>
         <translation>需要多次呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="256"/>
+        <location filename="../../ui/shift_report.py" line="282"/>
         <source>Escalated to a person</source>
         <translation>转人工处理</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="259"/>
+        <location filename="../../ui/shift_report.py" line="285"/>
         <source>Still open</source>
         <translation>仍未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="261"/>
+        <location filename="../../ui/shift_report.py" line="287"/>
         <source>DND set / cleared</source>
         <translation>免打扰 设置/取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="264"/>
+        <location filename="../../ui/shift_report.py" line="290"/>
         <source>Messages taken</source>
         <translation>记录留言</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="266"/>
+        <location filename="../../ui/shift_report.py" line="292"/>
         <source>Delivered after 30 minutes</source>
         <translation>超过 30 分钟才转达</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="269"/>
+        <location filename="../../ui/shift_report.py" line="295"/>
         <source>Not delivered</source>
         <translation>未转达</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="278"/>
+        <location filename="../../ui/shift_report.py" line="304"/>
         <source>Logbook: %1 entries, %2 follow-ups open</source>
         <translation>交班日志：%1 条记录，%2 项待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="287"/>
+        <location filename="../../ui/shift_report.py" line="313"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="288"/>
+        <location filename="../../ui/shift_report.py" line="314"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
         <location filename="../../ui/shift_report.py" line="88"/>
-        <location filename="../../ui/shift_report.py" line="290"/>
+        <location filename="../../ui/shift_report.py" line="316"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="291"/>
+        <location filename="../../ui/shift_report.py" line="317"/>
         <source>Entry</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="310"/>
+        <location filename="../../ui/shift_report.py" line="336"/>
         <source>…and %1 more entries</source>
         <translation>……另有 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="317"/>
+        <location filename="../../ui/shift_report.py" line="343"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="321"/>
+        <location filename="../../ui/shift_report.py" line="347"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="322"/>
+        <location filename="../../ui/shift_report.py" line="348"/>
         <source>Acknowledged by</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="328"/>
+        <location filename="../../ui/shift_report.py" line="354"/>
         <source>No handover was composed.</source>
         <translation>本班没有交接记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="334"/>
+        <location filename="../../ui/shift_report.py" line="360"/>
         <source>Operator</source>
         <translation>话务员</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="336"/>
+        <location filename="../../ui/shift_report.py" line="362"/>
         <source>Duty manager</source>
         <translation>值班经理</translation>
     </message>
     <message>
-        <location filename="../../ui/shift_report.py" line="362"/>
+        <location filename="../../ui/shift_report.py" line="388"/>
         <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
