@@ -9,6 +9,7 @@ import shutil
 import socket
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from switchboard.clock import FakeClock
 from switchboard.link_monitor import LinkCounters, RawFrame
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
 from switchboard.smdr.charges import ChargeRule, Tariff
-from switchboard.smdr.parsers import CallRecord, SmdrFormat
+from switchboard.smdr.parsers import CallRecord, Direction, SmdrFormat
 from tests.sip_lab.ports import free_port
 from tests.test_fias_link import SocatPair, eventually
 from tests.test_smdr_parsers import DATA, GOLDEN
@@ -195,3 +196,31 @@ def test_records_wait_while_the_database_is_away(rooms: Store, clock: FakeClock)
     assert reader.errors == 2 + GOLDEN[SmdrFormat.MITEL_5000][2]
     padded = [r for r in _smdr_rows(rooms) if r.caller == "01508"]
     assert padded and padded[0].room_number == "1508", "a zero-padded extension still finds its room"
+
+
+def test_a_settled_charge_is_no_longer_due_and_a_refusal_is_kept_apart(
+    rooms: Store, clock: FakeClock
+) -> None:
+    calls = SqlCallRecords(rooms, clock, RULE)
+    out = [
+        CallRecord(datetime(2026, 11, 20, 21, minute), "1508", Direction.OUTGOING, "013901234567", 61)
+        for minute in (1, 2, 3)
+    ]
+    stored = calls.store(out)
+    assert [c.cents for c in stored.charges] == [200, 200, 200]
+    assert calls.store(out).new == 0, "read again after a reconnect: nothing new, nothing posted twice"
+    first, second, _ = stored.charges
+    calls.answered(first.record_id, posted=True)
+    calls.answered(second.record_id, posted=False)
+    calls.answered(second.record_id, posted=True)  # a late answer does not undo the refusal
+    calls.answered(999_999, posted=True)  # an answer for no record is ignored
+    assert [c.record_id for c in calls.charges_due()] == [stored.charges[2].record_id]
+    postings = {r.id: (r.posting, r.posted_at is not None) for r in _smdr_rows(rooms)}
+    assert postings[first.record_id] == ("posted", True)
+    assert postings[second.record_id] == ("refused", False)
+    assert (
+        SqlCallRecords(rooms, clock, RULE, post_charges=False)
+        .store([CallRecord(datetime(2026, 11, 20, 21, 9), "1508", Direction.OUTGOING, "0800", 61)])
+        .charges
+        == ()
+    ), "a hotel that lets its PMS cost calls posts nothing"
