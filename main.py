@@ -44,6 +44,7 @@ from db.users import UserDirectory
 from db.wakeup_book import DIALLER_STALE, SqlPmsAnswers, SqlPmsWakeUps, SqlWakeUpBook
 from dialler import DATABASE_VARIABLE
 from hardware.fias_link import FiasLink, LinkSettings
+from hardware.sip.headset import Headset, HeadsetError
 from hardware.sip.position import SipPosition
 from hardware.smdr_reader import SmdrReader, SmdrSettings
 from hardware.training_pbx import TrainingPbx
@@ -454,6 +455,38 @@ def start_smdr_reader(console: Console, pms_link: FiasLink | None) -> SmdrReader
     return reader
 
 
+def start_headset(console: Console, window: MainWindow, position: SipPosition) -> None:
+    """The operator's headset on the SIP position's audio once SIP has started, from ``[audio]``
+    (output, input: PortAudio device names or numbers; headset = no for none). A headset that cannot
+    be opened is said in the status bar; calls still work, the audio goes nowhere."""
+    audio = console.settings.section("audio")
+    if not _yes(audio.get("headset", "yes")):
+        return
+
+    def attach(tries: int = 0) -> None:
+        port = position.headset
+        if port is None:
+            if tries < 120:  # SIP starts on its own thread; give it a minute
+                QTimer.singleShot(500, lambda: attach(tries + 1))
+            return
+        headset = Headset(
+            port.tap(),
+            output=audio.get("output", "default").strip(),
+            input=audio.get("input", "default").strip(),
+        )
+        try:
+            headset.start()
+        except HeadsetError as exc:
+            log.warning("no headset: %s", exc)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Console", "No headset: %1").replace("%1", str(exc)), 30_000
+            )
+            return
+        console.on_quit.append(headset.stop)
+
+    attach()
+
+
 def open_link_monitor(console: Console, window: MainWindow, link: LinkName) -> None:
     """The engineer's window onto the PMS and SMDR links; one per console, opened again if closed."""
     monitor = console.panels.get("link_monitor")
@@ -837,6 +870,8 @@ def main(argv: list[str] | None = None) -> int:
         window.sign_out_requested.connect(lambda: change_operator(console, window))
 
     pbx.start(bridge.post)
+    if isinstance(pbx, SipPosition):
+        start_headset(console, window, pbx)
     pbx.watch(lamp_field_extensions(settings, model.extensions()))
     pms_link = start_pms_link(console)
     if pms_link is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,26 @@ from switchboard.clock import FakeClock
 from tests.pg_server import PostgresServer
 
 pytest_plugins = ["tests.sip_lab.fixtures"]
+
+# The operator's headset under test: ALSA devices that write what the earpiece plays to a file and play a
+# file as the microphone (set before PortAudio is first loaded, which the product does only when needed).
+HEADSET_DIR = Path(tempfile.mkdtemp(prefix="headset"))
+(HEADSET_DIR / "asound.conf").write_text(
+    "</usr/share/alsa/alsa.conf>\n"
+    "pcm.test_earpiece {\n"
+    '    type file slave.pcm "null" format "raw"\n'
+    f'    file "{HEADSET_DIR}/earpiece.raw"\n'
+    '    hint { show on description "Operator headset earpiece (test)" }\n'
+    "}\n"
+    "pcm.test_microphone {\n"
+    '    type file slave.pcm "null" format "raw" file "/dev/null"\n'
+    f'    infile "{HEADSET_DIR}/microphone.raw"\n'
+    '    hint { show on description "Operator headset microphone (test)" }\n'
+    "}\n",
+    encoding="utf-8",
+)
+(HEADSET_DIR / "microphone.raw").write_bytes(bytes(16000 * 2 * 10))  # PortAudio probes it at start
+os.environ["ALSA_CONFIG_PATH"] = str(HEADSET_DIR / "asound.conf")
 
 HOTEL_ZONE = ZoneInfo("Asia/Shanghai")
 

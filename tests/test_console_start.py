@@ -157,7 +157,11 @@ def test_sip_mode_without_a_server_says_so_and_refuses_calls() -> None:
 @pytest.mark.sip
 def test_sip_mode_registers_the_console_on_the_pbx(tmp_path: Path, kamailio: KamailioLab) -> None:
     settings = tmp_path / "console.ini"
-    settings.write_text(f"[pbx]\nmode = sip\nserver = {kamailio.domain}\nextension = 9\n", encoding="utf-8")
+    settings.write_text(
+        f"[pbx]\nmode = sip\nserver = {kamailio.domain}\nextension = 9\n"
+        "[audio]\noutput = test_earpiece\ninput = test_microphone\n",  # the suite's ALSA test devices
+        encoding="utf-8",
+    )
     shot = tmp_path / "sip.png"
     result = run_console(
         tmp_path, "--settings", str(settings), "--screenshot", str(shot), "--language", "en", "--wait", "3"
@@ -169,6 +173,9 @@ def test_sip_mode_registers_the_console_on_the_pbx(tmp_path: Path, kamailio: Kam
     image = QImage(str(shot))
     banner = QColor(image.pixel(12, 28))
     assert not (banner.red() > 200 and 90 < banner.green() < 160)  # no training banner on a real install
+    console_log = (tmp_path / "data" / "hotel-switchboard" / "console.log").read_text()
+    assert "headset open: output test_earpiece, input test_microphone" in console_log
+    assert "no headset" not in console_log
 
 
 def test_the_console_reads_call_records_and_posts_room_charges_to_the_pms(tmp_path: Path) -> None:

@@ -582,3 +582,45 @@ def test_an_unreachable_pbx_is_reported_down_with_the_reason(console_on: Callabl
         assert link.detail == f"no answer from the PBX at {nobody.domain}"
     finally:
         nobody.close()
+
+
+def test_the_operator_hears_the_room_in_the_headset_and_speaks_into_the_call(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], console_on: Callable[..., Console]
+) -> None:
+    """Room microphone (440 Hz) → Kamailio → pjsua2 → audio port → PortAudio → the earpiece's ALSA
+    device; the headset microphone (660 Hz) → PortAudio → the port's queue that pjsua2 plays to the room."""
+    from hardware.sip.headset import Headset
+    from tests.conftest import HEADSET_DIR
+    from tests.test_headset import power, tone, voiced
+
+    (HEADSET_DIR / "microphone.raw").write_bytes(tone(660, 4.0))
+    console = console_on(kamailio)
+    room = baresip_phone("1207")
+    offer = room_calls_console(room, console)
+    answered(room, console, offer)
+    port = console.position.headset
+    assert port is not None
+    tap = port.tap()
+    spoken: list[bytes] = []
+
+    class Tap:
+        heard = tap.heard
+
+        def speak(self, frame: bytes) -> None:
+            spoken.append(frame)
+            tap.speak(frame)
+
+    headset = Headset(Tap(), output="test_earpiece", input="test_microphone")
+    headset.start()
+    try:
+        time.sleep(1.5)
+    finally:
+        headset.stop()
+    console.position.release(offer.call_id)
+    console.wait(CallEnded, lambda e: e.call_id == offer.call_id)
+    earpiece = (HEADSET_DIR / "earpiece.raw").read_bytes()
+    assert headset.frames_played > 40, headset.frames_played
+    played = voiced(earpiece)  # the test device has no clock: silence fills the gaps between frames
+    assert len(played) > 40 * 640 and power(played, 440) > 20 * power(played, 660)
+    said = b"".join(spoken)
+    assert len(spoken) > 40 and power(said, 660) > 20 * power(said, 440)

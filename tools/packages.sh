@@ -1,11 +1,12 @@
 # Debian packages, shared by tools/run.sh and tools/test.sh (sourced, not run).
-# The console itself: Qt's runtime libraries, fonts with Chinese glyphs.
+# The console itself: Qt's runtime libraries, fonts with Chinese glyphs, PortAudio for the headset.
 RUN_PACKAGES=(
     python3-venv python3-pip
     libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
     libxcb-randr0 libxcb-xkb1 libxcb-xinerama0
     fonts-noto-cjk fonts-wqy-microhei
+    libportaudio2 libasound2-plugins
 )
 # Everything the tests start for real: the SIP lab, serial pty pairs, PostgreSQL,
 # a virtual screen, PDF read-back.

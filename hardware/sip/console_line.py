@@ -17,6 +17,8 @@ import logging
 import os
 import time
 from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import pjsua2 as pj
@@ -32,6 +34,12 @@ class LineListener(Protocol):
     def line_state(self, call: LineCall, state: int, code: int, reason: str) -> None: ...
 
     def line_transfer(self, call: LineCall, code: int, final: bool) -> None: ...
+
+
+@dataclass(frozen=True)
+class AudioTap:
+    heard: deque[bytes]
+    speak: Callable[[bytes], None]
 
 
 class OperatorAudio(pj.AudioMediaPort):
@@ -59,11 +67,17 @@ class OperatorAudio(pj.AudioMediaPort):
     def speak(self, frame: bytes) -> None:
         self._speak.append(frame)
 
+    def tap(self) -> AudioTap:
+        """The two queues without the port: a headset holds these, never the pjsua2 object itself
+        (a pjsua2 object collected after the library is gone crashes the process)."""
+        return AudioTap(self.heard, self._speak.append)
+
     def onFrameReceived(self, frame: Any) -> None:
         heard = getattr(self, "heard", None)
-        if heard is not None:
+        data = bytes(frame.buf)
+        if heard is not None and data:  # pjmedia also passes empty frames (nothing received)
             self.frames_heard += 1
-            heard.append(bytes(frame.buf))
+            heard.append(data)
 
     def onFrameRequested(self, frame: Any) -> None:
         speak, silence = getattr(self, "_speak", None), getattr(self, "_silence", None)

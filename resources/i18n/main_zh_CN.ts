@@ -4,168 +4,173 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../main.py" line="215"/>
+        <location filename="../../main.py" line="216"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="498"/>
+        <location filename="../../main.py" line="482"/>
+        <source>No headset: %1</source>
+        <translation>耳机不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="531"/>
         <source>EMERGENCY CALL from %1: answer with F5</source>
         <translation>紧急来电：%1，按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="517"/>
+        <location filename="../../main.py" line="550"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="555"/>
+        <location filename="../../main.py" line="588"/>
         <source>Rooms</source>
         <translation>客房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="556"/>
+        <location filename="../../main.py" line="589"/>
         <source>Wake-up calls</source>
         <translation>叫醒服务</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="557"/>
+        <location filename="../../main.py" line="590"/>
         <source>Messages</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="558"/>
+        <location filename="../../main.py" line="591"/>
         <source>Logbook</source>
         <translation>交班日志</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="560"/>
+        <location filename="../../main.py" line="593"/>
         <source>Hotel information</source>
         <translation>酒店信息</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="563"/>
+        <location filename="../../main.py" line="596"/>
         <source>Wake-up due now, call by hand: room %1</source>
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="630"/>
+        <location filename="../../main.py" line="663"/>
         <source>Daily board</source>
         <translation>每日信息板</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="637"/>
+        <location filename="../../main.py" line="670"/>
         <source>VIP and arrivals</source>
         <translation>贵宾和预抵</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="643"/>
+        <location filename="../../main.py" line="676"/>
         <source>Duty manager</source>
         <translation>值班经理</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="644"/>
+        <location filename="../../main.py" line="677"/>
         <source>Nobody is on the duty manager roster now.</source>
         <translation>当前值班表上没有值班经理。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="648"/>
+        <location filename="../../main.py" line="681"/>
         <source>&amp;Duty manager on duty…</source>
         <translation>当班值班经理(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="651"/>
+        <location filename="../../main.py" line="684"/>
         <source>&amp;Hand over the shift…</source>
         <translation>交班(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="656"/>
+        <location filename="../../main.py" line="689"/>
         <source>&amp;Take over (acknowledge the handover)…</source>
         <translation>接班（确认交接）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="661"/>
+        <location filename="../../main.py" line="694"/>
         <source>Shift &amp;report (PDF)…</source>
         <translation>交班报告 (PDF)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="666"/>
+        <location filename="../../main.py" line="699"/>
         <source>SIP P&amp;BX settings…</source>
         <translation>SIP 交换机设置(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="680"/>
+        <location filename="../../main.py" line="713"/>
         <source>Timed duty due: %1</source>
         <translation>定时事项到期：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="742"/>
+        <location filename="../../main.py" line="775"/>
         <source>Training demo users: %1</source>
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="848"/>
+        <location filename="../../main.py" line="883"/>
         <source>&amp;Link monitor…</source>
         <translation>链路监视(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="909"/>
+        <location filename="../../main.py" line="944"/>
         <source>(signed out)</source>
         <translation>（已签退）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="927"/>
+        <location filename="../../main.py" line="962"/>
         <source>No handover waiting to be acknowledged.</source>
         <translation>没有待确认的交接。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="951"/>
+        <location filename="../../main.py" line="986"/>
         <source>Report for</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="961"/>
+        <location filename="../../main.py" line="996"/>
         <source>Save the shift report</source>
         <translation>保存交班报告</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="950"/>
-        <location filename="../../main.py" line="975"/>
+        <location filename="../../main.py" line="985"/>
+        <location filename="../../main.py" line="1010"/>
         <source>Shift report</source>
         <translation>交班报告</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="571"/>
+        <location filename="../../main.py" line="604"/>
         <source>WAKE-UP NEEDS A PERSON: room %1 — F2 call the room · F4 send someone</source>
         <translation>叫醒需人工处理：%1 房 — F2 致电房间 · F4 派人敲门</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="587"/>
+        <location filename="../../main.py" line="620"/>
         <source>Wake-up: &amp;call the room that needs a person</source>
         <translation>叫醒：致电需人工处理的房间(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="592"/>
+        <location filename="../../main.py" line="625"/>
         <source>Wake-up: &amp;send someone to the door…</source>
         <translation>叫醒：派人上门敲门(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="984"/>
+        <location filename="../../main.py" line="1019"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="985"/>
+        <location filename="../../main.py" line="1020"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>新语言将在下次启动话务台时生效。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="1012"/>
+        <location filename="../../main.py" line="1047"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="1013"/>
+        <location filename="../../main.py" line="1048"/>
         <source>The settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
     </message>
