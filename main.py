@@ -45,6 +45,7 @@ from db.wakeup_book import DIALLER_STALE, SqlPmsAnswers, SqlPmsWakeUps, SqlWakeU
 from dialler import DATABASE_VARIABLE
 from hardware.fias_link import FiasLink, LinkSettings
 from hardware.sip.headset import Headset, HeadsetError
+from hardware.sip.headset import devices as headset_devices
 from hardware.sip.position import SipPosition
 from hardware.smdr_reader import SmdrReader, SmdrSettings
 from hardware.training_pbx import TrainingPbx
@@ -1028,7 +1029,7 @@ def edit_settings(console: Console, window: MainWindow) -> None:
 
 
 def edit_sip_settings(console: Console, window: MainWindow) -> None:
-    dialog = SipSettingsDialog(console.settings, window)
+    dialog = SipSettingsDialog(console.settings, window, audio_devices=headset_devices())
     if dialog.exec():
         save_settings(console, window, dialog.chosen())
         try:  # the file now holds the SIP password: readable by this user only

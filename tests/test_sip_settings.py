@@ -42,6 +42,21 @@ def test_the_stored_password_is_never_shown_and_kept_when_left_empty(qtbot: QtBo
     assert dialog.chosen().section("pbx")["password"] == "new-one"
 
 
+def test_the_headset_is_chosen_from_the_sound_devices_found(qtbot: QtBot, tmp_path: Path) -> None:
+    stored = STORED.with_section("audio", {"output": "USB Headset", "headset": "yes"})
+    dialog = SipSettingsDialog(stored, audio_devices=["USB Headset", "HDA Intel PCH", "default"])
+    qtbot.addWidget(dialog)
+    items = [dialog.earpiece.itemText(i) for i in range(dialog.earpiece.count())]
+    assert items == ["default", "USB Headset", "HDA Intel PCH"]
+    assert dialog.earpiece.currentText() == "USB Headset" and dialog.microphone.currentText() == "default"
+    dialog.microphone.setCurrentText("HDA Intel PCH")
+    audio = dialog.chosen().section("audio")
+    assert audio == {"output": "USB Headset", "input": "HDA Intel PCH", "headset": "yes"}
+    path = tmp_path / "console.ini"
+    console_settings.save(dialog.chosen(), path)
+    assert console_settings.load(path).section("audio")["input"] == "HDA Intel PCH"
+
+
 @pytest.mark.parametrize(
     ("server", "extension", "field", "problem"),
     [

@@ -8,6 +8,7 @@ mode, anything written by hand) are kept as they are.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -29,7 +30,9 @@ _EXTENSION = re.compile(r"^[A-Za-z0-9_.+\-*#]{1,32}$")
 
 
 class SipSettingsDialog(QDialog):
-    def __init__(self, settings: ConsoleSettings, parent: Any = None) -> None:
+    def __init__(
+        self, settings: ConsoleSettings, parent: Any = None, audio_devices: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
         pbx = settings.section("pbx")
@@ -61,6 +64,9 @@ class SipSettingsDialog(QDialog):
         self.registrations.setPlaceholderText(
             self.tr("Optional: the PBX's JSON-RPC, e.g. http://pbx:5071/RPC")
         )
+        audio = settings.section("audio")
+        self.earpiece = self._device_box("headsetOutput", audio.get("output", "default"), audio_devices)
+        self.microphone = self._device_box("headsetInput", audio.get("input", "default"), audio_devices)
         form = QFormLayout()
         form.addRow(self.tr("&Server"), self.server)
         form.addRow(self.tr("&Extension"), self.extension)
@@ -69,6 +75,8 @@ class SipSettingsDialog(QDialog):
         form.addRow(self.tr("&Transport"), self.transport)
         form.addRow(self.tr("&Lamp field"), self.field)
         form.addRow(self.tr("&Registrations"), self.registrations)
+        form.addRow(self.tr("Headset &output"), self.earpiece)
+        form.addRow(self.tr("Headset m&icrophone"), self.microphone)
         note = QLabel(
             self.tr(
                 "The password is kept in this position's settings file, not in the database. "
@@ -90,6 +98,17 @@ class SipSettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+
+    def _device_box(self, name: str, current: str, devices: Sequence[str]) -> QComboBox:
+        """The sound devices found, or any name typed in (a headset not plugged in yet)."""
+        box = QComboBox()
+        box.setObjectName(name)
+        box.setEditable(True)
+        box.addItem("default")
+        box.addItems([d for d in devices if d != "default"])
+        box.setCurrentText(current.strip() or "default")
+        box.setToolTip(self.tr("The sound device of the operator's headset; default: the system's"))
+        return box
 
     def problem_text(self) -> str:
         """What is wrong with the input, in the operator's language; "" if it can be saved."""
@@ -129,4 +148,9 @@ class SipSettingsDialog(QDialog):
             registrations_url=self.registrations.text().strip(),
         )
         values["password"] = self.password.text() or self._saved_password
-        return self._settings.with_section("pbx", values)
+        audio = self._settings.section("audio")
+        audio.update(
+            output=self.earpiece.currentText().strip() or "default",
+            input=self.microphone.currentText().strip() or "default",
+        )
+        return self._settings.with_section("pbx", values).with_section("audio", audio)
