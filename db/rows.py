@@ -410,7 +410,8 @@ class CallRecordRow(Base):
     trunk: Mapped[str] = mapped_column(String(20), default="")
     charge_cents: Mapped[int] = mapped_column(Integer, default=0)
     posted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    posting: Mapped[str] = mapped_column(String(10), default="", server_default="")  # "", due, posted, refused
+    # "", due, posted or refused: a charge on its way to the PMS
+    posting: Mapped[str] = mapped_column(String(10), default="", server_default="")
     raw: Mapped[str] = mapped_column(Text, default="")
 
 
