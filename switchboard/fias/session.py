@@ -3,7 +3,11 @@
 The link feeds received records in with ``receive`` and sends whatever comes
 back; ``tick`` drives keep-alive and posting time-outs. Postings (PS) go out one
 at a time, each waiting for its PA, and are kept while the link is down or a
-resync runs, so no charge is lost to a dropped line.
+resync runs, so no charge is lost to a dropped line. Records the line never
+acknowledged come back with ``disconnected`` and go again after the next link
+start. A resync counts only when it ran whole: one cut by a drop, or on a line
+that lost bytes meanwhile (TCP has no check), is not allowed to check guests
+out, and is asked for again.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import enum
 import logging
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -38,8 +42,14 @@ LINK_RECORDS: tuple[tuple[str, str], ...] = (
     ("PA", "ASRNP#DATICT"),
 )
 
+# Link control belongs to one connection; the next one starts its own.
+LINK_CONTROL = frozenset({"LS", "LD", "LR", "LA", "LE"})
+
 KEEP_ALIVE = timedelta(minutes=5)
-POSTING_TIMEOUT = timedelta(seconds=30)
+# The spec's application time-out: a PA, or the next record of a resync under way.
+ANSWER_TIMEOUT = timedelta(seconds=30)
+# The spec warns against needless DRs: one asked for by the console itself waits this long after the last.
+RESYNC_PAUSE = timedelta(minutes=2)
 
 
 class LinkPhase(enum.Enum):
@@ -65,9 +75,17 @@ class Posting:
 class FiasSession:
     """Link control, resync and the outgoing queue; data records go to ``deliver``."""
 
-    def __init__(self, now: Callable[[], datetime], deliver: Callable[[FiasRecord], None]) -> None:
+    def __init__(
+        self,
+        now: Callable[[], datetime],
+        deliver: Callable[[FiasRecord], None],
+        answer_timeout: timedelta = ANSWER_TIMEOUT,
+        resync_pause: timedelta = RESYNC_PAUSE,
+    ) -> None:
         self._now = now
         self._deliver = deliver
+        self._answer_timeout = answer_timeout
+        self._resync_pause = resync_pause
         self.phase = LinkPhase.DOWN
         self._postings: deque[tuple[int, Posting]] = deque()
         self._outstanding: tuple[int, Posting, datetime] | None = None
@@ -78,6 +96,11 @@ class FiasSession:
         # Told of each posting the PMS settled: True posted, False refused for good (not "try again").
         self.on_settled: Callable[[Posting, bool], None] = lambda _posting, _posted: None
         self.ignored = 0
+        self._last_resync_record = now()
+        self._resync_spoiled = False  # bytes were lost during the resync under way
+        self._resync_wanted = False  # a resync was cut short or spoiled: ask for another
+        self._resync_asked: datetime | None = None  # when the console last asked by itself
+        self.resyncs_refused = 0
 
     # --- link events -------------------------------------------------------
     def connected(self) -> list[FiasRecord]:
@@ -94,8 +117,23 @@ class FiasSession:
         """No LS came: announce ourselves with LS."""
         return self._sent([stamped("LS", self._now())])
 
-    def disconnected(self) -> None:
+    def disconnected(self, unacknowledged: Iterable[FiasRecord] = ()) -> None:
+        """The line dropped; ``unacknowledged`` are records it never confirmed, oldest first."""
+        if self.phase is LinkPhase.RESYNC:
+            log.warning("PMS link dropped during a resync; it will be asked for again")
+            self._resync_wanted = True
+        # Postings come back through their own queue (a PS waits for its PA, not for the line).
+        again = [r for r in unacknowledged if r.kind not in LINK_CONTROL and r.kind != "PS"]
+        self._held.extendleft(reversed(again))
         self.connected()
+
+    def damaged(self) -> list[FiasRecord]:
+        """Bytes were lost on a line that cannot ask for them again (TCP framing): records may be gone."""
+        if self.phase is LinkPhase.RESYNC:
+            self._resync_spoiled = True
+            return []
+        self._resync_wanted = True
+        return self._sent(self._resync_if_wanted())
 
     def receive(self, rec: FiasRecord) -> list[FiasRecord]:
         kind = rec.kind
@@ -105,7 +143,7 @@ class FiasSession:
         if kind == "LA":
             if self.phase in (LinkPhase.WAIT_LA, LinkPhase.DOWN):
                 self.phase = LinkPhase.ALIVE
-                return self._sent(self._flush())
+                return self._sent(self._flush() + self._resync_if_wanted())
             return []
         if kind == "LE":
             self.disconnected()
@@ -119,15 +157,28 @@ class FiasSession:
             # The PMS sends data only once it holds the link alive; its LA crossed ours or
             # it saw no need to repeat it. Dropping the record would lose it.
             self.phase = LinkPhase.ALIVE
-            out = self._flush()
+            out = self._flush() + self._resync_if_wanted()
+        self._last_resync_record = self._now()
         if kind == "DS":
             self.phase = LinkPhase.RESYNC
+            self._resync_spoiled = False
             self._deliver(rec)
             return self._sent(out)
         if kind == "DE":
-            self._deliver(rec)
+            if self.phase is not LinkPhase.RESYNC or self._resync_spoiled:
+                # Without its DS, or with records lost on the way, the resync is not the PMS's
+                # whole database: its end must not check out the guests it seemed to leave out.
+                log.warning(
+                    "PMS resync incomplete (%s); its end is ignored and it will be asked for again",
+                    "bytes lost" if self._resync_spoiled else "no DS",
+                )
+                self.resyncs_refused += 1
+                self._resync_wanted = True
+            else:
+                self._deliver(rec)
+                self._resync_wanted = False
             self.phase = LinkPhase.ALIVE
-            return self._sent(out + self._flush())
+            return self._sent(out + self._flush() + self._resync_if_wanted())
         if kind == "PA":
             return self._sent(out + self._answer(rec))
         self._deliver(rec)
@@ -136,13 +187,21 @@ class FiasSession:
     def tick(self) -> list[FiasRecord]:
         now = self._now()
         out: list[FiasRecord] = []
+        if self.phase is LinkPhase.RESYNC and now - self._last_resync_record >= self._answer_timeout:
+            log.warning(
+                "PMS resync stalled for %s; its end is not waited for any longer", self._answer_timeout
+            )
+            self.phase = LinkPhase.ALIVE
+            self._resync_wanted = True
+            out += self._flush()
         if self.phase is LinkPhase.ALIVE:
-            if self._outstanding is not None and now - self._outstanding[2] >= POSTING_TIMEOUT:
+            if self._outstanding is not None and now - self._outstanding[2] >= self._answer_timeout:
                 number, posting, _ = self._outstanding
-                log.warning("no PA for posting %d within %s; sending it again", number, POSTING_TIMEOUT)
+                log.warning("no PA for posting %d within %s; sending it again", number, self._answer_timeout)
                 self._outstanding = None
                 self._postings.appendleft((number, posting))
                 out += self._flush()
+            out += self._resync_if_wanted()
             if now - self._last_sent >= KEEP_ALIVE:
                 out.append(stamped("LS", now))
         return self._sent(out)
@@ -173,6 +232,18 @@ class FiasSession:
             self._outstanding = (number, posting, self._now())
             out.append(_posting_record(number, posting))
         return out
+
+    def _resync_if_wanted(self) -> list[FiasRecord]:
+        now = self._now()
+        if not self._resync_wanted or self.phase is not LinkPhase.ALIVE:
+            return []
+        if self._resync_asked is not None and now - self._resync_asked < self._resync_pause:
+            return []
+        self._resync_wanted = False
+        self._resync_asked = now
+        if any(r.kind == "DR" for r in self._held):
+            return []
+        return [stamped("DR", now)]
 
     def _answer(self, rec: FiasRecord) -> list[FiasRecord]:
         self.answers.append(rec)
@@ -205,10 +276,17 @@ class FiasSession:
 
 def _posting_record(number: int, posting: Posting) -> FiasRecord:
     d = posting.duration_s
-    return FiasRecord("PS", (
-        ("RN", posting.room), ("PT", "C"), ("TA", str(posting.cents)),
-        ("DD", "".join(ch for ch in posting.digits if ch.isdigit())),
-        ("DU", f"{d // 3600:02d}{d // 60 % 60:02d}{d % 60:02d}"), ("PC", posting.call_type[:1]),
-        ("P#", str(number)), ("DA", posting.started_at.strftime("%y%m%d")),
-        ("TI", posting.started_at.strftime("%H%M%S")),
-    ))
+    return FiasRecord(
+        "PS",
+        (
+            ("RN", posting.room),
+            ("PT", "C"),
+            ("TA", str(posting.cents)),
+            ("DD", "".join(ch for ch in posting.digits if ch.isdigit())),
+            ("DU", f"{d // 3600:02d}{d // 60 % 60:02d}{d % 60:02d}"),
+            ("PC", posting.call_type[:1]),
+            ("P#", str(number)),
+            ("DA", posting.started_at.strftime("%y%m%d")),
+            ("TI", posting.started_at.strftime("%H%M%S")),
+        ),
+    )
