@@ -1,8 +1,11 @@
 """The FIAS link to the PMS over a pyserial port: RS-232, a pty, or TCP as ``socket://host:port``.
 
-This thread only moves bytes: it opens the port by URL, feeds the framer and the
-session, writes what they answer, and reopens the port with back-off when the
-line drops. State changes and raw frames leave as frozen events through ``sink``.
+This thread only moves bytes: it opens the port by URL, feeds the framer (TCP) or
+the FIPS dialogue (serial) and the session, writes what they answer, and reopens
+the port with back-off when the line drops. A record the serial line never got
+acknowledged goes back to the session and is sent again on the next connection;
+bytes lost on a TCP line, which cannot ask for them, make the session resync.
+State changes and raw frames leave as frozen events through ``sink``.
 """
 
 from __future__ import annotations
@@ -11,17 +14,18 @@ import logging
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import serial
 
 from switchboard.clock import Clock
 from switchboard.errors import InputError
-from switchboard.fias.framing import ACK, ENQ, NAK, SerialFramer, TcpFramer, frame_serial, frame_tcp
+from switchboard.fias.framing import FipsLine, TcpFramer, frame_tcp
 from switchboard.fias.records import FiasRecord, format_record, parse
-from switchboard.fias.session import FiasSession, LinkPhase, Posting
+from switchboard.fias.session import ANSWER_TIMEOUT, FiasSession, LinkPhase, Posting
 from switchboard.link_monitor import LinkCounters, RawFrame
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
 
@@ -43,6 +47,7 @@ class LinkSettings:
     encoding: str = "utf-8"
     listen_s: float = 3.0  # the spec: listen this long for the PMS's LS before sending our own
     ack_timeout_s: float = 3.0
+    answer_timeout_s: float = ANSWER_TIMEOUT.total_seconds()  # PA to a PS, next record of a resync
 
 
 @dataclass
@@ -54,20 +59,33 @@ class _Counts:
     last_record_at: datetime | None = field(default=None)
 
 
+class _LineBroken(serial.SerialException):
+    """The PMS left a frame unanswered through every retry: start the link again."""
+
+
 class FiasLink:
-    def __init__(self, settings: LinkSettings, clock: Clock, deliver: Callable[[FiasRecord], None],
-                 sink: Callable[[object], None]) -> None:
+    def __init__(
+        self,
+        settings: LinkSettings,
+        clock: Clock,
+        deliver: Callable[[FiasRecord], None],
+        sink: Callable[[object], None],
+    ) -> None:
         self.settings = settings
         self._clock = clock
         self._sink = sink
-        self.session = FiasSession(clock.now, deliver)
+        self.session = FiasSession(
+            clock.now, deliver, answer_timeout=timedelta(seconds=settings.answer_timeout_s)
+        )
         self._outbox: queue.Queue[Callable[[], list[FiasRecord]]] = queue.Queue()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="fias-link", daemon=True)
         self._port: serial.SerialBase | None = None
         self._counts = _Counts()
-        self._framer: TcpFramer | SerialFramer = TcpFramer()
-        self._last_answer = NAK
+        self._framer = TcpFramer()
+        self._line: FipsLine | None = None
+        self._unacknowledged: deque[FiasRecord] = deque()  # on the serial line, oldest first
+        self._refused: tuple[bytes, int] = (b"", 0)  # a frame the line broke on, and how often in a row
 
     # --- called from any thread ---------------------------------------------
     def start(self) -> None:
@@ -93,8 +111,13 @@ class FiasLink:
             self._state(LinkStatus.CONNECTING)
             try:
                 self._port = serial.serial_for_url(
-                    self.settings.url, baudrate=self.settings.baudrate, parity=self.settings.parity,
-                    bytesize=self.settings.bytesize, stopbits=self.settings.stopbits, timeout=0.05)
+                    self.settings.url,
+                    baudrate=self.settings.baudrate,
+                    parity=self.settings.parity,
+                    bytesize=self.settings.bytesize,
+                    stopbits=self.settings.stopbits,
+                    timeout=0.01,
+                )
             except (serial.SerialException, OSError, ValueError) as exc:
                 self._state(LinkStatus.DOWN, str(exc))
                 self._stop.wait(delay)
@@ -103,18 +126,27 @@ class FiasLink:
             delay = 0.2
             try:
                 self._serve()
+            except _LineBroken as exc:
+                self._counts.errors += 1
+                log.warning("PMS link restarted: %s", exc)
             except (serial.SerialException, OSError) as exc:
                 log.warning("PMS link dropped: %s", exc)
             finally:
                 self._port.close()
-                self.session.disconnected()
+                self.session.disconnected(self._unacknowledged)
+                self._unacknowledged.clear()
                 self._counts.reconnects += 1
                 self._state(LinkStatus.DOWN)
             self._stop.wait(0.1)
 
     def _serve(self) -> None:
         assert self._port is not None
-        self._framer = SerialFramer() if self.settings.serial_framing else TcpFramer()
+        self._framer = TcpFramer()
+        self._line = None
+        if self.settings.serial_framing:
+            # A damaged STX can read as ACK; what follows it within a few byte times tells.
+            settle = max(0.002, 30 / max(self.settings.baudrate, 1))
+            self._line = FipsLine(self.settings.ack_timeout_s, RETRIES, settle)
         self._write_records(self.session.connected())
         opened = time.monotonic()
         started = False
@@ -140,32 +172,56 @@ class FiasLink:
                 last_tick = time.monotonic()
                 self._write_records(self.session.tick())
                 self._publish()
+            if self._line is not None:
+                self._pump(b"")
 
     def _take(self, data: bytes) -> None:
-        if isinstance(self._framer, TcpFramer):
-            for payload in self._framer.feed(data):
-                self._record(payload)
+        if self._line is not None:
+            self._pump(data)
             return
-        if any(byte not in (ENQ, ACK, NAK) for byte in data):
-            # Frame bytes make the last answer NAK, so a frame whose start was damaged (never
-            # answered) is sent again on ENQ rather than taken as acknowledged. The peer's own
-            # ACK/NAK for our frames must not reset it, or a late answer would cause a repeat.
-            self._last_answer = NAK
-        for event in self._framer.feed(data):
-            if event.control == ENQ:
-                self._write_raw(bytes([self._last_answer]))
-            elif event.control is not None:
-                continue  # a stray ACK/NAK outside our own send
-            elif event.bad:
-                self._counts.errors += 1
-                self._answer(NAK)
-            elif event.record is not None:
-                self._answer(ACK)
-                self._record(event.record)
+        discarded = self._framer.discarded
+        for payload in self._framer.feed(data):
+            self._record(payload)
+        if self._framer.discarded != discarded:
+            # TCP has no LRC and no NAK: bytes outside a frame are records lost for good.
+            self._counts.errors += 1
+            self._write_records(self.session.damaged())
 
-    def _answer(self, byte: int) -> None:
-        self._last_answer = byte
-        self._write_raw(bytes([byte]))
+    def _pump(self, data: bytes) -> None:
+        """Run the serial dialogue until it has nothing more to say for now."""
+        assert self._line is not None
+        while True:
+            out, events = self._line.step(data, time.monotonic())
+            data = b""
+            if out:
+                self._write_raw(out)
+            for event in events:
+                if event.record is not None:
+                    self._record(event.record)
+                elif event.delivered is not None:
+                    self._unacknowledged.popleft()
+                elif event.bad:
+                    self._counts.errors += 1
+            if self._line.broken:
+                self._give_up_on(self._line.current)
+            if not events:
+                return
+
+    def _give_up_on(self, payload: bytes | None) -> None:
+        """The spec drops a frame after its retries; on a noisy line that would lose a good record,
+        so the link starts again and sends it there. Only a frame refused on every try of
+        several connections in a row is dropped, as the spec says."""
+        previous, times = self._refused
+        times = times + 1 if payload == previous else 1
+        self._refused = (payload or b"", times)
+        if payload is not None and times >= RETRIES:
+            log.warning("PMS refused %r on %d connections; dropped", payload[:40], times)
+            self._refused = (b"", 0)
+            for rec in list(self._unacknowledged):
+                if format_record(rec, self.settings.encoding) == payload:
+                    self._unacknowledged.remove(rec)
+                    break
+        raise _LineBroken(f"no answer to {payload[:40] if payload else b''!r} after {RETRIES} retries")
 
     def _record(self, payload: bytes) -> None:
         self._sink(RawFrame(LinkName.PMS, False, payload, self._clock.now()))
@@ -174,6 +230,8 @@ class FiasLink:
         except InputError as exc:
             self._counts.errors += 1
             log.warning("PMS record skipped: %s", exc)
+            if self._line is None:
+                self._write_records(self.session.damaged())
             return
         self._counts.records_in += 1
         self._counts.last_record_at = self._clock.now()
@@ -187,43 +245,12 @@ class FiasLink:
             payload = format_record(rec, self.settings.encoding)
             self._sink(RawFrame(LinkName.PMS, True, payload, self._clock.now()))
             self._counts.records_out += 1
-            if self.settings.serial_framing:
-                self._send_acknowledged(payload)
+            if self._line is not None:
+                # Written by the next _pump, one frame at a time; delivered only once acknowledged.
+                self._line.send(payload)
+                self._unacknowledged.append(rec)
             else:
                 self._write_raw(frame_tcp(payload))
-
-    def _send_acknowledged(self, payload: bytes) -> None:
-        """Send one serial frame and wait for its ACK: NAK repeats it, silence asks with ENQ."""
-        assert self._port is not None
-        frame = frame_serial(payload)
-        attempts = enquiries = 0
-        self._write_raw(frame)
-        deadline = time.monotonic() + self.settings.ack_timeout_s
-        while not self._stop.is_set():
-            data = self._port.read(1)
-            if not data:
-                if time.monotonic() < deadline:
-                    continue
-                if enquiries >= RETRIES:
-                    break
-                enquiries += 1
-                self._write_raw(bytes([ENQ]))
-                deadline = time.monotonic() + self.settings.ack_timeout_s
-                continue
-            between_frames = isinstance(self._framer, SerialFramer) and self._framer.idle
-            if between_frames and data[0] == ACK:
-                return
-            if between_frames and data[0] == NAK:
-                if attempts >= RETRIES:
-                    break
-                attempts += 1
-                self._write_raw(frame)
-                deadline = time.monotonic() + self.settings.ack_timeout_s
-                continue
-            # The peer's own frame crossed ours: handle it, keep waiting for our answer.
-            self._take(data)
-        self._counts.errors += 1
-        log.warning("PMS did not acknowledge %r; dropped after retries", payload[:40])
 
     def _write_raw(self, data: bytes) -> None:
         assert self._port is not None
@@ -235,5 +262,6 @@ class FiasLink:
 
     def _publish(self) -> None:
         c = self._counts
-        self._sink(LinkCounters(LinkName.PMS, c.records_in, c.records_out, c.errors, c.reconnects,
-                                c.last_record_at))
+        self._sink(
+            LinkCounters(LinkName.PMS, c.records_in, c.records_out, c.errors, c.reconnects, c.last_record_at)
+        )

@@ -1,14 +1,14 @@
-"""A PMS (the IFC side of FIAS) for tests: TCP server or a pty end, speaking the spec.
+"""A PMS (the IFC side of FIAS) for tests and benches: TCP server or a pty end, speaking the spec.
 
-It keeps its own room database, starts the link with LS, answers LD/LR/LA with LA,
-answers DR with DS, a GI or GO with SF per room, DE, answers every PS with PA, and
-in serial mode runs ACK/NAK with retransmission. ``corrupt`` flips that share of
-the bytes in the frames it sends, to prove the console NAKs and nothing is lost.
+It keeps its own room database (guests and DND), starts the link with LS, answers
+LD/LR/LA with LA, answers DR with DS, a GI (with SF) and an RE with its DND per guest,
+then DE, and answers every PS with PA. In serial mode it runs the
+FIPS dialogue of ``FipsLine``; a record the line had not acknowledged when a
+connection ended goes again, first, once the next link is alive.
 """
 
 from __future__ import annotations
 
-import random
 import socket
 import threading
 import time
@@ -19,20 +19,24 @@ from datetime import datetime
 
 import serial
 
-from switchboard.fias.framing import ACK, ENQ, NAK, SerialFramer, TcpFramer, frame_serial, frame_tcp
+from switchboard.errors import InputError
+from switchboard.fias.framing import FipsLine, TcpFramer, frame_tcp
 from switchboard.fias.records import FiasRecord, format_record, parse
+
+LINK_CONTROL = (b"LS", b"LA")  # the PMS's own link control, never carried to the next connection
 
 
 class PmsPeer:
-    def __init__(self, *, serial_framing: bool, corrupt: float = 0.0, seed: int = 1) -> None:
+    def __init__(self, *, serial_framing: bool, ack_timeout_s: float = 0.5, settle_s: float = 0.0) -> None:
         self.serial_framing = serial_framing
-        self.corrupt = corrupt
-        self._rng = random.Random(seed)
+        self.ack_timeout_s = ack_timeout_s
+        self.settle_s = settle_s  # 0 like a plain IFC; the damaged-line tests let it doubt ACKs too
         self.guests: dict[str, tuple[str, str]] = {}  # room -> (reservation, name)
+        self.dnd: dict[str, bool] = {}
+        self.sent: list[FiasRecord] = []  # the data records the test had the PMS send, in order
         self.received: list[FiasRecord] = []
         self.alive = threading.Event()
         self._outbox: deque[bytes] = deque()
-        self._waiting: tuple[bytes, float] | None = None
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._io: _Io | None = None
@@ -40,18 +44,25 @@ class PmsPeer:
         self.connections = 0
         self._described = False
         self.naks_sent = 0
-        self.damaged = 0
+        self.unreadable = 0  # records that did not parse (damaged on a TCP line)
 
     # --- the test's side ---------------------------------------------------
     def send(self, kind: str, *fields: tuple[str, str]) -> None:
         rec = FiasRecord(kind, tuple(fields))
-        if kind == "GI":
-            self.guests[rec.get("RN")] = (rec.get("G#"), rec.get("GN"))
-        elif kind == "GO":
-            self.guests.pop(rec.get("RN"), None)
-        elif kind == "GC" and rec.get("RO"):
-            self.guests[rec.get("RN")] = self.guests.pop(rec.get("RO"))
+        room = rec.get("RN")
         with self._lock:
+            if kind == "GI":
+                self.guests[room] = (rec.get("G#"), rec.get("GN"))
+            elif kind == "GO":
+                self.guests.pop(room, None)
+                self.dnd.pop(room, None)
+            elif kind == "GC" and rec.get("RO"):
+                self.guests[room] = self.guests.pop(rec.get("RO"))
+                if rec.get("RO") in self.dnd:
+                    self.dnd[room] = self.dnd.pop(rec.get("RO"))
+            elif kind == "RE" and rec.has("DN"):
+                self.dnd[room] = rec.get("DN") == "Y"
+            self.sent.append(rec)
             self._outbox.append(format_record(rec))
 
     def records(self, kind: str) -> list[FiasRecord]:
@@ -67,10 +78,16 @@ class PmsPeer:
             time.sleep(0.02)
         raise AssertionError(f"PMS got {len(self.records(kind))} {kind}, wanted {count}")
 
+    @property
+    def queued(self) -> int:
+        with self._lock:
+            return len(self._outbox)
+
     def serve(self, io: _Io) -> None:
+        """A new connection; like IFC, a second client replaces the first."""
+        self.drop()
         self._io = io
         self.connections += 1
-        self.alive.clear()
         self._thread = threading.Thread(target=self._run, args=(io,), daemon=True)
         self._thread.start()
 
@@ -80,12 +97,7 @@ class PmsPeer:
             self._io.close()
         if self._thread is not None:
             self._thread.join(timeout=5)
-        self.alive.clear()
-        if self._waiting is not None:
-            # Not acknowledged, so not delivered: it goes again on the next connection.
-            with self._lock:
-                self._outbox.appendleft(self._waiting[0])
-            self._waiting = None
+        self._io = self._thread = None
 
     def stop(self) -> None:
         self._stop.set()
@@ -93,113 +105,103 @@ class PmsPeer:
 
     # --- the wire ----------------------------------------------------------
     def _run(self, io: _Io) -> None:
-        framer: TcpFramer | SerialFramer = SerialFramer() if self.serial_framing else TcpFramer()
-        self._waiting = None
+        line = FipsLine(self.ack_timeout_s, 3, self.settle_s) if self.serial_framing else None
+        framer = TcpFramer()
         self._described = False
-        self._write_record(io, b"LS|DA%s|TI%s|" % _stamp())
-        while not self._stop.is_set():
-            try:
+        self.alive.clear()
+        try:
+            self._write_record(io, line, b"LS|DA%s|TI%s|" % _stamp())
+            while not self._stop.is_set():
                 data = io.read()
-            except OSError:
-                return
-            if data is None:
-                return
-            if isinstance(framer, TcpFramer):
-                for payload in framer.feed(data):
-                    self._handle(io, payload)
-            else:
-                for event in framer.feed(data):
-                    if event.control == ACK and self._waiting is not None:
-                        self._waiting = None
-                    elif event.control == NAK and self._waiting is not None:
-                        self._put(io, self._waiting[0], fresh=False)
-                    elif event.control == ENQ:
-                        io.write(bytes([ACK]))
-                    elif event.bad:
-                        self.naks_sent += 1
-                        io.write(bytes([NAK]))
-                    elif event.record is not None:
-                        io.write(bytes([ACK]))
-                        self._handle(io, event.record)
-                if self._waiting is not None and time.monotonic() - self._waiting[1] > 2.0:
-                    # No answer: ask with ENQ (the console repeats its last answer), never resend blind,
-                    # or a late ACK would be taken for the next frame.
-                    self._waiting = (self._waiting[0], time.monotonic())
-                    io.write(bytes([ENQ]))
-            # TCP needs no acknowledgement, so everything queued goes at once; serial waits for each ACK.
-            while self.alive.is_set() and self._waiting is None:
+                if data is None:
+                    return
+                if line is None:
+                    for payload in framer.feed(data):
+                        self._handle(io, line, payload)
+                    while self.alive.is_set() and (payload := self._next()) is not None:
+                        io.write(frame_tcp(payload))
+                elif not self._turn(io, line, data):
+                    return  # no answer through every retry: hang up, the console calls again
+        except OSError:
+            return
+        finally:
+            self.alive.clear()
+            if line is not None:
+                again = [p for p in line.unacknowledged() if p[:2] not in LINK_CONTROL]
                 with self._lock:
-                    payload = self._outbox.popleft() if self._outbox else None
-                if payload is None:
-                    break
-                self._write_record(io, payload)
+                    self._outbox.extendleft(reversed(again))
+            io.close()
 
-    def _handle(self, io: _Io, payload: bytes) -> None:
-        rec = parse(payload)
+    def _turn(self, io: _Io, line: FipsLine, data: bytes) -> bool:
+        """Run the serial dialogue until it rests; False when the line is broken."""
+        while True:
+            out, events = line.step(data, time.monotonic())
+            data = b""
+            if out:
+                io.write(out)
+            for event in events:
+                if event.record is not None:
+                    self._handle(io, line, event.record)
+                elif event.bad:
+                    self.naks_sent += 1
+            fed = False
+            if self.alive.is_set() and not line.busy and (payload := self._next()) is not None:
+                line.send(payload)
+                fed = True
+            if line.broken:
+                return False
+            if not events and not fed:
+                return True
+
+    def _next(self) -> bytes | None:
+        with self._lock:
+            return self._outbox.popleft() if self._outbox else None
+
+    def _handle(self, io: _Io, line: FipsLine | None, payload: bytes) -> None:
+        try:
+            rec = parse(payload)
+        except InputError:
+            self.unreadable += 1
+            return
         with self._lock:
             self.received.append(rec)
         if rec.kind == "LA" and not self.alive.is_set():
-            self._write_record(io, b"LA|DA%s|TI%s|" % _stamp())
+            self._write_record(io, line, b"LA|DA%s|TI%s|" % _stamp())
             self.alive.set()
         elif rec.kind == "LS" and not self._described:
             # We started before the console listened: ask it to describe its link.
-            self._write_record(io, b"LS|DA%s|TI%s|" % _stamp())
+            self._write_record(io, line, b"LS|DA%s|TI%s|" % _stamp())
         elif rec.kind == "LS":
-            self._write_record(io, b"LA|DA%s|TI%s|" % _stamp())
+            self._write_record(io, line, b"LA|DA%s|TI%s|" % _stamp())
         elif rec.kind == "LD":
             self._described = True
         elif rec.kind == "PS":
-            self._queue_front(
-                FiasRecord(
-                    "PA",
-                    (
-                        ("AS", "OK"),
-                        ("RN", rec.get("RN")),
-                        ("P#", rec.get("P#")),
-                        ("DA", rec.get("DA")),
-                        ("TI", rec.get("TI")),
-                    ),
-                )
-            )
+            fields = (("AS", "OK"), ("RN", rec.get("RN")), ("P#", rec.get("P#")))
+            answer = FiasRecord("PA", (*fields, ("DA", rec.get("DA")), ("TI", rec.get("TI"))))
+            with self._lock:
+                self._outbox.appendleft(format_record(answer))
         elif rec.kind == "DR":
             self._queue_resync()
 
-    def _queue_front(self, rec: FiasRecord) -> None:
-        with self._lock:
-            self._outbox.appendleft(format_record(rec))
-
-    def _queue_resync(self, rooms: list[str] | None = None) -> None:
+    def _queue_resync(self) -> None:
         da, ti = _stamp()
-        batch = [b"DS|DA%s|TI%s|" % (da, ti)]
-        for room in rooms if rooms is not None else sorted(self.guests):
-            reservation, name = self.guests[room]
-            batch.append(
-                format_record(
-                    FiasRecord(
-                        "GI", (("RN", room), ("G#", reservation), ("GN", name), ("GS", "N"), ("SF", ""))
-                    )
-                )
-            )
-        batch.append(b"DE|DA%s|TI%s|" % (da, ti))
         with self._lock:
+            batch = [b"DS|DA%s|TI%s|" % (da, ti)]
+            for room in sorted(self.guests):
+                reservation, name = self.guests[room]
+                fields = (("RN", room), ("G#", reservation), ("GN", name), ("GS", "N"), ("SF", ""))
+                batch.append(format_record(FiasRecord("GI", fields)))
+            for room in sorted(self.guests):
+                dnd = "Y" if self.dnd.get(room) else "N"
+                batch.append(format_record(FiasRecord("RE", (("RN", room), ("DN", dnd)))))
+            batch.append(b"DE|DA%s|TI%s|" % (da, ti))
             self._outbox.extend(batch)
 
-    def _write_record(self, io: _Io, payload: bytes) -> None:
-        if self.serial_framing:
-            self._put(io, payload, fresh=True)
+    def _write_record(self, io: _Io, line: FipsLine | None, payload: bytes) -> None:
+        if line is not None:
+            line.send(payload)
         else:
             io.write(frame_tcp(payload))
-
-    def _put(self, io: _Io, payload: bytes, fresh: bool) -> None:
-        frame = bytearray(frame_serial(payload))
-        # At most one damaged byte per frame: two flips of the same bit cancel out in an LRC,
-        # a weakness of the spec's check that no receiver can see through.
-        hits = [i for i in range(1, len(frame)) if self._rng.random() < self.corrupt]
-        if hits:
-            frame[hits[0]] ^= 1 << self._rng.randrange(7)
-            self.damaged += 1
-        self._waiting = (payload, time.monotonic())
-        io.write(bytes(frame))
 
 
 def _stamp() -> tuple[bytes, bytes]:
@@ -216,7 +218,7 @@ class _Io:
 class SocketIo(_Io):
     def __init__(self, conn: socket.socket) -> None:
         self._conn = conn
-        conn.settimeout(0.05)
+        conn.settimeout(0.005)
 
     def read(self) -> bytes | None:
         try:
@@ -238,34 +240,38 @@ class SocketIo(_Io):
 
 class SerialIo(_Io):
     def __init__(self, path: str) -> None:
-        self._port = serial.Serial(path, baudrate=9600, timeout=0.05)
+        self._port = serial.Serial(path, baudrate=9600, timeout=0.005)
         self._closed = False
 
     def read(self) -> bytes | None:
         if self._closed:
             return None
-        data = bytes(self._port.read(1))
-        if data and self._port.in_waiting:
-            data += self._port.read(self._port.in_waiting)
+        try:
+            data = bytes(self._port.read(1))
+            if data and self._port.in_waiting:
+                data += self._port.read(self._port.in_waiting)
+        except (serial.SerialException, TypeError):
+            return None  # closed under us
         return data
 
     def write(self, data: bytes) -> None:
         self._port.write(data)
 
     def close(self) -> None:
-        self._closed = True
-        time.sleep(0.1)
-        self._port.close()
+        if not self._closed:
+            self._closed = True
+            time.sleep(0.1)
+            self._port.close()
 
 
 @contextmanager
-def pms_on_tcp() -> Iterator[tuple[PmsPeer, int]]:
+def pms_on_tcp(serial_framing: bool = False, **options: float) -> Iterator[tuple[PmsPeer, int]]:
     """A PMS listening on a free loopback port (it takes the console's connections, reconnects too)."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(1)
     server.settimeout(0.2)
-    pms = PmsPeer(serial_framing=False)
+    pms = PmsPeer(serial_framing=serial_framing, **options)
     stop = threading.Event()
 
     def accept() -> None:

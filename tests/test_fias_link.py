@@ -46,8 +46,12 @@ def _console(
 ) -> tuple[MemoryHotel, FiasLink, PmsFrontDesk]:
     hotel = MemoryHotel()
     holder: list[PmsFrontDesk] = []
-    link = FiasLink(LinkSettings(url, serial_framing=serial_framing, listen_s=0.5, ack_timeout_s=0.5),
-                    SystemClock(), lambda rec: holder[0].apply(rec), events.append)
+    link = FiasLink(
+        LinkSettings(url, serial_framing=serial_framing, listen_s=0.5, ack_timeout_s=0.5),
+        SystemClock(),
+        lambda rec: holder[0].apply(rec),
+        events.append,
+    )
     desk = PmsFrontDesk(hotel, hotel, link.send)
     holder.append(desk)
     return hotel, link, desk
@@ -73,7 +77,9 @@ class SocatPair:
     def start(self) -> None:
         self.proc = subprocess.Popen(
             ["socat", f"pty,raw,echo=0,link={self.a}", f"pty,raw,echo=0,link={self.b}"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         eventually(lambda: Path(self.a).exists() and Path(self.b).exists(), 5)
 
     def stop(self) -> None:
@@ -84,12 +90,11 @@ class SocatPair:
 
 
 @pytest.fixture
-def pty_link(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Wiring]:
+def pty_link(tmp_path: Path) -> Iterator[Wiring]:
     assert shutil.which("socat"), "socat is part of the test packages"
-    corrupt = getattr(request, "param", 0.0)
     pair = SocatPair(tmp_path)
     pair.start()
-    pms = PmsPeer(serial_framing=True, corrupt=corrupt, seed=3)
+    pms = PmsPeer(serial_framing=True)
     pms.serve(SerialIo(pair.a))
     events: list[object] = []
     hotel, link, desk = _console(pair.b, True, events)
@@ -135,7 +140,8 @@ def _scenario(w: Wiring) -> None:
     time.sleep(0.3)
     answers = pms.records("WA")
     assert [(a.get("RN"), a.get("DA"), a.get("TI"), a.get("AS")) for a in answers] == [
-        ("712", "261121", "063000", "OK")]
+        ("712", "261121", "063000", "OK")
+    ]
 
     # DND both ways: the PMS sets and clears it; the console's maid status goes back as RE RS.
     pms.send("RE", ("RN", "712"), ("DN", "Y"))
@@ -173,4 +179,3 @@ def test_link_over_tcp(tcp_link: Wiring) -> None:
 @pytest.mark.slow
 def test_link_over_pty(pty_link: Wiring) -> None:
     _scenario(pty_link)
-
