@@ -1,8 +1,8 @@
 """A PMS (the IFC side of FIAS) for tests and benches: TCP server or a pty end, speaking the spec.
 
 It keeps its own room database (guests and DND), starts the link with LS, answers
-LD/LR/LA with LA, answers DR with DS, a GI (with SF) and an RE with its DND per guest,
-then DE, and answers every PS with PA. In serial mode it runs the
+LD/LR/LA with LA, answers DR with DS, a GI with SF per guest (and, with ``resync_dnd``,
+an RE with its DND), then DE, and answers every PS with PA. In serial mode it runs the
 FIPS dialogue of ``FipsLine``; a record the line had not acknowledged when a
 connection ended goes again, first, once the next link is alive.
 """
@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 import serial
 
@@ -27,8 +28,16 @@ LINK_CONTROL = (b"LS", b"LA")  # the PMS's own link control, never carried to th
 
 
 class PmsPeer:
-    def __init__(self, *, serial_framing: bool, ack_timeout_s: float = 0.5, settle_s: float = 0.0) -> None:
+    def __init__(
+        self,
+        *,
+        serial_framing: bool,
+        ack_timeout_s: float = 0.5,
+        settle_s: float = 0.0,
+        resync_dnd: bool = False,
+    ) -> None:
         self.serial_framing = serial_framing
+        self.resync_dnd = resync_dnd  # the spec's resync is GI/GO only; tests comparing DND want it too
         self.ack_timeout_s = ack_timeout_s
         self.settle_s = settle_s  # 0 like a plain IFC; the damaged-line tests let it doubt ACKs too
         self.guests: dict[str, tuple[str, str]] = {}  # room -> (reservation, name)
@@ -118,8 +127,8 @@ class PmsPeer:
                 if line is None:
                     for payload in framer.feed(data):
                         self._handle(io, line, payload)
-                    while self.alive.is_set() and (payload := self._next()) is not None:
-                        io.write(frame_tcp(payload))
+                    while self.alive.is_set() and (queued := self._next()) is not None:
+                        io.write(frame_tcp(queued))
                 elif not self._turn(io, line, data):
                     return  # no answer through every retry: hang up, the console calls again
         except OSError:
@@ -191,7 +200,7 @@ class PmsPeer:
                 reservation, name = self.guests[room]
                 fields = (("RN", room), ("G#", reservation), ("GN", name), ("GS", "N"), ("SF", ""))
                 batch.append(format_record(FiasRecord("GI", fields)))
-            for room in sorted(self.guests):
+            for room in sorted(self.guests) if self.resync_dnd else ():
                 dnd = "Y" if self.dnd.get(room) else "N"
                 batch.append(format_record(FiasRecord("RE", (("RN", room), ("DN", dnd)))))
             batch.append(b"DE|DA%s|TI%s|" % (da, ti))
@@ -265,7 +274,7 @@ class SerialIo(_Io):
 
 
 @contextmanager
-def pms_on_tcp(serial_framing: bool = False, **options: float) -> Iterator[tuple[PmsPeer, int]]:
+def pms_on_tcp(serial_framing: bool = False, **options: Any) -> Iterator[tuple[PmsPeer, int]]:
     """A PMS listening on a free loopback port (it takes the console's connections, reconnects too)."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))

@@ -329,7 +329,7 @@ def _unrepeated_records(records: list[FiasRecord]) -> list[FiasRecord]:
 def wired(request: pytest.FixtureRequest) -> Iterator[tuple[PmsPeer, Line, Console]]:
     serial_framing: bool = request.param
     with (
-        pms_on_tcp(serial_framing, ack_timeout_s=LINK_T, settle_s=0.002) as (pms, pms_port),
+        pms_on_tcp(serial_framing, ack_timeout_s=LINK_T, settle_s=0.002, resync_dnd=True) as (pms, pms_port),
         Line(pms_port, damage=0.01, seed=SEED) as line,
     ):
         console = Console(line.port, serial_framing)
