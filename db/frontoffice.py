@@ -252,6 +252,9 @@ class SqlFrontOffice(RoomStates):
                 row.departure = change.departure
             if change.privacy is not None:
                 row.privacy = change.privacy
+            # During a resync the PMS resends guests already in house as changes: the stay was resent
+            # and must not be checked out at its end (a change made at the console meanwhile keeps it too).
+            row.resync_mark = 0
             audit(s, actor, now, "stay.change", "stay", row.id)
             changed(s, actor, now, "stay", row.id)
             return _stay(s, row)

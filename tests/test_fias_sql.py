@@ -19,6 +19,7 @@ from db.wakeup_book import SqlPmsWakeUps
 from hardware.fias_link import FiasLink, LinkSettings
 from switchboard.clock import FakeClock
 from switchboard.fias.front_desk import PmsFrontDesk
+from switchboard.fias.records import FiasRecord
 from switchboard.fias.session import LinkPhase
 from tests.fias_pms import PmsPeer, pms_on_tcp
 from tests.test_fias_link import eventually
@@ -79,3 +80,23 @@ def test_check_in_wake_up_and_check_out_from_the_pms(pms_and_console) -> None:  
     pms.send("GO", ("RN", room), ("G#", "4711"), ("GS", "N"))
     eventually(lambda: stay_status() == "checked_out")
     assert booked() == ["cancelled"]  # check-out cancels the stay's wake-ups
+
+
+def test_a_resync_keeps_the_guests_the_pms_resends_and_checks_out_the_rest(store: Store) -> None:
+    """A guest already in house and resent in the resync (GI with SF) stays; one not resent leaves."""
+    clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
+    seed_demo_hotel(store, clock)
+    vacant = [r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant"][:2]
+    desk = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), lambda _rec: None)
+    for room, reservation in zip(vacant, ("5001", "5002"), strict=True):
+        desk.apply(FiasRecord("GI", (("RN", room), ("G#", reservation), ("GN", "Li"), ("GS", "N"))))
+    desk.apply(FiasRecord("DS", ()))
+    desk.apply(FiasRecord("GI", (("RN", vacant[0]), ("G#", "5001"), ("GN", "Li Wei"), ("SF", ""))))
+    desk.apply(FiasRecord("DE", ()))
+    with store.read() as s:
+        status = dict(
+            s.execute(
+                select(StayRow.reservation, StayRow.status).where(StayRow.reservation.in_(["5001", "5002"]))
+            ).all()
+        )
+    assert status == {"5001": "in_house", "5002": "checked_out"}
