@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 
 import serial
 
+from hardware.ports import open_port
 from switchboard.clock import Clock
 from switchboard.errors import InputError
 from switchboard.fias.framing import FipsLine, TcpFramer, frame_tcp
@@ -110,13 +111,13 @@ class FiasLink:
         while not self._stop.is_set():
             self._state(LinkStatus.CONNECTING)
             try:
-                self._port = serial.serial_for_url(
+                self._port = open_port(
                     self.settings.url,
+                    timeout=0.01,
                     baudrate=self.settings.baudrate,
                     parity=self.settings.parity,
                     bytesize=self.settings.bytesize,
                     stopbits=self.settings.stopbits,
-                    timeout=0.01,
                 )
             except (serial.SerialException, OSError, ValueError) as exc:
                 self._state(LinkStatus.DOWN, str(exc))

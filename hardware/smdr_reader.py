@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import serial
 
+from hardware.ports import open_port
 from switchboard.clock import Clock
 from switchboard.link_monitor import LinkCounters, RawFrame
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
@@ -123,19 +124,14 @@ class SmdrReader:
         while not self._stop.is_set():
             self._state(LinkStatus.CONNECTING)
             try:
-                port = serial.serial_for_url(
+                port = open_port(
                     self.settings.url,
+                    timeout=0.05,
                     baudrate=self.settings.baudrate,
                     parity=self.settings.parity,
                     bytesize=self.settings.bytesize,
                     stopbits=self.settings.stopbits,
-                    timeout=0.05,
-                    do_not_open=True,
                 )
-                # pyserial empties the input when it opens a port; a PBX that sends its buffered
-                # records the moment the collector connects would lose them.
-                port.reset_input_buffer = lambda: None
-                port.open()
             except (serial.SerialException, OSError, ValueError) as exc:
                 self._state(LinkStatus.DOWN, str(exc))
                 self._wait(delay)
@@ -203,8 +199,8 @@ class SmdrReader:
         now = self._clock.now()
         new_bad = parser.bad_lines - self._bad_seen
         self._bad_seen = parser.bad_lines
-        for line in list(parser.rejected)[len(parser.rejected) - min(new_bad, len(parser.rejected)) :]:
-            self._sink(RawFrame(LinkName.SMDR, False, line, now, bad=True))
+        while parser.rejected:
+            self._sink(RawFrame(LinkName.SMDR, False, parser.rejected.popleft(), now, bad=True))
         self.errors += new_bad
         for rec in records:
             self._sink(RawFrame(LinkName.SMDR, False, rec.raw.encode(), now))

@@ -15,6 +15,7 @@ from datetime import datetime
 
 import serial
 
+from hardware.ports import open_port
 from switchboard.errors import ConsoleError
 from switchboard.fias.framing import TcpFramer, frame_tcp
 from switchboard.fias.pbx_wakeups import PbxAnswer, PbxHandoverBook, PbxWakeUpSession
@@ -61,7 +62,7 @@ class PbxWakeUpLink:
 
     def _connect(self) -> None:
         try:
-            self._port = serial.serial_for_url(self._url, timeout=0.1)
+            self._port = open_port(self._url, timeout=0.1)
         except (serial.SerialException, OSError, ValueError) as exc:
             log.warning("PBX wake-up link %s not reachable: %s", self._url, exc)
             self._port = None
