@@ -332,6 +332,10 @@ def keep_dialler_running(console: Console, book: SqlWakeUpBook, parent: QWidget,
     timer.start(15_000)
 
 
+def _yes(text: str | None) -> bool:
+    return (text or "").strip().lower() in ("yes", "true", "1", "on")
+
+
 def start_pms_link(console: Console) -> FiasLink | None:
     """The FIAS link to the PMS when ``[pms] url`` is set; its records go into the one front office.
 
@@ -344,7 +348,7 @@ def start_pms_link(console: Console) -> FiasLink | None:
     try:
         settings = LinkSettings(
             url,
-            serial_framing=pms.get("serial_framing", "no").lower() in ("yes", "true", "1"),
+            serial_framing=_yes(pms.get("serial_framing")),
             baudrate=int(pms.get("baud", "9600")),
             parity=pms.get("parity", "N")[:1].upper() or "N",
             bytesize=int(pms.get("data_bits", "8")),
@@ -381,10 +385,6 @@ def start_pms_link(console: Console) -> FiasLink | None:
     return link
 
 
-def _yes(text: str | None) -> bool:
-    return (text or "").strip().lower() in ("yes", "true", "1", "on")
-
-
 def start_smdr_reader(console: Console, pms_link: FiasLink | None) -> SmdrReader | None:
     """The PBX's call records when ``[smdr] url`` is set: stored against rooms, charges posted to the PMS.
 
@@ -413,8 +413,9 @@ def start_smdr_reader(console: Console, pms_link: FiasLink | None) -> SmdrReader
             LinkStateChanged(LinkName.SMDR, LinkStatus.DOWN, console.clock.now(), f"settings: {exc}")
         )
         return None
-    post = _yes(smdr.get("post_charges")) and pms_link is not None
-    if _yes(smdr.get("post_charges")) and pms_link is None:
+    post = _yes(smdr.get("post_charges"))
+    if post and pms_link is None:
+        post = False
         log.warning("[smdr] post_charges is set but no PMS link is configured: charges are not posted")
     calls = SqlCallRecords(console.store, console.clock, rule, post_charges=post)
     zone = console.clock.now().tzinfo
