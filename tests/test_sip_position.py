@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -275,20 +276,28 @@ def test_camp_on_a_busy_room_recalls_the_console_after_the_time_out(
     busy.wait_event("CALL_ESTABLISHED")
 
 
-def test_six_calls_wait_at_once_and_none_is_rejected(
-    kamailio: KamailioLab, console_on: Callable[..., Console], tmp_path: Path
-) -> None:
-    console = console_on(kamailio)
+@contextmanager
+def sipp_calling(lab: KamailioLab, folder: Path, calls: int, hold_ms: int) -> Iterator[None]:
+    """sipp calls the console from outside while the body runs; every one of its calls must succeed."""
     result: list[object] = []
     sipp = threading.Thread(
         target=lambda: result.append(
-            run_sipp_calls(
-                kamailio.domain, OPERATOR, tmp_path / "sipp", calls=6, rate=50, limit=6, hold_ms=300
-            )
+            run_sipp_calls(lab.domain, OPERATOR, folder, calls=calls, rate=50, limit=calls, hold_ms=hold_ms)
         )
     )
     sipp.start()
     try:
+        yield
+    finally:
+        sipp.join(60)
+    assert result and getattr(result[0], "ok", False), getattr(result[0], "stdout", "")[-2000:]
+
+
+def test_six_calls_wait_at_once_and_none_is_rejected(
+    kamailio: KamailioLab, console_on: Callable[..., Console], tmp_path: Path
+) -> None:
+    console = console_on(kamailio)
+    with sipp_calling(kamailio, tmp_path / "sipp", calls=6, hold_ms=300):
         offers = [console.offered(timeout=10) for _ in range(6)]
         assert len({o.call_id for o in offers}) == 6
         assert [o.offered_at for o in offers] == sorted(o.offered_at for o in offers)  # arrival order
@@ -298,9 +307,6 @@ def test_six_calls_wait_at_once_and_none_is_rejected(
             console.position.answer(offer.call_id)
             console.state(offer.call_id, CallState.CONNECTED)
             console.wait(CallEnded, lambda e, o=offer: e.call_id == o.call_id)
-    finally:
-        sipp.join(60)
-    assert result and getattr(result[0], "ok", False), getattr(result[0], "stdout", "")[-2000:]
 
 
 def test_conference_and_dial_out(
@@ -384,16 +390,7 @@ def test_a_fifth_call_waits_while_four_lines_are_busy_and_garbage_changes_nothin
     front = console.position._front
     assert front is not None
     noise = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    result: list[object] = []
-    sipp = threading.Thread(
-        target=lambda: result.append(
-            run_sipp_calls(
-                kamailio.domain, OPERATOR, tmp_path / "sipp", calls=5, rate=50, limit=5, hold_ms=3000
-            )
-        )
-    )
-    sipp.start()
-    try:
+    with closing(noise), sipp_calling(kamailio, tmp_path / "sipp", calls=5, hold_ms=3000):
         offers = [console.offered(timeout=10) for _ in range(5)]
         for junk in (b"", b"\x00\xff" * 300, b"INVITE\r\n\r\n", b"SIP/2.0 abc\r\n\r\n", "来电 😀".encode()):
             noise.sendto(junk, ("127.0.0.1", front.port))  # a damaged packet is dropped, the calls go on
@@ -407,10 +404,6 @@ def test_a_fifth_call_waits_while_four_lines_are_busy_and_garbage_changes_nothin
         console.wait(CallEnded, lambda e: e.call_id == offers[0].call_id)  # the first caller hangs up
         console.position.answer(offers[4].call_id)  # the fifth, still ringing, now gets a line
         console.state(offers[4].call_id, CallState.CONNECTED)
-    finally:
-        sipp.join(60)
-        noise.close()
-    assert result and getattr(result[0], "ok", False), getattr(result[0], "stdout", "")[-2000:]
 
 
 def mwi_notifications(lab: KamailioLab, extension: str) -> tuple[socket.socket, Callable[[str, float], str]]:
