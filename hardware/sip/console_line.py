@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import time
 from collections import deque
 from collections.abc import Callable
@@ -22,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import pjsua2 as pj
+
+from hardware.sip.endpoint import start_endpoint
 
 log = logging.getLogger(__name__)
 
@@ -141,23 +142,8 @@ class Line:
     def __init__(
         self, server: str, extension: str, username: str, password: str, host: str, listener: LineListener
     ) -> None:
-        self.endpoint = pj.Endpoint()
-        self.endpoint.libCreate()
-        config = pj.EpConfig()
-        config.uaConfig.threadCnt = 0
-        config.uaConfig.mainThreadOnly = True
-        config.uaConfig.maxCalls = MAX_LINES
-        config.logConfig.level = int(os.environ.get("SWITCHBOARD_PJ_LOG", "1"))
-        config.logConfig.consoleLevel = config.logConfig.level
-        self.endpoint.libInit(config)
-        self.endpoint.audDevManager().setNullDev()
-        transport = pj.TransportConfig()
-        transport.port = 0
-        transport.boundAddress = host
-        tid = self.endpoint.transportCreate(pj.PJSIP_TRANSPORT_UDP, transport)
-        self.port = int(self.endpoint.transportGetInfo(tid).localName.rsplit(":", 1)[1])
+        self.endpoint, self.port = start_endpoint(MAX_LINES, host, "SWITCHBOARD_PJ_LOG")
         self.host = host
-        self.endpoint.libStart()
         account = pj.AccountConfig()
         account.idUri = f"sip:{extension}@{server}"
         account.priority = 10

@@ -24,6 +24,8 @@ from typing import Any
 
 import pjsua2 as pj
 
+from hardware.sip.endpoint import start_endpoint
+
 BUSY_CODES = frozenset({486, 600, 603})
 NO_ANSWER_CODES = frozenset({408, 480, 487})
 PJ_ETOOMANY = 70010
@@ -121,22 +123,8 @@ class WakeCall(pj.Call):
 class Line:
     def __init__(self, proxy: str, host: str, slots: int) -> None:
         self.slots = slots
-        self.endpoint = pj.Endpoint()
-        self.endpoint.libCreate()
-        config = pj.EpConfig()
-        config.uaConfig.threadCnt = 0
-        config.uaConfig.mainThreadOnly = True
-        config.uaConfig.maxCalls = slots
-        config.logConfig.level = int(os.environ.get("WAKEUP_PJ_LOG", "1"))
-        config.logConfig.consoleLevel = config.logConfig.level
-        self.endpoint.libInit(config)
-        self.endpoint.audDevManager().setNullDev()
-        transport = pj.TransportConfig()
-        transport.port = 0
-        if host:  # empty: every interface, the PBX sees the address it routes to
-            transport.boundAddress = host
-        self.endpoint.transportCreate(pj.PJSIP_TRANSPORT_UDP, transport)
-        self.endpoint.libStart()
+        # empty host: every interface, the PBX sees the address it routes to
+        self.endpoint, _port = start_endpoint(slots, host, "WAKEUP_PJ_LOG")
         account = pj.AccountConfig()
         account.idUri = f"sip:wakeup@{proxy}"
         account.sipConfig.proxies.append(f"sip:{proxy};lr")
