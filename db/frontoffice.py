@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from db.audit import audit, changed
 from db.romanise import romanise
-from db.room_board import find_room
 from db.room_states import LampSwitch, RoomStates, phones_of
+from db.rooms import find_room
 from db.rows import (
     DndRow,
     GuestRow,

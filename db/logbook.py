@@ -14,7 +14,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from db.audit import audit, changed
-from db.room_board import find_room
+from db.rooms import find_room
 from db.rows import LogbookEntryRow, ShiftRow
 from db.shifts import shift_row
 from db.store import Store

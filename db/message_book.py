@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 
 from db.audit import audit, changed
-from db.room_board import LampSwitch, find_room, guest_in
+from db.rooms import LampSwitch, find_room, guest_in
 from db.rows import GuestRow, MessageRow, RoomRow, StayRow
 from db.store import Store
 from switchboard.clock import Clock

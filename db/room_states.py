@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.audit import audit, changed
-from db.room_board import LampSwitch, find_room
+from db.message_book import SqlMessageBook  # it lights the lamp after its commit
+from db.rooms import LampSwitch, find_room
 from db.rows import DndRow, ExtensionRow, MessageRow, RoomRow, StayRow, WhereaboutsRow
 from db.store import Store
 from switchboard.clock import Clock
@@ -170,7 +171,5 @@ class RoomStates:
         self, room: str, sender: str, text: str, actor: Actor, callback: str = "", reservation: str = ""
     ) -> int:
         """A message from the PMS or the front desk: the same book the operator writes in."""
-        from db.message_book import SqlMessageBook  # the message book lights the lamp after its commit
-
         book = SqlMessageBook(self._store, self._clock, self._on_lamp)
         return book.take(room, sender or "PMS", callback, text, actor).id

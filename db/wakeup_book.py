@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import and_, func, or_, select, update
 
 from db.audit import audit, changed
-from db.room_board import find_room, guest_in
+from db.rooms import find_room, guest_in
 from db.rows import DiallerBeatRow, GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
 from db.store import Store
 from switchboard.clock import Clock

@@ -1,0 +1,35 @@
+"""Finding a room and who stays in it: the lookups every desk service starts from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.rows import GuestRow, RoomRow, StayRow
+from switchboard.errors import InputError
+from switchboard.hotel import StayStatus, check_room_number
+
+LampSwitch = Callable[[str, bool], None]  # (extension, on): tells the PBX after commit
+
+
+def find_room(s: Session, number: str) -> RoomRow:
+    value = check_room_number(number)
+    room = s.scalars(select(RoomRow).where(RoomRow.number == value)).first()
+    if room is None:
+        raise InputError("room.invalid", f"Not a room number: {value!r}", room=value)
+    return room
+
+
+def guest_in(
+    s: Session, room: RoomRow, status: StayStatus = StayStatus.IN_HOUSE
+) -> tuple[StayRow, GuestRow] | None:
+    """The (first) stay with ``status`` in ``room`` and its guest, if there is one."""
+    found = s.execute(
+        select(StayRow, GuestRow)
+        .join(GuestRow, GuestRow.id == StayRow.guest_id)
+        .where(StayRow.room_id == room.id, StayRow.status == status.value)
+        .order_by(StayRow.id)
+    ).first()
+    return (found[0], found[1]) if found is not None else None
