@@ -148,7 +148,7 @@ def test_logbook_answers_search_and_export(qtbot: QtBot, sqlite_store: Store, tm
 def test_report_periods_and_unacknowledged_handovers_for_the_duty_manager(
     qtbot: QtBot, sqlite_store: Store
 ) -> None:
-    from main import report_periods
+    from console.reports import report_periods
 
     periods = report_periods(datetime(2026, 11, 21, 2, 0, tzinfo=ZONE))
     assert [p[0] for p in periods] == ["2026-11-20 night", "2026-11-20 mid", "2026-11-21", "2026-11-20"]

@@ -4,173 +4,173 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../main.py" line="216"/>
+        <location filename="../../console/startup.py" line="121"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="482"/>
+        <location filename="../../console/position.py" line="101"/>
         <source>No headset: %1</source>
         <translation>耳机不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="531"/>
+        <location filename="../../console/attendant.py" line="74"/>
         <source>EMERGENCY CALL from %1: answer with F5</source>
         <translation>紧急来电：%1，按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="550"/>
+        <location filename="../../console/attendant.py" line="93"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="588"/>
+        <location filename="../../console/pages.py" line="81"/>
         <source>Rooms</source>
         <translation>客房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="589"/>
+        <location filename="../../console/wakeups.py" line="37"/>
         <source>Wake-up calls</source>
         <translation>叫醒服务</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="590"/>
+        <location filename="../../console/pages.py" line="85"/>
         <source>Messages</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="591"/>
+        <location filename="../../console/pages.py" line="86"/>
         <source>Logbook</source>
         <translation>交班日志</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="593"/>
+        <location filename="../../console/pages.py" line="88"/>
         <source>Hotel information</source>
         <translation>酒店信息</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="596"/>
+        <location filename="../../console/wakeups.py" line="40"/>
         <source>Wake-up due now, call by hand: room %1</source>
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="663"/>
+        <location filename="../../console/pages.py" line="100"/>
         <source>Daily board</source>
         <translation>每日信息板</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="670"/>
+        <location filename="../../console/pages.py" line="107"/>
         <source>VIP and arrivals</source>
         <translation>贵宾和预抵</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="676"/>
+        <location filename="../../console/pages.py" line="113"/>
         <source>Duty manager</source>
         <translation>值班经理</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="677"/>
+        <location filename="../../console/pages.py" line="114"/>
         <source>Nobody is on the duty manager roster now.</source>
         <translation>当前值班表上没有值班经理。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="681"/>
+        <location filename="../../console/pages.py" line="118"/>
         <source>&amp;Duty manager on duty…</source>
         <translation>当班值班经理(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="684"/>
+        <location filename="../../console/startup.py" line="238"/>
         <source>&amp;Hand over the shift…</source>
         <translation>交班(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="689"/>
+        <location filename="../../console/startup.py" line="241"/>
         <source>&amp;Take over (acknowledge the handover)…</source>
         <translation>接班（确认交接）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="694"/>
+        <location filename="../../console/startup.py" line="246"/>
         <source>Shift &amp;report (PDF)…</source>
         <translation>交班报告 (PDF)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="699"/>
+        <location filename="../../console/startup.py" line="249"/>
         <source>SIP P&amp;BX settings…</source>
         <translation>SIP 交换机设置(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="713"/>
+        <location filename="../../console/pages.py" line="139"/>
         <source>Timed duty due: %1</source>
         <translation>定时事项到期：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="775"/>
+        <location filename="../../console/session.py" line="35"/>
         <source>Training demo users: %1</source>
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="883"/>
+        <location filename="../../console/startup.py" line="264"/>
         <source>&amp;Link monitor…</source>
         <translation>链路监视(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="944"/>
+        <location filename="../../console/session.py" line="65"/>
         <source>(signed out)</source>
         <translation>（已签退）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="962"/>
+        <location filename="../../console/session.py" line="83"/>
         <source>No handover waiting to be acknowledged.</source>
         <translation>没有待确认的交接。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="986"/>
+        <location filename="../../console/reports.py" line="41"/>
         <source>Report for</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="996"/>
+        <location filename="../../console/reports.py" line="51"/>
         <source>Save the shift report</source>
         <translation>保存交班报告</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="985"/>
-        <location filename="../../main.py" line="1010"/>
+        <location filename="../../console/reports.py" line="40"/>
+        <location filename="../../console/reports.py" line="62"/>
         <source>Shift report</source>
         <translation>交班报告</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="604"/>
+        <location filename="../../console/wakeups.py" line="48"/>
         <source>WAKE-UP NEEDS A PERSON: room %1 — F2 call the room · F4 send someone</source>
         <translation>叫醒需人工处理：%1 房 — F2 致电房间 · F4 派人敲门</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="620"/>
+        <location filename="../../console/wakeups.py" line="64"/>
         <source>Wake-up: &amp;call the room that needs a person</source>
         <translation>叫醒：致电需人工处理的房间(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="625"/>
+        <location filename="../../console/wakeups.py" line="69"/>
         <source>Wake-up: &amp;send someone to the door…</source>
         <translation>叫醒：派人上门敲门(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="1019"/>
+        <location filename="../../console/settings_edit.py" line="26"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="1020"/>
+        <location filename="../../console/settings_edit.py" line="27"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>新语言将在下次启动话务台时生效。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="1047"/>
+        <location filename="../../console/settings_edit.py" line="54"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="1048"/>
+        <location filename="../../console/settings_edit.py" line="55"/>
         <source>The settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
     </message>

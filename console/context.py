@@ -1,0 +1,72 @@
+"""What the wiring modules share: the console's parts and the settings readers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from db.store import Store
+from db.users import UserDirectory
+from switchboard import demo_hotel
+from switchboard.auth import User
+from switchboard.clock import Clock
+from switchboard.hotel import Actor
+from switchboard.link_monitor import LinkJournal
+from switchboard.pbx import PbxPosition
+from switchboard.settings import ConsoleSettings
+from ui.bridge import EventBridge
+
+log = logging.getLogger("switchboard")
+
+
+@dataclass
+class Console:
+    """What the pages are built from."""
+
+    app: QApplication
+    settings: ConsoleSettings
+    settings_file: Path
+    data_dir: Path
+    clock: Clock
+    store: Store
+    users: UserDirectory
+    pbx: PbxPosition
+    bridge: EventBridge
+    language: str
+    training: bool
+    user: User | None = None
+    panels: dict[str, QWidget] = field(default_factory=dict)
+    sign_in_id: int | None = None
+    headless: bool = False
+    on_quit: list[Callable[[], None]] = field(default_factory=list)
+    links: LinkJournal = field(default_factory=LinkJournal)  # what the link monitor shows
+
+    @property
+    def actor(self) -> Actor:
+        if self.user is None:
+            return Actor(user="?", position=self.settings.position)
+        return Actor(user=self.user.username, position=self.settings.position, role=self.user.role)
+
+    def hotel_name(self) -> str:
+        return demo_hotel.HOTEL_NAME if self.training else self.settings.section("hotel").get("name", "")
+
+
+def seconds(value: str | None, default: float) -> float:
+    """A number of seconds from the settings; anything unusable means the default (and is logged)."""
+    if not value:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        log.warning("setting %r is not a number of seconds; using %s", value, default)
+        return default
+    return number if 1 <= number <= 600 else default
+
+
+def yes(text: str | None) -> bool:
+    """A yes/no setting."""
+    return (text or "").strip().lower() in ("yes", "true", "1", "on")

@@ -1,0 +1,154 @@
+"""The links to the PMS (FIAS) and to the PBX's call records (SMDR), and the link monitor."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+
+from console.context import Console, yes
+from db.call_records import ChargeDue, SqlCallRecords
+from db.frontoffice import SqlFrontOffice
+from db.wakeup_book import SqlPmsAnswers, SqlPmsWakeUps
+from hardware.fias_link import FiasLink, LinkSettings
+from hardware.smdr_reader import SmdrReader, SmdrSettings
+from switchboard.fias.front_desk import PmsFrontDesk
+from switchboard.fias.session import Posting
+from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
+from switchboard.smdr.charges import ChargeRule, Tariff
+from switchboard.smdr.parsers import CallRecord, SmdrFormat
+from ui.link_monitor import LinkMonitor
+from ui.main_window import MainWindow
+
+log = logging.getLogger("switchboard")
+
+
+def start_pms_link(console: Console) -> FiasLink | None:
+    """The FIAS link to the PMS when ``[pms] url`` is set; its records go into the one front office.
+
+    It runs on its own thread: its front office tells only the PBX (thread-safe) about DND and lamps;
+    the window learns of the changes through the change feed, like those of any other position."""
+    pms = console.settings.section("pms")
+    url = pms.get("url", "").strip()
+    if not url:
+        return None
+    try:
+        settings = LinkSettings(
+            url,
+            serial_framing=yes(pms.get("serial_framing")),
+            baudrate=int(pms.get("baud", "9600")),
+            parity=pms.get("parity", "N")[:1].upper() or "N",
+            bytesize=int(pms.get("data_bits", "8")),
+            stopbits=int(pms.get("stop_bits", "1")),
+            encoding=pms.get("encoding", "utf-8"),
+        )
+    except ValueError as exc:
+        log.error("PMS link settings not usable: %s", exc)
+        console.bridge.post(
+            LinkStateChanged(LinkName.PMS, LinkStatus.DOWN, console.clock.now(), f"settings: {exc}")
+        )
+        return None
+    office = SqlFrontOffice(
+        console.store, console.clock, on_dnd=console.pbx.set_dnd, on_lamp=console.pbx.set_message_lamp
+    )
+    holder: list[PmsFrontDesk] = []
+    link = FiasLink(settings, console.clock, lambda rec: holder[0].apply(rec), console.bridge.post)
+    desk = PmsFrontDesk(office, SqlPmsWakeUps(console.store, console.clock), link.send)
+    holder.append(desk)
+    answers = SqlPmsAnswers(console.store, console.clock)
+
+    def answer_wakeups() -> None:
+        """Each wake-up the PMS booked gets its one WA when the dialler (or a person) has finished it."""
+        for owed in answers.owed():
+            if owed.status != "--":
+                desk.wake_up_finished(owed.room, owed.due_at, owed.status)
+            answers.answered(owed.wakeup_id, owed.status)
+
+    timer = QTimer(console.app)
+    timer.timeout.connect(answer_wakeups)
+    timer.start(2000)
+    link.start()
+    console.on_quit.append(link.stop)
+    return link
+
+
+def start_smdr_reader(console: Console, pms_link: FiasLink | None) -> SmdrReader | None:
+    """The PBX's call records when ``[smdr] url`` is set: stored against rooms, charges posted to the PMS.
+
+    Charges still owed from before a restart go out first; the PMS's answer to each is recorded."""
+    smdr = console.settings.section("smdr")
+    url = smdr.get("url", "").strip()
+    if not url:
+        return None
+    try:
+        settings = SmdrSettings(
+            url,
+            SmdrFormat(smdr.get("format", SmdrFormat.AVAYA_IP_OFFICE.value).strip()),
+            baudrate=int(smdr.get("baud", "9600")),
+            parity=smdr.get("parity", "N")[:1].upper() or "N",
+            bytesize=int(smdr.get("data_bits", "8")),
+            stopbits=int(smdr.get("stop_bits", "1")),
+        )
+        per_unit = int(smdr.get("cents_per_unit", "0"))
+        tariff = Tariff(per_unit, int(smdr.get("unit_seconds", "60")), int(smdr.get("setup_cents", "0")))
+        if tariff.unit_s <= 0:
+            raise ValueError("unit_seconds must be above 0")
+        rule = ChargeRule(tariff, free_s=int(smdr.get("free_seconds", "0"))) if per_unit else None
+    except ValueError as exc:
+        log.error("SMDR settings not usable: %s", exc)
+        console.bridge.post(
+            LinkStateChanged(LinkName.SMDR, LinkStatus.DOWN, console.clock.now(), f"settings: {exc}")
+        )
+        return None
+    post = yes(smdr.get("post_charges"))
+    if post and pms_link is None:
+        post = False
+        log.warning("[smdr] post_charges is set but no PMS link is configured: charges are not posted")
+    calls = SqlCallRecords(console.store, console.clock, rule, post_charges=post)
+    zone = console.clock.now().tzinfo
+
+    def post_charge(charge: ChargeDue) -> None:
+        assert pms_link is not None
+        started = charge.started_at.astimezone(zone)
+        pms_link.post(
+            Posting(
+                charge.room,
+                started,
+                charge.cents,
+                charge.digits,
+                charge.duration_s,
+                charge.call_type,
+                reference=charge.record_id,
+            )
+        )
+
+    def deliver(records: list[CallRecord]) -> None:
+        for charge in calls.store(records).charges:
+            post_charge(charge)
+
+    if pms_link is not None:
+
+        def settled(posting: Posting, posted: bool) -> None:
+            try:
+                calls.answered(posting.reference, posted)
+            except Exception:  # the answer is logged; the charge stays due and is posted again on restart
+                log.exception("PMS answer to posting %d not recorded", posting.reference)
+
+        pms_link.session.on_settled = settled
+        if post:
+            for charge in calls.charges_due():
+                post_charge(charge)
+    reader = SmdrReader(settings, console.clock, deliver, console.bridge.post)
+    reader.start()
+    console.on_quit.append(reader.stop)
+    return reader
+
+
+def open_link_monitor(console: Console, window: MainWindow, link: LinkName) -> None:
+    """The engineer's window onto the PMS and SMDR links; one per console, opened again if closed."""
+    monitor = console.panels.get("link_monitor")
+    if not isinstance(monitor, LinkMonitor):
+        monitor = LinkMonitor(console.links)
+        monitor.setParent(window, monitor.windowFlags() | Qt.WindowType.Window)
+        console.panels["link_monitor"] = monitor
+    monitor.show_link(link)

@@ -1,0 +1,183 @@
+"""The pages on the right of the window, in the order the operator finds them, and how
+what other positions change reaches them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from console.attendant import Attendant, wire_call_handling
+from console.context import Console
+from console.wakeups import build_wakeup_page
+from db.board import SqlBoard
+from db.change_feed import SqlChangeFeed
+from db.duties import SqlDuties
+from db.frontoffice import SqlFrontOffice
+from db.handover import SqlHandovers
+from db.hotel_info import SqlHotelInfo
+from db.lamp_field import SqlLampField
+from db.logbook import SqlLogbook
+from db.message_book import SqlMessageBook
+from db.room_board import SqlRoomBoard
+from switchboard.duties import DutyState
+from switchboard.hotel import Actor
+from switchboard.shifts import shift_at
+from ui import i18n
+from ui.arrivals_page import ArrivalsPage
+from ui.blf_model import BlfModel
+from ui.board_page import BoardPage
+from ui.hotel_info_page import HotelInfoPage
+from ui.logbook_page import LogbookPage
+from ui.main_window import MainWindow
+from ui.messages_page import MessagesPage
+from ui.rooms_page import RoomsPage
+from ui.wakeup_page import WakeUpPage
+
+
+@dataclass
+class Pages:
+    rooms: RoomsPage
+    wakeups: WakeUpPage
+    messages: MessagesPage
+    logbook: LogbookPage
+    board: BoardPage
+    arrivals: ArrivalsPage
+    front_office: SqlFrontOffice
+
+
+def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> Pages:
+    """Every page of the window, the call keys over them, and the timers that keep them current."""
+    chinese = i18n.is_chinese(console.language)
+    lamps = attendant.lamps
+
+    def dnd_to_pbx(extension: str, on: bool) -> None:
+        console.pbx.set_dnd(extension, on)
+        if lamps is not None:
+            lamps.update_marks(extension, dnd=on)
+
+    def message_lamp_to_pbx(extension: str, on: bool) -> None:
+        console.pbx.set_message_lamp(extension, on)
+        if lamps is not None:
+            lamps.update_marks(extension, message_waiting=on)
+
+    def actor() -> Actor:
+        return console.actor
+
+    room_board = SqlRoomBoard(console.store, console.clock, dnd_to_pbx)
+    log_book = SqlLogbook(console.store, console.clock)
+    front_office = SqlFrontOffice(
+        console.store, console.clock, on_dnd=dnd_to_pbx, on_lamp=message_lamp_to_pbx
+    )
+    message_book = SqlMessageBook(console.store, console.clock, message_lamp_to_pbx)
+    rooms = RoomsPage(
+        room_board,
+        actor,
+        desk=front_office,
+        now=console.clock.now,
+        waiting_messages=lambda number: sum(1 for m in message_book.waiting() if m.room == number),
+    )
+    window.add_page(rooms, QCoreApplication.translate("Console", "Rooms"), "Ctrl+2")
+    wakeups = build_wakeup_page(window, console, actor)
+    messages = MessagesPage(message_book, console.clock, actor)
+    logbook = LogbookPage(log_book, actor, console.clock.now)
+    window.add_page(messages, QCoreApplication.translate("Console", "Messages"), "Ctrl+4")
+    window.add_page(logbook, QCoreApplication.translate("Console", "Logbook"), "Ctrl+5")
+    info = HotelInfoPage(SqlHotelInfo(console.store, console.clock), actor, chinese=chinese)
+    window.add_page(info, QCoreApplication.translate("Console", "Hotel information"), "Ctrl+6")
+    wire_call_handling(
+        window, console, attendant, messages=messages, wakeups=wakeups, rooms=room_board, logbook=log_book
+    )
+    board = BoardPage(
+        SqlBoard(console.store, console.clock),
+        SqlDuties(console.store, console.clock),
+        lambda: shift_at(console.clock.now()),
+        actor,
+        chinese=chinese,
+        pending_handovers=SqlHandovers(console.store, console.clock).unacknowledged,
+    )
+    window.add_page(board, QCoreApplication.translate("Console", "Daily board"), "Ctrl+7")
+    arrivals = ArrivalsPage(
+        SqlBoard(console.store, console.clock),
+        console.clock.now,
+        console.hotel_name(),
+        in_house=room_board.rooms,
+    )
+    window.add_page(arrivals, QCoreApplication.translate("Console", "VIP and arrivals"), "Ctrl+8")
+
+    def duty_manager() -> None:
+        on_duty = SqlBoard(console.store, console.clock).today().duty_manager
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("Console", "Duty manager"),
+            on_duty or QCoreApplication.translate("Console", "Nobody is on the duty manager roster now."),
+        )
+
+    window.add_console_action(
+        QCoreApplication.translate("Console", "&Duty manager on duty…"), "Ctrl+J", duty_manager
+    )
+    console.panels.update(rooms=rooms, wakeups=wakeups, messages=messages, logbook=logbook, board=board)
+    pages = Pages(rooms, wakeups, messages, logbook, board, arrivals, front_office)
+    watch_duties(window, console, board)
+    follow_other_positions(window, console, pages, lamps)
+    return pages
+
+
+def watch_duties(window: MainWindow, console: Console, board: BoardPage) -> None:
+    """A timed duty that falls due is said once per shift."""
+    chinese = i18n.is_chinese(console.language)
+    duties = SqlDuties(console.store, console.clock)
+    alerted: set[tuple[int, str]] = set()
+
+    def duties_due() -> None:
+        slot = shift_at(console.clock.now())
+        for duty in duties.for_shift(slot):
+            key = (duty.id, f"{slot.business_date}")
+            if duty.state is DutyState.DUE and key not in alerted:
+                alerted.add(key)
+                text = QCoreApplication.translate("Console", "Timed duty due: %1")
+                window.statusBar().showMessage(
+                    text.replace("%1", duty.name_zh if chinese and duty.name_zh else duty.name), 120_000
+                )
+                board.refresh()
+
+    duty_timer = QTimer(window)
+    duty_timer.timeout.connect(duties_due)
+    duty_timer.start(60_000)
+    console.on_quit.append(duty_timer.stop)
+
+
+def follow_other_positions(
+    window: MainWindow, console: Console, pages: Pages, lamps: BlfModel | None
+) -> None:
+    """What another console or the front desk changed reaches this screen within a second."""
+    feed = SqlChangeFeed(console.store, console.settings.position)
+    field_source = SqlLampField(console.store)
+
+    def other_positions() -> None:
+        pages.front_office.expire_dnd_if_due()
+        topics = feed.poll().topics
+        if topics & {"room", "stay"}:
+            pages.rooms.refresh()
+            if lamps is not None:
+                lamps.set_lamps(field_source.field_lamps())
+        if "message" in topics:
+            pages.messages.refresh()
+        if "wakeup" in topics:
+            pages.wakeups.refresh()
+        if "logbook" in topics:
+            pages.logbook.refresh()
+        if topics & {"handover", "room", "stay"}:
+            pages.board.refresh()
+            pages.arrivals.refresh()
+
+    purge_timer = QTimer(window)
+    purge_timer.timeout.connect(pages.front_office.purge_messages)
+    purge_timer.start(3_600_000)
+    console.on_quit.append(purge_timer.stop)
+
+    feed_timer = QTimer(window)
+    feed_timer.timeout.connect(other_positions)
+    feed_timer.start(1000)
+    console.on_quit.append(feed_timer.stop)

@@ -1,0 +1,106 @@
+"""The PBX position: the training PBX or the SIP attendant position, and the operator's headset."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from console.context import Console, yes
+from db.lamp_field import SqlLampField
+from hardware.sip.headset import Headset, HeadsetError
+from hardware.sip.position import SipPosition
+from hardware.training_pbx import TrainingPbx
+from switchboard import settings as console_settings
+from switchboard.clock import Clock
+from switchboard.errors import ConsoleError
+from switchboard.hotel import ExtensionKind
+from switchboard.pbx import CallKind, PositionSettings
+from switchboard.settings import ConsoleSettings
+from switchboard.sip_field import on_field, parse_field
+from ui.main_window import MainWindow
+
+log = logging.getLogger("switchboard")
+
+
+def build_pbx(console_clock: Clock, lamps: SqlLampField) -> TrainingPbx:
+    field_lamps = lamps.field_lamps()
+    return TrainingPbx(
+        console_clock,
+        [lamp.extension for lamp in field_lamps],
+        occupied_rooms=[lamp.extension for lamp in field_lamps if lamp.occupied],
+        departments=[lamp.extension for lamp in field_lamps if lamp.kind is ExtensionKind.DEPARTMENT],
+    )
+
+
+def lamp_field_extensions(settings: ConsoleSettings, extensions: list[str]) -> list[str]:
+    """The extensions to subscribe: ``[pbx] field`` (ranges) if set; one that cannot be read means all."""
+    try:
+        return on_field(extensions, parse_field(settings.section("pbx").get("field", "")))
+    except ConsoleError as exc:
+        log.error("[pbx] field ignored: %s", exc)
+        return extensions
+
+
+def sip_position(
+    settings: console_settings.ConsoleSettings, clock: Clock, lamps: SqlLampField
+) -> SipPosition:
+    """The attendant position on the real PBX from ``[pbx]``: server (host:port), extension,
+    username (if not the extension), password, transport, local_port, registrations_url (the PBX's
+    JSON-RPC, for "unregistered" lamps). It also subscribes the lamps."""
+    sip = settings.section("pbx")
+    port = sip.get("local_port", "0").strip()
+    kinds = {lamp.extension: lamp.kind for lamp in lamps.field_lamps()}
+
+    def kind_of(caller: str) -> CallKind:
+        """A guest room, a department or staff (internal), else an outside caller."""
+        kind = kinds.get(caller)
+        if kind is ExtensionKind.ROOM:
+            return CallKind.ROOM
+        return CallKind.OUTSIDE if kind is None else CallKind.INTERNAL
+
+    return SipPosition(
+        PositionSettings(
+            server=sip.get("server", "").strip(),
+            extension=sip.get("extension", "").strip(),
+            username=sip.get("username", "").strip(),
+            password=sip.get("password", ""),
+            transport=sip.get("transport", "udp").strip() or "udp",
+            local_port=int(port) if port.isascii() and port.isdigit() else 0,
+        ),
+        clock,
+        kind_of=kind_of,
+        registrations_url=sip.get("registrations_url", "").strip(),
+    )
+
+
+def start_headset(console: Console, window: MainWindow, position: SipPosition) -> None:
+    """The operator's headset on the SIP position's audio once SIP has started, from ``[audio]``
+    (output, input: PortAudio device names or numbers; headset = no for none). A headset that cannot
+    be opened is said in the status bar; calls still work, the audio goes nowhere."""
+    audio = console.settings.section("audio")
+    if not yes(audio.get("headset", "yes")):
+        return
+
+    def attach(tries: int = 0) -> None:
+        port = position.headset
+        if port is None:
+            if tries < 120:  # SIP starts on its own thread; give it a minute
+                QTimer.singleShot(500, lambda: attach(tries + 1))
+            return
+        headset = Headset(
+            port.tap(),
+            output=audio.get("output", "default").strip(),
+            input=audio.get("input", "default").strip(),
+        )
+        try:
+            headset.start()
+        except HeadsetError as exc:
+            log.warning("no headset: %s", exc)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Console", "No headset: %1").replace("%1", str(exc)), 30_000
+            )
+            return
+        console.on_quit.append(headset.stop)
+
+    attach()

@@ -1,0 +1,117 @@
+"""The wake-up page, its alarms and keys, and the dialler process that places the calls."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from console.context import Console
+from db.wakeup_book import DIALLER_STALE, SqlWakeUpBook
+from dialler import DATABASE_VARIABLE
+from switchboard.hotel import Actor
+from switchboard.wakeup_plan import rules_from
+from ui.main_window import MainWindow
+from ui.wakeup_page import WakeUpPage
+
+log = logging.getLogger("switchboard")
+
+MAIN = Path(__file__).resolve().parent.parent / "main.py"  # the dialler is ``main.py --dialler``
+
+
+def build_wakeup_page(window: MainWindow, console: Console, actor: Callable[[], Actor]) -> WakeUpPage:
+    """The wake-up page with its alarm band and the F2/F4 keys for calls that need a person."""
+    wakeup_book = SqlWakeUpBook(console.store, console.clock)
+    rules, notes = rules_from(console.settings.section("wakeup"))
+    for note in notes:
+        log.warning("%s", note)
+    wakeups = WakeUpPage(
+        wakeup_book, actor, console.clock.now, per_minute=rules.per_minute, dial=console.pbx.dial
+    )
+    window.add_page(wakeups, QCoreApplication.translate("Console", "Wake-up calls"), "Ctrl+3")
+
+    def wakeups_due(rooms_due: list[str]) -> None:
+        text = QCoreApplication.translate("Console", "Wake-up due now, call by hand: room %1")
+        window.statusBar().showMessage(text.replace("%1", ", ".join(rooms_due)))
+        QApplication.alert(window)
+
+    wakeups.due.connect(wakeups_due)
+
+    def wakeup_alarm(rooms_waiting: list[str]) -> None:
+        if rooms_waiting:
+            text = QCoreApplication.translate(
+                "Console", "WAKE-UP NEEDS A PERSON: room %1 — F2 call the room · F4 send someone"
+            )
+            window.show_alarm(text.replace("%1", ", ".join(rooms_waiting)))
+        else:
+            window.clear_alarm()
+
+    wakeups.waiting_for_a_person.connect(wakeup_alarm)
+    wakeups.refresh()  # calls left on the manual list before a restart raise the alarm at once
+    keep_dialler_running(console, wakeup_book, window, headless=console.headless)
+
+    def wakeup_action(act: Callable[[], None]) -> None:
+        window.show_page(window.pages.indexOf(wakeups))
+        act()
+
+    window.add_console_action(
+        QCoreApplication.translate("Console", "Wake-up: &call the room that needs a person"),
+        "F2",
+        lambda: wakeup_action(wakeups.call_room),
+    )
+    window.add_console_action(
+        QCoreApplication.translate("Console", "Wake-up: &send someone to the door…"),
+        "F4",
+        lambda: wakeup_action(wakeups.send_someone),
+    )
+    return wakeups
+
+
+def keep_dialler_running(console: Console, book: SqlWakeUpBook, parent: QWidget, *, headless: bool) -> None:
+    """The wake-up dialler is a process of its own, so a window that closes or crashes does not stop
+    wake-ups: started here when no dialler beats, and again whenever it stops beating.
+    ``[wakeup] dialler = off`` when the hotel runs ``main.py --dialler`` as a service instead."""
+    choice = console.settings.section("wakeup").get("dialler", "auto").strip().lower()
+    if choice == "off" or (choice == "auto" and headless):
+        return
+    started: list[subprocess.Popen[bytes]] = []
+
+    def check() -> None:
+        state = book.dialler()
+        if state is not None and console.clock.now() - state.beat_at < DIALLER_STALE:
+            return
+        if started and started[-1].poll() is None and state is None:
+            return  # still starting
+        zone = getattr(console.clock.now().tzinfo, "key", None)
+        command = [
+            sys.executable,
+            str(MAIN),
+            "--dialler",
+            "--settings",
+            str(console.settings_file),
+            "--data-dir",
+            str(console.data_dir),
+        ]
+        command += ["--timezone", zone] if zone else []
+        log.warning("no wake-up dialler is beating; starting one")
+        started.append(
+            subprocess.Popen(
+                command,
+                env={**os.environ, DATABASE_VARIABLE: console.store.url},  # not on the command line
+                start_new_session=True,  # outlives this window
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+
+    check()
+    timer = QTimer(parent)
+    timer.timeout.connect(check)
+    timer.start(15_000)
