@@ -9,6 +9,7 @@ from sqlalchemy import select
 from db.audit import audit
 from db.rows import DailyInfoRow, DutyManagerRow, GuestRow, RoomMoveRow, RoomRow, StayRow, WhereaboutsRow
 from db.store import Store
+from switchboard.auth import Permission, require
 from switchboard.board import Arrival, DailyBoard
 from switchboard.clock import Clock
 from switchboard.errors import InputError
@@ -75,6 +76,7 @@ class SqlBoard:
         return DailyBoard(day, notices, arrivals, moves, dnd, where, duty)
 
     def add_notice(self, kind: str, at_time: str, text: str, actor: Actor, day: date | None = None) -> None:
+        require(actor, Permission.WRITE_LOGBOOK)
         if kind not in NOTICE_KINDS:
             raise InputError("board.kind", f"Unknown notice kind {kind!r}", kind=kind)
         body = clean_text(text, limit=1000, what="notice", required=True)

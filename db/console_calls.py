@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from db.audit import audit
 from db.rows import CallbackTaskRow, CallRecordRow, ExtensionRow, RoomRow
 from db.store import Store
+from switchboard.auth import Permission, require
 from switchboard.call_log import CallbackTask, CallCategory, ConsoleCall
 from switchboard.clock import Clock
 from switchboard.errors import InputError, NotFound
@@ -41,6 +42,7 @@ class SqlConsoleCalls:
 
     def categorise(self, call_id: str, category: CallCategory, note: str, actor: Actor) -> None:
         """The operator's category and note; kept even if the call record arrives later."""
+        require(actor, Permission.HANDLE_CALLS)
         text = clean_text(note, limit=400, what="note")
         now = self._clock.now()
         with self._store.unit() as s:
@@ -68,6 +70,7 @@ class SqlConsoleCalls:
     def add_callback(
         self, caller: str, number: str, for_extension: str, note: str, due_at: datetime, actor: Actor
     ) -> CallbackTask:
+        require(actor, Permission.HANDLE_CALLS)
         name = clean_text(caller, limit=200, what="caller's name", required=True)
         phone = clean_text(number, limit=40, what="call-back number", required=True)
         if due_at.tzinfo is None:
@@ -105,6 +108,7 @@ class SqlConsoleCalls:
             return [self._task(r) for r in rows]
 
     def callback_done(self, task_id: int, actor: Actor) -> None:
+        require(actor, Permission.HANDLE_CALLS)
         now = self._clock.now()
         with self._store.unit() as s:
             row = s.get(CallbackTaskRow, task_id)

@@ -11,10 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from db.audit import audit
 from db.rows import TimedDutyRow, TimedDutyTickRow
 from db.store import Store
-from switchboard.auth import GRANTS, Permission
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.duties import Duty, DutyState
-from switchboard.errors import InputError, NotFound, PermissionDenied
+from switchboard.errors import InputError, NotFound
 from switchboard.hotel import Actor, clean_text
 from switchboard.shifts import ShiftKind, ShiftSlot, season_of
 
@@ -73,6 +73,7 @@ class SqlDuties:
         return sorted(duties, key=lambda d: d.due_at)
 
     def tick(self, duty_id: int, slot: ShiftSlot, actor: Actor) -> None:
+        require(actor, Permission.WRITE_LOGBOOK)
         now = self._clock.now()
         try:
             with self._store.unit() as s:
@@ -90,12 +91,7 @@ class SqlDuties:
 
     def define(self, name: str, name_zh: str, shift_kind: str, hhmm: str, season: str, actor: Actor) -> int:
         """A new timed duty (duty managers and administrators)."""
-        if actor.role is None or Permission.EDIT_HOTEL_INFO not in GRANTS[actor.role]:
-            raise PermissionDenied(
-                "auth.denied",
-                "Only a duty manager may define timed duties",
-                permission=Permission.EDIT_HOTEL_INFO.value,
-            )
+        require(actor, Permission.EDIT_HOTEL_INFO)
         if shift_kind not in {k.value for k in ShiftKind}:
             raise InputError("duty.shift", f"Unknown shift {shift_kind!r}", shift=shift_kind)
         if season not in ("all", "summer", "winter"):
@@ -120,12 +116,7 @@ class SqlDuties:
             return row.id
 
     def retire(self, duty_id: int, actor: Actor) -> None:
-        if actor.role is None or Permission.EDIT_HOTEL_INFO not in GRANTS[actor.role]:
-            raise PermissionDenied(
-                "auth.denied",
-                "Only a duty manager may retire timed duties",
-                permission=Permission.EDIT_HOTEL_INFO.value,
-            )
+        require(actor, Permission.EDIT_HOTEL_INFO)
         now = self._clock.now()
         with self._store.unit() as s:
             row = s.get(TimedDutyRow, duty_id)

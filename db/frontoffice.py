@@ -28,6 +28,7 @@ from db.rows import (
     StayRow,
     WakeUpRow,
 )
+from switchboard.auth import Permission, require
 from switchboard.errors import InputError
 from switchboard.frontoffice import CheckIn, CheckOutResult, FrontOffice, GuestChange
 from switchboard.hotel import (
@@ -77,6 +78,7 @@ class SqlFrontOffice(RoomStates):
 
     def check_in(self, request: CheckIn, actor: Actor) -> Stay:
         """Check a guest in; the same reservation checked in again (a PMS resync) updates the stay."""
+        require(actor, Permission.MANAGE_STAYS)
         if request.reservation:
             with self._store.read() as s:
                 found = s.execute(
@@ -179,6 +181,7 @@ class SqlFrontOffice(RoomStates):
         return stay
 
     def check_out(self, room: str, reservation: str, actor: Actor) -> CheckOutResult:
+        require(actor, Permission.MANAGE_STAYS)
         now = self._clock.now()
         with self._store.unit() as s:
             row_room = find_room(s, room)
@@ -233,6 +236,7 @@ class SqlFrontOffice(RoomStates):
         return result
 
     def change_guest(self, change: GuestChange, actor: Actor) -> Stay:
+        require(actor, Permission.MANAGE_STAYS)
         now = self._clock.now()
         with self._store.unit() as s:
             row = self._in_house(s, find_room(s, change.room), change.reservation)
@@ -261,6 +265,7 @@ class SqlFrontOffice(RoomStates):
 
     def move_room(self, from_room: str, to_room: str, reservation: str, actor: Actor) -> Stay:
         """The stay, its open wake-ups, messages, whereabouts and DND go to the new room."""
+        require(actor, Permission.MANAGE_STAYS)
         now = self._clock.now()
         with self._store.unit() as s:
             old = find_room(s, from_room)
@@ -339,6 +344,7 @@ class SqlFrontOffice(RoomStates):
 
     def begin_resync(self, actor: Actor) -> None:
         """The PMS starts resending its database: every in-house stay must be resent to stay."""
+        require(actor, Permission.MANAGE_STAYS)
         now = self._clock.now()
         with self._store.unit() as s:
             s.execute(
@@ -348,6 +354,7 @@ class SqlFrontOffice(RoomStates):
 
     def end_resync(self, actor: Actor) -> None:
         """Stays the PMS did not resend are checked out (the PMS is the master of who is in house)."""
+        require(actor, Permission.MANAGE_STAYS)
         with self._store.read() as s:
             stale = [
                 (r.number, st.reservation)

@@ -22,6 +22,7 @@ from db.rows import (
 )
 from db.shifts import shift_row
 from db.store import Store
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.errors import InputError, NotFound
 from switchboard.handover import Handover, HandoverItem, ItemKind
@@ -38,6 +39,7 @@ class SqlHandovers:
         self._clock = clock
 
     def compose(self, outgoing: ShiftSlot, note: str, actor: Actor) -> Handover:
+        require(actor, Permission.WRITE_LOGBOOK)
         now = self._clock.now()
         text = clean_text(note, limit=4000, what="handover note")
         incoming = next_shift(outgoing)
@@ -166,6 +168,7 @@ class SqlHandovers:
         )
 
     def acknowledge(self, item_id: int, actor: Actor) -> Handover:
+        require(actor, Permission.WRITE_LOGBOOK)
         now = self._clock.now()
         with self._store.unit() as s:
             item = s.get(HandoverItemRow, item_id)

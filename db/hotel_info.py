@@ -9,10 +9,10 @@ from sqlalchemy import select
 from db.audit import audit, changed
 from db.rows import HotelInfoRow
 from db.store import Store
-from switchboard.auth import GRANTS, Permission
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.desk import InfoPage
-from switchboard.errors import ConflictError, NotFound, PermissionDenied
+from switchboard.errors import ConflictError, NotFound
 from switchboard.hotel import Actor, clean_text
 
 
@@ -42,12 +42,7 @@ class SqlHotelInfo:
         keywords: str,
         actor: Actor,
     ) -> InfoPage:
-        if actor.role is None or Permission.EDIT_HOTEL_INFO not in GRANTS[actor.role]:
-            raise PermissionDenied(
-                "auth.denied",
-                "Only a duty manager may change hotel information",
-                permission=Permission.EDIT_HOTEL_INFO.value,
-            )
+        require(actor, Permission.EDIT_HOTEL_INFO)
         values = {
             "topic": clean_text(topic, limit=200, what="topic", required=True),
             "topic_zh": clean_text(topic_zh, limit=200, what="Chinese topic"),

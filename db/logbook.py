@@ -18,7 +18,7 @@ from db.rooms import find_room
 from db.rows import LogbookEntryRow, ShiftRow
 from db.shifts import shift_row
 from db.store import Store
-from switchboard.auth import GRANTS, Permission
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.desk import EntryKind, LogCategory, LogEntry, LogQuery
 from switchboard.errors import InputError, NotFound, PermissionDenied
@@ -144,13 +144,16 @@ class SqlLogbook:
         due_at: datetime | None = None,
         assignee: str = "",
     ) -> LogEntry:
+        require(actor, Permission.WRITE_LOGBOOK)
         return self._add(EntryKind.ENTRY, category, text, actor, room, follow_up, None, due_at, assignee)
 
     def correct(self, entry_id: int, text: str, actor: Actor) -> LogEntry:
+        require(actor, Permission.WRITE_LOGBOOK)
         original = self._get(entry_id)
         return self._add(EntryKind.CORRECTION, original.category, text, actor, original.room, False, entry_id)
 
     def resolve(self, entry_id: int, note: str, actor: Actor) -> LogEntry:
+        require(actor, Permission.WRITE_LOGBOOK)
         original = self._get(entry_id)
         if not original.follow_up:
             raise InputError("logbook.no_follow_up", "This entry has no follow-up to resolve")
@@ -159,17 +162,13 @@ class SqlLogbook:
         return self._add(EntryKind.RESOLUTION, original.category, note, actor, original.room, False, entry_id)
 
     def annotate(self, entry_id: int, note: str, actor: Actor) -> LogEntry:
-        if actor.role is None or Permission.ANNOTATE_LOGBOOK not in GRANTS[actor.role]:
-            raise PermissionDenied(
-                "auth.denied",
-                "Only a duty manager may annotate the logbook",
-                permission=Permission.ANNOTATE_LOGBOOK.value,
-            )
+        require(actor, Permission.ANNOTATE_LOGBOOK)
         original = self._get(entry_id)
         return self._add(EntryKind.ANNOTATION, original.category, note, actor, original.room, False, entry_id)
 
     def edit(self, entry_id: int, text: str, actor: Actor) -> LogEntry:
         """Fix a typo in one's own entry while the shift is still open."""
+        require(actor, Permission.WRITE_LOGBOOK)
         body = clean_text(text, limit=MAX_ENTRY, what="entry", required=True)
         now = self._clock.now()
         with self._store.unit() as s:

@@ -11,6 +11,7 @@ from db.audit import audit, changed
 from db.rooms import LampSwitch, find_room, guest_in
 from db.rows import GuestRow, MessageRow, RoomRow, StayRow
 from db.store import Store
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.desk import MessageView
 from switchboard.errors import ConflictError, InputError, NotFound
@@ -41,6 +42,7 @@ class SqlMessageBook:
         )
 
     def take(self, room: str, sender: str, callback: str, text: str, actor: Actor) -> MessageView:
+        require(actor, Permission.TAKE_MESSAGES)
         now = self._clock.now()
         who = check_name(sender, "caller's name")
         number = clean_text(callback, limit=40, what="call-back number")
@@ -99,6 +101,7 @@ class SqlMessageBook:
 
     def deliver(self, message_id: int, version: int, actor: Actor, how: str = "phone") -> MessageView:
         """Delivered by phone, by slip under the door, or on the guest's TV screen."""
+        require(actor, Permission.TAKE_MESSAGES)
         if how not in DELIVERY:
             raise InputError("message.how", f"Unknown delivery {how!r}", how=how)
         now = self._clock.now()

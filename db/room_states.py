@@ -17,6 +17,7 @@ from db.message_book import SqlMessageBook  # it lights the lamp after its commi
 from db.rooms import LampSwitch, find_room
 from db.rows import DndRow, ExtensionRow, MessageRow, RoomRow, StayRow, WhereaboutsRow
 from db.store import Store
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.errors import InputError, NotFound
 from switchboard.hotel import Actor, Housekeeping, StayStatus, clean_text
@@ -55,13 +56,14 @@ class RoomStates:
         return row
 
     def set_dnd(self, room: str, on: bool, actor: Actor, until: datetime | None = None) -> None:
+        require(actor, Permission.SET_DND)
         now = self._clock.now()
         if until is not None and (until.tzinfo is None or until <= now):
             raise InputError(
                 "dnd.until", "A DND end time must be later today or after", until=str(until)[:16]
             )
         with self._store.unit() as s:
-            row = find_room(s, room)
+            row = find_room(s, room, lock=True)  # the flag and the open period are decided together
             was = row.dnd
             row.dnd = on
             if on and not was:
@@ -110,6 +112,7 @@ class RoomStates:
         return self.expire_dnd()
 
     def set_housekeeping(self, room: str, status: Housekeeping, actor: Actor) -> None:
+        require(actor, Permission.SET_ROOM_STATE)
         now = self._clock.now()
         with self._store.unit() as s:
             row = find_room(s, room)
@@ -118,6 +121,7 @@ class RoomStates:
             changed(s, actor, now, "room", row.number)
 
     def set_class_of_service(self, room: str, level: int, actor: Actor) -> None:
+        require(actor, Permission.SET_ROOM_STATE)
         if not 0 <= level <= 9:
             raise InputError("room.cos", f"Class of service {level} is not 0-9", level=level)
         now = self._clock.now()
@@ -128,6 +132,7 @@ class RoomStates:
 
     def set_whereabouts(self, room: str, text: str, until: datetime, actor: Actor) -> None:
         """ "At the pool until 15:00": shown in the screen pop until then."""
+        require(actor, Permission.TAKE_MESSAGES)
         now = self._clock.now()
         note = clean_text(text, limit=400, what="whereabouts", required=True)
         if until.tzinfo is None or until <= now:
@@ -156,6 +161,7 @@ class RoomStates:
             return len(old)
 
     def set_message_lamp(self, room: str, on: bool, actor: Actor) -> None:
+        require(actor, Permission.TAKE_MESSAGES)
         now = self._clock.now()
         with self._store.unit() as s:
             row = find_room(s, room)

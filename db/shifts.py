@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.audit import audit
 from db.rows import ShiftRow, SignInRow, UserRow
 from db.store import Store
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.errors import InputError
 from switchboard.hotel import Actor
@@ -17,19 +19,29 @@ from switchboard.shifts import ShiftSlot, shift_at
 
 
 def shift_row(s: Session, slot: ShiftSlot) -> ShiftRow:
-    """The row for a shift, made the first time anyone needs it."""
-    row = s.scalars(
-        select(ShiftRow).where(ShiftRow.business_date == slot.business_date, ShiftRow.kind == slot.kind.value)
-    ).first()
-    if row is None:
-        row = ShiftRow(
-            kind=slot.kind.value,
-            business_date=slot.business_date,
-            starts_at=slot.starts_at,
-            ends_at=slot.ends_at,
-        )
-        s.add(row)
-        s.flush()
+    """The row for a shift, made the first time anyone needs it.
+
+    Insert-or-get: however many positions write the first entry of a shift at once, the unique
+    (business date, kind) lets one insert win; the others' inserts are undone (a savepoint) and
+    they read the winner's row.
+    """
+    query = select(ShiftRow).where(
+        ShiftRow.business_date == slot.business_date, ShiftRow.kind == slot.kind.value
+    )
+    row = s.scalars(query).first()
+    if row is not None:
+        return row
+    try:
+        with s.begin_nested():
+            row = ShiftRow(
+                kind=slot.kind.value,
+                business_date=slot.business_date,
+                starts_at=slot.starts_at,
+                ends_at=slot.ends_at,
+            )
+            s.add(row)
+    except IntegrityError:
+        row = s.scalars(query).one()
     return row
 
 
@@ -72,6 +84,7 @@ class SqlShifts:
             return [(u, p) for u, p in rows]
 
     def close(self, slot: ShiftSlot, actor: Actor) -> None:
+        require(actor, Permission.CLOSE_SHIFTS)
         now = self._clock.now()
         with self._store.unit() as s:
             row = shift_row(s, slot)

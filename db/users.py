@@ -7,11 +7,12 @@ import logging
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.audit import audit
 from db.rows import UserRow
 from db.store import Store
-from switchboard.auth import User, check_new_password
+from switchboard.auth import Permission, User, check_new_password, is_link, require
 from switchboard.clock import Clock
 from switchboard.errors import InputError, PermissionDenied
 from switchboard.hotel import Actor, Role, clean_text
@@ -70,6 +71,7 @@ class UserDirectory:
             check_new_password(password, name)
         now = self._clock.now()
         with self._store.unit() as s:
+            self._may_create(s, actor)
             if s.scalar(select(UserRow.id).where(UserRow.username == name)) is not None:
                 raise InputError("auth.username_taken", f"The user name {name!r} is taken", username=name)
             row = UserRow(
@@ -84,6 +86,15 @@ class UserDirectory:
             s.flush()
             audit(s, actor, now, "user.create", "user", row.id, username=name, role=role.value)
             return _to_user(row)
+
+    @staticmethod
+    def _may_create(s: Session, actor: Actor) -> None:
+        """Administrators create users; a link (first start, the demo seed) only until there is one."""
+        if is_link(actor):
+            admin = s.scalar(select(UserRow.id).where(UserRow.role == Role.ADMINISTRATOR.value).limit(1))
+            if admin is None:
+                return
+        require(actor, Permission.MANAGE_USERS)
 
     def authenticate(self, username: str, password: str, position: str = "") -> User:
         """The user, if the password is right; ``PermissionDenied`` with one message either way.

@@ -14,6 +14,7 @@ from db.audit import audit, changed
 from db.rooms import find_room, guest_in
 from db.rows import DiallerBeatRow, GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
 from db.store import Store
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.desk import AttemptView, DiallerState, WakeUpView
 from switchboard.errors import ConflictError, InputError, NotFound
@@ -82,6 +83,7 @@ class SqlWakeUpBook:
         repeat: str = "once",
         language: str = "",
     ) -> WakeUpView:
+        require(actor, Permission.BOOK_WAKEUPS)
         if due <= self._clock.now():
             raise InputError("wakeup.past", f"{due:%m-%d %H:%M} has already passed", due=f"{due:%m-%d %H:%M}")
         if repeat not in ("once", "daily"):
@@ -160,11 +162,13 @@ class SqlWakeUpBook:
             return self._view(row, guest)
 
     def cancel(self, wakeup_id: int, version: int, actor: Actor) -> WakeUpView:
+        require(actor, Permission.BOOK_WAKEUPS)
         return self._change(wakeup_id, version, actor, CANCELLABLE, WakeUpStatus.CANCELLED, "wakeup.cancel")
 
     def mark_done(
         self, wakeup_id: int, version: int, actor: Actor, outcome: str = "called by the operator"
     ) -> WakeUpView:
+        require(actor, Permission.HANDLE_ESCALATIONS)
         allowed = frozenset({WakeUpStatus.MANUAL, WakeUpStatus.ESCALATED})
         text = clean_text(outcome, limit=40, what="outcome", required=True)
         return self._change(wakeup_id, version, actor, allowed, WakeUpStatus.HANDLED, "wakeup.done", text)
@@ -291,6 +295,7 @@ class SqlPmsWakeUps:
         ).id
 
     def cancel(self, room: str, due_at: datetime | None, actor: Actor) -> int:
+        require(actor, Permission.BOOK_WAKEUPS)
         now = self._clock.now()
         number = check_room_number(room)
         with self._store.unit() as s:

@@ -13,7 +13,7 @@ from switchboard.clock import FakeClock
 from switchboard.errors import InputError, PermissionDenied
 from switchboard.hotel import Actor, Role
 
-ADMIN = Actor(user="setup", position="test")
+ADMIN = Actor(user="setup", position="test", role=Role.ADMINISTRATOR)
 
 
 def test_first_run_needs_an_administrator(store: Store, clock: FakeClock) -> None:

@@ -21,11 +21,11 @@ from db.store import Store
 from db.wakeup_book import SqlWakeUpBook
 from switchboard.clock import Clock
 from switchboard.frontoffice import CheckIn
-from switchboard.hotel import Actor, StayStatus
+from switchboard.hotel import Actor, Role, StayStatus
 from tests.sip_lab.ports import free_port
 
 ROOMS = Path(__file__).parent / "sip_lab" / "rooms"
-DESK = Actor(user="frontdesk", position="Front desk")
+DESK = Actor(user="frontdesk", position="Front desk", role=Role.FRONT_DESK)
 
 
 def hotel_with_guests(store: Store, clock: Clock, count: int) -> list[tuple[str, str]]:
