@@ -63,7 +63,7 @@ class RoomStates:
                 "dnd.until", "A DND end time must be later today or after", until=str(until)[:16]
             )
         with self._store.unit() as s:
-            row = find_room(s, room, lock=True)  # the flag and the open period are decided together
+            row = find_room(s, room)
             was = row.dnd
             row.dnd = on
             if on and not was:
