@@ -5,7 +5,10 @@ the FIPS dialogue (serial) and the session, writes what they answer, and reopens
 the port with back-off when the line drops. A record the serial line never got
 acknowledged goes back to the session and is sent again on the next connection;
 bytes lost on a TCP line, which cannot ask for them, make the session resync.
-State changes and raw frames leave as frozen events through ``sink``.
+When the session ends the link (the PMS's LE, a keep-alive LS left unanswered) the
+port is closed and opened again. Bytes that are not text in ``encoding`` are shown
+in the link monitor as a bad frame and logged. State changes and raw frames leave
+as frozen events through ``sink``.
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ from hardware.ports import open_port
 from switchboard.clock import Clock
 from switchboard.errors import InputError
 from switchboard.fias.framing import FipsLine, TcpFramer, frame_tcp
-from switchboard.fias.records import FiasRecord, format_record, parse
-from switchboard.fias.session import ANSWER_TIMEOUT, FiasSession, LinkPhase, Posting
+from switchboard.fias.postings import PostingNumbers
+from switchboard.fias.records import FiasRecord, check_encoding, format_record, parse, undecodable
+from switchboard.fias.session import ANSWER_TIMEOUT, KEEP_ALIVE, FiasSession, LinkPhase, Posting
 from switchboard.link_monitor import LinkCounters, RawFrame
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
 
@@ -49,6 +53,13 @@ class LinkSettings:
     listen_s: float = 3.0  # the spec: listen this long for the PMS's LS before sending our own
     ack_timeout_s: float = 3.0
     answer_timeout_s: float = ANSWER_TIMEOUT.total_seconds()  # PA to a PS, next record of a resync
+    keep_alive_s: float = KEEP_ALIVE.total_seconds()  # our LS after this long without sending
+    # After the PMS's LE it announces itself with LS when it is back; ours waits this long for it.
+    quiet_after_end_s: float = 30.0
+
+    def __post_init__(self) -> None:
+        # A code page that cannot carry the framing is a settings error, not a broken link.
+        object.__setattr__(self, "encoding", check_encoding(self.encoding))
 
 
 @dataclass
@@ -64,6 +75,10 @@ class _LineBroken(serial.SerialException):
     """The PMS left a frame unanswered through every retry: start the link again."""
 
 
+class _LinkEnded(serial.SerialException):
+    """The session ended the link on this connection (LE, or no answer to a keep-alive)."""
+
+
 class FiasLink:
     def __init__(
         self,
@@ -71,12 +86,18 @@ class FiasLink:
         clock: Clock,
         deliver: Callable[[FiasRecord], None],
         sink: Callable[[object], None],
+        numbers: PostingNumbers | None = None,
     ) -> None:
+        """``numbers`` hands out the posting numbers (P#); the console keeps them in its database."""
         self.settings = settings
         self._clock = clock
         self._sink = sink
         self.session = FiasSession(
-            clock.now, deliver, answer_timeout=timedelta(seconds=settings.answer_timeout_s)
+            clock.now,
+            deliver,
+            answer_timeout=timedelta(seconds=settings.answer_timeout_s),
+            numbers=numbers,
+            keep_alive=timedelta(seconds=settings.keep_alive_s),
         )
         self._outbox: queue.Queue[Callable[[], list[FiasRecord]]] = queue.Queue()
         self._stop = threading.Event()
@@ -87,6 +108,7 @@ class FiasLink:
         self._line: FipsLine | None = None
         self._unacknowledged: deque[FiasRecord] = deque()  # on the serial line, oldest first
         self._refused: tuple[bytes, int] = (b"", 0)  # a frame the line broke on, and how often in a row
+        self._ended_by_pms = False
 
     # --- called from any thread ---------------------------------------------
     def start(self) -> None:
@@ -125,8 +147,12 @@ class FiasLink:
                 delay = min(delay * 2, 5.0)
                 continue
             delay = 0.2
+            detail = ""
             try:
                 self._serve()
+            except _LinkEnded as exc:
+                detail = str(exc)
+                self._stop.wait(1.0)  # a PMS that said goodbye is not called back at once
             except _LineBroken as exc:
                 self._counts.errors += 1
                 log.warning("PMS link restarted: %s", exc)
@@ -137,7 +163,7 @@ class FiasLink:
                 self.session.disconnected(self._unacknowledged)
                 self._unacknowledged.clear()
                 self._counts.reconnects += 1
-                self._state(LinkStatus.DOWN)
+                self._state(LinkStatus.DOWN, detail)
             self._stop.wait(0.1)
 
     def _serve(self) -> None:
@@ -150,6 +176,10 @@ class FiasLink:
             self._line = FipsLine(self.settings.ack_timeout_s, RETRIES, settle)
         self._write_records(self.session.connected())
         opened = time.monotonic()
+        listen_s = self.settings.listen_s
+        if self._ended_by_pms:
+            listen_s = max(listen_s, self.settings.quiet_after_end_s)
+            self._ended_by_pms = False
         started = False
         last_tick = opened
         while not self._stop.is_set():
@@ -160,7 +190,7 @@ class FiasLink:
             if data:
                 self._take(data)
             waited = time.monotonic() - opened
-            if not started and self.session.phase is LinkPhase.DOWN and waited > self.settings.listen_s:
+            if not started and self.session.phase is LinkPhase.DOWN and waited > listen_s:
                 started = True
                 self._write_records(self.session.start())
             while True:
@@ -175,6 +205,20 @@ class FiasLink:
                 self._publish()
             if self._line is not None:
                 self._pump(b"")
+            if self.session.phase is LinkPhase.ENDED:
+                self._hang_up()
+
+    def _hang_up(self) -> None:
+        """Let the last answer (LE) reach the PMS, then close: no new handshake on this connection."""
+        if self._line is not None:
+            deadline = time.monotonic() + 2 * self.settings.ack_timeout_s
+            while self._line.busy and not self._line.broken and time.monotonic() < deadline:
+                data = self._port.read(1) if self._port is not None else b""
+                out, _events = self._line.step(data, time.monotonic())
+                if out:
+                    self._write_raw(out)
+        self._ended_by_pms = self.session.ended_by_pms
+        raise _LinkEnded(self.session.end_reason)
 
     def _take(self, data: bytes) -> None:
         if self._line is not None:
@@ -225,7 +269,16 @@ class FiasLink:
         raise _LineBroken(f"no answer to {payload[:40] if payload else b''!r} after {RETRIES} retries")
 
     def _record(self, payload: bytes) -> None:
-        self._sink(RawFrame(LinkName.PMS, False, payload, self._clock.now()))
+        bad_bytes = undecodable(payload, self.settings.encoding)
+        self._sink(RawFrame(LinkName.PMS, False, payload, self._clock.now(), bad=bool(bad_bytes)))
+        if bad_bytes:
+            self._counts.errors += 1
+            log.warning(
+                "PMS record with bytes that are not %s: %s (shown as U+FFFD) in %r",
+                self.settings.encoding,
+                " ".join(b.hex(" ") for b in bad_bytes),
+                payload[:200],
+            )
         try:
             rec = parse(payload, self.settings.encoding)
         except InputError as exc:

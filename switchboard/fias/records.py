@@ -6,15 +6,48 @@ each room field), so a record keeps its fields as a tuple of pairs, not a dict.
 
 from __future__ import annotations
 
+import codecs
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from switchboard.errors import InputError
 
-# The site's code page; extended characters are site-configured, UTF-8 is a safe default
-# and errors are replaced so a stray byte never loses the record around it.
+log = logging.getLogger(__name__)
+
+# The site's code page (``[pms] encoding``): the specification leaves extended characters to
+# the site. Bytes that do not decode become U+FFFD so the record around them is kept; the
+# link reports them (``undecodable``) in its monitor and log, so nothing is replaced unseen.
 DEFAULT_ENCODING = "utf-8"
+_PROBE = "LS|DA261121|TI063000|RN0101|"
+
+
+def check_encoding(name: str) -> str:
+    """The codec's canonical name; ValueError for one that is unknown or does not keep ASCII as is
+    (UTF-16 and the like would turn STX, ETX and ``|`` into other bytes)."""
+    try:
+        info = codecs.lookup(name.strip())
+    except LookupError:
+        raise ValueError(f"unknown character set {name!r}") from None
+    if _PROBE.encode(info.name) != _PROBE.encode("ascii") or "\x02\x03".encode(info.name) != b"\x02\x03":
+        raise ValueError(f"character set {name!r} does not keep ASCII bytes as they are")
+    return info.name
+
+
+def undecodable(payload: bytes, encoding: str = DEFAULT_ENCODING) -> list[bytes]:
+    """The byte runs of ``payload`` that are not text in ``encoding``, in order."""
+    bad: list[bytes] = []
+    rest = payload
+    while rest and len(bad) < 64:
+        try:
+            rest.decode(encoding)
+        except UnicodeDecodeError as exc:
+            bad.append(rest[exc.start : max(exc.end, exc.start + 1)])
+            rest = rest[max(exc.end, exc.start + 1) :]
+        else:
+            break
+    return bad
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +98,14 @@ def parse(payload: bytes, encoding: str = DEFAULT_ENCODING) -> FiasRecord:
 
 def format_record(rec: FiasRecord, encoding: str = DEFAULT_ENCODING) -> bytes:
     pieces: Iterable[str] = (name + _clean(value) for name, value in rec.fields)
-    return (rec.kind + "|" + "".join(p + "|" for p in pieces)).encode(encoding, errors="replace")
+    text = rec.kind + "|" + "".join(p + "|" for p in pieces)
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        log.warning(
+            "FIAS %s: %r has no form in %s; sent as '?'", rec.kind, exc.object[exc.start : exc.end], encoding
+        )
+        return text.encode(encoding, errors="replace")
 
 
 def _clean(value: str) -> str:

@@ -2,8 +2,11 @@
 
 The link feeds received records in with ``receive`` and sends whatever comes
 back; ``tick`` drives keep-alive and posting time-outs. Postings (PS) go out one
-at a time, each waiting for its PA, and are kept while the link is down or a
-resync runs, so no charge is lost to a dropped line. Records the line never
+at a time through ``PostingQueue`` and are kept while the link is down or a
+resync runs, so no charge is lost to a dropped line. The phase ``ENDED`` tells the
+link to close the connection: the PMS ended the link with LE (answered, as the
+specification says, with LE and a hang-up), or a keep-alive LS got no answer (a
+half-open TCP connection, whose writes succeed but reach nobody). Records the line never
 acknowledged come back with ``disconnected`` and go again after the next link
 start. A resync counts only when it ran whole: one cut by a drop, or on a line
 that lost bytes meanwhile (TCP has no check), is not allowed to check guests
@@ -16,10 +19,12 @@ import enum
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from switchboard.fias.postings import CountedNumbers, Posting, PostingNumbers, PostingQueue
 from switchboard.fias.records import FiasRecord, stamped
+
+__all__ = ["FiasSession", "LinkPhase", "Posting"]
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +43,7 @@ LINK_RECORDS: tuple[tuple[str, str], ...] = (
     ("XD", "RNG#MI"),
     ("XM", "RNG#"),
     ("XT", "RNG#MIMTDATI"),
-    ("PS", "RNPTTADDDUPCCTP#DATI"),
+    ("PS", "RNPTTADDDUPCCTP#DATIMAM#"),
     ("PA", "ASRNP#DATICT"),
 )
 
@@ -57,19 +62,7 @@ class LinkPhase(enum.Enum):
     WAIT_LA = "wait_la"
     ALIVE = "alive"
     RESYNC = "resync"
-
-
-@dataclass(frozen=True, slots=True)
-class Posting:
-    """A call charge for the PMS; ``cents`` for pre-costed charges (PT=C)."""
-
-    room: str
-    started_at: datetime
-    cents: int
-    digits: str
-    duration_s: int
-    call_type: str = ""
-    reference: int = 0  # the console's own name for it (the call record), given back with the answer
+    ENDED = "ended"  # the link must hang up this connection (see ``end_reason``)
 
 
 class FiasSession:
@@ -81,20 +74,22 @@ class FiasSession:
         deliver: Callable[[FiasRecord], None],
         answer_timeout: timedelta = ANSWER_TIMEOUT,
         resync_pause: timedelta = RESYNC_PAUSE,
+        numbers: PostingNumbers | None = None,
+        keep_alive: timedelta = KEEP_ALIVE,
     ) -> None:
         self._now = now
         self._deliver = deliver
         self._answer_timeout = answer_timeout
         self._resync_pause = resync_pause
+        self._keep_alive = keep_alive
         self.phase = LinkPhase.DOWN
-        self._postings: deque[tuple[int, Posting]] = deque()
-        self._outstanding: tuple[int, Posting, datetime] | None = None
+        self.end_reason = ""
+        self.ended_by_pms = False  # the PMS said goodbye (LE) rather than the line failing
+        self.postings = PostingQueue(now, numbers or CountedNumbers(), answer_timeout)
         self._held: deque[FiasRecord] = deque()
-        self._next_number = 1
         self._last_sent = now()
+        self._probe_sent: datetime | None = None  # our keep-alive LS, while unanswered
         self.answers: deque[FiasRecord] = deque(maxlen=100)  # the latest PA records, newest last
-        # Told of each posting the PMS settled: True posted, False refused for good (not "try again").
-        self.on_settled: Callable[[Posting, bool], None] = lambda _posting, _posted: None
         self.ignored = 0
         self._last_resync_record = now()
         self._resync_spoiled = False  # bytes were lost during the resync under way
@@ -102,15 +97,23 @@ class FiasSession:
         self._resync_asked: datetime | None = None  # when the console last asked by itself
         self.resyncs_refused = 0
 
+    @property
+    def on_settled(self) -> Callable[[Posting, bool], None]:
+        """Told of each posting the PMS settled: True posted, False refused for good."""
+        return self.postings.on_settled
+
+    @on_settled.setter
+    def on_settled(self, handler: Callable[[Posting, bool], None]) -> None:
+        self.postings.on_settled = handler
+
     # --- link events -------------------------------------------------------
     def connected(self) -> list[FiasRecord]:
         """A fresh connection: wait for the PMS's LS (the link calls ``start`` if none comes)."""
         self.phase = LinkPhase.DOWN
-        if self._outstanding is not None:
-            # The PA may have been lost with the line; the posting goes out again.
-            number, posting, _ = self._outstanding
-            self._postings.appendleft((number, posting))
-            self._outstanding = None
+        self.end_reason = ""
+        self.ended_by_pms = False
+        self._probe_sent = None
+        self.postings.line_lost()
         return []
 
     def start(self) -> list[FiasRecord]:
@@ -137,6 +140,10 @@ class FiasSession:
 
     def receive(self, rec: FiasRecord) -> list[FiasRecord]:
         kind = rec.kind
+        self._probe_sent = None  # anything from the PMS shows the line is alive
+        if self.phase is LinkPhase.ENDED:
+            self.ignored += 1
+            return []
         if kind == "LS":
             self.phase = LinkPhase.WAIT_LA
             return self._sent(self._description())
@@ -146,7 +153,10 @@ class FiasSession:
                 return self._sent(self._flush() + self._resync_if_wanted())
             return []
         if kind == "LE":
+            # The PMS is going away: answer LE and hang up; no new handshake on this connection.
             self.disconnected()
+            self._end("the PMS ended the link (LE)")
+            self.ended_by_pms = True
             return self._sent([stamped("LE", self._now())])
         if self.phase is LinkPhase.DOWN:
             # Before any handshake on this connection nothing the PMS sends counts.
@@ -180,7 +190,14 @@ class FiasSession:
             self.phase = LinkPhase.ALIVE
             return self._sent(out + self._flush() + self._resync_if_wanted())
         if kind == "PA":
-            return self._sent(out + self._answer(rec))
+            self.answers.append(rec)
+            self.postings.answer(rec)
+            return self._sent(out + self._flush())
+        if kind in ("NS", "NE"):
+            # Night audit: no postings from its start to its end.
+            self.postings.night_audit(kind == "NS")
+            self._deliver(rec)
+            return self._sent(out + self._flush())
         self._deliver(rec)
         return self._sent(out)
 
@@ -193,17 +210,15 @@ class FiasSession:
             )
             self.phase = LinkPhase.ALIVE
             self._resync_wanted = True
-            out += self._flush()
         if self.phase is LinkPhase.ALIVE:
-            if self._outstanding is not None and now - self._outstanding[2] >= self._answer_timeout:
-                number, posting, _ = self._outstanding
-                log.warning("no PA for posting %d within %s; sending it again", number, self._answer_timeout)
-                self._outstanding = None
-                self._postings.appendleft((number, posting))
-                out += self._flush()
+            if self._probe_sent is not None and now - self._probe_sent >= self._answer_timeout:
+                self._end(f"no answer to the keep-alive LS within {self._answer_timeout}")
+                return []
+            out += self._flush()
             out += self._resync_if_wanted()
-            if now - self._last_sent >= KEEP_ALIVE:
+            if self._probe_sent is None and now - self._last_sent >= self._keep_alive:
                 out.append(stamped("LS", now))
+                self._probe_sent = now
         return self._sent(out)
 
     # --- outgoing ----------------------------------------------------------
@@ -213,8 +228,7 @@ class FiasSession:
         return self._sent(self._flush()) if self.phase is LinkPhase.ALIVE else []
 
     def post(self, posting: Posting) -> list[FiasRecord]:
-        self._postings.append((self._next_number, posting))
-        self._next_number = self._next_number % 99_999_999 + 1
+        self.postings.add(posting)
         return self._sent(self._flush()) if self.phase is LinkPhase.ALIVE else []
 
     def request_resync(self) -> list[FiasRecord]:
@@ -222,15 +236,21 @@ class FiasSession:
 
     @property
     def pending_postings(self) -> int:
-        return len(self._postings) + (self._outstanding is not None)
+        return len(self.postings)
+
+    def _end(self, reason: str) -> None:
+        log.warning("PMS link closed: %s", reason)
+        self.phase = LinkPhase.ENDED
+        self.end_reason = reason
 
     def _flush(self) -> list[FiasRecord]:
+        if self.phase is not LinkPhase.ALIVE:
+            return []  # nothing goes to the PMS during its resync (DS…DE), nor before the link is up
         out = list(self._held)
         self._held.clear()
-        if self._outstanding is None and self._postings:
-            number, posting = self._postings.popleft()
-            self._outstanding = (number, posting, self._now())
-            out.append(_posting_record(number, posting))
+        ps = self.postings.next_record()
+        if ps is not None:
+            out.append(ps)
         return out
 
     def _resync_if_wanted(self) -> list[FiasRecord]:
@@ -245,22 +265,6 @@ class FiasSession:
             return []
         return [stamped("DR", now)]
 
-    def _answer(self, rec: FiasRecord) -> list[FiasRecord]:
-        self.answers.append(rec)
-        if self._outstanding is None or rec.get("P#") != str(self._outstanding[0]):
-            log.warning("PA for a posting not outstanding: %s", rec)
-            return []
-        number, posting, _ = self._outstanding
-        if rec.get("AS") in ("RY", "BY", "NA"):
-            self._postings.appendleft((number, posting))
-        elif rec.get("AS") == "OK":
-            self.on_settled(posting, True)
-        else:
-            log.warning("PMS refused posting %s: %s %s", rec.get("P#"), rec.get("AS"), rec.get("CT"))
-            self.on_settled(posting, False)
-        self._outstanding = None
-        return self._flush()
-
     def _description(self) -> list[FiasRecord]:
         now = self._now()
         out = [stamped("LD", now, ("V#", VERSION), ("IF", "PB"))]
@@ -272,21 +276,3 @@ class FiasSession:
         if records:
             self._last_sent = self._now()
         return records
-
-
-def _posting_record(number: int, posting: Posting) -> FiasRecord:
-    d = posting.duration_s
-    return FiasRecord(
-        "PS",
-        (
-            ("RN", posting.room),
-            ("PT", "C"),
-            ("TA", str(posting.cents)),
-            ("DD", "".join(ch for ch in posting.digits if ch.isdigit())),
-            ("DU", f"{d // 3600:02d}{d // 60 % 60:02d}{d % 60:02d}"),
-            ("PC", posting.call_type[:1]),
-            ("P#", str(number)),
-            ("DA", posting.started_at.strftime("%y%m%d")),
-            ("TI", posting.started_at.strftime("%H%M%S")),
-        ),
-    )
