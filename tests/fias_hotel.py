@@ -6,6 +6,7 @@ Thread-safe because the link thread applies records while the test reads.
 from __future__ import annotations
 
 import threading
+from dataclasses import asdict, fields
 from datetime import date, datetime
 
 from switchboard.errors import InputError, NotFound
@@ -23,6 +24,7 @@ class MemoryHotel:
         self.maid: dict[str, Housekeeping] = {}
         self.wakeups: set[tuple[str, datetime]] = set()
         self.messages: list[tuple[str, str]] = []
+        self.stays: dict[str, dict[str, object]] = {}  # room -> every CheckIn field as last given
         self._resent: set[str] | None = None
 
     def _stay(self, room: str) -> Stay:
@@ -35,6 +37,7 @@ class MemoryHotel:
             if not request.room or not request.name:
                 raise InputError("checkin.incomplete", "room and name needed")
             self.guests[request.room] = (request.reservation, request.name)
+            self.stays[request.room] = asdict(request)
             if self._resent is not None:
                 self._resent.add(request.room)
             return self._stay(request.room)
@@ -45,6 +48,7 @@ class MemoryHotel:
                 raise NotFound("stay.not_found", f"nobody in {room}")
             stay = self._stay(room)
             del self.guests[room]
+            self.stays.pop(room, None)
             self.dnd.pop(room, None)
             return CheckOutResult(stay, 0, 0)
 
@@ -54,6 +58,10 @@ class MemoryHotel:
                 raise NotFound("stay.not_found", f"nobody in {change.room}")
             reservation, name = self.guests[change.room]
             self.guests[change.room] = (change.reservation or reservation, change.name or name)
+            stay = self.stays.setdefault(change.room, {})
+            for item in fields(change):
+                if getattr(change, item.name) is not None and item.name != "room":
+                    stay[item.name] = getattr(change, item.name)
             if self._resent is not None:
                 self._resent.add(change.room)
             return self._stay(change.room)
@@ -63,6 +71,7 @@ class MemoryHotel:
             if from_room not in self.guests:
                 raise NotFound("stay.not_found", f"nobody in {from_room}")
             self.guests[to_room] = self.guests.pop(from_room)
+            self.stays[to_room] = self.stays.pop(from_room, {})
             if from_room in self.dnd:
                 self.dnd[to_room] = self.dnd.pop(from_room)
             return self._stay(to_room)
@@ -106,6 +115,8 @@ class MemoryHotel:
         with self.lock:
             if due_at < datetime(2026, 11, 20):
                 raise InputError("wakeup.past", "time in the past")
+            if (room, due_at) in self.wakeups:  # as the wake-up book: one open call per room and time
+                raise InputError("wakeup.duplicate", f"{room} already has a wake-up at {due_at:%H:%M}")
             self.wakeups.add((room, due_at))
             return len(self.wakeups)
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from db.frontoffice import SqlFrontOffice
 from db.room_board import SqlRoomBoard
-from db.rows import StayRow, WakeUpRow
+from db.rows import RoomRow, StayRow, WakeUpRow
 from db.seed import seed_demo_hotel
 from db.store import Store
 from db.wakeup_book import SqlPmsWakeUps
@@ -100,3 +100,24 @@ def test_a_resync_keeps_the_guests_the_pms_resends_and_checks_out_the_rest(store
             ).all()
         )
     assert status == {"5001": "in_house", "5002": "checked_out"}
+
+
+def test_class_of_service_from_a_check_in_change_and_resync_reaches_the_room(store: Store) -> None:
+    """CS in GI, GC and a resent GI (SF) sets the room's class of service in the database."""
+    clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
+    seed_demo_hotel(store, clock)
+    room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant")
+    desk = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), lambda _rec: None)
+
+    def level() -> int | None:
+        with store.read() as s:
+            return s.scalar(select(RoomRow.class_of_service).where(RoomRow.number == room))
+
+    desk.apply(FiasRecord("GI", (("RN", room), ("G#", "6001"), ("GN", "Li"), ("GF", "Wei"), ("CS", "1"))))
+    assert (level(), desk.failed) == (1, 0)
+    desk.apply(FiasRecord("GC", (("RN", room), ("G#", "6001"), ("GF", "Xiaowei"), ("CS", "0"))))
+    assert (level(), desk.failed) == (0, 0)
+    desk.apply(FiasRecord("DS", ()))
+    desk.apply(FiasRecord("GI", (("RN", room), ("G#", "6001"), ("GN", "Li"), ("CS", "2"), ("SF", ""))))
+    desk.apply(FiasRecord("DE", ()))
+    assert (level(), desk.failed) == (2, 0)

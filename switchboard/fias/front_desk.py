@@ -80,22 +80,32 @@ class PmsFrontDesk:
 
     def _change(self, rec: FiasRecord, room: str) -> GuestChange:
         def given(field: str) -> str | None:
-            return rec.get(field) if rec.has(field) else None
+            # An empty field is "not sent" (the spec: only the statuses present change).
+            return rec.get(field) or None
         return GuestChange(
             room=room, reservation=rec.get("G#"), name=given("GN"), first_name=given("GF"),
             title=given("GT"), language=given("GL"), vip_level=_level(rec.get("GV")),
             departure=_date(rec.get("GD")), class_of_service=_level(rec.get("CS")),
         )
 
+    def _class_of_service(self, rec: FiasRecord, room: str) -> None:
+        """CS belongs to the room's line: set it whichever way the guest came in or changed."""
+        level = _level(rec.get("CS"))
+        if level is not None:
+            self._front.set_class_of_service(room, level, self._actor)
+
     def _on_GI(self, rec: FiasRecord) -> None:
         if rec.has("SF"):
             # In a resync the guest may already be in: the last record for a room wins.
             try:
                 self._front.change_guest(self._change(rec, rec.get("RN")), self._actor)
-                return
             except ConsoleError:
                 pass
+            else:
+                self._class_of_service(rec, rec.get("RN"))
+                return
         self._front.check_in(self._check_in(rec), self._actor)
+        self._class_of_service(rec, rec.get("RN"))
 
     def _on_GO(self, rec: FiasRecord) -> None:
         self._front.check_out(rec.get("RN"), rec.get("G#"), self._actor)
@@ -108,6 +118,7 @@ class PmsFrontDesk:
         if any(v is not None for v in (change.name, change.first_name, change.title, change.language,
                                         change.vip_level, change.departure, change.class_of_service)):
             self._front.change_guest(change, self._actor)
+        self._class_of_service(rec, room)
 
     # --- room equipment ----------------------------------------------------
     def _on_RE(self, rec: FiasRecord) -> None:
