@@ -7,6 +7,7 @@ because the operator must see a room being called before anything else.
 from __future__ import annotations
 
 import logging
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -15,6 +16,8 @@ from switchboard.pbx import LampState
 log = logging.getLogger(__name__)
 
 NS = "{urn:ietf:params:xml:ns:dialog-info}"
+MAX_BODY = 12288
+_VERSION = re.compile(r"[0-9]{1,19}", re.ASCII)
 
 # Which dialog wins when a phone has several: the one an operator most needs to know about.
 _PRIORITY = {LampState.RINGING: 4, LampState.HELD: 3, LampState.BUSY: 2, LampState.IDLE: 1}
@@ -53,21 +56,28 @@ def _dialog_lamp(dialog: ET.Element) -> LampState:
 
 
 def parse_dialog_info(body: bytes | str) -> DialogInfo | None:
-    """The lamp for a dialog-info document, or None (logged) if the body is not one."""
+    """The lamp for a dialog-info document, or None (logged) if the body is not one.
+
+    A NOTIFY body comes off the network: bounded in size, and never with a DOCTYPE (a dialog-info document
+    needs none, and entity declarations are how an XML body makes a parser expand it a billion times)."""
+    raw = body.encode("utf-8", errors="replace") if isinstance(body, str) else body
+    if len(raw) > MAX_BODY:
+        log.warning("dialog-info body of %d bytes ignored", len(raw))
+        return None
+    if b"<!DOCTYPE" in raw.upper() or b"<!ENTITY" in raw.upper():
+        log.warning("dialog-info body with a DOCTYPE or entities ignored")
+        return None
     try:
-        root = ET.fromstring(body)
+        root = ET.fromstring(raw)
     except (ET.ParseError, ValueError) as exc:
         log.warning("dialog-info body not XML: %s", exc)
         return None
     if _local(root.tag) != "dialog-info":
         log.warning("not a dialog-info document: <%s>", _local(root.tag)[:40])
         return None
-    raw_version = root.get("version")
-    version: int | None
-    try:
-        version = int(raw_version) if raw_version is not None else None
-    except ValueError:
-        version = None
+    raw_version = (root.get("version") or "").strip()
+    # xs:nonNegativeInteger in ASCII digits only: int() would also take '٣' or '²'-like digits.
+    version = int(raw_version) if _VERSION.fullmatch(raw_version) else None
     lamps = [_dialog_lamp(d) for d in root if _local(d.tag) == "dialog"]
     known = [s for s in lamps if s is not LampState.UNKNOWN]
     if known:

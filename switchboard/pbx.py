@@ -161,6 +161,11 @@ class PositionSettings:
     transport: str = "udp"
     local_port: int = 0
     realm: str = "*"
+    # Addresses, networks or host names besides the server's own that may send the position requests
+    # (the other nodes of a PBX cluster); everything else is dropped ([pbx] trusted, comma-separated).
+    trusted: tuple[str, ...] = ()
+    # Calls that may ring at the console at once; one more gets 486 Busy Here ([pbx] max_ringing).
+    max_ringing: int = 100
 
 
 class PbxPosition(Protocol):

@@ -3,13 +3,15 @@
 A small client of our own rather than pjsua: pjsua2 2.15 has no dialog-event API, caps nothing useful for
 2,000 subscriptions, and re-subscribes with the wrong event after a failure (pjsip bug #4302). Here a refresh
 that gets 481 or no answer (the server restarted and forgot us) starts a fresh subscription.
+
+Only the PBX is heard, and a NOTIFY changes a lamp only inside its own subscription: the Call-ID and both
+tags of the subscription's dialog, a CSeq above the last one, and a dialog-info version above the last one
+(RFC 4235 §4.1). The thread is supervised: if it dies it is started again, the subscriptions kept.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 import socket
 import threading
 import time
@@ -17,6 +19,11 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from hardware.sip import sip_message as sm
+from hardware.sip.sip_guard import SipGuard
+from hardware.sip.sip_message import SipMessage
+from hardware.sip.sip_reader import MAX_DATAGRAM, Rejected, read, request_problem
+from hardware.sip.supervised import Supervised
 from switchboard.clock import Clock
 from switchboard.dialoginfo import parse_dialog_info
 from switchboard.pbx import LampChanged, LampState
@@ -26,11 +33,6 @@ log = logging.getLogger(__name__)
 LampSink = Callable[[LampChanged], None]
 _BATCH = 100  # SUBSCRIBEs per tick, so 2,000 extensions do not flood the server in one burst
 _ANSWER_WAIT_S = 3.0
-
-
-def _header(msg: str, name: str) -> str:
-    m = re.search(rf"(?im)^{name}\s*:\s*(.*)$", msg)
-    return m.group(1).strip() if m else ""
 
 
 @dataclass
@@ -45,6 +47,8 @@ class _Subscription:
     auth: str = ""
     lamp: LampState = LampState.UNKNOWN
     tried_auth: bool = field(default=False)
+    remote_cseq: int | None = None  # the last NOTIFY's CSeq in this subscription
+    version: int | None = None  # the last dialog-info version applied in this subscription
 
 
 class BlfWatcher:
@@ -59,6 +63,8 @@ class BlfWatcher:
         password: str = "",
         expires: int = 300,
         realm_domain: str | None = None,
+        guard: SipGuard | None = None,
+        died: Callable[[str], None] = lambda _why: None,
     ) -> None:
         host, _, port = server.partition(":")
         self._server = (host, int(port or 5060))
@@ -76,7 +82,9 @@ class BlfWatcher:
         self._port = int(self._sock.getsockname()[1])
         self._sink: LampSink | None = None
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._guard = guard or SipGuard(server, (), clock, lambda _e: None)
+        self._died = died
+        self._supervisor: Supervised | None = None
 
     def watch(self, extensions: Iterable[str]) -> None:
         """Replace the watched set; new extensions subscribe soon, dropped ones simply stop refreshing."""
@@ -86,13 +94,13 @@ class BlfWatcher:
 
     def start(self, sink: LampSink) -> None:
         self._sink = sink
-        self._thread = threading.Thread(target=self._run, name="sip-blf", daemon=True)
-        self._thread.start()
+        self._supervisor = Supervised("sip-blf", self._run, died=self._died)
+        self._supervisor.start()
 
     def stop(self) -> None:
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(5)
+        if self._supervisor is not None:
+            self._supervisor.stop(5)
         self._sock.close()
 
     def lamp(self, extension: str) -> LampState:
@@ -103,17 +111,38 @@ class BlfWatcher:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._send_due()
             try:
-                data, _ = self._sock.recvfrom(65535)
+                self._send_due()
+            except OSError as exc:
+                log.warning("BLF: cannot send: %s", exc)
+            try:
+                data, source = self._sock.recvfrom(MAX_DATAGRAM + 1)
             except TimeoutError:
                 continue
             except OSError:
+                if self._stop.is_set():
+                    return
+                time.sleep(0.05)
+                continue
+            self.inbound(data, (str(source[0]), int(source[1])))
+
+    def inbound(self, data: bytes, source: tuple[str, int]) -> None:
+        """One datagram; nothing in it can stop the lamps."""
+        try:
+            if not self._guard.trusts(source):
+                self._guard.bad(data, source, "not the PBX", foreign=True)
                 return
-            try:
-                self._handle(data.decode("utf-8", errors="replace"))
-            except Exception:  # one bad packet must never stop the lamps
-                log.exception("BLF: could not handle a SIP message")
+            message = read(data)
+            if isinstance(message, Rejected):
+                if not message.quiet:
+                    self._guard.bad(data, source, message.reason, foreign=False)
+                return
+            self._guard.good()
+            self._handle(message, source)
+        except Exception:  # one bad packet must never stop the lamps
+            log.exception("BLF: could not handle a datagram from %s", source)
+        finally:
+            self._guard.publish()
 
     def _send_due(self) -> None:
         now = time.monotonic()
@@ -131,6 +160,7 @@ class BlfWatcher:
     def _forget(self, sub: _Subscription) -> None:
         self._by_call.pop(sub.call_id, None)
         sub.call_id = sub.to_tag = sub.auth = ""
+        sub.remote_cseq = sub.version = None
         sub.waiting_since = None
         sub.tried_auth = False
         sub.due = 0.0
@@ -154,32 +184,59 @@ class BlfWatcher:
             f"Event: dialog\r\nAccept: application/dialog-info+xml\r\nExpires: {self._expires}\r\n"
             f"{sub.auth}Content-Length: 0\r\n\r\n"
         )
+        self._guard.out()
         self._sock.sendto(msg.encode(), (host, port))
 
-    def _handle(self, msg: str) -> None:
-        first = msg.split("\r\n", 1)[0]
-        sub = self._by_call.get(_header(msg, "Call-ID"))
-        if first.startswith("NOTIFY"):
-            self._reply_ok(msg)
-            if sub is not None:
-                self._notified(sub, msg)
-        elif first.startswith("SIP/2.0") and sub is not None and "SUBSCRIBE" in _header(msg, "CSeq"):
-            self._answered(sub, int(first.split()[1]), msg)
+    def _handle(self, message: SipMessage, source: tuple[str, int]) -> None:
+        sub = self._by_call.get(message.get("call-id"))
+        if not message.is_request:
+            if sub is not None and message.cseq_method == "SUBSCRIBE" and message.cseq_number == sub.cseq:
+                self._answered(sub, message.status, message)
+            return
+        if message.method == "ACK":
+            return
+        problem = request_problem(message)
+        if problem:
+            self._guard.bad(message.encode(), source, problem, foreign=False)
+            self._reply(message, 400, "Bad Request", source)
+            return
+        if message.method != "NOTIFY" or sub is None or not self._ours(sub, message):
+            self._reply(message, 481, "Subscription Does Not Exist", source)
+            return
+        cseq = message.cseq_number
+        if sub.remote_cseq is not None and cseq < sub.remote_cseq:
+            self._reply(message, 500, "Server Internal Error", source)  # out of order (RFC 3261 §12.2.2)
+            return
+        repeated = cseq == sub.remote_cseq
+        sub.remote_cseq = cseq
+        self._reply(message, 200, "OK", source)
+        if not repeated:  # a retransmission is answered again, never applied twice
+            self._notified(sub, message)
 
-    def _answered(self, sub: _Subscription, code: int, msg: str) -> None:
+    def _ours(self, sub: _Subscription, message: SipMessage) -> bool:
+        """A NOTIFY of this subscription's dialog: our From tag as its To tag, the notifier's tag as its From
+        tag once known (RFC 6665 §4.1.3), and the dialog event package."""
+        if sm.tag_of(message.get("to")) != sub.from_tag:
+            return False
+        notifier = sm.tag_of(message.get("from"))
+        if not notifier or (sub.to_tag and notifier != sub.to_tag):
+            return False
+        return message.get("event").split(";", 1)[0].strip().lower() == "dialog"
+
+    def _answered(self, sub: _Subscription, code: int, message: SipMessage) -> None:
         if code < 200:
             return
         sub.waiting_since = None
         if 200 <= code < 300:
-            m = re.search(r";\s*tag=([^;>\s]+)", _header(msg, "To"))
-            sub.to_tag = m.group(1) if m else sub.to_tag
-            granted = _header(msg, "Expires")
-            expires = int(granted) if granted.isdigit() else self._expires
+            sub.to_tag = sm.tag_of(message.get("to")) or sub.to_tag
+            granted = message.get("expires")  # ASCII digits, or absent: the reader saw to it
+            expires = int(granted) if granted else self._expires
             sub.due = time.monotonic() + max(expires * 0.5, 1.0)
             sub.tried_auth = False
         elif code in (401, 407) and self._password and not sub.tried_auth:
             sub.tried_auth = True
-            sub.auth = self._authorization(code, msg, sub.extension)
+            challenge = message.get("www-authenticate" if code == 401 else "proxy-authenticate")
+            sub.auth = self._authorization(code, challenge, sub.extension)
             sub.due = 0.0
         else:
             log.warning("BLF: SUBSCRIBE for %s refused with %d", sub.extension, code)
@@ -188,40 +245,44 @@ class BlfWatcher:
             if code != 481:
                 self._emit(sub, LampState.UNKNOWN)
 
-    def _authorization(self, code: int, msg: str, ext: str) -> str:
-        challenge = _header(msg, "WWW-Authenticate" if code == 401 else "Proxy-Authenticate")
-        params = dict(re.findall(r'(\w+)="?([^",]*)"?', challenge))
-        realm, nonce = params.get("realm", ""), params.get("nonce", "")
-        uri = f"sip:{ext}@{self._domain}"
-        ha1 = hashlib.md5(f"{self._user}:{realm}:{self._password}".encode()).hexdigest()
-        ha2 = hashlib.md5(f"SUBSCRIBE:{uri}".encode()).hexdigest()
+    def _authorization(self, code: int, challenge: str, ext: str) -> str:
         name = "Authorization" if code == 401 else "Proxy-Authorization"
-        qop = params.get("qop", "")
-        if "auth" in qop.split(","):
-            cnonce = uuid.uuid4().hex[:8]
-            resp = hashlib.md5(f"{ha1}:{nonce}:00000001:{cnonce}:auth:{ha2}".encode()).hexdigest()
-            extra = f', qop=auth, nc=00000001, cnonce="{cnonce}"'
-        else:
-            resp = hashlib.md5(f"{ha1}:{nonce}:{ha2}".encode()).hexdigest()
-            extra = ""
-        return (
-            f'{name}: Digest username="{self._user}", realm="{realm}", nonce="{nonce}", uri="{uri}", '
-            f'response="{resp}", algorithm=MD5{extra}\r\n'
+        value = sm.digest(
+            challenge,
+            method="SUBSCRIBE",
+            uri=f"sip:{ext}@{self._domain}",
+            user=self._user,
+            password=self._password,
+            proxy=code == 407,
         )
+        return f"{name}: {value}\r\n"
 
-    def _notified(self, sub: _Subscription, msg: str) -> None:
-        m = re.search(r";\s*tag=([^;>\s]+)", _header(msg, "From"))
-        if m and not sub.to_tag:
-            sub.to_tag = m.group(1)
-        body = msg.split("\r\n\r\n", 1)[1] if "\r\n\r\n" in msg else ""
-        if body.strip():
-            info = parse_dialog_info(body.encode())
-            if info is not None:
+    def _notified(self, sub: _Subscription, message: SipMessage) -> None:
+        if not sub.to_tag:
+            sub.to_tag = sm.tag_of(
+                message.get("from")
+            )  # a NOTIFY may come before the 200 (RFC 6665 §4.1.2.4)
+        if message.body.strip():
+            info = parse_dialog_info(message.body)
+            if info is not None and self._newer(sub, info.version):
                 self._emit(sub, info.lamp)
-        if _header(msg, "Subscription-State").lower().startswith("terminated"):
+        if message.get("subscription-state").lower().startswith("terminated"):
             # The server ended it (expiry, restart, shutdown): subscribe afresh shortly, never go dark.
             self._forget(sub)
             sub.due = time.monotonic() + 1.0
+
+    @staticmethod
+    def _newer(sub: _Subscription, version: int | None) -> bool:
+        """RFC 4235 §4.1: each document of a subscription has a higher version; an older one is stale."""
+        if version is None:
+            return True
+        if sub.version is not None and version <= sub.version:
+            log.info(
+                "BLF: stale dialog-info version %d for %s (have %d)", version, sub.extension, sub.version
+            )
+            return False
+        sub.version = version
+        return True
 
     def _emit(self, sub: _Subscription, lamp: LampState) -> None:
         if lamp is sub.lamp:
@@ -230,10 +291,6 @@ class BlfWatcher:
         if self._sink is not None:
             self._sink(LampChanged(sub.extension, lamp, self._clock.now()))
 
-    def _reply_ok(self, req: str) -> None:
-        head = req.split("\r\n\r\n", 1)[0].split("\r\n")
-        keep = [h for h in head[1:] if re.match(r"(?i)^(via|from|to|call-id|cseq)\s*:", h)]
-        self._sock.sendto(
-            ("SIP/2.0 200 OK\r\n" + "\r\n".join(keep) + "\r\nContent-Length: 0\r\n\r\n").encode(),
-            self._server,
-        )
+    def _reply(self, request: SipMessage, code: int, reason: str, to: tuple[str, int]) -> None:
+        self._guard.out()
+        self._sock.sendto(sm.response(request, code, reason).encode(), to)

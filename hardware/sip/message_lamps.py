@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from hardware.sip import sip_message as sm
 from hardware.sip.sip_message import SipMessage
+from hardware.sip.sip_reader import parse
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class MessageLamps:
                 data = self.sock.recv(65535)
             except OSError:
                 return
-            message = sm.parse(data)
+            message = parse(data)
             if message is not None and not message.is_request:
                 self._answered(message)
 

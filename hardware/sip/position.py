@@ -13,16 +13,20 @@ import logging
 import queue
 import threading
 from collections.abc import Callable, Sequence
+from typing import cast
 
 import pjsua2 as pj
 
 from hardware.sip.call_desk import CallDesk
 from hardware.sip.console_line import Line, OperatorAudio
 from hardware.sip.desk_call import room_or_outside
+from hardware.sip.front_registration import RegistrationState
 from hardware.sip.message_lamps import MessageLamps
 from hardware.sip.registrations import RegistrationPoll
-from hardware.sip.ringing_front import RegistrationState, RingingFront
+from hardware.sip.ringing_front import RingingFront
+from hardware.sip.sip_guard import SipGuard
 from hardware.sip.sip_lamps import SipLamps
+from hardware.sip.supervised import Supervised
 from switchboard.clock import Clock
 from switchboard.pbx import (
     CallFailed,
@@ -56,10 +60,19 @@ class SipPosition:
         self._clock = clock
         self._commands: queue.Queue[Callable[[], object]] = queue.Queue()
         self._sink: EventSink = lambda _e: None
+        self._report: Callable[[object], None] = lambda _e: None
         self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._supervisor: Supervised | None = None
+        self._status = LinkStatus.CONNECTING
+        self._failures = 0
+        self.guard: SipGuard | None = None
         self._lamps = SipLamps(
-            settings, clock, self._emit, in_sip_thread=self._commands.put, went_idle=self._went_idle
+            settings,
+            clock,
+            self._emit,
+            in_sip_thread=self._commands.put,
+            went_idle=self._went_idle,
+            trouble=lambda why: self._tell(f"busy lamps restarted after an error ({why})"),
         )
         self._desk = CallDesk(
             clock,
@@ -88,66 +101,109 @@ class SipPosition:
 
     def start(self, sink: EventSink) -> None:
         self._sink = sink
-        self._thread = threading.Thread(target=self._run, name="sip-position", daemon=True)
-        self._thread.start()
+        self._report = cast(Callable[[object], None], sink)  # the bridge takes the link monitor's events too
+        self._supervisor = Supervised("sip-position", self._body, died=self._died)
+        self._supervisor.start()
 
     def stop(self) -> None:
         self._stopping.set()
-        if self._thread is not None:
-            self._thread.join(10)
-            self._thread = None
+        if self._supervisor is not None:
+            self._supervisor.stop(10)
+            self._supervisor = None
 
     def _cannot_start(self, reason: str) -> None:
         self._dead = reason
         self._emit(LinkStateChanged(LinkName.PBX, LinkStatus.DOWN, self._clock.now(), reason))
         self.ready.set()
 
-    def _run(self) -> None:
+    def _open(self) -> bool:
+        """Socket, endpoint and lamps; False if SIP cannot start (every command is then refused with why)."""
         s = self.settings
-        now = self._clock.now
         if not s.server or not s.extension:
             self._cannot_start("no PBX server or extension in the settings")
-            return
+            return False
         if s.transport.lower() != "udp":
             self._cannot_start(f"transport {s.transport} is not supported; use udp")
-            return
-        self._emit(LinkStateChanged(LinkName.PBX, LinkStatus.CONNECTING, now(), s.server))
+            return False
+        self._emit(LinkStateChanged(LinkName.PBX, LinkStatus.CONNECTING, self._clock.now(), s.server))
+        self.guard = SipGuard(s.server, s.trusted, self._clock, self._report)
         try:
             front = RingingFront(
-                s.server, s.extension, username=s.username, password=s.password, local_port=s.local_port
+                s.server,
+                s.extension,
+                username=s.username,
+                password=s.password,
+                local_port=s.local_port,
+                guard=self.guard,
+                max_ringing=s.max_ringing,
             )
             line = Line(s.server, s.extension, s.username or s.extension, s.password, front.host, self._desk)
         except (OSError, ValueError, pj.Error) as exc:
             detail = exc.info() if isinstance(exc, pj.Error) else str(exc)
             log.error("SIP position could not start: %s", detail)
             self._cannot_start(f"cannot start SIP: {detail}")
-            return
+            return False
+        self.guard.also((line.host, line.port))
+        self._lamps.guard = self.guard
         self._desk.attach(front, line)
-        front.on_registration = self._registration
+        front.registration.on_change = self._registration
         self._front, self._line = front, line
         self._mwi = MessageLamps(s.server, front.host, user=s.username or s.extension, password=s.password)
         if self._poll is not None:
             self._poll.start()
         self.ready.set()
-        try:
-            while not self._stopping.is_set():
-                self._run_commands()
-                front.poll(0.003)
-                line.pump(2)
-                self._mwi.poll()
-                self._desk.check_timers()
-        except Exception:
-            log.exception("SIP position stopped by an error")
-            self._emit(LinkStateChanged(LinkName.PBX, LinkStatus.DOWN, now(), "SIP position failed"))
-        finally:
-            if self._poll is not None:
-                self._poll.stop()
-            self._lamps.stop()
+        return True
+
+    def _body(self) -> None:
+        """The ``sip-position`` thread: opens SIP the first time, resumes after a restart, closes on stop."""
+        if self._front is None:
+            if self._stopping.is_set() or not self._open():
+                return
+        elif self._line is not None and not self._line.endpoint.libIsThreadRegistered():
+            self._line.endpoint.libRegisterThread(threading.current_thread().name)
+        front, line, mwi = self._front, self._line, self._mwi
+        assert front is not None and line is not None and mwi is not None
+        steps: tuple[Callable[[], object], ...] = (
+            self._run_commands,
+            lambda: front.poll(0.003),
+            lambda: line.pump(2),
+            mwi.poll,
+            self._desk.check_timers,
+        )
+        while not self._stopping.is_set():
+            for step in steps:
+                try:
+                    step()
+                except Exception as exc:  # one bad step, never the whole position
+                    self._failures += 1
+                    if self._failures in (1, 10, 100) or self._failures % 1000 == 0:
+                        detail = exc.info() if isinstance(exc, pj.Error) else repr(exc)
+                        log.exception("SIP position: step failed (%d so far): %s", self._failures, detail)
+        self._close()
+
+    def _close(self) -> None:
+        front, line, mwi = self._front, self._line, self._mwi
+        if self._poll is not None:
+            self._poll.stop()
+        self._lamps.stop()
+        if front is not None:
             front.close()
-            self._mwi.close()
-            self._desk.detach()
-            self._front = self._line = None
+        if mwi is not None:
+            mwi.close()
+        self._desk.detach()
+        self._front = self._line = None
+        if line is not None:
             line.shutdown()
+
+    def _died(self, why: str) -> None:
+        """From the watchdog: the thread is gone and about to be started again; the operator is told once."""
+        self._tell(f"SIP position restarted after an error ({why}); calls kept")
+
+    def _tell(self, detail: str) -> None:
+        """One line in the PBX link's state, the link's status unchanged; counted as a restart."""
+        if self.guard is not None:
+            self.guard.restarted()
+        self._emit(LinkStateChanged(LinkName.PBX, self._status, self._clock.now(), detail))
 
     def _run_commands(self) -> None:
         while True:
@@ -163,6 +219,8 @@ class SipPosition:
                 log.exception("SIP command failed")
 
     def _emit(self, event: PbxEvent) -> None:
+        if isinstance(event, LinkStateChanged) and event.link is LinkName.PBX:
+            self._status = event.status
         try:
             self._sink(event)
         except Exception:
@@ -251,7 +309,8 @@ class SipPosition:
 
     def _registrations(self, found: set[str] | None) -> None:
         if found is not None and self.settings.extension not in found and self._front is not None:
-            self._front.register_now()  # the PBX forgot the console (a restart): no waiting for the refresh
+            # The PBX forgot the console (a restart): no waiting for the refresh.
+            self._front.registration.register_now()
         self._lamps.registrations(found)
 
     def _went_idle(self, extension: str) -> None:

@@ -10,6 +10,10 @@ console's pjsua2 endpoint, and relays pjsua's final answer back; from then on th
 dialog runs between the caller and pjsua through the PBX, not through the front.
 A refused hand-over (pjsua full) leaves the call ringing here.
 
+Only the PBX is heard (``SipGuard``): a request from any other address is dropped and counted. A request
+the PBX sends without the headers every request carries gets 400 and is never offered (RFC 3261 §8.2), and
+past ``max_ringing`` calls waiting at once a new one gets 486 Busy Here, so the PBX can route it elsewhere.
+
 Everything runs in the position's SIP thread: ``poll()`` reads the socket.
 """
 
@@ -23,12 +27,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hardware.sip import sip_message as sm
+from hardware.sip.front_registration import FrontRegistration, RegistrationState
+from hardware.sip.sip_guard import SipGuard
 from hardware.sip.sip_message import SipMessage
+from hardware.sip.sip_reader import MAX_DATAGRAM, Rejected, read, request_problem
+from switchboard.clock import SystemClock
 
 log = logging.getLogger(__name__)
 
-REGISTER_WAIT_S = 3.0
-RETRY_S = 5.0
+__all__ = ["RegistrationState", "RingingFront", "WaitingCall"]
 
 
 @dataclass
@@ -52,12 +59,6 @@ class WaitingCall:
     forgotten: bool = False  # the console is done with it; kept only to ACK pjsua's final answer
 
 
-@dataclass
-class RegistrationState:
-    ok: bool
-    detail: str
-
-
 class RingingFront:
     def __init__(
         self,
@@ -68,6 +69,8 @@ class RingingFront:
         password: str = "",
         local_port: int = 0,
         expires: int = 60,  # short: after a PBX restart (registrations lost) calls reach us within 30 s
+        guard: SipGuard | None = None,
+        max_ringing: int = 100,
     ) -> None:
         host, _, port = server.partition(":")
         self.server = (host, int(port or 5060))
@@ -82,19 +85,22 @@ class RingingFront:
         )
         self.sock.bind((self.host, local_port))
         self.port = int(self.sock.getsockname()[1])
+        self.guard = guard or SipGuard(server, (), SystemClock(), lambda _e: None)
+        self.max_ringing = max_ringing
         self.calls: dict[str, WaitingCall] = {}
         self.on_offered: Callable[[WaitingCall], None] = lambda _c: None
         self.on_gone: Callable[[WaitingCall, str], None] = lambda _c, _r: None
         self.on_handover_failed: Callable[[WaitingCall, int, str], None] = lambda _c, _n, _r: None
-        self.on_registration: Callable[[RegistrationState], None] = lambda _s: None
-        self._reg_call_id = sm.new_tag() + "@front"
-        self._reg_tag = sm.new_tag()
-        self._reg_cseq = 0
-        self._reg_due = 0.0
-        self._reg_sent: float | None = None
-        self._reg_tried_auth = False
-        self._registered: bool | None = None
-        self._unregistering = False
+        self.registration = FrontRegistration(
+            self.domain,
+            extension,
+            self.contact,
+            (self.host, self.port),
+            username=self.username,
+            password=password,
+            expires=expires,
+            send=lambda data: self._sendto(data, self.server),
+        )
 
     @property
     def contact(self) -> str:
@@ -103,119 +109,59 @@ class RingingFront:
     # ------------------------------------------------------------ loop
 
     def poll(self, timeout: float) -> None:
-        self._register_if_due()
+        self.registration.tick()
         for _ in range(64):  # a burst of calls is read in one go, never starving pjsua
             ready, _, _ = select.select([self.sock], [], [], timeout)
             if not ready:
                 return
             timeout = 0.0
             try:
-                data, source = self.sock.recvfrom(65535)
+                data, source = self.sock.recvfrom(MAX_DATAGRAM + 1)
             except OSError:
                 return
-            message = sm.parse(data)
-            if message is None:
-                continue
             try:
-                self._handle(message, source)
+                self.inbound(data, (str(source[0]), int(source[1])))
             except Exception:  # one odd packet must never take the operator's line down
-                log.exception("ringing front: could not handle %s", message.start)
+                log.exception("ringing front: could not handle a datagram from %s", source)
+        self.guard.publish()
+
+    def inbound(self, data: bytes, source: tuple[str, int]) -> None:
+        """One datagram: from the PBX (or our own line), readable, complete; else dropped, counted, or 400."""
+        if not self.guard.trusts(source):
+            self.guard.bad(data, source, "not the PBX", foreign=True)
+            return
+        message = read(data)
+        if isinstance(message, Rejected):
+            if message.quiet:
+                return
+            self.guard.bad(data, source, message.reason, foreign=False)
+            request = message.message
+            if request is not None and request.method != "ACK":
+                self._send(sm.response(request, 400, "Bad Request", to_tag=sm.new_tag()), source)
+            return
+        if message.is_request:
+            problem = request_problem(message)
+            if problem:
+                self.guard.bad(data, source, problem, foreign=False)
+                if message.method != "ACK":
+                    self._send(sm.response(message, 400, "Bad Request", to_tag=sm.new_tag()), source)
+                return
+        self.guard.good()
+        self._handle(message, source)
 
     def close(self) -> None:
         for call in list(self.calls.values()):
             if not call.handed_over:
                 self._answer_upstream(call, 480, "Temporarily Unavailable")
-        if self._registered:
-            self._unregistering = True
-            self._send_register(expires=0)
+        self.registration.leave()
         self.sock.close()
-
-    # ------------------------------------------------------------ registration
-
-    def register_now(self) -> None:
-        """Register again at once (the PBX lost our registration, e.g. it restarted)."""
-        if self._reg_sent is None:
-            self._reg_due = 0.0
-
-    def _register_if_due(self) -> None:
-        now = time.monotonic()
-        if self._reg_sent is not None and now - self._reg_sent > REGISTER_WAIT_S:
-            self._reg_sent = None
-            self._reg_due = now + RETRY_S
-            self._registration(False, f"no answer from the PBX at {self.domain}")
-        if self._reg_sent is None and now >= self._reg_due:
-            self._reg_tried_auth = False
-            self._send_register(expires=self.expires)
-
-    def _send_register(self, *, expires: int, auth: tuple[str, str] | None = None) -> None:
-        self._reg_cseq += 1
-        self._reg_sent = time.monotonic()
-        request = SipMessage(
-            f"REGISTER sip:{self.domain} SIP/2.0",
-            [
-                ("Via", f"SIP/2.0/UDP {self.host}:{self.port};rport;branch={sm.branch()}"),
-                ("Max-Forwards", "70"),
-                ("From", f"<sip:{self.extension}@{self.domain}>;tag={self._reg_tag}"),
-                ("To", f"<sip:{self.extension}@{self.domain}>"),
-                ("Call-ID", self._reg_call_id),
-                ("CSeq", f"{self._reg_cseq} REGISTER"),
-                ("Contact", f"<{self.contact}>"),
-                ("Expires", str(expires)),
-                ("User-Agent", "hotel-switchboard console"),
-            ],
-        )
-        if auth is not None:
-            request.headers.append(auth)
-        self.sock.sendto(request.encode(), self.server)
-
-    def _registered_answer(self, message: SipMessage) -> None:
-        code = message.status
-        if code < 200:
-            return
-        self._reg_sent = None
-        if self._unregistering:
-            return
-        if 200 <= code < 300:
-            granted = self.expires
-            for contact in message.all("contact"):
-                if self.contact in contact and "expires=" in contact:
-                    value = contact.split("expires=", 1)[1].split(";", 1)[0].strip()
-                    granted = int(value) if value.isdigit() else granted
-            self._reg_due = time.monotonic() + max(granted * 0.5, 5.0)
-            self._registration(True, "")
-        elif code in (401, 407) and self.password and not self._reg_tried_auth:
-            self._reg_tried_auth = True
-            challenge = message.get("www-authenticate" if code == 401 else "proxy-authenticate")
-            value = sm.digest(
-                challenge,
-                method="REGISTER",
-                uri=f"sip:{self.domain}",
-                user=self.username,
-                password=self.password,
-                proxy=code == 407,
-            )
-            name = "Authorization" if code == 401 else "Proxy-Authorization"
-            self._send_register(expires=self.expires, auth=(name, value))
-        else:
-            self._reg_due = time.monotonic() + RETRY_S * 6
-            if code in (401, 403, 407):
-                why = f"the PBX refused the password for extension {self.extension} ({code})"
-            else:
-                why = f"the PBX refused the registration of extension {self.extension}: {message.start[8:]}"
-            self._registration(False, why)
-
-    def _registration(self, ok: bool, detail: str) -> None:
-        if self._registered is ok and ok:
-            return
-        self._registered = ok
-        self.on_registration(RegistrationState(ok, detail))
 
     # ------------------------------------------------------------ calls
 
     def _handle(self, message: SipMessage, source: tuple[str, int]) -> None:
         if not message.is_request:
-            if message.get("call-id") == self._reg_call_id:
-                self._registered_answer(message)
+            if message.get("call-id") == self.registration.call_id:
+                self.registration.answered(message)
             else:
                 self._from_pjsua(message)
             return
@@ -225,7 +171,7 @@ class RingingFront:
             if call is None:
                 self._new_call(message, source)
             elif call.last:
-                self.sock.sendto(call.last, call.upstream)  # a retransmission: the same answer again
+                self._sendto(call.last, call.upstream)  # a retransmission: the same answer again
         elif method == "CANCEL" and call is not None:
             self._send(sm.response(message, 200, "OK"), source)
             if call.handed_over and not call.answered and call.forwarded is not None:
@@ -241,7 +187,7 @@ class RingingFront:
                         ("CSeq", f"{fwd.get('cseq').split()[0]} CANCEL"),
                     ],
                 )
-                self.sock.sendto(cancel.encode(), call.forwarded_to)
+                self._sendto(cancel.encode(), call.forwarded_to)
             if not call.answered:
                 self._answer_upstream(call, 487, "Request Terminated")
                 self.on_gone(call, "abandoned")
@@ -253,9 +199,13 @@ class RingingFront:
             self._send(sm.response(message, 481, "Call/Transaction Does Not Exist"), source)
 
     def _new_call(self, invite: SipMessage, source: tuple[str, int]) -> None:
-        upstream = sm.via_address(invite.get("via"))
-        if upstream[0] in ("", "0.0.0.0"):
-            upstream = source
+        # Answers go back where the INVITE came from: the PBX, whose Via is on top (it does not use rport,
+        # and a Via host could be a name that would need a DNS look-up in the SIP thread).
+        upstream = source
+        if sum(1 for c in self.calls.values() if not c.handed_over and not c.forgotten) >= self.max_ringing:
+            self._send(sm.response(invite, 486, "Busy Here", to_tag=sm.new_tag()), upstream)
+            log.warning("ringing front: %d calls waiting, one more turned away (486)", self.max_ringing)
+            return
         call = WaitingCall(
             sip_call_id=invite.get("call-id"),
             invite=invite,
@@ -271,7 +221,7 @@ class RingingFront:
             invite, 180, "Ringing", to_tag=call.to_tag, extra=[("Contact", f"<{self.contact}>")]
         )
         call.last = ringing.encode()
-        self.sock.sendto(call.last, upstream)
+        self._sendto(call.last, upstream)
         self.on_offered(call)
 
     def hand_over(self, sip_call_id: str, to: tuple[str, int], uri: str) -> bool:
@@ -284,10 +234,11 @@ class RingingFront:
         forwarded.headers.insert(
             0, ("Via", f"SIP/2.0/UDP {self.host}:{self.port};rport;branch={call.forward_branch}")
         )
-        hops = forwarded.get("max-forwards")
-        forwarded.set("Max-Forwards", str(max(int(hops) - 1, 1)) if hops.isdigit() else "69")
+        hops = forwarded.get("max-forwards")  # the reader let only ASCII digits through
+        fewer = str(max(int(hops) - 1, 1)) if hops.isascii() and hops.isdigit() else "69"
+        forwarded.set("Max-Forwards", fewer)
         call.forwarded, call.forwarded_to, call.handed_over = forwarded, to, True
-        self.sock.sendto(forwarded.encode(), to)
+        self._sendto(forwarded.encode(), to)
         return True
 
     def refuse(self, sip_call_id: str, code: int = 480, reason: str = "Temporarily Unavailable") -> None:
@@ -316,7 +267,7 @@ class RingingFront:
             relayed = SipMessage(message.start, list(message.headers), message.body)
             relayed.remove_first("via")
             call.answered = True
-            self.sock.sendto(relayed.encode(), call.upstream)
+            self._sendto(relayed.encode(), call.upstream)
             return
         # pjsua refused (no free line): acknowledge it and keep the caller ringing here.
         assert call.forwarded is not None
@@ -331,7 +282,7 @@ class RingingFront:
                 ("CSeq", f"{message.get('cseq').split()[0]} ACK"),
             ],
         )
-        self.sock.sendto(ack.encode(), call.forwarded_to)
+        self._sendto(ack.encode(), call.forwarded_to)
         call.handed_over, call.forwarded = False, None
         if call.forgotten:
             self.calls.pop(call.sip_call_id, None)
@@ -340,10 +291,14 @@ class RingingFront:
 
     def _answer_upstream(self, call: WaitingCall, code: int, reason: str) -> None:
         call.last = sm.response(call.invite, code, reason, to_tag=call.to_tag).encode()
-        self.sock.sendto(call.last, call.upstream)
+        self._sendto(call.last, call.upstream)
 
     def _send(self, message: SipMessage, to: tuple[str, int]) -> None:
-        self.sock.sendto(message.encode(), to)
+        self._sendto(message.encode(), to)
+
+    def _sendto(self, data: bytes, to: tuple[str, int]) -> None:
+        self.guard.out()
+        self.sock.sendto(data, to)
 
 
 def _local_address(server: tuple[str, int]) -> str:

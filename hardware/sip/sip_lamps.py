@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hardware.sip.blf import BlfWatcher
+from hardware.sip.sip_guard import SipGuard
 from switchboard.clock import Clock
 from switchboard.pbx import EventSink, LampChanged, LampState, PositionSettings
 
@@ -24,12 +25,15 @@ class SipLamps:
         *,
         in_sip_thread: Callable[[Callable[[], object]], None],
         went_idle: Callable[[str], None],
+        trouble: Callable[[str], None] = lambda _why: None,
     ) -> None:
         self._settings = settings
         self._clock = clock
         self._emit = emit
         self._in_sip_thread = in_sip_thread
         self._went_idle = went_idle
+        self._trouble = trouble
+        self.guard: SipGuard | None = None  # set once the position knows the PBX's addresses
         self._lamps: dict[str, LampState] = {}
         self._dnd: set[str] = set()
         self._registered: set[str] | None = None  # extensions with a telephone registered, if known
@@ -40,7 +44,14 @@ class SipLamps:
         s = self._settings
         self.watched = extensions
         if self._blf is None:
-            self._blf = BlfWatcher(s.server, self._clock, user=s.username or s.extension, password=s.password)
+            self._blf = BlfWatcher(
+                s.server,
+                self._clock,
+                user=s.username or s.extension,
+                password=s.password,
+                guard=self.guard,
+                died=self._trouble,
+            )
             self._blf.start(lambda event: self._in_sip_thread(lambda: self.lamp(event)))
         self._blf.watch(extensions)
         if announce:

@@ -1,7 +1,8 @@
-"""Just enough SIP text handling for the ringing front: split a message into its
-start line, headers and body, rebuild it, answer a request, and compute a digest
-(RFC 2617, MD5) answer to a 401/407 challenge. Header order is kept, because a
-proxy in the middle must not reorder Via or Record-Route."""
+"""Just enough SIP text handling for the ringing front: a message as start line,
+headers and body, rebuilt, answered, and a digest (RFC 2617, MD5) answer to a
+401/407 challenge. Header order is kept, because a proxy in the middle must not
+reorder Via or Record-Route. Reading bytes from the network is ``sip_reader``'s
+job; every accessor here is safe on a message built from anything."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-COMPACT = {"v": "via", "f": "from", "t": "to", "i": "call-id", "m": "contact", "l": "content-length"}
+_STATUS = re.compile(r"SIP/2\.0 ([1-6][0-9][0-9])(?: .*)?", re.ASCII | re.DOTALL)
+_CSEQ = re.compile(r"([0-9]{1,10})[ \t]+([A-Za-z]+)", re.ASCII)
+_PORT = re.compile(r"[0-9]{1,5}", re.ASCII)
 
 
 @dataclass
@@ -29,16 +32,25 @@ class SipMessage:
 
     @property
     def status(self) -> int:
-        return int(self.start.split()[1]) if not self.is_request else 0
+        """The status code of a response; 0 for a request or a status line that is not one."""
+        m = _STATUS.fullmatch(self.start)
+        return int(m.group(1)) if m else 0
 
     @property
     def cseq_method(self) -> str:
-        parts = self.get("cseq").split()
-        return parts[1].upper() if len(parts) > 1 else ""
+        m = _CSEQ.fullmatch(self.get("cseq"))
+        return m.group(2).upper() if m else ""
+
+    @property
+    def cseq_number(self) -> int:
+        """The CSeq sequence number; -1 when the header is absent or not ASCII digits."""
+        m = _CSEQ.fullmatch(self.get("cseq"))
+        return int(m.group(1)) if m else -1
 
     @property
     def uri(self) -> str:
-        return self.start.split(" ")[1] if self.is_request else ""
+        parts = self.start.split(" ")
+        return parts[1] if self.is_request and len(parts) == 3 else ""
 
     def get(self, name: str) -> str:
         """The first value of a header ("" if absent)."""
@@ -68,36 +80,6 @@ class SipMessage:
         lines += [f"{n}: {v}" for n, v in self.headers if n.lower() != "content-length"]
         lines.append(f"Content-Length: {len(self.body)}")
         return ("\r\n".join(lines) + "\r\n\r\n").encode() + self.body
-
-
-def parse(data: bytes) -> SipMessage | None:
-    """A SIP message, or None for anything that is not one (keep-alives, garbage)."""
-    head, sep, body = data.partition(b"\r\n\r\n")
-    if not sep:
-        head, sep, body = data.partition(b"\n\n")
-    text = head.decode("utf-8", errors="replace")
-    lines = text.replace("\r\n", "\n").split("\n")
-    start = lines[0].strip()
-    if not (start.startswith("SIP/2.0 ") or start.endswith(" SIP/2.0")):
-        return None
-    headers: list[tuple[str, str]] = []
-    for line in lines[1:]:
-        if line[:1] in (" ", "\t") and headers:  # folded continuation
-            name, value = headers[-1]
-            headers[-1] = (name, value + " " + line.strip())
-        elif ":" in line:
-            name, value = line.split(":", 1)
-            name = name.strip()
-            headers.append((COMPACT.get(name.lower(), name), value.strip()))
-    length = next((v for n, v in headers if n.lower() == "content-length"), "")
-    if length.isdigit():
-        body = body[: int(length)]
-    message = SipMessage(start, headers, body)
-    if message.is_request and len(start.split(" ")) != 3:
-        return None
-    if not message.is_request and not start.split()[1].isdigit():
-        return None
-    return message
 
 
 def tag_of(value: str) -> str:
@@ -132,7 +114,14 @@ def via_address(via: str) -> tuple[str, int]:
     params = dict(re.findall(r";\s*(\w+)=([^;\s]+)", via))
     host = params.get("received", host)
     port = params.get("rport", port)
-    return host, int(port) if port.isdigit() else 5060
+    return host, port_number(port, 5060)
+
+
+def port_number(text: str, default: int) -> int:
+    """A port written in ASCII digits (1–65535), else ``default``."""
+    if _PORT.fullmatch(text) and 0 < int(text) < 65536:
+        return int(text)
+    return default
 
 
 def branch() -> str:

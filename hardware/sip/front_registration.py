@@ -1,0 +1,138 @@
+"""The operator extension's registration at the PBX, kept by the ringing front (digest auth, refreshed at
+half the granted time, again at once when the PBX forgot it). Sans socket: the front reads, this decides."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hardware.sip import sip_message as sm
+from hardware.sip.sip_message import SipMessage
+
+REGISTER_WAIT_S = 3.0
+RETRY_S = 5.0
+_SECONDS = re.compile(r"[0-9]{1,10}", re.ASCII)
+
+
+@dataclass
+class RegistrationState:
+    ok: bool
+    detail: str
+
+
+class FrontRegistration:
+    def __init__(
+        self,
+        domain: str,
+        extension: str,
+        contact: str,
+        local: tuple[str, int],
+        *,
+        username: str,
+        password: str,
+        expires: int,
+        send: Callable[[bytes], None],
+    ) -> None:
+        self.domain = domain
+        self.extension = extension
+        self.contact = contact
+        self.local = local
+        self.username = username
+        self.password = password
+        self.expires = expires
+        self._send = send
+        self.on_change: Callable[[RegistrationState], None] = lambda _s: None
+        self.call_id = sm.new_tag() + "@front"
+        self._tag = sm.new_tag()
+        self._cseq = 0
+        self._due = 0.0
+        self._sent: float | None = None
+        self._tried_auth = False
+        self.registered: bool | None = None
+        self._leaving = False
+
+    def register_now(self) -> None:
+        """Register again at once (the PBX lost our registration, e.g. it restarted)."""
+        if self._sent is None:
+            self._due = 0.0
+
+    def tick(self) -> None:
+        now = time.monotonic()
+        if self._sent is not None and now - self._sent > REGISTER_WAIT_S:
+            self._sent = None
+            self._due = now + RETRY_S
+            self._state(False, f"no answer from the PBX at {self.domain}")
+        if self._sent is None and now >= self._due:
+            self._tried_auth = False
+            self._register(expires=self.expires)
+
+    def leave(self) -> None:
+        if self.registered:
+            self._leaving = True
+            self._register(expires=0)
+
+    def _register(self, *, expires: int, auth: tuple[str, str] | None = None) -> None:
+        self._cseq += 1
+        self._sent = time.monotonic()
+        host, port = self.local
+        request = SipMessage(
+            f"REGISTER sip:{self.domain} SIP/2.0",
+            [
+                ("Via", f"SIP/2.0/UDP {host}:{port};rport;branch={sm.branch()}"),
+                ("Max-Forwards", "70"),
+                ("From", f"<sip:{self.extension}@{self.domain}>;tag={self._tag}"),
+                ("To", f"<sip:{self.extension}@{self.domain}>"),
+                ("Call-ID", self.call_id),
+                ("CSeq", f"{self._cseq} REGISTER"),
+                ("Contact", f"<{self.contact}>"),
+                ("Expires", str(expires)),
+                ("User-Agent", "hotel-switchboard console"),
+            ],
+        )
+        if auth is not None:
+            request.headers.append(auth)
+        self._send(request.encode())
+
+    def answered(self, message: SipMessage) -> None:
+        code = message.status
+        if code < 200 or message.cseq_number != self._cseq:
+            return  # provisional, or the answer to an earlier REGISTER
+        self._sent = None
+        if self._leaving:
+            return
+        if 200 <= code < 300:
+            granted = self.expires
+            for contact in message.all("contact"):
+                if self.contact in contact and "expires=" in contact:
+                    value = contact.split("expires=", 1)[1].split(";", 1)[0].strip()
+                    granted = int(value) if _SECONDS.fullmatch(value) else granted
+            self._due = time.monotonic() + max(granted * 0.5, 5.0)
+            self._state(True, "")
+        elif code in (401, 407) and self.password and not self._tried_auth:
+            self._tried_auth = True
+            challenge = message.get("www-authenticate" if code == 401 else "proxy-authenticate")
+            value = sm.digest(
+                challenge,
+                method="REGISTER",
+                uri=f"sip:{self.domain}",
+                user=self.username,
+                password=self.password,
+                proxy=code == 407,
+            )
+            name = "Authorization" if code == 401 else "Proxy-Authorization"
+            self._register(expires=self.expires, auth=(name, value))
+        else:
+            self._due = time.monotonic() + RETRY_S * 6
+            if code in (401, 403, 407):
+                why = f"the PBX refused the password for extension {self.extension} ({code})"
+            else:
+                why = f"the PBX refused the registration of extension {self.extension}: {message.start[8:]}"
+            self._state(False, why)
+
+    def _state(self, ok: bool, detail: str) -> None:
+        if self.registered is ok and ok:
+            return
+        self.registered = ok
+        self.on_change(RegistrationState(ok, detail))
