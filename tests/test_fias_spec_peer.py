@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -172,3 +172,35 @@ def test_every_guest_field_the_console_asks_for_reaches_the_front_office(kind: s
         eventually(lambda: hotel.cos.get("1201") == 3)
         eventually(lambda: hotel.stays["1201"]["first_name"] == "Wei")
         assert hotel.snapshot() == {"1201": ("81", "Li")}
+
+
+@pytest.mark.parametrize("kind", WIRES)
+def test_a_repeated_wake_up_request_is_the_same_wake_up_with_one_answer(kind: str, tmp_path: Path) -> None:
+    """Spec p.67-69: no reply to WR; exactly one final WA per wake-up, its DA and TI as the WR sent them.
+    The PMS repeating the WR (on the same link, and after a reconnect) changes nothing."""
+    with rig_for(kind, tmp_path) as rig:
+        rig.up()
+        rig.ifc.send("GI", ("RN", "712"), ("G#", "4712"), ("GN", "Li"), ("GS", "N"))
+        wr = (("RN", "712"), ("DA", "261121"), ("TI", "063015"))
+        rig.ifc.send("WR", *wr)
+        rig.ifc.send("WR", *wr)
+        due = datetime(2026, 11, 21, 6, 30, 15)
+        eventually(lambda: rig.desk.applied >= 3)
+        first = rig.ifc.connection
+        rig.ifc.detach()  # the line drops; the PMS sends the WR again on the next link
+        rig.restart_ifc()
+        eventually(lambda: rig.ifc.connection > first)
+        rig.up()
+        rig.ifc.send("WR", *wr)
+        eventually(lambda: rig.desk.applied >= 4)
+        time.sleep(0.5)
+        assert rig.ifc.records("WA") == [], "no WA before the wake-up has run"
+        assert rig.hotel.wakeups == {("712", due)} and rig.desk.failed == 0
+        rig.desk.wake_up_finished("712", due, "OK")
+        rig.ifc.wait_for("WA")
+        rig.ifc.send("WR", *wr)  # once more, after it was answered
+        eventually(lambda: rig.desk.applied >= 5)
+        rig.desk.wake_up_finished("712", due, "OK")
+        time.sleep(0.5)
+        answers = [(a.get("RN"), a.get("DA"), a.get("TI"), a.get("AS")) for a in rig.ifc.records("WA")]
+        assert answers == [("712", "261121", "063015", "OK")]

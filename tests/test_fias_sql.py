@@ -121,3 +121,18 @@ def test_class_of_service_from_a_check_in_change_and_resync_reaches_the_room(sto
     desk.apply(FiasRecord("GI", (("RN", room), ("G#", "6001"), ("GN", "Li"), ("CS", "2"), ("SF", ""))))
     desk.apply(FiasRecord("DE", ()))
     assert (level(), desk.failed) == (2, 0)
+
+
+def test_a_wake_up_request_repeated_by_the_pms_is_booked_once_and_not_refused(store: Store) -> None:
+    clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
+    seed_demo_hotel(store, clock)
+    room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant")
+    sent: list[FiasRecord] = []
+    desk = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), sent.append)
+    desk.apply(FiasRecord("GI", (("RN", room), ("G#", "7001"), ("GN", "Li"))))
+    wr = FiasRecord("WR", (("RN", room), ("DA", "261121"), ("TI", "063000")))
+    desk.apply(wr)
+    desk.apply(wr)
+    with store.read() as s:
+        rows = list(s.scalars(select(WakeUpRow.status).where(WakeUpRow.room_number == room)))
+    assert (rows, sent, desk.failed) == (["booked"], [], 0)

@@ -8,6 +8,7 @@ A record that cannot be applied is logged and counted; the link carries on.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -50,6 +51,8 @@ class PmsFrontDesk:
         self._actor = actor or Actor.link("PMS")
         # WA must echo the DA/TI exactly as the WR sent them, so keep the originals.
         self._requested: dict[tuple[str, datetime], tuple[str, str]] = {}
+        # Wake-ups already given their WA: the PMS repeating the WR (after a reconnect) gets no other.
+        self._answered: deque[tuple[str, datetime]] = deque(maxlen=2000)
         self.applied = 0
         self.failed = 0
         self.unknown = 0
@@ -142,13 +145,25 @@ class PmsFrontDesk:
         room = rec.get("RN")
         try:
             due = self._due(rec)
+            if (room, due) in self._answered:
+                log.info("WR repeated for the wake-up of %s at %s, already answered", room, due)
+                return
             self._wakeups.book(room, due, self._actor)
-        except (ConsoleError, ValueError):
-            # Refused (past time, unknown room): this is the one final answer for it.
-            answer = (("RN", room), ("DA", rec.get("DA")), ("TI", rec.get("TI")), ("AS", "UR"))
-            self._send(FiasRecord("WA", answer))
+        except ConsoleError as exc:
+            if exc.key != "wakeup.duplicate":
+                self._refuse(rec)
+                raise
+            # The PMS repeating a WR (after a reconnect, say): the same wake-up, answered once when done.
+            log.info("WR repeated for the wake-up of %s at %s, already booked", room, due)
+        except ValueError:
+            self._refuse(rec)
             raise
-        self._requested[(room, due)] = (rec.get("DA"), rec.get("TI"))
+        self._requested.setdefault((room, due), (rec.get("DA"), rec.get("TI")))
+
+    def _refuse(self, rec: FiasRecord) -> None:
+        """Refused (past time, unknown room): this is the one final answer for it."""
+        answer = (("RN", rec.get("RN")), ("DA", rec.get("DA")), ("TI", rec.get("TI")), ("AS", "UR"))
+        self._send(FiasRecord("WA", answer))
 
     def _on_WC(self, rec: FiasRecord) -> None:
         due = self._due(rec) if rec.get("DA") and rec.get("TI") else None
@@ -158,7 +173,11 @@ class PmsFrontDesk:
 
     def wake_up_finished(self, room: str, due_at: datetime, status: str) -> None:
         """The dialler's final word on a wake-up (OK, BY, NR, DE): exactly one WA for it."""
+        if (room, due_at) in self._answered:
+            log.warning("wake-up of %s at %s already answered to the PMS; no second WA", room, due_at)
+            return
         da, ti = self._requested.pop((room, due_at), (due_at.strftime("%y%m%d"), due_at.strftime("%H%M%S")))
+        self._answered.append((room, due_at))
         self._send(FiasRecord("WA", (("RN", room), ("DA", da), ("TI", ti), ("AS", status))))
 
     # --- messages ----------------------------------------------------------
