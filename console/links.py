@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 
@@ -10,8 +11,6 @@ from console.context import Console, yes
 from db.call_records import ChargeDue, SqlCallRecords
 from db.frontoffice import SqlFrontOffice
 from db.wakeup_book import SqlPmsAnswers, SqlPmsWakeUps
-from hardware.fias_link import FiasLink, LinkSettings
-from hardware.smdr_reader import SmdrReader, SmdrSettings
 from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.fias.session import Posting
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
@@ -19,6 +18,10 @@ from switchboard.smdr.charges import ChargeRule, Tariff
 from switchboard.smdr.parsers import CallRecord, SmdrFormat
 from ui.link_monitor import LinkMonitor
 from ui.main_window import MainWindow
+
+if TYPE_CHECKING:  # pyserial loads only when a link is configured
+    from hardware.fias_link import FiasLink
+    from hardware.smdr_reader import SmdrReader
 
 log = logging.getLogger("switchboard")
 
@@ -32,6 +35,8 @@ def start_pms_link(console: Console) -> FiasLink | None:
     url = pms.get("url", "").strip()
     if not url:
         return None
+    from hardware.fias_link import FiasLink, LinkSettings
+
     try:
         settings = LinkSettings(
             url,
@@ -80,6 +85,8 @@ def start_smdr_reader(console: Console, pms_link: FiasLink | None) -> SmdrReader
     url = smdr.get("url", "").strip()
     if not url:
         return None
+    from hardware.smdr_reader import SmdrReader, SmdrSettings
+
     try:
         settings = SmdrSettings(
             url,

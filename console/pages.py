@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.attendant import Attendant, wire_call_handling
 from console.context import Console
@@ -21,13 +21,13 @@ from db.lamp_field import SqlLampField
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
 from db.room_board import SqlRoomBoard
-from switchboard.duties import DutyState
 from switchboard.hotel import Actor
 from switchboard.shifts import shift_at
 from ui import i18n
 from ui.arrivals_page import ArrivalsPage
 from ui.blf_model import BlfModel
 from ui.board_page import BoardPage
+from ui.duty_panel import DutyPanel
 from ui.hotel_info_page import HotelInfoPage
 from ui.logbook_page import LogbookPage
 from ui.main_window import MainWindow
@@ -124,28 +124,25 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
     return pages
 
 
-def watch_duties(window: MainWindow, console: Console, board: BoardPage) -> None:
-    """A timed duty that falls due is said once per shift."""
-    chinese = i18n.is_chinese(console.language)
-    duties = SqlDuties(console.store, console.clock)
-    alerted: set[tuple[int, str]] = set()
+def watch_duties(window: MainWindow, console: Console, board: BoardPage) -> DutyPanel:
+    """Timed duties that fall due stand in a panel across the window until ticked, with a chime."""
 
-    def duties_due() -> None:
-        slot = shift_at(console.clock.now())
-        for duty in duties.for_shift(slot):
-            key = (duty.id, f"{slot.business_date}")
-            if duty.state is DutyState.DUE and key not in alerted:
-                alerted.add(key)
-                text = QCoreApplication.translate("Console", "Timed duty due: %1")
-                window.statusBar().showMessage(
-                    text.replace("%1", duty.name_zh if chinese and duty.name_zh else duty.name), 120_000
-                )
-                board.refresh()
+    def chime() -> None:
+        QApplication.beep()
+        QApplication.alert(window)
 
-    duty_timer = QTimer(window)
-    duty_timer.timeout.connect(duties_due)
-    duty_timer.start(60_000)
-    console.on_quit.append(duty_timer.stop)
+    panel = DutyPanel(
+        SqlDuties(console.store, console.clock),
+        lambda: shift_at(console.clock.now()),
+        lambda: console.actor,
+        chime=chime,
+        chinese=i18n.is_chinese(console.language),
+    )
+    window.add_notice_panel(panel)
+    panel.ticked.connect(lambda _duty: board.refresh())
+    panel.check()
+    console.on_quit.append(panel.stop)
+    return panel
 
 
 def follow_other_positions(

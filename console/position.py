@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from console.context import Console, yes
 from db.lamp_field import SqlLampField
-from hardware.sip.headset import Headset, HeadsetError
-from hardware.sip.position import SipPosition
 from hardware.training_pbx import TrainingPbx
 from switchboard import settings as console_settings
 from switchboard.clock import Clock
 from switchboard.errors import ConsoleError
 from switchboard.hotel import ExtensionKind
-from switchboard.pbx import CallKind, PositionSettings
+from switchboard.pbx import CallKind, PbxPosition, PositionSettings
 from switchboard.settings import ConsoleSettings
 from switchboard.sip_field import on_field, parse_field
 from ui.main_window import MainWindow
+
+if TYPE_CHECKING:  # pjsua2 and PortAudio load only in SIP mode
+    from hardware.sip.position import SipPosition
 
 log = logging.getLogger("switchboard")
 
@@ -48,6 +50,8 @@ def sip_position(
     """The attendant position on the real PBX from ``[pbx]``: server (host:port), extension,
     username (if not the extension), password, transport, local_port, registrations_url (the PBX's
     JSON-RPC, for "unregistered" lamps). It also subscribes the lamps."""
+    from hardware.sip.position import SipPosition
+
     sip = settings.section("pbx")
     port = sip.get("local_port", "0").strip()
     kinds = {lamp.extension: lamp.kind for lamp in lamps.field_lamps()}
@@ -74,12 +78,17 @@ def sip_position(
     )
 
 
-def start_headset(console: Console, window: MainWindow, position: SipPosition) -> None:
+def start_headset(console: Console, window: MainWindow, position: PbxPosition) -> None:
     """The operator's headset on the SIP position's audio once SIP has started, from ``[audio]``
     (output, input: PortAudio device names or numbers; headset = no for none). A headset that cannot
     be opened is said in the status bar; calls still work, the audio goes nowhere."""
+    if console.training:
+        return  # the training PBX has no audio
+    from hardware.sip.headset import Headset, HeadsetError
+    from hardware.sip.position import SipPosition
+
     audio = console.settings.section("audio")
-    if not yes(audio.get("headset", "yes")):
+    if not isinstance(position, SipPosition) or not yes(audio.get("headset", "yes")):
         return
 
     def attach(tries: int = 0) -> None:

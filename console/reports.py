@@ -15,7 +15,6 @@ from db.shift_stats import SqlShiftStats
 from switchboard.errors import ConsoleError
 from switchboard.shifts import shift_at
 from ui.main_window import MainWindow
-from ui.shift_report import render
 
 log = logging.getLogger("switchboard")
 
@@ -54,6 +53,8 @@ def save_report(console: Console, window: MainWindow) -> None:
     )
     if not name:
         return
+    from ui.shift_report import render  # reportlab loads when a report is asked for, not at start
+
     try:
         figures = SqlShiftStats(console.store, console.clock).figures(title, since, until)
         render(figures, Path(name), console.hotel_name(), console.clock.now())

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from console.context import Console
-from hardware.sip.headset import devices as headset_devices
 from switchboard import settings as console_settings
 from switchboard.settings import ConsoleSettings
 from ui.main_window import MainWindow
@@ -35,6 +34,8 @@ def edit_settings(console: Console, window: MainWindow) -> None:
 
 
 def edit_sip_settings(console: Console, window: MainWindow) -> None:
+    from hardware.sip.headset import devices as headset_devices  # PortAudio only when asked
+
     dialog = SipSettingsDialog(console.settings, window, audio_devices=headset_devices())
     if dialog.exec():
         save_settings(console, window, dialog.chosen())

@@ -6,9 +6,10 @@ import argparse
 import logging
 import logging.handlers
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console import links, reports, session, settings_edit
@@ -20,7 +21,6 @@ from db.lamp_field import SqlLampField
 from db.seed import is_empty, seed_demo_hotel
 from db.store import Store, sqlite_url
 from db.users import UserDirectory
-from hardware.sip.position import SipPosition
 from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
@@ -99,6 +99,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="with --screenshot: answer the first waiting call before the picture (shows the screen pop)",
     )
+    parser.add_argument("--quit-when-drawn", action="store_true", help=argparse.SUPPRESS)  # bench/startup.py
     return parser.parse_args(argv)
 
 
@@ -132,7 +133,7 @@ def open_store(settings: ConsoleSettings, override: str | None, folder: Path) ->
 def run(arguments: list[str]) -> int:
     """The console window: from the settings to the event loop."""
     args = parse_args(arguments)
-    headless = args.screenshot is not None
+    headless = args.screenshot is not None or args.quit_when_drawn
     folder = args.data_dir or console_settings.data_dir()
     setup_logging(folder)
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -206,8 +207,7 @@ def run(arguments: list[str]) -> int:
         window.sign_out_requested.connect(lambda: session.change_operator(console, window))
 
     pbx.start(bridge.post)
-    if isinstance(pbx, SipPosition):
-        start_headset(console, window, pbx)
+    start_headset(console, window, pbx)
     pbx.watch(lamp_field_extensions(settings, model.extensions()))
     start_links(window, console)
     if isinstance(pbx, TrainingPbx):
@@ -226,9 +226,25 @@ def run(arguments: list[str]) -> int:
         store.dispose()
 
     app.aboutToQuit.connect(shut_down)
-    if headless:
+    if args.quit_when_drawn:
+        window.installEventFilter(FirstPaint(app, window))
+    elif headless:
         take_screenshot(app, window, console, model, args)
     return app.exec()
+
+
+class FirstPaint(QObject):
+    """``--quit-when-drawn``: says when the window has first been painted, and quits (the start-up bench)."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(window)
+        self._app = app
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.Paint:
+            print(f"drawn {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, self._app.quit)
+        return False
 
 
 def add_console_actions(window: MainWindow, console: Console) -> None:

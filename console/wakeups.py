@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from console.context import Console
 from db.wakeup_book import DIALLER_STALE, SqlWakeUpBook
-from dialler import DATABASE_VARIABLE
 from switchboard.hotel import Actor
 from switchboard.wakeup_plan import rules_from
 from ui.main_window import MainWindow
@@ -99,6 +98,8 @@ def keep_dialler_running(console: Console, book: SqlWakeUpBook, parent: QWidget,
             str(console.data_dir),
         ]
         command += ["--timezone", zone] if zone else []
+        from dialler import DATABASE_VARIABLE  # the dialler's parts load in its own process, not here
+
         log.warning("no wake-up dialler is beating; starting one")
         started.append(
             subprocess.Popen(

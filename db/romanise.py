@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-
 
 def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
@@ -15,6 +13,8 @@ def _is_han(ch: str) -> bool:
 def romanise(name: str) -> tuple[str, str]:
     """(romanised, initials) for a name in any script."""
     if any(_is_han(ch) for ch in name):
+        from pypinyin import Style, lazy_pinyin  # its phrase dictionary takes a fifth of a second to load
+
         syllables = [s for s in lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if s.strip()]
         return " ".join(syllables), "".join(s[0] for s in syllables)
     plain = unicodedata.normalize("NFKD", name)
