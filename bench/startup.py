@@ -81,7 +81,8 @@ def main() -> None:
     seconds = statistics.median(ours)
     reference_seconds = statistics.median(theirs)
     print(f"first start (new database, demo hotel loaded): {first:.2f} s")
-    print(f"console: {', '.join(f'{s:.2f}' for s in ours)}; reference: {', '.join(f'{s:.2f}' for s in theirs)}")
+    print("console:", ", ".join(f"{s:.2f}" for s in ours))
+    print("reference:", ", ".join(f"{s:.2f}" for s in theirs))
     print(
         f"startup: seconds={seconds:.2f} reference_seconds={reference_seconds:.2f} "
         f"ratio={seconds / reference_seconds:.2f}"

@@ -13,7 +13,7 @@ from db.store import Store, sqlite_url
 
 def _migration(folder: Path, name: str, down: str | None) -> None:
     (folder / f"{name}.py").write_text(
-        f'"""{name}"""\nrevision = "{name}"\ndown_revision = {down!r}\n\n\ndef upgrade() -> None:\n    pass\n',
+        f'"""{name}"""\nrevision = "{name}"\ndown_revision = {down!r}\n',
         encoding="utf-8",
     )
 
