@@ -28,7 +28,7 @@ from hardware.ports import open_port
 from switchboard.clock import Clock
 from switchboard.errors import InputError
 from switchboard.fias.framing import FipsLine, TcpFramer, frame_tcp
-from switchboard.fias.postings import PostingNumbers
+from switchboard.fias.postings import FIRST_PAUSE, PostingNumbers
 from switchboard.fias.records import FiasRecord, check_encoding, format_record, parse, undecodable
 from switchboard.fias.session import ANSWER_TIMEOUT, KEEP_ALIVE, FiasSession, LinkPhase, Posting
 from switchboard.link_monitor import LinkCounters, RawFrame
@@ -54,6 +54,7 @@ class LinkSettings:
     ack_timeout_s: float = 3.0
     answer_timeout_s: float = ANSWER_TIMEOUT.total_seconds()  # PA to a PS, next record of a resync
     keep_alive_s: float = KEEP_ALIVE.total_seconds()  # our LS after this long without sending
+    retry_pause_s: float = FIRST_PAUSE.total_seconds()  # a posting the PMS put off (RY/BY/NA), doubling
     # After the PMS's LE it announces itself with LS when it is back; ours waits this long for it.
     quiet_after_end_s: float = 30.0
 
@@ -98,6 +99,7 @@ class FiasLink:
             answer_timeout=timedelta(seconds=settings.answer_timeout_s),
             numbers=numbers,
             keep_alive=timedelta(seconds=settings.keep_alive_s),
+            retry_pause=timedelta(seconds=settings.retry_pause_s),
         )
         self._outbox: queue.Queue[Callable[[], list[FiasRecord]]] = queue.Queue()
         self._stop = threading.Event()

@@ -3,6 +3,7 @@ over TCP and over a socat pty pair with the serial framing (LRC, ACK/NAK)."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import time
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ import pytest
 from hardware.fias_link import FiasLink, LinkSettings
 from switchboard.clock import SystemClock
 from switchboard.fias.front_desk import PmsFrontDesk
-from switchboard.fias.session import LinkPhase
+from switchboard.fias.session import LinkPhase, Posting
 from switchboard.pbx import LinkStateChanged, LinkStatus
 from tests.fias_hotel import MemoryHotel
 from tests.fias_ifc import Ifc, SerialWire, ifc_on_tcp, stamp
@@ -204,3 +205,32 @@ def test_a_repeated_wake_up_request_is_the_same_wake_up_with_one_answer(kind: st
         time.sleep(0.5)
         answers = [(a.get("RN"), a.get("DA"), a.get("TI"), a.get("AS")) for a in rig.ifc.records("WA")]
         assert answers == [("712", "261121", "063015", "OK")]
+
+
+@pytest.mark.parametrize("kind", WIRES)
+def test_a_posting_put_off_by_the_pms_goes_again_after_growing_pauses(kind: str, tmp_path: Path) -> None:
+    """Spec p.78-86: one PS outstanding, each waiting for its PA; RY and BY mean "later", so the
+    posting goes again after a pause that grows; none goes during the night audit (NS..NE, p.38)."""
+    with rig_for(kind, tmp_path, retry_pause_s=0.5) as rig:
+        rig.up()
+        settled: list[bool] = []
+        rig.link.session.on_settled = lambda _posting, posted: settled.append(posted)
+        rig.ifc.pa_statuses.extend(["RY", "BY", "RY", "OK"])
+        rig.link.post(Posting("1012", datetime(2026, 11, 20, 22, 14, 5), 1050, "0139 0123 4567", 121, "N"))
+        sent = rig.ifc.wait_for("PS", 4, timeout=15)
+        eventually(lambda: settled == [True])
+        gaps = [b.at - a.at for a, b in itertools.pairwise(sent)]
+        assert gaps[0] >= 0.45 and gaps[1] >= 0.95 and gaps[2] >= 1.95, gaps
+        assert {p.get("P#") for p in sent} == {sent[0].get("P#")}
+        time.sleep(0.5)
+        assert len(rig.ifc.records("PS")) == 4
+
+        rig.ifc.send("NS", *stamp())
+        eventually(lambda: rig.link.session.postings.night_audit_since is not None)
+        rig.link.post(Posting("1012", datetime(2026, 11, 21, 2, 1), 300, "88", 30, "L"))
+        time.sleep(2.5)
+        assert len(rig.ifc.records("PS")) == 4, "no posting during the night audit"
+        rig.ifc.send("NE", *stamp())
+        after = rig.ifc.wait_for("PS", 5, timeout=10)[-1]
+        assert int(after.get("P#") or 0) == int(sent[0].get("P#") or 0) + 1
+        eventually(lambda: settled == [True, True])

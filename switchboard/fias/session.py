@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
-from switchboard.fias.postings import CountedNumbers, Posting, PostingNumbers, PostingQueue
+from switchboard.fias.postings import FIRST_PAUSE, CountedNumbers, Posting, PostingNumbers, PostingQueue
 from switchboard.fias.records import FiasRecord, stamped
 
 __all__ = ["FiasSession", "LinkPhase", "Posting"]
@@ -76,6 +76,7 @@ class FiasSession:
         resync_pause: timedelta = RESYNC_PAUSE,
         numbers: PostingNumbers | None = None,
         keep_alive: timedelta = KEEP_ALIVE,
+        retry_pause: timedelta = FIRST_PAUSE,
     ) -> None:
         self._now = now
         self._deliver = deliver
@@ -85,7 +86,7 @@ class FiasSession:
         self.phase = LinkPhase.DOWN
         self.end_reason = ""
         self.ended_by_pms = False  # the PMS said goodbye (LE) rather than the line failing
-        self.postings = PostingQueue(now, numbers or CountedNumbers(), answer_timeout)
+        self.postings = PostingQueue(now, numbers or CountedNumbers(), answer_timeout, retry_pause)
         self._held: deque[FiasRecord] = deque()
         self._last_sent = now()
         self._probe_sent: datetime | None = None  # our keep-alive LS, while unanswered
