@@ -110,6 +110,7 @@ class RingingFront:
 
     def poll(self, timeout: float) -> None:
         self.registration.tick()
+        self.guard.publish()  # the link monitor's counters, at most once a second
         for _ in range(64):  # a burst of calls is read in one go, never starving pjsua
             ready, _, _ = select.select([self.sock], [], [], timeout)
             if not ready:
@@ -123,7 +124,6 @@ class RingingFront:
                 self.inbound(data, (str(source[0]), int(source[1])))
             except Exception:  # one odd packet must never take the operator's line down
                 log.exception("ringing front: could not handle a datagram from %s", source)
-        self.guard.publish()
 
     def inbound(self, data: bytes, source: tuple[str, int]) -> None:
         """One datagram: from the PBX (or our own line), readable, complete; else dropped, counted, or 400."""
