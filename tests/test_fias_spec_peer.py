@@ -17,7 +17,7 @@ import pytest
 
 from hardware.fias_link import FiasLink, LinkSettings
 from switchboard.clock import SystemClock
-from switchboard.fias.front_desk import PmsFrontDesk
+from switchboard.fias.front_desk import NAMELESS, DeskNotice, DeskNoticeKind, PmsFrontDesk
 from switchboard.fias.session import LinkPhase, Posting
 from switchboard.pbx import LinkStateChanged, LinkStatus
 from tests.fias_hotel import MemoryHotel
@@ -234,3 +234,28 @@ def test_a_posting_put_off_by_the_pms_goes_again_after_growing_pauses(kind: str,
         after = rig.ifc.wait_for("PS", 5, timeout=10)[-1]
         assert int(after.get("P#") or 0) == int(sent[0].get("P#") or 0) + 1
         eventually(lambda: settled == [True, True])
+
+
+@pytest.mark.parametrize("kind", WIRES)
+def test_a_check_in_without_a_guest_name_still_checks_the_room_in(kind: str, tmp_path: Path) -> None:
+    """Spec p.39-42: defaults apply to the fields a GI does not send; the room's line must work.
+    The guest gets a placeholder name and the front desk is told to ask for the real one."""
+    with rig_for(kind, tmp_path) as rig:
+        notices: list[DeskNotice] = []
+        rig.desk.on_notice = notices.append
+        rig.up()
+        rig.ifc.send("GI", ("RN", "1501"), ("G#", "91"), ("GL", "EA"), ("GS", "N"))
+        rig.ifc.send("GI", ("RN", "1502"), ("G#", "92"), ("GN", ""), ("GS", "N"))
+        rig.ifc.send("GI", ("RN", "1503"), ("G#", "93"), ("GN", "   "))
+        eventually(lambda: len(rig.hotel.snapshot()) == 3)
+        placeholders = {"1501": ("91", NAMELESS), "1502": ("92", NAMELESS), "1503": ("93", NAMELESS)}
+        assert rig.hotel.snapshot() == placeholders
+        assert [(n.kind, n.room, n.reservation) for n in notices] == [
+            (DeskNoticeKind.NAME_MISSING, "1501", "91"),
+            (DeskNoticeKind.NAME_MISSING, "1502", "92"),
+            (DeskNoticeKind.NAME_MISSING, "1503", "93"),
+        ]
+        # The name, once the PMS sends it, replaces the placeholder.
+        rig.ifc.send("GC", ("RN", "1501"), ("G#", "91"), ("GN", "Okafor"))
+        eventually(lambda: rig.hotel.snapshot()["1501"] == ("91", "Okafor"))
+        assert rig.desk.failed == 0

@@ -12,13 +12,13 @@ from sqlalchemy import select
 
 from db.frontoffice import SqlFrontOffice
 from db.room_board import SqlRoomBoard
-from db.rows import RoomRow, StayRow, WakeUpRow
+from db.rows import GuestRow, RoomRow, StayRow, WakeUpRow
 from db.seed import seed_demo_hotel
 from db.store import Store
 from db.wakeup_book import SqlPmsWakeUps
 from hardware.fias_link import FiasLink, LinkSettings
 from switchboard.clock import FakeClock
-from switchboard.fias.front_desk import PmsFrontDesk
+from switchboard.fias.front_desk import NAMELESS, PmsFrontDesk
 from switchboard.fias.records import FiasRecord
 from switchboard.fias.session import LinkPhase
 from tests.fias_pms import PmsPeer, pms_on_tcp
@@ -136,3 +136,18 @@ def test_a_wake_up_request_repeated_by_the_pms_is_booked_once_and_not_refused(st
     with store.read() as s:
         rows = list(s.scalars(select(WakeUpRow.status).where(WakeUpRow.room_number == room)))
     assert (rows, sent, desk.failed) == (["booked"], [], 0)
+
+
+def test_a_check_in_without_a_name_is_stored_under_the_placeholder(store: Store) -> None:
+    clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
+    seed_demo_hotel(store, clock)
+    room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant")
+    desk = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), lambda _rec: None)
+    desk.apply(FiasRecord("GI", (("RN", room), ("G#", "8001"), ("GS", "N"))))
+    with store.read() as s:
+        name = s.scalar(
+            select(GuestRow.name)
+            .join(StayRow, StayRow.guest_id == GuestRow.id)
+            .where(StayRow.reservation == "8001")
+        )
+    assert (name, desk.failed) == (NAMELESS, 0)

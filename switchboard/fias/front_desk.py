@@ -7,9 +7,11 @@ A record that cannot be applied is logged and counted; the link carries on.
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from switchboard.errors import ConsoleError
@@ -23,6 +25,23 @@ log = logging.getLogger(__name__)
 MAID_STATUS = {"1": Housekeeping.DIRTY, "2": Housekeeping.DIRTY, "3": Housekeeping.CLEAN,
                "4": Housekeeping.CLEAN, "5": Housekeeping.INSPECTED, "6": Housekeeping.INSPECTED}
 MAID_CODE = {Housekeeping.DIRTY: "1", Housekeeping.CLEAN: "3", Housekeeping.INSPECTED: "5"}
+
+# The spec: a GI applies defaults to fields not sent. A guest the PMS sent without a name is
+# still checked in (the line must work) under this name, and the front desk is told to ask.
+NAMELESS = "(?)"
+
+
+class DeskNoticeKind(enum.Enum):
+    NAME_MISSING = "pms.name_missing"
+
+
+@dataclass(frozen=True, slots=True)
+class DeskNotice:
+    """Something the front desk must look at, from a PMS record the console applied as best it could."""
+
+    kind: DeskNoticeKind
+    room: str
+    reservation: str
 
 
 def _date(text: str) -> date | None:
@@ -53,6 +72,7 @@ class PmsFrontDesk:
         self._requested: dict[tuple[str, datetime], tuple[str, str]] = {}
         # Wake-ups already given their WA: the PMS repeating the WR (after a reconnect) gets no other.
         self._answered: deque[tuple[str, datetime]] = deque(maxlen=2000)
+        self.on_notice: Callable[[DeskNotice], None] = lambda _notice: None
         self.applied = 0
         self.failed = 0
         self.unknown = 0
@@ -74,7 +94,7 @@ class PmsFrontDesk:
     # --- guests ------------------------------------------------------------
     def _check_in(self, rec: FiasRecord) -> CheckIn:
         return CheckIn(
-            room=rec.get("RN"), name=rec.get("GN"), reservation=rec.get("G#"),
+            room=rec.get("RN"), name=rec.get("GN").strip() or NAMELESS, reservation=rec.get("G#"),
             first_name=rec.get("GF"), title=rec.get("GT"), language=rec.get("GL"),
             vip_level=_level(rec.get("GV")) or 0, arrival=_date(rec.get("GA")),
             departure=_date(rec.get("GD")), group=rec.get("GG"), share=_flag(rec.get("GS")) is True,
@@ -109,6 +129,9 @@ class PmsFrontDesk:
                 return
         self._front.check_in(self._check_in(rec), self._actor)
         self._class_of_service(rec, rec.get("RN"))
+        if not rec.get("GN").strip():
+            log.warning("PMS checked room %s in without a guest name; the front desk is asked", rec.get("RN"))
+            self.on_notice(DeskNotice(DeskNoticeKind.NAME_MISSING, rec.get("RN"), rec.get("G#")))
 
     def _on_GO(self, rec: FiasRecord) -> None:
         self._front.check_out(rec.get("RN"), rec.get("G#"), self._actor)
