@@ -456,3 +456,12 @@ class ChangeRow(Base):
     topic: Mapped[str] = mapped_column(String(40))  # rooms, dnd, messages, wakeups, logbook
     key: Mapped[str] = mapped_column(String(40), default="")
     position: Mapped[str] = mapped_column(String(80), default="")
+
+
+class FiasSequenceRow(Base):
+    """Numbers the PMS link hands out and must not repeat after a restart: ``posting`` is the
+    last posting number (FIAS P#, 1-99999999) sent to the PMS."""
+
+    __tablename__ = "fias_sequences"
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
