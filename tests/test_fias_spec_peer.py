@@ -19,6 +19,7 @@ from hardware.fias_link import FiasLink, LinkSettings
 from switchboard.clock import SystemClock
 from switchboard.fias.front_desk import NAMELESS, DeskNotice, DeskNoticeKind, PmsFrontDesk
 from switchboard.fias.session import LinkPhase, Posting
+from switchboard.link_monitor import RawFrame
 from switchboard.pbx import LinkStateChanged, LinkStatus
 from tests.fias_hotel import MemoryHotel
 from tests.fias_ifc import Ifc, SerialWire, ifc_on_tcp, stamp
@@ -259,3 +260,47 @@ def test_a_check_in_without_a_guest_name_still_checks_the_room_in(kind: str, tmp
         rig.ifc.send("GC", ("RN", "1501"), ("G#", "91"), ("GN", "Okafor"))
         eventually(lambda: rig.hotel.snapshot()["1501"] == ("91", "Okafor"))
         assert rig.desk.failed == 0
+
+
+@pytest.mark.parametrize("kind", WIRES)
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [
+        # 億 is 0x83 0x7C in GBK/GB18030: its second byte is '|', the field separator, so the
+        # record must be decoded before it is split (spec p.21: extended characters per site code page).
+        ("gb18030", "王億"),
+        ("gbk", "欧阳億"),
+        ("latin-1", "Müller-Françoise"),
+        ("utf-8", "Ахмед 李"),
+    ],
+)
+def test_names_in_the_site_code_page_arrive_whole(
+    kind: str, encoding: str, name: str, tmp_path: Path
+) -> None:
+    with rig_for(kind, tmp_path, encoding=encoding) as rig:
+        rig.up()
+        rig.ifc.send("GI", ("RN", "0808"), ("G#", "88"), ("GN", name), ("GS", "N"))
+        eventually(lambda: "0808" in rig.hotel.snapshot())
+        assert rig.hotel.snapshot()["0808"] == ("88", name)
+        assert not [e for e in rig.events if isinstance(e, RawFrame) and e.bad]
+
+
+@pytest.mark.parametrize("kind", WIRES)
+def test_bytes_that_do_not_decode_are_shown_and_logged_not_silently_replaced(
+    kind: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with rig_for(kind, tmp_path, encoding="utf-8") as rig:
+        rig.up()
+        rig.ifc.send_raw(b"GI|RN0909|G#99|GNWang\xff\xfeLi|GSN|")  # not UTF-8 (a GBK PMS set up as UTF-8)
+        eventually(lambda: "0909" in rig.hotel.snapshot())
+        bad = [e for e in rig.events if isinstance(e, RawFrame) and e.bad]
+        assert [e.data for e in bad] == [b"GI|RN0909|G#99|GNWang\xff\xfeLi|GSN|"]
+        assert any("ff fe" in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
+        assert rig.hotel.snapshot()["0909"] == ("99", "Wang\ufffd\ufffdLi")  # kept, and visibly damaged
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "no-such-code-page"])
+def test_a_code_page_that_cannot_carry_fias_is_a_settings_error(encoding: str) -> None:
+    with pytest.raises(ValueError):
+        LinkSettings("socket://127.0.0.1:1", encoding=encoding)
+    assert LinkSettings("socket://127.0.0.1:1", encoding="GB18030").encoding == "gb18030"
