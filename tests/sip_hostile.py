@@ -7,7 +7,15 @@ from __future__ import annotations
 import random
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from hardware.sip.position import SipPosition
+from switchboard.clock import SystemClock
+from switchboard.pbx import LinkStateChanged, LinkStatus, PositionSettings
+from tests.sip_lab import KamailioLab
+from tests.test_sip_position import OPERATOR, Console
 
 SAMPLES = {p.name: p.read_bytes() for p in sorted((Path(__file__).parent / "data" / "sip").glob("*.sip"))}
 FOREIGN = "127.0.0.2"
@@ -79,3 +87,21 @@ def flood(target: tuple[str, int], datagrams: list[bytes], sock: socket.socket, 
         sock.sendto(data, target)
         if i % per_ms == per_ms - 1:
             time.sleep(0.001)
+
+
+@contextmanager
+def running_position(lab: KamailioLab, **settings: object) -> Iterator[Console]:
+    """The position registered on the lab with these PositionSettings fields; stopped afterwards."""
+    position = SipPosition(
+        PositionSettings(server=lab.domain, extension=OPERATOR, **settings),  # type: ignore[arg-type]
+        SystemClock(),
+    )
+    console = Console(position)
+    position.start(console.events.put)
+    try:
+        assert position.ready.wait(10)
+        link = console.wait(LinkStateChanged, lambda e: e.status is not LinkStatus.CONNECTING)
+        assert link.status is LinkStatus.UP, link.detail
+        yield console
+    finally:
+        position.stop()

@@ -12,16 +12,14 @@ import socket
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from contextlib import ExitStack, closing
 from pathlib import Path
 
 import pytest
 
-from hardware.sip.position import SipPosition
-from switchboard.clock import SystemClock
 from switchboard.link_monitor import LinkCounters, LinkJournal, RawFrame
-from switchboard.pbx import CallOffered, CallState, LinkName, LinkStateChanged, LinkStatus, PositionSettings
-from tests.sip_hostile import invite_to, raw_socket, replaced, without
+from switchboard.pbx import CallOffered, CallState, LinkName
+from tests.sip_hostile import invite_to, raw_socket, replaced, running_position, without
 from tests.sip_lab import KamailioLab
 from tests.test_sip_position import OPERATOR, Console, sipp_calling
 
@@ -30,24 +28,8 @@ pytestmark = pytest.mark.sip
 
 @pytest.fixture
 def position_on(kamailio: KamailioLab) -> Iterator[Callable[..., Console]]:
-    started: list[SipPosition] = []
-
-    def make(**extra: object) -> Console:
-        settings = PositionSettings(server=kamailio.domain, extension=OPERATOR, **extra)  # type: ignore[arg-type]
-        position = SipPosition(settings, SystemClock())
-        console = Console(position)
-        started.append(position)
-        position.start(console.events.put)
-        assert position.ready.wait(10)
-        link = console.wait(LinkStateChanged, lambda e: e.status is not LinkStatus.CONNECTING)
-        assert link.status is LinkStatus.UP, link.detail
-        return console
-
-    try:
-        yield make
-    finally:
-        for position in started:
-            position.stop()
+    with ExitStack() as stack:
+        yield lambda **settings: stack.enter_context(running_position(kamailio, **settings))
 
 
 def front_port(console: Console) -> int:
