@@ -413,6 +413,24 @@ class CallRecordRow(Base):
     # "", due, posted or refused: a charge on its way to the PMS
     posting: Mapped[str] = mapped_column(String(10), default="", server_default="")
     raw: Mapped[str] = mapped_column(Text, default="")
+    # the PBX's own grouping of a call's records (Avaya Call ID, Asterisk linkedid) and this one's place
+    pbx_call: Mapped[str] = mapped_column(String(64), default="", server_default="", index=True)
+    segment: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    hold_seconds: Mapped[float] = mapped_column(default=0.0, server_default="0")
+    park_seconds: Mapped[float] = mapped_column(default=0.0, server_default="0")
+    pbx_charge: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    currency: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    system_made: Mapped[str] = mapped_column(String(40), default="", server_default="")  # not the room's
+
+
+# A call record from the PBX is stored once: its key (a digest of the record) is unique among them.
+Index(
+    "uq_call_records_smdr_key",
+    CallRecordRow.call_id,
+    unique=True,
+    sqlite_where=CallRecordRow.source == "smdr",
+    postgresql_where=CallRecordRow.source == "smdr",
+)
 
 
 class CallbackTaskRow(Base):

@@ -3,9 +3,11 @@
 The thread only moves bytes: it opens the port by URL, feeds the format's sans-I/O
 parser, hands the records to ``deliver`` and reopens the port with back-off when
 the line drops. Some PBXs (Avaya IP Office) connect to the collector rather than
-waiting for it: ``listen://`` takes their connection. Records that ``deliver``
-could not take (the database away) are kept and offered again, so none is lost.
-State, counters and the raw lines leave as frozen events through ``sink``.
+waiting for it: ``listen://`` takes their connection. Over TCP the format's framing
+applies (Mitel 5000 puts a 4-byte length before each record; its serial port does not)
+and, when the collector connects to the PBX, its login frame goes first. Records that
+``deliver`` could not take (the database away) are kept and offered again, so none is
+lost. State, counters and the raw lines leave as frozen events through ``sink``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from hardware.ports import open_port
 from switchboard.clock import Clock
 from switchboard.link_monitor import LinkCounters, RawFrame
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
-from switchboard.smdr.parsers import CallRecord, SmdrFormat, SmdrParser, parser_for
+from switchboard.smdr.parsers import CallRecord, Profile, SmdrFormat, SmdrParser, builtin, parser_for
+from switchboard.smdr.profile import login_frame
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +40,29 @@ MAX_BACKOFF_S = 10.0
 @dataclass(frozen=True, slots=True)
 class SmdrSettings:
     url: str
-    fmt: SmdrFormat
+    fmt: SmdrFormat | Profile
     baudrate: int = 9600
     parity: str = "N"
     bytesize: int = 8
     stopbits: int = 1
+    password: str = ""  # for formats that log in (Mitel 5000)
+    trunks: frozenset[str] = frozenset()  # Asterisk: the channel endpoints that are trunks
+
+    @property
+    def over_tcp(self) -> bool:
+        return self.url.startswith(("socket://", "listen://"))
+
+    @property
+    def profile(self) -> Profile:
+        return self.fmt if isinstance(self.fmt, Profile) else builtin(self.fmt)
+
+    def parser(self) -> SmdrParser:
+        framed = self.over_tcp and self.profile.tcp_framing == "length32"
+        return parser_for(self.profile, trunks=self.trunks, length_framing=framed)
+
+    def login(self) -> bytes:
+        """What the collector sends first on a connection it made to the PBX."""
+        return login_frame(self.profile, self.password) if self.url.startswith("socket://") else b""
 
 
 class _Listener:
@@ -138,6 +159,15 @@ class SmdrReader:
                 delay = min(delay * 2, MAX_BACKOFF_S)
                 continue
             delay = 0.2
+            try:
+                login = self.settings.login()
+                if login:
+                    port.write(login)
+            except (serial.SerialException, OSError, ValueError) as exc:
+                port.close()
+                self._state(LinkStatus.DOWN, f"login: {exc}")
+                self._wait(MAX_BACKOFF_S)
+                continue
             self._state(LinkStatus.UP)
 
             def read(port: serial.SerialBase = port) -> bytes:
@@ -185,7 +215,7 @@ class SmdrReader:
 
     def _serve(self, read: Callable[[], bytes]) -> None:
         # A fresh parser per connection: half a line from before a drop must not glue onto the next.
-        parser = parser_for(self.settings.fmt)
+        parser = self.settings.parser()
         self._bad_seen = 0
         while not self._stop.is_set():
             data = read()

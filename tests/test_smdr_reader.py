@@ -70,7 +70,7 @@ class Feed:
         return [e for e in self.events if isinstance(e, LinkCounters)][-1]
 
 
-@pytest.mark.parametrize("fmt", list(SmdrFormat))
+@pytest.mark.parametrize("fmt", list(GOLDEN))
 def test_golden_files_over_a_pty_pair_and_again_after_the_line_drops(
     rooms: Store, clock: FakeClock, tmp_path: Path, fmt: SmdrFormat
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from switchboard.smdr.parsers import CallRecord, Direction
+from switchboard.smdr.records import CallRecord, Direction
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,8 @@ class ChargeRule:
     """Tariffs by call type (the PBX's TYP or a context); calls not listed use ``default``.
 
     Incoming, internal and unanswered calls cost nothing; a call shorter than
-    ``free_s`` (a wrong number put down at once) costs nothing either.
+    ``free_s`` (a wrong number put down at once) costs nothing either, nor does one the PBX placed
+    on its own (mobile twinning, forwarding, a conference: ``system_made``).
     """
 
     default: Tariff
@@ -29,7 +30,12 @@ class ChargeRule:
     free_s: int = 0
 
     def cents(self, call: CallRecord) -> int:
-        if call.direction is not Direction.OUTGOING or not call.answered or call.duration_s <= self.free_s:
+        if (
+            call.direction is not Direction.OUTGOING
+            or not call.answered
+            or call.system_made
+            or call.duration_s <= self.free_s
+        ):
             return 0
         tariff = self.by_type.get(call.call_type, self.default)
         units = -(-call.duration_s // tariff.unit_s)
