@@ -14,11 +14,16 @@ import socket
 import sys
 import threading
 from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from db.store import Store, sqlite_url
-from db.wakeup_dialling import SqlWakeUpDialling
 from db.wakeup_handover import SqlPbxHandover
+from db.wakeup_reconcile import SqlDiallerBook
 from hardware.wakeup.dialler import Dialler, sip_reachable
+from hardware.wakeup.journal_file import JournalBusy, JournalFile
+from hardware.wakeup.journalled import JournalledBook
 from hardware.wakeup.lines import Lines, SipLines, TrainingLines
 from hardware.wakeup.pbx_link import PbxWakeUpLink
 from switchboard import settings as console_settings
@@ -52,22 +57,33 @@ def main(argv: list[str]) -> int:
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.INFO, handlers=[handler, logging.StreamHandler()])
+    log_what_kills(log)
     try:
         settings = console_settings.load(args.settings)
         url = args.database or os.environ.get(DATABASE_VARIABLE) or settings.database_url
         store = Store(url or sqlite_url(folder / "switchboard.db"))
-        store.check()
-        store.migrate()
     except ConsoleError as exc:
         log.error("the dialler cannot start: %s", exc)
         return 2
+    migrated = True
+    try:
+        store.migrate()
+    except (ConsoleError, SQLAlchemyError, OSError) as exc:  # away now: dial from the journal meanwhile
+        log.error("the database cannot be reached at start (%s); the dialler works from its journal", exc)
+        migrated = False
     clock = SystemClock(zone_named(args.timezone or settings.section("hotel").get("timezone")))
     rules, notes = rules_from(settings.section("wakeup"))
     for note in notes:
         log.warning("%s", note)
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    why: list[str] = []
+
+    def stopping(number: int, _frame: object) -> None:
+        why.append(signal.Signals(number).name)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, stopping)
+    signal.signal(signal.SIGINT, stopping)
     wakeup = settings.section("wakeup")
     if wakeup.get("mode", "dial").strip().lower() == "pbx":
         url = wakeup.get("pbx_url", "").strip()
@@ -79,7 +95,13 @@ def main(argv: list[str]) -> int:
         log.info("wake-ups are handed to the PBX at %s", url)
         PbxWakeUpLink(url, SqlPbxHandover(store, clock), clock.now).run(stop)
         store.dispose()
+        log.info("dialler stopped (%s)", ", ".join(why) or "asked to")
         return 0
+    try:
+        journal = JournalFile(folder, rules)
+    except JournalBusy as exc:
+        log.error("the dialler does not start: %s", exc)
+        return 3
     server = settings.section("pbx").get("server", "").strip()
     lines: Lines
     loopback = server.startswith(("127.", "localhost"))  # a PBX on this machine: stay on loopback
@@ -92,18 +114,39 @@ def main(argv: list[str]) -> int:
         )
         reachable = lambda: sip_reachable(server)  # noqa: E731
     else:
-        lines, reachable = TrainingLines(rules.lines), None
+        longest = (rules.ring_time + rules.listen_time).total_seconds()  # no call lasts longer
+        lines, reachable = TrainingLines(rules.lines, (min(3.0, longest / 2), min(12.0, longest))), None
     name = f"dialler@{socket.gethostname()}"
     log.info(
         "dialler %s started: %d lines, %s", name, rules.lines, "SIP " + server if reachable else "training"
     )
-    dialler = Dialler(
-        SqlWakeUpDialling(store, clock, rules), lines, rules, RECORDINGS, name=name, reachable=reachable
-    )
-    dialler.run(stop)
-    store.dispose()
-    log.info("dialler stopped")
+    book = JournalledBook(SqlDiallerBook(store, clock, rules, migrate=not migrated), journal, clock.now)
+    dialler = Dialler(book, lines, rules, RECORDINGS, name=name, reachable=reachable)
+    try:
+        dialler.run(stop)
+    finally:
+        book.close()
+        store.dispose()
+    log.info("dialler stopped (%s)", ", ".join(why) or "asked to")
     return 0
+
+
+def log_what_kills(logger: logging.Logger) -> None:
+    """An exception nobody caught goes to the dialler's log, not only to a console nobody reads."""
+
+    def unhandled(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        logger.critical("the dialler stops on an unexpected error", exc_info=(kind, exc, tb))
+
+    def unhandled_in_thread(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            logger.critical(
+                "thread %s died",
+                args.thread.name if args.thread else "?",
+                exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            )
+
+    sys.excepthook = unhandled
+    threading.excepthook = unhandled_in_thread
 
 
 if __name__ == "__main__":

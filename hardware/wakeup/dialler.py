@@ -127,14 +127,27 @@ class Dialler:
             self._book.beat(self._name, False, self._lines.capacity, 0, "PBX unreachable")
 
     def run(self, stop: threading.Event) -> None:
-        self.start()
+        """Until ``stop``: a turn that fails is logged and taken again a second later, never the end."""
+        started = False
         try:
             while not stop.is_set():
-                self.step()
+                try:
+                    if not started:
+                        self.start()
+                        started = True
+                    self.step()
+                except Exception:
+                    log.exception("the dialler's turn failed; it goes on in a second")
+                    stop.wait(1.0)
         finally:
             self._lines.close()
             for order, result, detail in self._lines.results(0):
-                self._book.finish(order, result, detail)
+                try:
+                    self._book.finish(order, result, detail)
+                except Exception:
+                    log.exception(
+                        "room %s attempt %d: its result could not be recorded", order.room, order.attempt_no
+                    )
 
 
 __all__ = ["CallResult", "Dialler", "sip_reachable"]

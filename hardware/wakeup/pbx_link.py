@@ -39,6 +39,7 @@ class PbxWakeUpLink:
         self.session = PbxWakeUpSession(now, self._answers.append)
         self._port: serial.SerialBase | None = None
         self._framer = TcpFramer()
+        self._book_failing = False
 
     def run(self, stop: threading.Event) -> None:
         next_connect = next_step = next_beat = 0.0
@@ -49,14 +50,27 @@ class PbxWakeUpLink:
                     next_connect = now + self.RECONNECT_S
                     self._connect()
                 self._read()
-                if now >= next_step:
-                    next_step = now + self.STEP_S
-                    self._work()
-                if now >= next_beat:
-                    next_beat = now + self.BEAT_S
-                    self._book.beat(
-                        self._name, self.session.alive, 0, 0, "" if self.session.alive else "PBX link down"
-                    )
+                try:
+                    if now >= next_step:
+                        next_step = now + self.STEP_S
+                        self._work()
+                    if now >= next_beat:
+                        next_beat = now + self.BEAT_S
+                        self._book.beat(
+                            self._name,
+                            self.session.alive,
+                            0,
+                            0,
+                            "" if self.session.alive else "PBX link down",
+                        )
+                    if self._book_failing:
+                        log.warning("the wake-up book answers again")
+                    self._book_failing = False
+                except Exception as exc:  # the database away: the PBX holds the calls handed over; go on
+                    if not self._book_failing:
+                        log.exception("the wake-up book cannot be reached (%s); trying again", exc)
+                    self._book_failing = True
+                    stop.wait(1.0)
         finally:
             self._drop()
 
@@ -111,9 +125,10 @@ class PbxWakeUpLink:
     def _work(self) -> None:
         """One committed step each: answers first, then clears, then new requests, then the overdue."""
         while self._answers:
-            answer = self._answers.pop(0)
-            if not self._book.answer(answer):
+            answer = self._answers[0]
+            if not self._book.answer(answer):  # kept until the book has taken it
                 log.warning("WA from the PBX for no wake-up we handed over: %s", answer)
+            self._answers.pop(0)
         if not self.session.alive:
             return
         for call in self._book.to_clear():
