@@ -27,9 +27,7 @@ class SqlPostingNumbers:
         with self._store.unit() as s:
             row = FiasSequenceRow.__table__.c
             bumped = s.execute(
-                update(FiasSequenceRow)
-                .where(row.name == POSTING)
-                .values(value=row.value % LAST_NUMBER + 1)
+                update(FiasSequenceRow).where(row.name == POSTING).values(value=row.value % LAST_NUMBER + 1)
             )
             if bumped.rowcount == 0:  # type: ignore[attr-defined]
                 s.add(FiasSequenceRow(name=POSTING, value=1))

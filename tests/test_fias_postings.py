@@ -1,6 +1,7 @@
 """Postings to the PMS (PS/PA) as the specification asks, with an injected clock: one outstanding,
 "not now" answers (RY, BY, NA) retried after a pause that grows, nothing during the night audit,
-posting numbers from their source and kept through retries; the minibar form of PS."""
+posting numbers from their source and kept through retries; the minibar form of PS. And the
+session's keep-alive (an LS nobody answers ends the connection) and the PMS's LE."""
 
 from __future__ import annotations
 
@@ -123,3 +124,45 @@ def test_a_minibar_posting_is_ps_of_type_m_with_article_and_count() -> None:
     assert (ps.get("DA"), ps.get("TI"), ps.get("P#")) == ("261121", "004000", "1")
     (priced,) = _ps(session.receive(_pa(ps, "OK")) + session.post(Posting("1012", T0, 800, article="7")))
     assert (priced.get("PT"), priced.get("TA"), priced.get("M#")) == ("M", "800", "1")
+
+
+def test_a_keep_alive_left_unanswered_ends_the_connection() -> None:
+    """Half-open TCP: writes succeed but nothing comes back. The LS sent after five idle minutes
+    (spec: at most one a five minutes) must be answered within the answer time-out."""
+    clock = FakeClock(T0)
+    session = _alive(clock)
+    clock.advance(timedelta(minutes=4, seconds=59))
+    assert session.tick() == []
+    clock.advance(timedelta(seconds=1))
+    assert [r.kind for r in session.tick()] == ["LS"]
+    clock.advance(timedelta(seconds=10))
+    session.receive(stamped("LA", clock.now()))  # answered: the link stays
+    clock.advance(timedelta(minutes=1))
+    assert session.tick() == [] and session.phase is LinkPhase.ALIVE
+    clock.advance(timedelta(minutes=4))
+    assert [r.kind for r in session.tick()] == ["LS"]
+    clock.advance(timedelta(seconds=29))
+    assert session.tick() == [] and session.phase is LinkPhase.ALIVE
+    clock.advance(timedelta(seconds=1))
+    session.tick()
+    assert session.phase is LinkPhase.ENDED and "keep-alive" in session.end_reason
+    assert not session.ended_by_pms
+    session.disconnected()
+    assert session.phase is LinkPhase.DOWN and session.end_reason == ""
+
+
+def test_any_record_answers_the_keep_alive_and_the_pms_le_is_answered_once() -> None:
+    clock = FakeClock(T0)
+    session = _alive(clock)
+    clock.advance(timedelta(minutes=5))
+    assert [r.kind for r in session.tick()] == ["LS"]
+    session.receive(FiasRecord("RE", (("RN", "101"), ("DN", "Y"))))
+    clock.advance(timedelta(minutes=1))
+    session.tick()
+    assert session.phase is LinkPhase.ALIVE
+    assert [r.kind for r in session.receive(stamped("LE", clock.now()))] == ["LE"]
+    assert session.phase is LinkPhase.ENDED and session.ended_by_pms
+    # Nothing more on this connection: no LD for an LS, no answer to data, no keep-alive.
+    assert session.receive(stamped("LS", clock.now())) == []
+    clock.advance(timedelta(minutes=10))
+    assert session.tick() == [] and session.post(CALL) == []

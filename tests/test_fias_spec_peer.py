@@ -304,3 +304,36 @@ def test_a_code_page_that_cannot_carry_fias_is_a_settings_error(encoding: str) -
     with pytest.raises(ValueError):
         LinkSettings("socket://127.0.0.1:1", encoding=encoding)
     assert LinkSettings("socket://127.0.0.1:1", encoding="GB18030").encoding == "gb18030"
+
+
+@pytest.mark.parametrize("kind", WIRES)
+def test_a_pms_that_stops_answering_is_noticed_and_called_again(kind: str, tmp_path: Path) -> None:
+    """A half-open line: the console's writes go nowhere and nothing comes back. Its keep-alive LS
+    (p.27: answered LA by IFC) goes unanswered, so it hangs up and starts the link again."""
+    with rig_for(kind, tmp_path, keep_alive_s=1.0, answer_timeout_s=2.0) as rig:
+        rig.up()
+        first = rig.ifc.connection
+        rig.ifc.wait_for("LS", connection=first, timeout=5)  # a keep-alive, answered
+        assert rig.link.session.phase is LinkPhase.ALIVE
+        rig.ifc.silent = True
+        silent_at = time.monotonic()
+        eventually(
+            lambda: any(isinstance(e, LinkStateChanged) and e.status is LinkStatus.DOWN for e in rig.events),
+            timeout=15,
+        )
+        assert time.monotonic() - silent_at < 10
+        if not rig.serial:  # on RS-232 the missing ACK already tells (FIPS ENQ retries)
+            downs = [
+                e.detail
+                for e in rig.events
+                if isinstance(e, LinkStateChanged) and e.status is LinkStatus.DOWN
+            ]
+            assert any("keep-alive" in d for d in downs), downs
+        rig.ifc.silent = False
+        if rig.serial:
+            rig.restart_ifc()
+        eventually(lambda: rig.ifc.connection > first, timeout=15)
+        rig.up()
+        eventually(
+            lambda: [e.status for e in rig.events if isinstance(e, LinkStateChanged)][-1] is LinkStatus.UP
+        )
