@@ -17,6 +17,7 @@ from console.attendant import build_attendant
 from console.context import Console
 from console.pages import build_pages
 from console.position import build_pbx, lamp_field_extensions, sip_position, start_headset
+from console.room_policy import start_room_policy
 from db.lamp_field import SqlLampField
 from db.seed import is_empty, seed_demo_hotel
 from db.store import Store, sqlite_url
@@ -210,6 +211,7 @@ def run(arguments: list[str]) -> int:
     start_headset(console, window, pbx)
     pbx.watch(lamp_field_extensions(settings, model.extensions()))
     start_links(window, console)
+    start_room_policy(console, window)
     if isinstance(pbx, TrainingPbx):
         # A trainee starts with a guest on the line to answer, not an empty queue.
         vip_rooms = [lamp.extension for lamp in lamps.field_lamps() if lamp.vip_level and lamp.occupied]

@@ -33,7 +33,9 @@ def heads_on_disk(folder: Path = VERSIONS) -> frozenset[str]:
             continue
         found: dict[str, set[str]] = {}
         for statement in ast.parse(path.read_text(encoding="utf-8")).body:
-            target = statement.targets[0] if isinstance(statement, ast.Assign) else None
+            if not isinstance(statement, ast.Assign):
+                continue
+            target = statement.targets[0]
             if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
                 found[target.id] = _names(statement.value)
         if len(found.get("revision", ())) != 1:

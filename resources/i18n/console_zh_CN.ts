@@ -4,24 +4,34 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/startup.py" line="121"/>
+        <location filename="../../console/startup.py" line="123"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../console/position.py" line="101"/>
+        <location filename="../../console/position.py" line="110"/>
         <source>No headset: %1</source>
         <translation>耳机不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="74"/>
+        <location filename="../../console/attendant.py" line="102"/>
         <source>EMERGENCY CALL from %1: answer with F5</source>
         <translation>紧急来电：%1，按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="93"/>
+        <location filename="../../console/attendant.py" line="126"/>
+        <source>Pick up a parked or waiting call</source>
+        <translation>接回驻留或等待的来电</translation>
+    </message>
+    <message>
+        <location filename="../../console/attendant.py" line="127"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
+    </message>
+    <message>
+        <location filename="../../console/attendant.py" line="160"/>
+        <source>Park slots %1 are extensions too: not used for parking.</source>
+        <translation>驻留位 %1 同时是分机号码：不用于驻留。</translation>
     </message>
     <message>
         <location filename="../../console/pages.py" line="81"/>
@@ -29,7 +39,7 @@
         <translation>客房</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="37"/>
+        <location filename="../../console/wakeups.py" line="36"/>
         <source>Wake-up calls</source>
         <translation>叫醒服务</translation>
     </message>
@@ -49,7 +59,7 @@
         <translation>酒店信息</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="40"/>
+        <location filename="../../console/wakeups.py" line="39"/>
         <source>Wake-up due now, call by hand: room %1</source>
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
@@ -79,100 +89,100 @@
         <translation>当班值班经理(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="238"/>
+        <location filename="../../console/startup.py" line="256"/>
         <source>&amp;Hand over the shift…</source>
         <translation>交班(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="241"/>
+        <location filename="../../console/startup.py" line="259"/>
         <source>&amp;Take over (acknowledge the handover)…</source>
         <translation>接班（确认交接）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="246"/>
+        <location filename="../../console/startup.py" line="264"/>
         <source>Shift &amp;report (PDF)…</source>
         <translation>交班报告 (PDF)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="249"/>
+        <location filename="../../console/startup.py" line="267"/>
         <source>SIP P&amp;BX settings…</source>
         <translation>SIP 交换机设置(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="139"/>
-        <source>Timed duty due: %1</source>
-        <translation>定时事项到期：%1</translation>
-    </message>
-    <message>
-        <location filename="../../console/session.py" line="35"/>
+        <location filename="../../console/session.py" line="36"/>
         <source>Training demo users: %1</source>
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="264"/>
+        <location filename="../../console/startup.py" line="282"/>
         <source>&amp;Link monitor…</source>
         <translation>链路监视(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="65"/>
+        <location filename="../../console/session.py" line="73"/>
         <source>(signed out)</source>
         <translation>（已签退）</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="83"/>
+        <location filename="../../console/session.py" line="118"/>
         <source>No handover waiting to be acknowledged.</source>
         <translation>没有待确认的交接。</translation>
     </message>
     <message>
-        <location filename="../../console/reports.py" line="41"/>
+        <location filename="../../console/reports.py" line="40"/>
         <source>Report for</source>
         <translation>报告范围</translation>
     </message>
     <message>
-        <location filename="../../console/reports.py" line="51"/>
+        <location filename="../../console/reports.py" line="50"/>
         <source>Save the shift report</source>
         <translation>保存交班报告</translation>
     </message>
     <message>
-        <location filename="../../console/reports.py" line="40"/>
-        <location filename="../../console/reports.py" line="62"/>
+        <location filename="../../console/reports.py" line="39"/>
+        <location filename="../../console/reports.py" line="63"/>
         <source>Shift report</source>
         <translation>交班报告</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="48"/>
+        <location filename="../../console/wakeups.py" line="47"/>
         <source>WAKE-UP NEEDS A PERSON: room %1 — F2 call the room · F4 send someone</source>
         <translation>叫醒需人工处理：%1 房 — F2 致电房间 · F4 派人敲门</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="64"/>
+        <location filename="../../console/wakeups.py" line="63"/>
         <source>Wake-up: &amp;call the room that needs a person</source>
         <translation>叫醒：致电需人工处理的房间(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="69"/>
+        <location filename="../../console/wakeups.py" line="68"/>
         <source>Wake-up: &amp;send someone to the door…</source>
         <translation>叫醒：派人上门敲门(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/settings_edit.py" line="26"/>
+        <location filename="../../console/settings_edit.py" line="25"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../console/settings_edit.py" line="27"/>
+        <location filename="../../console/settings_edit.py" line="26"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>新语言将在下次启动话务台时生效。</translation>
     </message>
     <message>
-        <location filename="../../console/settings_edit.py" line="54"/>
+        <location filename="../../console/settings_edit.py" line="55"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/settings_edit.py" line="55"/>
+        <location filename="../../console/settings_edit.py" line="56"/>
         <source>The settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/room_policy.py" line="33"/>
+        <source>The PBX is not told about DND and call barring: check [pbx] policy</source>
+        <translation>交换机未收到免打扰和呼叫限制设置：请检查 [pbx] policy</translation>
     </message>
 </context>
 </TS>
