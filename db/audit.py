@@ -1,8 +1,10 @@
 """The audit trail and the change feed, written inside the caller's unit of work.
 
 Every change a person (or a link) makes is audited: who, when, what, from which
-position.  ``changed`` adds a row to the change feed that other positions poll
-(or are woken for by PostgreSQL NOTIFY) to refresh what they show.
+position.  Audit rows are never updated or deleted; they form a hash chain
+(``db/chain.py``), so a row changed behind the console's back is named.
+``changed`` adds a row to the change feed that other positions poll (or are
+woken for by PostgreSQL NOTIFY) to refresh what they show.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from db.chain import seal
 from db.rows import AuditRow, ChangeRow
 from switchboard.hotel import Actor
 
@@ -28,17 +31,17 @@ def audit(
     entity_id: object = "",
     **detail: Any,
 ) -> None:
-    session.add(
-        AuditRow(
-            at=at,
-            actor=actor.user,
-            position=actor.position,
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            detail={k: _plain(v) for k, v in detail.items()},
-        )
+    row = AuditRow(
+        at=at,
+        actor=actor.user,
+        position=actor.position,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        detail={k: _plain(v) for k, v in detail.items()},
     )
+    session.add(row)
+    seal(session, row)  # into the audit chain when the unit commits
 
 
 def changed(session: Session, actor: Actor, at: datetime, topic: str, key: object = "") -> None:

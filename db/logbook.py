@@ -1,7 +1,8 @@
 """The shift LOG BOOK. Entries are added, never deleted; an entry can be edited
-only by its author while its shift is open. After that it is answered: a
-correction, a resolution of its follow-up, or a duty manager's annotation, each
-a new entry pointing to it."""
+only by its author while its shift is open, and its earlier text is kept as a
+version a duty manager can read. After that it is answered: a correction, a
+resolution of its follow-up, or a duty manager's annotation, each a new entry
+pointing to it. Entries and versions are hash-chained (``db/chain.py``)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ import io
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.audit import audit, changed
+from db.chain import reseal, seal
 from db.rooms import find_room
-from db.rows import LogbookEntryRow, ShiftRow
+from db.rows import LogbookEntryRow, LogbookVersionRow, ShiftRow
 from db.shifts import shift_row
 from db.store import Store
+from switchboard.audit_trail import EntryVersion
 from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.desk import EntryKind, LogCategory, LogEntry, LogQuery
@@ -176,7 +179,8 @@ class SqlLogbook:
             if row is None:
                 raise NotFound("logbook.missing", "That logbook entry does not exist")
             shift = s.get(ShiftRow, row.shift_id) if row.shift_id is not None else None
-            if shift is None or shift.closed_at is not None:
+            # a shift past its end is closed even before the shift clock has marked it
+            if shift is None or shift.closed_at is not None or shift.ends_at <= now:
                 raise InputError(
                     "logbook.closed", "The shift of this entry is closed: write a correction instead"
                 )
@@ -184,10 +188,36 @@ class SqlLogbook:
                 raise PermissionDenied(
                     "logbook.not_author", "Only the author may change an entry; write a correction"
                 )
+            if row.text == body:
+                return self._get(entry_id)
+            older = LogbookVersionRow
+            latest = select(func.max(older.version_no)).where(older.entry_id == row.id)
+            number = 1 + (s.scalar(latest) or 0)
+            kept = LogbookVersionRow(
+                entry_id=row.id, version_no=number, text=row.text, replaced_at=now, replaced_by=actor.user
+            )
+            s.add(kept)
+            seal(s, kept)
             row.text = body
-            audit(s, actor, now, "logbook.edit", "logbook", row.id)
+            reseal(s, row)
+            audit(s, actor, now, "logbook.edit", "logbook", row.id, version=number)
             changed(s, actor, now, "logbook", row.id)
         return self._get(entry_id)
+
+    def versions(self, entry_id: int, actor: Actor) -> list[EntryVersion]:
+        """The texts an entry had before its author's edits, oldest first (duty managers)."""
+        require(actor, Permission.REVIEW_LOGBOOK)
+        zone = self._clock.now().tzinfo
+        with self._store.read() as s:
+            rows = s.scalars(
+                select(LogbookVersionRow)
+                .where(LogbookVersionRow.entry_id == entry_id)
+                .order_by(LogbookVersionRow.version_no)
+            )
+            return [
+                EntryVersion(r.entry_id, r.version_no, r.text, r.replaced_at.astimezone(zone), r.replaced_by)
+                for r in rows
+            ]
 
     def _get(self, entry_id: int) -> LogEntry:
         with self._store.read() as s:
@@ -231,6 +261,7 @@ class SqlLogbook:
             )
             s.add(row)
             s.flush()
+            seal(s, row)
             audit(s, actor, now, f"logbook.{kind.value}", "logbook", row.id, category=category.value)
             changed(s, actor, now, "logbook", row.id)
             entry_id = row.id

@@ -73,6 +73,9 @@ class UserRow(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     language: Mapped[str] = mapped_column(String(10), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # sign-in failures since the last success; the lock after too many, which an administrator lifts
+    failed_signins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class AuditRow(Base):
@@ -87,6 +90,8 @@ class AuditRow(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(40), default="")
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    chain_seq: Mapped[int | None] = mapped_column(Integer, unique=True, nullable=True)  # db/chain.py
+    chain_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 # ---------------------------------------------------------------- rooms and extensions
@@ -314,7 +319,24 @@ class LogbookEntryRow(Base):
     resolution: Mapped[str] = mapped_column(Text, default="")
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("logbook_entries.id"), nullable=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    chain_seq: Mapped[int | None] = mapped_column(Integer, unique=True, nullable=True)  # db/chain.py
+    chain_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     __mapper_args__ = {"version_id_col": version}
+
+
+class LogbookVersionRow(Base):
+    """The text an entry had before its author edited it (while the shift was open)."""
+
+    __tablename__ = "logbook_versions"
+    __table_args__ = (UniqueConstraint("entry_id", "version_no"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("logbook_entries.id"), index=True)
+    version_no: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    replaced_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    replaced_by: Mapped[str] = mapped_column(String(80))
+    chain_seq: Mapped[int | None] = mapped_column(Integer, unique=True, nullable=True)  # db/chain.py
+    chain_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class HandoverRow(Base):

@@ -71,6 +71,19 @@ class SqlShifts:
             if row is not None and row.signed_out_at is None:
                 row.signed_out_at = now
                 audit(s, actor, now, "shift.sign_out", "shift", row.shift_id)
+                if row.shift_id is not None:
+                    _close_if_last_out(s, row.shift_id, now)
+
+    def close_ended(self) -> list[int]:
+        """Close every shift past its end (the overlap is inside it); the console calls this each minute."""
+        now = self._clock.now()
+        with self._store.unit() as s:
+            ended = list(
+                s.scalars(select(ShiftRow).where(ShiftRow.closed_at.is_(None), ShiftRow.ends_at <= now))
+            )
+            for row in ended:
+                _close(s, row, now, SHIFT_CLOCK, "shift.close_at_end")
+            return [r.id for r in ended]
 
     def on_console(self, at: datetime) -> list[tuple[str, str]]:
         """Who was signed in at ``at``: (user, position)."""
@@ -92,3 +105,26 @@ class SqlShifts:
                 raise InputError("shift.closed", "This shift is already closed")
             row.closed_at, row.closed_by = now, actor.user
             audit(s, actor, now, "shift.close", "shift", row.id)
+
+
+SHIFT_CLOCK = Actor.link("shift-clock")
+
+
+def _close(s: Session, row: ShiftRow, now: datetime, actor: Actor, action: str) -> None:
+    row.closed_at, row.closed_by = now, actor.user
+    audit(s, actor, now, action, "shift", row.id)
+
+
+def _close_if_last_out(s: Session, shift_id: int, now: datetime) -> None:
+    """The last operator of a shift signed out after the next shift began: the shift is over.
+
+    Before that (a change of operator in mid-shift) the shift stays open for whoever signs in next.
+    """
+    row = s.get(ShiftRow, shift_id)
+    if row is None or row.closed_at is not None or shift_at(now).starts_at <= row.starts_at:
+        return
+    still_in = s.scalar(
+        select(SignInRow.id).where(SignInRow.shift_id == shift_id, SignInRow.signed_out_at.is_(None)).limit(1)
+    )
+    if still_in is None:
+        _close(s, row, now, SHIFT_CLOCK, "shift.close_last_out")

@@ -52,6 +52,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             _P.SET_DND,
             _P.TAKE_MESSAGES,
             _P.WRITE_LOGBOOK,
+            _P.CLOSE_SHIFTS,  # their own, at the handover; shifts also close themselves
             _P.PRINT_REPORTS,
         }
     ),

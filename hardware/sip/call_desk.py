@@ -76,6 +76,7 @@ class CallDesk:
         front.on_offered = self.offered
         front.on_gone = self.abandoned
         front.on_handover_failed = self.handover_failed
+        front.on_refused = self.refused
 
     def detach(self) -> None:
         self._calls.clear()
@@ -121,6 +122,17 @@ class CallDesk:
         call = self._by_sip(waiting.sip_call_id)
         if call is not None:
             self._fail(call.id, "", FailureReason.OTHER, f"{code} {reason}")
+
+    def refused(self, waiting: WaitingCall, code: int, why: str) -> None:
+        """The call got a final refusal it cannot get past (no codec in common ...): one line for the
+        operator; if it was in the queue, it leaves it."""
+        detail = f"call from {waiting.caller} refused ({code}): {why}"
+        call = self._by_sip(waiting.sip_call_id)
+        if call is None:
+            self._fail(new_call_id(), waiting.caller, FailureReason.REJECTED, detail)
+            return
+        self._fail(call.id, waiting.caller, FailureReason.REJECTED, detail)
+        self._end(call, detail)
 
     def incoming(self, line_call: LineCall, sip_call_id: str) -> bool:
         call = self._by_sip(sip_call_id)

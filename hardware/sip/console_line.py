@@ -170,6 +170,10 @@ class Line:
         if Line.current is not None:
             Line.current.calls.append(call)
 
+    def codec_ids(self) -> list[str]:
+        """The audio codecs the endpoint would answer with ("PCMU/8000/1" ...), disabled ones left out."""
+        return [str(c.codecId) for c in self.endpoint.codecEnum2() if c.priority > 0]
+
     def free(self) -> int:
         return MAX_LINES - len(self.calls)
 

@@ -24,6 +24,7 @@ from hardware.sip.front_registration import RegistrationState
 from hardware.sip.message_lamps import MessageLamps
 from hardware.sip.registrations import RegistrationPoll
 from hardware.sip.ringing_front import RingingFront
+from hardware.sip.sdp_offer import line_codecs
 from hardware.sip.sip_guard import SipGuard
 from hardware.sip.sip_lamps import SipLamps
 from hardware.sip.supervised import Supervised
@@ -144,6 +145,7 @@ class SipPosition:
             self._cannot_start(f"cannot start SIP: {detail}")
             return False
         self.guard.also((line.host, line.port))
+        front.codecs = line_codecs(line.codec_ids())
         self._lamps.guard = self.guard
         self._desk.attach(front, line)
         front.registration.on_change = self._registration

@@ -8,7 +8,8 @@ on how many wait. When the operator answers one, the front hands it over by
 forwarding the INVITE (its own Via on top, the PBX's Record-Route kept) to the
 console's pjsua2 endpoint, and relays pjsua's final answer back; from then on the
 dialog runs between the caller and pjsua through the PBX, not through the front.
-A refused hand-over (pjsua full) leaves the call ringing here.
+A refused hand-over (pjsua full) leaves the call ringing here; any other final refusal by pjsua, or an
+offer the line could never answer (no codec in common, no audio), goes back to the caller at once.
 
 Only the PBX is heard (``SipGuard``): a request from any other address is dropped and counted. A request
 the PBX sends without the headers every request carries gets 400 and is never offered (RFC 3261 §8.2), and
@@ -28,6 +29,7 @@ from dataclasses import dataclass, field
 
 from hardware.sip import sip_message as sm
 from hardware.sip.front_registration import FrontRegistration, RegistrationState
+from hardware.sip.sdp_offer import refusal
 from hardware.sip.sip_guard import SipGuard
 from hardware.sip.sip_message import SipMessage
 from hardware.sip.sip_reader import MAX_DATAGRAM, Rejected, read, request_problem
@@ -36,6 +38,8 @@ from switchboard.clock import SystemClock
 log = logging.getLogger(__name__)
 
 __all__ = ["RegistrationState", "RingingFront", "WaitingCall"]
+
+LINE_BUSY = (480, 486)  # pjsua2 full (486) or not knowing the call (480): the caller keeps ringing here
 
 
 @dataclass
@@ -91,6 +95,9 @@ class RingingFront:
         self.on_offered: Callable[[WaitingCall], None] = lambda _c: None
         self.on_gone: Callable[[WaitingCall, str], None] = lambda _c, _r: None
         self.on_handover_failed: Callable[[WaitingCall, int, str], None] = lambda _c, _n, _r: None
+        self.on_refused: Callable[[WaitingCall, int, str], None] = lambda _c, _n, _r: None
+        self.codecs: set[str] = set()  # what the console's line speaks (sdp_offer names); empty: not checked
+        self._refused: dict[str, bytes] = {}  # Call-ID -> our 488, for retransmitted INVITEs (bounded)
         self.registration = FrontRegistration(
             self.domain,
             extension,
@@ -168,7 +175,10 @@ class RingingFront:
         method = message.method
         call = self.calls.get(message.get("call-id"))
         if method == "INVITE" and not sm.tag_of(message.get("to")):
-            if call is None:
+            refused = self._refused.get(message.get("call-id"))
+            if refused is not None:
+                self._sendto(refused, source)  # a retransmission of an INVITE already refused
+            elif call is None:
                 self._new_call(message, source)
             elif call.last:
                 self._sendto(call.last, call.upstream)  # a retransmission: the same answer again
@@ -216,6 +226,10 @@ class RingingFront:
             called=sm.user_of(invite.get("to")) or self.extension,
             upstream=upstream,
         )
+        why = refusal(invite.get("content-type"), invite.body, self.codecs)
+        if why:
+            self._refuse_offer(call, why)
+            return
         self.calls[call.sip_call_id] = call
         ringing = sm.response(
             invite, 180, "Ringing", to_tag=call.to_tag, extra=[("Contact", f"<{self.contact}>")]
@@ -287,7 +301,28 @@ class RingingFront:
         if call.forgotten:
             self.calls.pop(call.sip_call_id, None)
             return
-        self.on_handover_failed(call, code, message.start[12:])
+        reason = message.start[12:]
+        if code in LINE_BUSY:
+            self.on_handover_failed(call, code, reason)
+            return
+        # Any other final refusal (488: no codec in common, 415, 403 ...) is the call's, not the line's:
+        # the caller gets it at once and the call leaves the queue.
+        self._answer_upstream(call, code, reason)
+        self.calls.pop(call.sip_call_id, None)
+        self.on_refused(call, code, f"{code} {reason}")
+
+    def _refuse_offer(self, call: WaitingCall, why: str) -> None:
+        """488 at once for an offer the line cannot answer (RFC 3261 §21.4.26, with a Warning: 304 for
+        no audio at all, 305 for no format in common, §20.43)."""
+        warning = f'{304 if why.startswith("no audio") else 305} {self.host} "{why}"'
+        answer = sm.response(
+            call.invite, 488, "Not Acceptable Here", to_tag=call.to_tag, extra=[("Warning", warning)]
+        ).encode()
+        if len(self._refused) >= 256:
+            self._refused.pop(next(iter(self._refused)))
+        self._refused[call.sip_call_id] = answer
+        self._sendto(answer, call.upstream)
+        self.on_refused(call, 488, why)
 
     def _answer_upstream(self, call: WaitingCall, code: int, reason: str) -> None:
         call.last = sm.response(call.invite, code, reason, to_tag=call.to_tag).encode()
