@@ -111,7 +111,7 @@ class SmdrReader:
         self,
         settings: SmdrSettings,
         clock: Clock,
-        deliver: Callable[[list[CallRecord]], None],
+        deliver: Callable[[list[CallRecord]], object],
         sink: Callable[[object], None],
     ) -> None:
         self.settings = settings

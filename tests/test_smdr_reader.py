@@ -224,3 +224,71 @@ def test_a_settled_charge_is_no_longer_due_and_a_refusal_is_kept_apart(
         .charges
         == ()
     ), "a hotel that lets its PMS cost calls posts nothing"
+
+
+def test_mitel_5000_over_tcp_logs_in_and_reads_length_framed_records(rooms: Store, clock: FakeClock) -> None:
+    """The collector connects to the 5000 CP, sends its login (the manual's bytes for password 12345678),
+    then reads records each behind a 4-byte length; a wrong length costs one bad frame, nothing else."""
+    server = socket.create_server(("127.0.0.1", 0))
+    settings = SmdrSettings(
+        f"socket://127.0.0.1:{server.getsockname()[1]}", SmdrFormat.MITEL_5000, password="12345678"
+    )
+    events: list[object] = []
+    reader = SmdrReader(settings, clock, SqlCallRecords(rooms, clock, RULE).store, events.append)
+    lines = [line for line in (DATA / "mitel_5000.txt").read_bytes().splitlines() if line != b"garbage"]
+    frames = b"".join(len(line + b"\r\n").to_bytes(4, "little") + line + b"\r\n" for line in lines)
+    reader.start()
+    try:
+        conn, _ = server.accept()
+        conn.settimeout(5)
+        login = b""
+        while len(login) < 14:
+            login += conn.recv(14 - len(login))
+        assert login == bytes.fromhex("0A000000 84 3132333435363738 00")
+        conn.sendall((DATA / "mitel_5000_tcp.bin").read_bytes() + b"\x00\x00\x10\x00noise\r\n" + frames)
+        eventually(lambda: reader.records_in == 1 + len(lines))
+        conn.close()
+    finally:
+        reader.stop()
+        server.close()
+    assert reader.errors == 1
+    rows = _smdr_rows(rooms)
+    assert len(rows) == len(lines), "the manual's record and the first line are the same record"
+    padded = next(r for r in rows if r.caller == "01508")
+    assert (padded.room_number, padded.kind, padded.charge_cents) == ("1508", "TLD", 300)
+
+
+@pytest.mark.parametrize(
+    "fmt, name",
+    [
+        (SmdrFormat.MITEL_MIVOICE_BUSINESS, "mivb_examples.txt"),
+        (SmdrFormat.NEC_SL, "nec_sl_report.txt"),
+        (SmdrFormat.PANASONIC_KX, "panasonic_pattern_a.txt"),
+        (SmdrFormat.THREECX, "threecx_cdr.txt"),
+        (SmdrFormat.ASTERISK_CSV, "asterisk_public_master.csv"),
+        (SmdrFormat.MITEL_5000, "mitel_5000_manual.txt"),
+    ],
+)
+def test_each_format_over_a_pty_pair(
+    rooms: Store, clock: FakeClock, tmp_path: Path, fmt: SmdrFormat, name: str
+) -> None:
+    """Serial output has no length before a record, Mitel's neither."""
+    data = (DATA / name).read_bytes()
+    expected = len(data.splitlines())
+    pair = SocatPair(tmp_path)
+    pair.start()
+    events: list[object] = []
+    settings = SmdrSettings(pair.b, fmt, trunks=frozenset({"211553", "211474", "stadionpbx"}))
+    reader = SmdrReader(settings, clock, SqlCallRecords(rooms, clock, RULE).store, events.append)
+    reader.start()
+    try:
+        eventually(lambda: any(getattr(e, "status", None) is LinkStatus.UP for e in events), 5)
+        pbx = os.open(pair.a, os.O_WRONLY | os.O_NOCTTY)
+        for chunk in _chunks(data, random.Random(3)):
+            os.write(pbx, chunk)
+        eventually(lambda: len(_smdr_rows(rooms)) == expected)
+        os.close(pbx)
+    finally:
+        reader.stop()
+        pair.stop()
+    assert reader.errors == 0

@@ -128,6 +128,10 @@ BUILTIN: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
             "check_uniqueid": r"[\w.\-]{0,150}",
             "check_linkedid": r"[\w.\-]{0,150}",
             "check_sequence": r"\d{0,10}",
+            "check_account": r"[\w.\- ]{0,80}",
+            "check_src": r"[\w.+*#@\- ]{0,80}",
+            "check_dst": r"[\w.+*#@\-]{0,80}",
+            "check_type": r"[\w.\-]{0,80}",
             "check_channel": r"[\w/@.;:+\-]{1,80}",
             "check_dstchannel": r"[\w/@.;:+\-]{0,80}",
             "record_start": r'"[^"]*","[^"]*","[^"]*","[^"]*",',
@@ -230,8 +234,8 @@ BUILTIN: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
             "time-answered, time-end, reason-terminated, from-no, to-no, from-dn, to-dn, dial-no, "
             "reason-changed, final-number, final-dn, bill-code, bill-rate, bill-cost, bill-name, chain)",
             "layout": "csv",
-            "min_fields": "19",
-            "max_fields": "30",
+            "min_fields": "20",
+            "max_fields": "20",
             "fields": "history 1, call_id 2, duration 3, start 4, answered 5, end 6, reason 7, caller 8, "
             "number 12, "
             "called 14, account 16, charge 18",
@@ -244,6 +248,9 @@ BUILTIN: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
             "check_end": r"\d{4}/\d\d/\d\d \d\d:\d\d:\d\d",
             "check_reason": r"[A-Za-z]{0,40}",
             "check_charge": r"(\d{1,9}(\.\d{1,4})?)?",
+            "check_caller": r"[\w.+*#]{0,40}",
+            "check_called": r"[\w.+*#]{0,40}",
+            "check_number": r"[\w.+*#]{0,40}",
             "station": r"Ext\.(\d{1,10})",
             "record_start": r"Call \d+,",
             "tcp_framing": "lines",
