@@ -1,11 +1,13 @@
-"""The attendant column (call queue, caller panel, directory) and the call keys over the pages."""
+"""The attendant column (call queue, park area, caller panel, directory, transfer outcomes) and the
+call keys over the pages."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from console.context import Console, seconds
 from db.callers import SqlCallers
@@ -15,17 +17,24 @@ from db.room_board import SqlRoomBoard
 from switchboard.call_log import CallCategory
 from switchboard.call_queue import CallQueue
 from switchboard.directory import Directory
+from switchboard.errors import ConsoleError
+from switchboard.parking import plan_park_slots
 from switchboard.screen_pop import greeting_wording
 from ui import i18n
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
-from ui.call_handling import CallHandling
+from ui.call_handling import CAMP_ON_RECALL_S, CallHandling, join_pickers
+from ui.call_history import CallHistory, party_name
 from ui.caller_panel import CallerPanel
-from ui.directory_panel import DirectoryPanel
+from ui.directory_panel import DirectoryPanel, marks_from
 from ui.main_window import MainWindow
 from ui.messages_page import MessagesPage
+from ui.park_panel import PICKUP_KEY, ParkPanel
 from ui.queue_panel import QueuePanel
 from ui.wakeup_page import WakeUpPage
+
+log = logging.getLogger("switchboard")
+PARK_RECALL_S = 120.0
 
 
 @dataclass
@@ -38,6 +47,9 @@ class Attendant:
     callers: SqlCallers
     calls: SqlConsoleCalls
     lamps: BlfModel | None  # the lamp field's model, when the window has one
+    park: ParkPanel | None = None
+    history: CallHistory | None = None
+    camp_recall_s: float = CAMP_ON_RECALL_S
 
 
 def build_attendant(window: MainWindow, console: Console) -> Attendant:
@@ -57,7 +69,23 @@ def build_attendant(window: MainWindow, console: Console) -> Attendant:
         ring_limit_s=seconds(attendant.get("ring_warning_s"), 12.0),
         held_limit_s=seconds(attendant.get("held_warning_s"), 30.0),
     )
-    queue_panel = QueuePanel(queue, console.pbx, is_dnd=is_dnd, operator=lambda: console.actor.user)
+
+    def name_of(number: str) -> str:
+        """The caller's name and VIP mark for the queue and the park area (none for a privacy guest)."""
+        try:
+            return party_name(callers.who(number), chinese)
+        except ConsoleError as exc:  # the database away: the number alone still shows
+            log.warning("no name for %s: %s", number, exc)
+            return ""
+
+    queue_panel = QueuePanel(
+        queue, console.pbx, is_dnd=is_dnd, operator=lambda: console.actor.user, name_of=name_of
+    )
+    park_panel = ParkPanel(queue, console.clock, queue_panel.pick_up, name_of=name_of)
+    queue_panel.changed.connect(park_panel.refresh)
+    history = CallHistory(callers.who, chinese=chinese)
+    queue_panel.outcome.connect(history.add)
+    set_parking(window, console, lamps)
 
     def save_note(call_id: str, category: CallCategory, note: str) -> None:
         call_book.categorise(call_id, category, note, console.actor)
@@ -77,26 +105,73 @@ def build_attendant(window: MainWindow, console: Console) -> Attendant:
         QApplication.beep()
 
     queue_panel.emergency.connect(emergency)
-    directory_panel = DirectoryPanel(Directory(callers.directory_entries()))
+    directory_panel = DirectoryPanel(
+        Directory(callers.directory_entries()), lamp_marks=marks_from(lamps) if lamps is not None else None
+    )
     window.add_attendant_panel(queue_panel, 3)
+    window.add_attendant_panel(park_panel, 1)
     window.add_attendant_panel(caller_panel, 2)
     window.add_attendant_panel(directory_panel, 3)
+    window.add_attendant_panel(history, 1)
     console.bridge.arrived.connect(queue_panel.on_event)
     queue_panel.connected.connect(caller_panel.show_call)
-    queue_panel.failed.connect(window.statusBar().showMessage)
-    if isinstance(window.lamp_field, LampField):
-        window.lamp_field.extension_chosen.connect(queue_panel.connect_to)
-        window.lamp_field.call_dropped.connect(queue_panel.transfer_call)
-    directory_panel.chosen.connect(queue_panel.connect_to)
+    queue_panel.failed.connect(lambda text: window.statusBar().showMessage(text, 15_000))
+    join_pickers(
+        queue_panel, directory_panel, window.lamp_field if isinstance(window.lamp_field, LampField) else None
+    )
+    if lamps is not None:
+        lamps.dataChanged.connect(directory_panel.refresh_marks)
     for key, what in queue_panel.key_list():
         window.add_key(key, what)
+    window.add_key(PICKUP_KEY, QCoreApplication.translate("Console", "Pick up a parked or waiting call"))
     window.add_key(DirectoryPanel.FOCUS_KEY, QCoreApplication.translate("Console", "Search the directory"))
-    console.panels.update(queue=queue_panel, caller=caller_panel, directory=directory_panel)
+    console.panels.update(
+        queue=queue_panel, park=park_panel, caller=caller_panel, directory=directory_panel, history=history
+    )
     refresh = QTimer(window)
     refresh.timeout.connect(lambda: directory_panel.set_directory(Directory(callers.directory_entries())))
     refresh.start(60_000)  # arrivals and room moves reach the directory within a minute
     console.on_quit.append(refresh.stop)
-    return Attendant(queue_panel, caller_panel, directory_panel, callers, call_book, lamps)
+    return Attendant(
+        queue_panel,
+        caller_panel,
+        directory_panel,
+        callers,
+        call_book,
+        lamps,
+        park_panel,
+        history,
+        seconds(attendant.get("camp_recall_s"), CAMP_ON_RECALL_S),
+    )
+
+
+def set_parking(window: MainWindow, console: Console, lamps: BlfModel | None) -> None:
+    """Park slots from ``[pbx] park_slots`` (default 7901-7909), less any that is an extension of the
+    plan, and the recall time ``[attendant] park_recall_s``; the operator is told of slots left out."""
+    spec = console.settings.section("pbx").get("park_slots", "")
+    recall_s = seconds(console.settings.section("attendant").get("park_recall_s"), PARK_RECALL_S)
+    try:
+        plan = plan_park_slots(spec, lamps.extensions() if lamps is not None else [])
+    except ConsoleError as exc:
+        log.error("[pbx] park_slots ignored: %s", exc)
+        plan = plan_park_slots("", lamps.extensions() if lamps is not None else [])
+    if plan.collisions:
+        log.warning("park slots left out, they are extensions: %s", ", ".join(plan.collisions))
+        text = QCoreApplication.translate(
+            "Console", "Park slots %1 are extensions too: not used for parking."
+        )
+        window.statusBar().showMessage(text.replace("%1", ", ".join(plan.collisions)), 60_000)
+    console.pbx.set_parking(plan.slots, recall_s)
+
+
+def show_note(window: QWidget, title: str, text: str) -> QMessageBox:
+    """Information for the operator in a box that is not modal: the call keys go on working while it
+    is open (the duty manager on duty, Ctrl+J)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, window)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
 
 
 def wire_call_handling(
@@ -133,6 +208,7 @@ def wire_call_handling(
         actor=lambda: console.actor,
         show=show,
         status=status,
+        camp_recall_s=attendant.camp_recall_s,
     )
     for key, what in handling.key_list():
         window.add_key(key, what)

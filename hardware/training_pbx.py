@@ -44,6 +44,8 @@ from switchboard.pbx import (
 log = logging.getLogger(__name__)
 
 EMERGENCY_NUMBER = "119"
+PARK_SLOTS = tuple(f"790{n}" for n in range(1, 10))  # until the console sets its own
+PARK_RECALL_S = 120.0
 
 
 @dataclass
@@ -103,6 +105,8 @@ class TrainingPbx:
         self._departments = list(departments)
         self._calls: dict[str, _Call] = {}
         self._parked: dict[str, str] = {}  # slot -> call id
+        self._park_slots: tuple[str, ...] = PARK_SLOTS
+        self._park_recall_s = PARK_RECALL_S
         self._timers: list[_Timer] = []
         self._seq = itertools.count()
         self._commands: queue.Queue[Callable[[], None]] = queue.Queue()
@@ -182,7 +186,15 @@ class TrainingPbx:
         )
 
     def retrieve(self, call_id: str) -> None:
-        self._commands.put(lambda: self._change(call_id, CallState.CONNECTED, {CallState.HELD}))
+        """Back to the operator from hold, from a park slot or from waiting on a busy extension."""
+
+        def run() -> None:
+            for slot, parked in list(self._parked.items()):
+                if parked == call_id:
+                    del self._parked[slot]
+            self._change(call_id, CallState.CONNECTED, {CallState.HELD, CallState.PARKED, CallState.CAMPED})
+
+        self._commands.put(run)
 
     def blind_transfer(self, call_id: str, target: str) -> None:
         self._commands.put(lambda: self._transfer(call_id, target))
@@ -208,22 +220,43 @@ class TrainingPbx:
 
         self._commands.put(run)
 
+    def set_parking(self, slots: Sequence[str], recall_after_s: float) -> None:
+        """The park slots (checked against the extension plan by the console) and the recall time."""
+
+        def run() -> None:
+            self._park_slots, self._park_recall_s = tuple(slots), recall_after_s
+
+        self._commands.put(run)
+
     def park(self, call_id: str) -> None:
         def run() -> None:
             call = self._calls.get(call_id)
             if call is None:
                 return
-            slot = next(f"70{n}" for n in range(1, 10) if f"70{n}" not in self._parked)
+            slot = next((s for s in self._park_slots if s not in self._parked), "")
+            if not slot:
+                self._fail(call_id, "", FailureReason.OTHER, "no free park slot")
+                return
             self._parked[slot] = call_id
             self._state(call, CallState.PARKED, slot)
+            self._after(self._park_recall_s, lambda: self._park_recall(call_id, slot))
 
         self._commands.put(run)
+
+    def _park_recall(self, call_id: str, slot: str) -> None:
+        """Parked too long: the call rings the console again, marked as a recall from its slot."""
+        call = self._calls.get(call_id)
+        if call is None or call.state is not CallState.PARKED or self._parked.get(slot) != call_id:
+            return
+        del self._parked[slot]
+        call.state, call.since = CallState.OFFERED, self._clock.now()
+        self._emit(CallOffered(call_id, call.caller, "", "9", call.kind, call.since, recall_of=slot))
 
     def pickup(self, slot: str) -> str:
         def run() -> None:
             call_id = self._parked.pop(slot, None)
             call = self._calls.get(call_id or "")
-            if call is None:
+            if call is None or call.state is not CallState.PARKED:
                 self._emit(CallFailed("", slot, FailureReason.NOT_FOUND, self._clock.now(), "nothing parked"))
                 return
             self._state(call, CallState.CONNECTED, "")
@@ -448,6 +481,9 @@ class TrainingPbx:
         call = self._calls.pop(call_id, None)
         if call is None:
             return
+        for slot, parked in list(self._parked.items()):
+            if parked == call_id:
+                del self._parked[slot]
         if (
             not keep_lamp
             and call.state in (CallState.CONSULTING, CallState.CONNECTED)

@@ -30,6 +30,9 @@ ON_THE_CONSOLE = {
     CallState.CONSULTING,
     CallState.CONFERENCE,
 }
+# Parked and camped calls are off the headset but still the console's: they show in the park area
+# and come back to it, so the operator never loses sight of them.
+ASIDE = {CallState.PARKED, CallState.CAMPED}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +62,13 @@ class CallQueue:
         self.ring_limit_s = ring_limit_s if ring_limit_s is not None else rings * RING_SECONDS
         self.held_limit_s = held_limit_s
         self._calls: dict[str, QueuedCall] = {}
+        # Transferred calls until they end: a transfer the PBX gives up on brings the call back.
+        self._sent: dict[str, QueuedCall] = {}
 
     def apply(self, event: PbxEvent) -> bool:
         """Take a PBX event; True when the queue changed."""
         if isinstance(event, CallOffered):
+            self._sent.pop(event.call_id, None)
             self._calls[event.call_id] = QueuedCall(
                 event.call_id,
                 event.caller,
@@ -76,6 +82,8 @@ class CallQueue:
             return True
         if isinstance(event, CallStateChanged):
             call = self._calls.get(event.call_id)
+            if call is None and event.state in ON_THE_CONSOLE | ASIDE:
+                call = self._sent.pop(event.call_id, None)
             if call is None:
                 if event.state is CallState.DIALLING:
                     self._calls[event.call_id] = QueuedCall(
@@ -90,12 +98,15 @@ class CallQueue:
                     )
                     return True
                 return False
-            if event.state not in ON_THE_CONSOLE:
-                del self._calls[event.call_id]  # parked, camped, transferred: off the console
+            if event.state not in ON_THE_CONSOLE | ASIDE:
+                self._calls.pop(event.call_id, None)  # transferred: gone from the console
+                if event.state is CallState.TRANSFERRED and len(self._sent) < 500:
+                    self._sent[event.call_id] = replace(call, state=event.state, peer=event.peer)
                 return True
             self._calls[event.call_id] = replace(call, state=event.state, since=event.at, peer=event.peer)
             return True
         if isinstance(event, CallEnded):
+            self._sent.pop(event.call_id, None)
             return self._calls.pop(event.call_id, None) is not None
         return False
 
@@ -107,7 +118,11 @@ class CallQueue:
             urgent = 0 if call.kind is CallKind.EMERGENCY else 1
             return (waiting, urgent, call.offered_at)
 
-        return sorted(self._calls.values(), key=order)
+        return sorted((c for c in self._calls.values() if c.state in ON_THE_CONSOLE), key=order)
+
+    def aside(self) -> list[QueuedCall]:
+        """Parked and camped calls, longest waiting first; ``peer`` is the slot or the extension."""
+        return sorted((c for c in self._calls.values() if c.state in ASIDE), key=lambda c: c.since)
 
     def waiting(self) -> list[QueuedCall]:
         return [c for c in self.calls() if c.state is CallState.OFFERED]
@@ -133,6 +148,10 @@ class CallQueue:
 
     def get(self, call_id: str) -> QueuedCall | None:
         return self._calls.get(call_id)
+
+    def known(self, call_id: str) -> QueuedCall | None:
+        """A call on the console, aside, or on its way to a transfer target."""
+        return self._calls.get(call_id) or self._sent.get(call_id)
 
     def seconds_in_state(self, call: QueuedCall, now: datetime | None = None) -> float:
         return max(0.0, ((now or self._clock.now()) - call.since).total_seconds())

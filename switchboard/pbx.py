@@ -209,6 +209,11 @@ class PbxPosition(Protocol):
         """Take a parked call back to the console; returns its call id."""
         ...
 
+    def set_parking(self, slots: Sequence[str], recall_after_s: float) -> None:
+        """Park in these slots (the console has checked them against the extension plan); a call
+        left parked past ``recall_after_s`` rings the console again as a recall from its slot."""
+        ...
+
     def camp_on(self, call_id: str, target: str, recall_after_s: float) -> None:
         """Let the caller wait for a busy extension; recall to the console after the time-out."""
         ...

@@ -58,12 +58,14 @@ GREETINGS = {
         "morning": "Good morning, {title} {surname}. This is the operator, how may I help you?",
         "afternoon": "Good afternoon, {title} {surname}. This is the operator, how may I help you?",
         "evening": "Good evening, {title} {surname}. This is the operator, how may I help you?",
+        "night": "Good morning, {title} {surname}. This is the operator, how may I help you?",
         "plain": "Good {part}, operator speaking, how may I help you?",
     },
     "zh": {
         "morning": "{surname}{title}，早上好！这里是总机，请问有什么可以帮您？",
         "afternoon": "{surname}{title}，下午好！这里是总机，请问有什么可以帮您？",
         "evening": "{surname}{title}，晚上好！这里是总机，请问有什么可以帮您？",
+        "night": "{surname}{title}，您好！这里是总机，请问有什么可以帮您？",
         "plain": "您好，这里是总机，请问有什么可以帮您？",
     },
 }
@@ -72,9 +74,13 @@ CHINESE_TITLES = {"先生", "女士", "小姐", "博士", "教授", "董事长",
 
 
 def part_of_day(at: datetime) -> str:
-    if 5 <= at.hour < 12:
+    """Morning from 05:00, afternoon from 12:00, evening from 18:00; after midnight it is night, which
+    English greets as morning (a guest rung at 01:00 is not wished a good evening)."""
+    if at.hour < 5:
+        return "night"
+    if at.hour < 12:
         return "morning"
-    return "afternoon" if 12 <= at.hour < 18 else "evening"
+    return "afternoon" if at.hour < 18 else "evening"
 
 
 def surname(name: str) -> str:
@@ -93,7 +99,7 @@ def greeting(info: CallerInfo, at: datetime, wording: dict[str, dict[str, str]] 
     chinese = info.language == "zh" or info.title in CHINESE_TITLES
     lang = "zh" if chinese else "en"
     if not info.is_guest or (info.privacy and not info.guest_name):
-        return texts[lang]["plain"].format(part=part)
+        return texts[lang]["plain"].format(part="morning" if part == "night" else part)
     return texts[lang][part].format(title=info.title, surname=surname(info.guest_name)).replace("  ", " ")
 
 

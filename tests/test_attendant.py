@@ -30,7 +30,7 @@ from switchboard.directory import Directory, DirectoryEntry, EntryKind
 from switchboard.hotel import Actor, Role
 from switchboard.pbx import CallKind, CallOffered, CallState, CallStateChanged, PbxEvent
 from switchboard.screen_pop import CallerInfo, CallerKind, greeting, greeting_wording, surname
-from ui.call_handling import CallHandling
+from ui.call_handling import CallHandling, join_pickers
 from ui.caller_panel import CallerPanel
 from ui.directory_panel import DirectoryPanel
 from ui.messages_page import MessagesPage
@@ -195,7 +195,7 @@ class Desk:
             status=self.status.append,
         )
         self.queue.connected.connect(self.caller.show_call)
-        self.directory.chosen.connect(self.queue.connect_to)
+        join_pickers(self.queue, self.directory)
         qtbot.addWidget(self.window)
         with qtbot.waitActive(self.window):
             self.window.show()
@@ -250,7 +250,9 @@ def test_vip_in_a_dnd_room_camps_on_a_busy_extension_is_recalled_and_leaves_a_me
     desk.pbx.set_extension_busy(other.number, True)
     desk.key(qtbot, Qt.Key.Key_F3)
     qtbot.keyClicks(desk.directory.search, other.romanised.replace(" ", ""))
-    desk.key(qtbot, Qt.Key.Key_Return)
+    desk.key(qtbot, Qt.Key.Key_Return)  # with a call up, Enter only selects the entry
+    assert desk.queue.transfer_target == other.number and desk.handling.options is None
+    desk.key(qtbot, Qt.Key.Key_F8)
     options = desk.handling.options
     assert options is not None and "busy" in options.headline.text()
     options.buttons["wait"].click()

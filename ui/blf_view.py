@@ -1,7 +1,8 @@
 """The lamp field panel: filters over one list view of lamps.
 
-Enter or a double click on a lamp asks for that extension (the main window
-transfers the current call there, or dials it when no call is up).
+Highlighting a lamp (arrow keys, a single click) selects its extension as the target of F8 and F10;
+Enter or a double click on a lamp asks for that extension once (the queue transfers the current call
+there, or dials it when no call is up).
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ class LampGrid(QListView):
 
 
 class LampField(QWidget):
-    extension_chosen = Signal(str)
+    extension_chosen = Signal(str)  # Enter or a double click: act on it
+    extension_selected = Signal(str)  # highlighted: the target, nothing sent
 
     def __init__(self, model: BlfModel, *, chinese: bool = False, parent: Any = None) -> None:
         super().__init__(parent)
@@ -107,8 +109,10 @@ class LampField(QWidget):
         self.view.setDropIndicatorShown(True)
         self.call_dropped = self.view.call_dropped
         self.view.setStyleSheet("QListView { background: #1d2126; }")
+        # ``activated`` comes from Enter and from a double click alike: a double click must not also
+        # be taken through ``doubleClicked``, or the call is sent twice.
         self.view.activated.connect(self._activated)
-        self.view.doubleClicked.connect(self._activated)
+        self.view.selectionModel().currentChanged.connect(self._highlighted)
 
         bar = QHBoxLayout()
         floor_label = QLabel(self.tr("&Floor"))
@@ -158,6 +162,11 @@ class LampField(QWidget):
         self.proxy.set_department(self.department.currentData() or "")
         self.proxy.set_text(self.search.text())
         self.count.setText(self.tr("%1 lamps").replace("%1", str(self.proxy.rowCount())))
+
+    def _highlighted(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        extension = index.data(EXTENSION_ROLE) if index.isValid() else None
+        if extension:
+            self.extension_selected.emit(str(extension))
 
     def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         extension = index.data(EXTENSION_ROLE)

@@ -21,6 +21,7 @@ from switchboard.errors import ConsoleError
 from switchboard.hotel import Actor
 from switchboard.pbx import FailureReason, PbxPosition
 from switchboard.screen_pop import CallerLookup
+from ui.blf_view import LampField
 from ui.busy_options import BusyOptions
 from ui.caller_panel import CallerPanel
 from ui.directory_panel import DirectoryPanel
@@ -55,6 +56,7 @@ class CallHandling(QObject):
         actor: Callable[[], Actor],
         show: Callable[[QWidget], None],
         status: Callable[[str], None],
+        camp_recall_s: float = CAMP_ON_RECALL_S,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -72,6 +74,7 @@ class CallHandling(QObject):
         self._actor = actor
         self._show = show
         self._status = status
+        self._camp_recall_s = camp_recall_s
         self.options: BusyOptions | None = None
         self.reminded: set[int] = set()
         queue.finished.connect(self._record)
@@ -120,6 +123,7 @@ class CallHandling(QObject):
             return None
 
     def _record(self, call: ConsoleCall) -> None:
+        self._caller.caller_gone(call.call_id)
         self._do(lambda: self._calls.record(call))
 
     def save_note(self, call_id: str, category: CallCategory, note: str) -> None:
@@ -128,20 +132,29 @@ class CallHandling(QObject):
     # ------------------------------------------------------------ busy, no answer, DND
 
     def offer_options(self, call_id: str, target: str, reason: FailureReason) -> None:
-        call = self._queue.queue.get(call_id)
-        caller = call.caller if call else ""
+        """The caller's options beside the queue; the call-back number offered is the caller's."""
+        call = self._queue.queue.known(call_id)
+        if call is None:
+            return
+        caller = call.caller
+        name = call.caller_name or caller
         options = BusyOptions(target, reason, caller, self._clock.now(), self._window)
-        options.wait.connect(lambda: self._pbx.camp_on(call_id, target, CAMP_ON_RECALL_S))
-        options.message.connect(lambda: self._message_for(target, call.caller_name or caller if call else ""))
+        options.wait.connect(lambda: self._pbx.camp_on(call_id, target, self._camp_recall_s))
+        options.message.connect(lambda: self._message_for(target, name))
         options.callback.connect(
-            lambda number, due, note: self._add_callback(
-                call.caller_name or caller if call else caller, number, target, note, due
-            )
+            lambda number, due, note: self._add_callback(name, number, target, note, due)
         )
         options.other.connect(self._directory.focus_search)
         options.override.connect(lambda why: self._override(call_id, target, why))
+        options.answered.connect(lambda: self._close_options(options))
         self.options = options
-        options.open()
+        self._queue.show_question(options)
+
+    def _close_options(self, options: BusyOptions) -> None:
+        if self._queue.question is options:
+            self._queue.close_question()
+        if self.options is options:
+            self.options = None
 
     def _message_for(self, extension: str, sender: str) -> None:
         info = self._callers.who(extension)
@@ -195,6 +208,7 @@ class CallHandling(QObject):
 
     def message_for_caller(self) -> None:
         if room := self._caller_room():
+            self._caller.file_as(CallCategory.MESSAGE)
             self._messages.prefill(room=room)
             self._show(self._messages)
 
@@ -214,6 +228,19 @@ class CallHandling(QObject):
 
     def wakeup_for_caller(self) -> None:
         if room := self._caller_room():
+            self._caller.file_as(CallCategory.WAKEUP)
             self._wakeups.room.setText(room)
             self._show(self._wakeups)
             self._wakeups.time.setFocus()
+
+
+def join_pickers(queue: QueuePanel, directory: DirectoryPanel, lamps: LampField | None = None) -> None:
+    """Select, then act: a highlighted lamp or directory entry becomes the queue's target; Enter in
+    the directory rings the entry (or only selects it while a call is up); a lamp's double click or
+    Enter sends the call there once; a queued call dropped on a lamp goes there."""
+    directory.selected.connect(queue.select)
+    directory.chosen.connect(queue.dial)
+    if lamps is not None:
+        lamps.extension_selected.connect(queue.select)
+        lamps.extension_chosen.connect(queue.connect_to)
+        lamps.call_dropped.connect(queue.transfer_call)

@@ -124,6 +124,24 @@ class CallerPanel(QWidget):
         self.details.clear()
         self.greeting.hide()
 
+    def caller_gone(self, call_id: str) -> None:
+        """The caller on show has left the console (transferred, hung up): the panel no longer speaks of
+        them as on the line; the note and category still file against that call until the next one."""
+        if call_id != self.call_id or self.info is None:
+            return
+        number = self.info.number
+        self.clear()
+        self.details.setText(
+            self.tr("Last call: %1. Ctrl+S still files its note.").replace("%1", escape(number))
+        )
+
+    def file_as(self, category: CallCategory) -> None:
+        """The call's category set from what the operator did for it (a wake-up booked, a message)."""
+        index = self.category.findData(category)
+        if index >= 0 and self.call_id:
+            self.category.setCurrentIndex(index)
+            self.save()
+
     def _headline(self, info: CallerInfo) -> str:
         if info.kind is CallerKind.OUTSIDE:
             return self.tr("Outside line %1").replace("%1", info.number)

@@ -1,19 +1,52 @@
 """The directory search: results while typing over guests, arrivals,
-departments, staff and hotel information; Enter rings or transfers to the entry.
+departments, staff and hotel information, each with its telephone's state
+(busy, DND, message waiting).
 
-A privacy-flagged guest shows the instruction to read, never a room or an
-extension, and Enter on it does nothing."""
+Select, then act: the highlighted entry is the target of F8 (transfer) and F10
+(announce); Enter on an entry rings it when no call is up, and only selects it
+while a call is. A privacy-flagged guest shows the instruction to read, never
+a room, an extension or a lamp, and Enter on it does nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from switchboard.directory import Directory, DirectoryEntry, EntryKind
+from switchboard.pbx import LampState
+from ui.blf_model import BlfModel
 from ui.rows_model import RowsModel
+
+LampMarks = Callable[[str], str]  # extension -> "busy · DND · message waiting", "" when nothing to say
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DirectoryPanel", text)
+
+
+def marks_from(lamps: BlfModel) -> LampMarks:
+    """What the lamp field knows of an extension, in words for a directory line."""
+
+    def marks(extension: str) -> str:
+        words = {
+            LampState.BUSY: _tr("busy"),
+            LampState.RINGING: _tr("ringing"),
+            LampState.HELD: _tr("busy"),
+            LampState.UNREGISTERED: _tr("phone out of service"),
+        }
+        found = [words[state]] if (state := lamps.state_of(extension)) in words else []
+        lamp = lamps.lamp_of(extension)
+        if lamp is not None and (lamp.dnd or state is LampState.DND):
+            found.append(_tr("DND"))
+        if lamp is not None and lamp.message_waiting:
+            found.append(_tr("message waiting"))
+        return " · ".join(found)
+
+    return marks
 
 
 class SearchField(QLineEdit):
@@ -29,13 +62,17 @@ class SearchField(QLineEdit):
 
 
 class DirectoryPanel(QWidget):
-    chosen = Signal(str)  # the extension to ring
+    chosen = Signal(str)  # Enter on an entry: ring it (or, with a call up, select it)
+    selected = Signal(str)  # the highlighted entry's extension: the target of F8 and F10
 
     FOCUS_KEY = "F3"
 
-    def __init__(self, directory: Directory, parent: Any = None) -> None:
+    def __init__(
+        self, directory: Directory, parent: Any = None, *, lamp_marks: LampMarks | None = None
+    ) -> None:
         super().__init__(parent)
         self.directory = directory
+        self._marks = lamp_marks
         self._shown: list[DirectoryEntry] = []
         self.search = SearchField()
         self.search.setObjectName("directorySearch")
@@ -58,6 +95,7 @@ class DirectoryPanel(QWidget):
         self.search.returnPressed.connect(self._choose_first)
         self.search.down.connect(self._to_results)
         self.results.activated.connect(self._choose)
+        self.results.selectionModel().currentChanged.connect(self._highlighted)
         focus = QAction(self)
         focus.setShortcut(QKeySequence(self.FOCUS_KEY))
         focus.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -67,6 +105,30 @@ class DirectoryPanel(QWidget):
     def set_directory(self, directory: Directory) -> None:
         self.directory = directory
         self._search(self.search.text())
+
+    def refresh_marks(self) -> None:
+        """The lamps changed: the lines say so, the highlighted entry stays highlighted."""
+        if not self._shown or self._marks is None:
+            return
+        before = [self.model.data(self.model.index(row, 0)) for row in range(self.model.rowCount())]
+        if before == [self.describe(e) for e in self._shown]:
+            return
+        row = self.results.currentIndex().row()
+        selection = self.results.selectionModel()
+        selection.blockSignals(True)
+        self.model.set_rows(self._shown)
+        if row >= 0:
+            self.results.setCurrentIndex(self.model.index(row, 0))
+        selection.blockSignals(False)
+
+    def current_entry(self) -> DirectoryEntry | None:
+        index = self.results.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def _highlighted(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        entry = self.model.row(index.row()) if index.isValid() else None
+        if entry is not None and entry.number and not entry.privacy and entry.kind is not EntryKind.INFO:
+            self.selected.emit(entry.number)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -105,7 +167,8 @@ class DirectoryPanel(QWidget):
         extra = (
             f" · {entry.romanised}" if entry.romanised and entry.romanised != entry.name.casefold() else ""
         )
-        return f"[{kinds[entry.kind]}] {name} · {where}{extra}"
+        marks = self._marks(entry.number) if self._marks is not None and entry.number else ""
+        return f"[{kinds[entry.kind]}] {name} · {where}{extra}" + (f" · {marks}" if marks else "")
 
     def _to_results(self) -> None:
         if self._shown:

@@ -1,38 +1,48 @@
-"""The call queue: waiting calls in order with a live ring timer, the call on
-the headset, held calls; every call action on a key.
+"""The call queue with every call action on a key, and the operator's choice of where a call goes.
 
-The rows colour when a call has rung past three rings or been held past the
-hold limit, and again at twice that; an emergency call raises a red alert
-above the queue that stays until the call is answered.
+Select, then act: highlighting a lamp or a directory entry only selects the extension (shown under the
+queue); F8 sends the call on the headset there, F10 rings it first (announced transfer). A lamp's
+double click or Enter acts on it at once, once. A question about a call (the caller's options when the
+extension is busy) opens beside the queue, never as a window over it, so F5 to F12 always act on calls.
+The keys work from any window of the console.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QCoreApplication,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
-from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from switchboard.call_log import CallLog
-from switchboard.call_queue import CallQueue, QueuedCall, Urgency
-from switchboard.pbx import CallFailed, CallKind, CallOffered, CallState, FailureReason, PbxEvent, PbxPosition
+from switchboard.call_queue import ASIDE, CallQueue, QueuedCall
+from switchboard.pbx import (
+    CallEnded,
+    CallFailed,
+    CallKind,
+    CallOffered,
+    CallState,
+    CallStateChanged,
+    FailureReason,
+    PbxEvent,
+    PbxPosition,
+)
+from switchboard.transfer_log import TransferLog
+from ui.queue_model import CALL_MIME, QueueModel, kind_word, state_word
 
-_Index = QModelIndex | QPersistentModelIndex
-CALL_MIME = "application/x-switchboard-call"  # a queued call dragged onto a lamp: its call id
+__all__ = ["CALL_MIME", "KEYS", "QueuePanel", "kind_word", "state_word"]
+
 OPTIONS_FOR = {FailureReason.BUSY, FailureReason.NO_ANSWER, FailureReason.DND}
-URGENCY_COLOURS = {Urgency.LATE: "#ffe0a0", Urgency.VERY_LATE: "#ffb3b3"}
 
 # Keys as on attendant consoles: one key per action, listed on the buttons and in the F1 sheet.
 KEYS = {
@@ -47,121 +57,17 @@ KEYS = {
 }
 
 
-class QueueModel(QAbstractTableModel):
-    COLUMNS = 4
-
-    def __init__(self, queue: CallQueue, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.queue = queue
-        self._rows: list[QueuedCall] = []
-        self._tick = QTimer(self)
-        self._tick.timeout.connect(self._advance)
-        self._tick.start(1000)
-
-    def apply(self, event: PbxEvent) -> None:
-        if self.queue.apply(event):
-            self.beginResetModel()
-            self._rows = self.queue.calls()
-            self.endResetModel()
-
-    def _advance(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1))
-
-    def call_at(self, row: int) -> QueuedCall | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return (
-            super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
-            if index.isValid()
-            else Qt.ItemFlag.NoItemFlags
-        )
-
-    def mimeTypes(self) -> list[str]:
-        return [CALL_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        data = QMimeData()
-        call = self.call_at(indexes[0].row()) if indexes else None
-        if call is not None:
-            data.setData(CALL_MIME, QByteArray(call.call_id.encode()))
-        return data
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return [self.tr("Type"), self.tr("Caller"), self.tr("State"), self.tr("Time")][section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        call = self.call_at(index.row())
-        if call is None or not index.isValid():
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return kind_word(call.kind)
-            if col == 1:
-                return f"{call.caller} {call.caller_name}".strip() + (
-                    self.tr(" (recall from %1)").replace("%1", call.recall_of) if call.recall_of else ""
-                )
-            if col == 2:
-                return state_word(call.state)
-            seconds = int(self.queue.seconds_in_state(call))
-            return f"{seconds // 60}:{seconds % 60:02d}"
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if call.kind is CallKind.EMERGENCY and call.state is CallState.OFFERED:
-                return QBrush(QColor("#c62828"))
-            colour = URGENCY_COLOURS.get(self.queue.urgency(call))
-            return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.ForegroundRole and call.kind is CallKind.EMERGENCY:
-            return QBrush(QColor("#ffffff" if call.state is CallState.OFFERED else "#c62828"))
-        if role == Qt.ItemDataRole.FontRole and (
-            call.kind is CallKind.EMERGENCY or call.state is CallState.CONNECTED
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-
-def kind_word(kind: CallKind) -> str:
-    return {
-        CallKind.ROOM: QCoreApplication.translate("QueuePanel", "Room"),
-        CallKind.OUTSIDE: QCoreApplication.translate("QueuePanel", "Outside"),
-        CallKind.INTERNAL: QCoreApplication.translate("QueuePanel", "Internal"),
-        CallKind.EMERGENCY: QCoreApplication.translate("QueuePanel", "EMERGENCY"),
-    }[kind]
-
-
-def state_word(state: CallState) -> str:
-    words = {
-        CallState.OFFERED: QCoreApplication.translate("QueuePanel", "ringing"),
-        CallState.DIALLING: QCoreApplication.translate("QueuePanel", "dialling"),
-        CallState.CONNECTED: QCoreApplication.translate("QueuePanel", "talking"),
-        CallState.HELD: QCoreApplication.translate("QueuePanel", "on hold"),
-        CallState.CONSULTING: QCoreApplication.translate("QueuePanel", "consulting"),
-        CallState.CONFERENCE: QCoreApplication.translate("QueuePanel", "conference"),
-    }
-    return words.get(state, state.value)
-
-
 class QueuePanel(QWidget):
     """The queue with its keys. ``connected`` carries the caller's number when a call is answered."""
 
     connected = Signal(str, str)  # call id, caller
     failed = Signal(str)  # a message for the operator
-    refused = Signal(str, str, object)  # call id, target extension, FailureReason: offer the caller's options
+    refused = Signal(str, str, object)  # caller's call id, target extension, FailureReason: caller's options
     finished = Signal(object)  # ConsoleCall: a call left the console
     emergency = Signal(str)  # the caller of an emergency call that just arrived
+    changed = Signal()  # the queue or the calls aside (parked, camped) changed
+    outcome = Signal(object)  # TransferOutcome: where a transfer stands
+    selected = Signal(str)  # the extension chosen as the target ("" for none)
 
     def __init__(
         self,
@@ -171,14 +77,21 @@ class QueuePanel(QWidget):
         *,
         is_dnd: Callable[[str], bool] = lambda _ext: False,
         operator: Callable[[], str] = lambda: "",
+        name_of: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.pbx = pbx
         self._is_dnd = is_dnd
         self._operator = operator
+        self._name_of = name_of
         self.log = CallLog()
+        self.transfers = TransferLog()
         self.consulting: tuple[str, str] | None = None  # (held caller, consultation leg)
-        self.model = QueueModel(queue, self)
+        self._dialled: set[str] = set()  # calls the console placed itself: no caller to offer options to
+        self.transfer_target = ""  # the selection
+        self._selected_for = ""  # the call on the headset when the selection was made
+        self.question: QWidget | None = None
+        self.model = QueueModel(queue, self, name_of=name_of)
         self.alert = QLabel(self.tr("⚠ EMERGENCY CALL WAITING — answer with F5"))
         self.alert.setObjectName("emergencyAlert")
         self.alert.setStyleSheet(
@@ -196,6 +109,11 @@ class QueuePanel(QWidget):
         self.view.setDragDropMode(QTableView.DragDropMode.DragOnly)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.selection = QLabel()
+        self.selection.setObjectName("transferSelection")
+        self.selection.setWordWrap(True)
+        self.questions = QVBoxLayout()
+        self.questions.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
         row = QGridLayout()
         labels = {
@@ -212,13 +130,12 @@ class QueuePanel(QWidget):
             "answer": self.answer_next,
             "release": self.release,
             "hold": self.hold_or_retrieve,
-            "transfer": self.transfer_to_selected_lamp,
+            "transfer": self.transfer_to_selection,
             "park": self.park,
             "consult": self.announce,
             "complete": self.complete,
             "conference": self.conference,
         }
-        self.transfer_target = ""
         for name, label in labels.items():
             button = QPushButton(f"{label}\n{KEYS[name]}")
             button.setObjectName(f"call_{name}")
@@ -226,7 +143,9 @@ class QueuePanel(QWidget):
             button.clicked.connect(handlers[name])
             action = QAction(label, self)
             action.setShortcut(QKeySequence(KEYS[name]))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            # From any window of the console (a panel it opened, a tool window): only a modal
+            # dialog could stop them, and the console opens none while calls are up.
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(handlers[name])
             self.addAction(action)
             self.buttons[name] = button
@@ -237,8 +156,11 @@ class QueuePanel(QWidget):
         layout.addWidget(self.alert)
         layout.addWidget(self.count)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.selection)
+        layout.addLayout(self.questions)
         layout.addLayout(row)
         self._show_count()
+        self._show_selection()
 
     @property
     def queue(self) -> CallQueue:
@@ -259,17 +181,81 @@ class QueuePanel(QWidget):
             self.connected.emit(now.call_id, now.caller)
         if isinstance(event, CallOffered) and event.kind is CallKind.EMERGENCY:
             self.emergency.emit(event.caller)
-        if isinstance(event, CallFailed) and event.reason in OPTIONS_FOR:
-            self.refused.emit(event.call_id, event.target, event.reason)
+        if isinstance(event, CallFailed):
+            self._failed(event)
+        outcome = self.transfers.apply(event)
+        if outcome is not None:
+            self.outcome.emit(outcome)
         finished = self.log.apply(event, self._operator())
         if finished is not None:
             self.finished.emit(finished)
+        gone = isinstance(event, CallEnded) or (
+            isinstance(event, CallStateChanged) and event.state is CallState.TRANSFERRED
+        )
+        if gone:
+            call_id = getattr(event, "call_id", "")
+            self._dialled.discard(call_id)
+            if call_id and call_id == self._selected_for:
+                self.select("")  # the selection was for that call; the next call starts afresh
         self._show_count()
+        self.changed.emit()
+
+    def _failed(self, event: CallFailed) -> None:
+        """Busy, no answer or DND for a caller: the caller's options; for the console's own call: a word."""
+        held = self.consulting[0] if self.consulting and self.consulting[1] == event.call_id else ""
+        if held:
+            self.consulting = None
+        caller = held or event.call_id
+        if event.call_id in self._dialled or not caller or self.queue.known(caller) is None:
+            if event.target:
+                self.failed.emit(
+                    self.tr("%1: %2").replace("%1", event.target).replace("%2", reason_word(event))
+                )
+            return
+        if event.reason in OPTIONS_FOR:
+            self.refused.emit(caller, event.target, event.reason)
+        elif event.target:
+            self.failed.emit(self.tr("%1: %2").replace("%1", event.target).replace("%2", reason_word(event)))
 
     def _show_count(self) -> None:
         waiting = len(self.queue.waiting())
         self.count.setText(self.tr("%1 waiting").replace("%1", str(waiting)))
         self.alert.setVisible(self.queue.has_emergency())
+
+    # ------------------------------------------------------------ the selection
+
+    def select(self, extension: str) -> None:
+        """Highlighting a lamp or a directory entry: the target of F8 and F10, nothing sent yet."""
+        self.transfer_target = extension
+        active = self.queue.active()
+        self._selected_for = active.call_id if active is not None and extension else ""
+        self._show_selection()
+        self.selected.emit(extension)
+
+    def _show_selection(self) -> None:
+        if not self.transfer_target:
+            self.selection.setText(self.tr("Target: none (highlight a lamp or a directory entry)"))
+            return
+        name = self._name_of(self.transfer_target) if self._name_of is not None else ""
+        self.selection.setText(
+            self.tr("Target: %1 · F8 transfer · F10 announce").replace(
+                "%1", f"{self.transfer_target} {name}".strip()
+            )
+        )
+
+    def show_question(self, widget: QWidget) -> None:
+        """A question about a call, beside the queue: it replaces any earlier one and leaves the keys free."""
+        self.close_question()
+        self.question = widget
+        self.questions.addWidget(widget)
+        widget.show()
+
+    def close_question(self) -> None:
+        if self.question is not None:
+            self.questions.removeWidget(self.question)
+            self.question.hide()
+            self.question.deleteLater()
+            self.question = None
 
     # ------------------------------------------------------------ actions
 
@@ -301,29 +287,58 @@ class QueuePanel(QWidget):
         if active is not None:
             self.pbx.park(active.call_id)
 
-    def connect_to(self, extension: str) -> None:
-        """Send the call on the headset to ``extension``; with no call up, ring it from the console.
-
-        A room on do-not-disturb is not rung: the caller's options come up instead."""
-        picked = self.selected_call()
-        if picked is not None and picked.state is CallState.HELD:
-            self.view.clearSelection()  # clicked a held call, then a lamp: that call goes
-            self.transfer_call(picked.call_id, extension)
+    def pick_up(self, call_id: str) -> None:
+        """Back to the headset from a park slot or from waiting on a busy extension; the call on the
+        headset is held first, never dropped."""
+        call = self.queue.get(call_id)
+        if call is None or call.state not in ASIDE:
             return
-        self.transfer_target = extension
         active = self.queue.active()
-        if active is not None and self._is_dnd(extension):
-            self.refused.emit(active.call_id, extension, FailureReason.DND)
-            return
-        if active is None:
-            self.pbx.dial(extension)
+        if active is not None:
+            self.pbx.hold(active.call_id)
+        if call.state is CallState.PARKED:
+            self.pbx.pickup(call.peer)
         else:
-            self.pbx.blind_transfer(active.call_id, extension)
+            self.pbx.retrieve(call.call_id)
+
+    def connect_to(self, extension: str) -> None:
+        """A lamp's double click or Enter: the call on the headset (or the held call picked in the
+        queue) goes to ``extension`` at once; with no call up, the console rings it."""
+        self.select(extension)
+        if self._call_to_send() is None:
+            self.dial(extension)
+        else:
+            self.transfer_to_selection()
+
+    def dial(self, extension: str) -> None:
+        """Ring ``extension`` from the console (Enter on a directory entry with no call up)."""
+        if self.queue.active() is not None:
+            self.select(extension)
+            return
+        self._dialled.add(self.pbx.dial(extension))
 
     def selected_call(self) -> QueuedCall | None:
         """The call the operator picked in the queue (a click), if any."""
         rows = self.view.selectionModel().selectedRows()
         return self.model.call_at(rows[0].row()) if rows else None
+
+    def _call_to_send(self) -> QueuedCall | None:
+        picked = self.selected_call()
+        if picked is not None and picked.state is CallState.HELD:
+            return picked
+        return self.queue.active()
+
+    def transfer_to_selection(self) -> None:
+        """F8: the call on the headset (or the held call picked in the queue) to the selection."""
+        call = self._call_to_send()
+        if call is None:
+            self.failed.emit(self.tr("No call to transfer. With no call up, Enter on an entry rings it."))
+            return
+        if not self.transfer_target:
+            self.failed.emit(self.tr("Choose the extension first: highlight a lamp or a directory entry."))
+            return
+        self.view.clearSelection()
+        self.transfer_call(call.call_id, self.transfer_target)
 
     def transfer_call(self, call_id: str, extension: str) -> None:
         """A queued call dropped (or clicked, then a lamp chosen) onto ``extension``.
@@ -335,19 +350,26 @@ class QueuePanel(QWidget):
         if call.state not in (CallState.CONNECTED, CallState.HELD):
             self.failed.emit(self.tr("Answer the call first: tell the caller where the call goes."))
             return
-        self.transfer_target = extension
         if self._is_dnd(extension):
             self.refused.emit(call_id, extension, FailureReason.DND)
             return
         self.pbx.blind_transfer(call_id, extension)
 
     def announce(self) -> None:
-        """Announced transfer: hold the caller and ring the target from the console."""
+        """F10, announced transfer: hold the caller and ring the selection from the console."""
         active = self.queue.active()
-        if active is None or not self.transfer_target:
-            self.failed.emit(self.tr("Choose the extension first: a lamp or a directory entry, then Enter."))
+        if active is None or active.state is not CallState.CONNECTED:
+            self.failed.emit(self.tr("No caller on the line to announce."))
             return
-        self.consulting = (active.call_id, self.pbx.consult(active.call_id, self.transfer_target))
+        if not self.transfer_target:
+            self.failed.emit(self.tr("Choose the extension first: highlight a lamp or a directory entry."))
+            return
+        if self._is_dnd(self.transfer_target):
+            self.refused.emit(active.call_id, self.transfer_target, FailureReason.DND)
+            return
+        leg = self.pbx.consult(active.call_id, self.transfer_target)
+        self.consulting = (active.call_id, leg)
+        self.transfers.consulting(active.call_id, leg)
 
     def complete(self) -> None:
         if self.consulting is not None:
@@ -362,8 +384,14 @@ class QueuePanel(QWidget):
             self.pbx.conference(held[0].call_id, active.call_id)
             self.consulting = None
 
-    def transfer_to_selected_lamp(self) -> None:
-        if self.transfer_target:
-            self.connect_to(self.transfer_target)
-        else:
-            self.failed.emit(self.tr("Choose the extension first: a lamp or a directory entry, then Enter."))
+
+def reason_word(event: CallFailed) -> str:
+    words = {
+        FailureReason.BUSY: QCoreApplication.translate("QueuePanel", "busy"),
+        FailureReason.NO_ANSWER: QCoreApplication.translate("QueuePanel", "no answer"),
+        FailureReason.DND: QCoreApplication.translate("QueuePanel", "do-not-disturb"),
+        FailureReason.NOT_FOUND: QCoreApplication.translate("QueuePanel", "no such extension"),
+        FailureReason.REJECTED: QCoreApplication.translate("QueuePanel", "refused"),
+        FailureReason.LINK_DOWN: QCoreApplication.translate("QueuePanel", "the PBX link is down"),
+    }
+    return words.get(event.reason, QCoreApplication.translate("QueuePanel", "did not go through"))

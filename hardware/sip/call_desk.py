@@ -8,8 +8,9 @@ How each feature maps onto SIP (a PBX with no media server of its own, such as K
 - blind transfer: REFER to the caller; a refused or unanswered transfer brings the call back to the
   operator connected;
 - announced transfer: a consultation leg, then REFER with Replaces to the caller;
-- park: on the console's own line, held, under a slot number 701–709; pick-up is from the console
-  (the PBX has no park orbit the room phones could dial);
+- park: on the console's own line, held, under a slot from the console's park slots (checked against
+  the extension plan); pick-up is from the console (the PBX has no park orbit the room phones could
+  dial); left too long, the call rings the console again as a recall from its slot;
 - camp-on: the caller is held on the console while the busy extension's lamp is watched; when it goes
   idle the call is transferred, at the time-out it rings the console again as a recall;
 - conference: the console's bridge joins both legs and the operator;
@@ -66,6 +67,8 @@ class CallDesk:
         self._watch_also = watch_also
         self._calls: dict[str, DeskCall] = {}
         self.parked: dict[str, str] = {}  # slot -> call id; read by pickup() from the GUI thread
+        self.park_slots: tuple[str, ...] = PARK_SLOTS
+        self.park_recall_s = 120.0
         self._later: list[tuple[float, Callable[[], None]]] = []  # (monotonic due, action)
         self._after_media: tuple[DeskCall, DeskCall] | None = None
         self._front: RingingFront | None = None
@@ -312,13 +315,15 @@ class CallDesk:
         self._line.xfer_replaces(held.line, leg.line)
 
     def park(self, call_id: str) -> None:
-        slot = next((s for s in PARK_SLOTS if s not in self.parked), "")
+        slot = next((s for s in self.park_slots if s not in self.parked), "")
         call = self._calls.get(call_id)
         if call is None or not slot:
             self._fail(call_id, "", FailureReason.OTHER, "no free park slot")
             return
-        if self.hold(call_id, CallState.PARKED, slot) is not None:
+        parked = self.hold(call_id, CallState.PARKED, slot)
+        if parked is not None:
             self.parked[slot] = call_id
+            parked.park_deadline = time.monotonic() + self.park_recall_s
 
     def pickup(self, slot: str) -> None:
         call = self._calls.get(self.parked.get(slot, ""))
@@ -376,6 +381,8 @@ class CallDesk:
                 self._after_media = None
         now = time.monotonic()
         for call in list(self._calls.values()):
+            if call.state is CallState.PARKED and call.park_deadline and now >= call.park_deadline:
+                self.park_recall(call)
             if call.state is CallState.CAMPED and call.camp_deadline and now >= call.camp_deadline:
                 target, call.camp_deadline = call.camp_target, 0.0
                 call.state = CallState.OFFERED
@@ -390,6 +397,25 @@ class CallDesk:
                         recall_of=target,
                     )
                 )
+
+    def park_recall(self, call: DeskCall) -> None:
+        """Parked too long: the call rings the console again, held on our line until answered."""
+        slot, call.park_deadline = call.peer, 0.0
+        for taken, parked in list(self.parked.items()):
+            if parked == call.id:
+                del self.parked[taken]
+        call.state = CallState.OFFERED
+        self._emit(
+            CallOffered(
+                call.id,
+                call.caller,
+                call.caller_name,
+                call.called,
+                call.kind,
+                self._clock.now(),
+                recall_of=slot,
+            )
+        )
 
     # ------------------------------------------------------------ state
 

@@ -41,6 +41,7 @@ class DeskCall:
     consult_of: str = ""
     camp_target: str = ""
     camp_deadline: float = 0.0
+    park_deadline: float = 0.0  # monotonic time a parked call rings the console again
     transfer_to: str = ""
     replaced_by: str = ""  # the consultation leg an announced transfer joins it to
     ending: str = ""  # why the console hung up, for CallEnded

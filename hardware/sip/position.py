@@ -278,6 +278,12 @@ class SipPosition:
         self._put(lambda: self._desk.pickup(slot), call_id, slot)
         return call_id
 
+    def set_parking(self, slots: Sequence[str], recall_after_s: float) -> None:
+        def run() -> None:
+            self._desk.park_slots, self._desk.park_recall_s = tuple(slots), recall_after_s
+
+        self._commands.put(run)
+
     def camp_on(self, call_id: str, target: str, recall_after_s: float) -> None:
         self._put(lambda: self._desk.camp_on(call_id, target, recall_after_s), call_id, target)
 
