@@ -19,10 +19,11 @@ from hardware.fias_link import FiasLink, LinkSettings
 from switchboard.clock import SystemClock
 from switchboard.fias.front_desk import NAMELESS, DeskNotice, DeskNoticeKind, PmsFrontDesk
 from switchboard.fias.session import LinkPhase, Posting
+from switchboard.hotel import Housekeeping
 from switchboard.link_monitor import RawFrame
 from switchboard.pbx import LinkStateChanged, LinkStatus
 from tests.fias_hotel import MemoryHotel
-from tests.fias_ifc import Ifc, SerialWire, ifc_on_tcp, stamp
+from tests.fias_ifc import Ifc, Rec, SerialWire, ifc_on_tcp, stamp
 from tests.test_fias_link import SocatPair, eventually
 
 
@@ -337,3 +338,38 @@ def test_a_pms_that_stops_answering_is_noticed_and_called_again(kind: str, tmp_p
         eventually(
             lambda: [e.status for e in rig.events if isinstance(e, LinkStateChanged)][-1] is LinkStatus.UP
         )
+
+
+def _announced(rig: Rig, rec: Rec) -> None:
+    """Spec p.28: the vendor announces in its LR every field it will send in a record."""
+    fields = _asked(rig, rec.kind)
+    assert all(name in fields for name, _ in rec.fields), (rec.kind, rec.fields, fields)
+
+
+@pytest.mark.parametrize("kind", WIRES)
+def test_room_status_message_retrieved_and_minibar_go_to_the_pms(kind: str, tmp_path: Path) -> None:
+    """PBX to PMS: RE with RS (spec RE table: 1-6 dirty/clean/inspected vacant/occupied, 8 DND on,
+    9 make up room, 10 all off), XD for a message retrieved (p.51-59), PS with PT=M for a minibar
+    article dialled from the room (PS table; MA and M# as NethVoice's minibar.php sends them)."""
+    with rig_for(kind, tmp_path) as rig:
+        rig.up()
+        rig.desk.housekeeping_changed("712", Housekeeping.CLEAN)
+        rig.desk.housekeeping_changed("714", Housekeeping.INSPECTED, occupied=True)
+        assert rig.desk.maid_code_dialled("712", 9, "Maid5")
+        assert not rig.desk.maid_code_dialled("712", 0) and not rig.desk.maid_code_dialled("712", 100)
+        rig.desk.message_retrieved("712", "4712", "903")
+        rig.link.post(Posting("712", datetime(2026, 11, 21, 0, 40, 12), 0, article="12", quantity=2))
+        res = rig.ifc.wait_for("RE", 3)
+        assert [(r.get("RN"), r.get("RS"), r.get("ID")) for r in res] == [
+            ("712", "3", None),
+            ("714", "6", None),
+            ("712", "9", "Maid5"),
+        ]
+        (xd,) = rig.ifc.wait_for("XD")
+        assert (xd.get("RN"), xd.get("G#"), xd.get("MI")) == ("712", "4712", "903")
+        (ps,) = rig.ifc.wait_for("PS")
+        assert (ps.get("RN"), ps.get("PT"), ps.get("MA"), ps.get("M#")) == ("712", "M", "12", "2")
+        assert (ps.get("DA"), ps.get("TI"), ps.get("P#")) == ("261121", "004012", "1")
+        for rec in [*res, xd, ps]:
+            _announced(rig, rec)
+        assert not any(r.get("DN") is not None for r in res), "DND is never sent to the PMS"

@@ -228,11 +228,29 @@ class PmsFrontDesk:
         log.info("PMS night audit ended")
 
     # --- console → PMS -----------------------------------------------------
-    def housekeeping_changed(self, room: str, status: Housekeeping) -> None:
-        """Maid status set at the console goes to the PMS (DND never does: PMS→ only)."""
+    def housekeeping_changed(self, room: str, status: Housekeeping, occupied: bool = False) -> None:
+        """Maid status set at the console goes to the PMS as RE RS (DND never does: PMS→ only).
+        The spec's codes say vacant or occupied too: 1/2 dirty, 3/4 clean, 5/6 inspected."""
         code = MAID_CODE.get(status)
         if code is not None:
-            self._send(FiasRecord("RE", (("RN", room), ("RS", code))))
+            self._send(FiasRecord("RE", (("RN", room), ("RS", str(int(code) + occupied)))))
+
+    def maid_code_dialled(self, room: str, code: int, maid: str = "") -> bool:
+        """A room status a maid dialled as a feature code on the room's telephone, as RE RS (N 2;
+        1-6 cleaning states, 8 DND on, 9 make up room, 10 all off, others as the PMS is set up),
+        with the maid's ID when the PBX knows it. False, and nothing sent, for a code out of range."""
+        if not 1 <= code <= 99 or not room.strip():
+            log.warning("maid code %r from room %r not sent to the PMS: not a FIAS room status", code, room)
+            return False
+        who = (("ID", _clean_id(maid)),) if _clean_id(maid) else ()
+        self._send(FiasRecord("RE", (("RN", room.strip()), ("RS", str(code)), *who)))
+        return True
 
     def message_retrieved(self, room: str, reservation: str, message_id: str) -> None:
+        """The guest has heard or read a PMS message (``MI`` as the PMS numbered it in XL/XT): XD."""
         self._send(FiasRecord("XD", (("RN", room), ("G#", reservation), ("MI", message_id))))
+
+
+def _clean_id(text: str) -> str:
+    """A user ID for the PMS: ANS, at most 16 characters (spec RE table)."""
+    return "".join(ch for ch in text if ch.isprintable() and ch != "|")[:16]

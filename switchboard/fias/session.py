@@ -35,7 +35,7 @@ LINK_RECORDS: tuple[tuple[str, str], ...] = (
     ("GI", "RNG#GNGFGTGLGVGGGAGDGSCSSF"),
     ("GO", "RNG#GSSF"),
     ("GC", "RNG#GNGFGTGLGVGDGSCSRO"),
-    ("RE", "RNDNMLCSRSG#"),
+    ("RE", "RNDNMLCSRSG#ID"),
     ("WR", "RNDATI"),
     ("WC", "RNDATI"),
     ("WA", "RNDATIAS"),
