@@ -505,3 +505,25 @@ class FiasSequenceRow(Base):
     __tablename__ = "fias_sequences"
     name: Mapped[str] = mapped_column(String(20), primary_key=True)
     value: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class EmergencyRow(Base):
+    """An emergency number dialled from an extension: the alarm every position shows until a person
+    acknowledges it. ``call_key`` (the PBX's Call-ID) is unique, so the same call told by the PBX to
+    several positions, or twice, is one alarm. ``occupants`` is who was in the room at that moment."""
+
+    __tablename__ = "emergencies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_key: Mapped[str] = mapped_column(String(200), unique=True)
+    extension: Mapped[str] = mapped_column(String(20), index=True)
+    room_number: Mapped[str] = mapped_column(String(8), default="")
+    floor: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    number: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    source: Mapped[str] = mapped_column(String(20))  # switchboard.emergency.Source
+    up: Mapped[bool] = mapped_column(Boolean, default=True)
+    occupants: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    acknowledged_by: Mapped[str] = mapped_column(String(80), default="")
+    acknowledged_position: Mapped[str] = mapped_column(String(80), default="")
+    escalated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
