@@ -10,7 +10,10 @@ read them (``section("pms")``), and written back unchanged.
 from __future__ import annotations
 
 import configparser
+import contextlib
 import os
+import stat
+import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -97,6 +100,12 @@ def load(path: Path) -> ConsoleSettings:
 
 
 def save(settings: ConsoleSettings, path: Path) -> None:
+    """Write the file atomically, readable by this user only (it may hold the SIP and database passwords).
+
+    The new text goes to a temporary file created with mode 0600 beside the old one, reaches the
+    disk, and replaces it in one rename: never a half-written file, never a moment it is readable
+    by others, whatever mode the old file had.
+    """
     parser = configparser.ConfigParser(interpolation=None)
     parser["console"] = {"language": settings.language, "position": settings.position}
     parser["database"] = {"url": settings.database_url}
@@ -105,8 +114,115 @@ def save(settings: ConsoleSettings, path: Path) -> None:
     pbx = dict(settings.sections.get("pbx", {}))
     pbx["mode"] = settings.pbx_mode
     parser["pbx"] = pbx
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8") as f:
-        parser.write(f)
-    os.replace(tmp, path)  # never a half-written settings file
+    path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)  # an existing folder is left as it is
+    handle, name = tempfile.mkstemp(prefix=".console-", suffix=".tmp", dir=path.parent)  # mode 0600
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as f:
+            parser.write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(name, PRIVATE_FILE)
+        os.replace(name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    _sync_folder(path.parent)
+
+
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
+def private_folder(folder: Path) -> bool:
+    """Make ``folder`` (and missing parents) 0700; an existing folder is narrowed to 0700 only if it is
+    this user's own and not a shared one (sticky, like /tmp).  Whether it is private now."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    info = folder.stat()
+    if info.st_mode & stat.S_ISVTX or info.st_uid != os.getuid():
+        return False
+    if info.st_mode & 0o777 != PRIVATE_FOLDER:
+        os.chmod(folder, PRIVATE_FOLDER)
+    return True
+
+
+CONSOLE_FILES = ("*.db", "*.db-wal", "*.db-shm", "*.db-journal", "*.log", "*.log.*", "*.journal", "*.ini")
+
+
+def restrict_files(folder: Path) -> list[Path]:
+    """The data folder 0700 and the console's files in it (database, WAL, logs, journals) 0600.
+
+    For the composition root at start, after ``os.umask(0o077)`` so that whatever it creates later
+    is private from the start; this call mends what an older version left open.  Returns the files
+    whose mode it changed.
+    """
+    private_folder(folder)
+    changed: list[Path] = []
+    for pattern in CONSOLE_FILES:
+        for entry in folder.glob(pattern):
+            if entry.is_file() and not entry.is_symlink() and entry.stat().st_mode & 0o777 != PRIVATE_FILE:
+                os.chmod(entry, PRIVATE_FILE)
+                changed.append(entry)
+    return changed
+
+
+def _sync_folder(folder: Path) -> None:
+    """The rename reaches the disk too (a no-op where folders cannot be opened)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+SECRET_WORDS = ("password", "secret", "token", "passphrase", "key")
+
+
+@dataclass(frozen=True, slots=True)
+class SettingChange:
+    """One key whose value a save changed; a secret's values are never kept, only that it changed."""
+
+    key: str  # "section.name", e.g. "pbx.server"
+    old: str
+    new: str
+    secret: bool = False
+
+
+def _is_secret(key: str) -> bool:
+    name = key.rsplit(".", 1)[-1].lower()
+    return any(word in name for word in SECRET_WORDS)
+
+
+def _flat(settings: ConsoleSettings) -> dict[str, str]:
+    values = {
+        "console.language": settings.language,
+        "console.position": settings.position,
+        "database.url": settings.database_url,
+        "pbx.mode": settings.pbx_mode,
+    }
+    for section, pairs in settings.sections.items():
+        for name, value in pairs.items():
+            values.setdefault(f"{section}.{name}", value)
+    return values
+
+
+def changes(old: ConsoleSettings, new: ConsoleSettings) -> list[SettingChange]:
+    """What a save changes, key by key, for the audit trail (``db.audit_trail.record_settings``).
+
+    A secret (a password, or the database address, which may carry one) is reported as changed
+    with its values replaced by "***".
+    """
+    before, after = _flat(old), _flat(new)
+    found = []
+    for key in sorted(before.keys() | after.keys()):
+        was, now = before.get(key, ""), after.get(key, "")
+        if was == now:
+            continue
+        secret = _is_secret(key) or key == "database.url"
+        found.append(SettingChange(key, "***" if secret else was, "***" if secret else now, secret))
+    return found
