@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from db.audit import audit, changed
 from db.romanise import romanise
+from db.room_moves import carry_wakeups, move_dnd_periods
 from db.room_states import LampSwitch, RoomStates, phones_of
 from db.rooms import find_room
 from db.rows import (
@@ -268,19 +269,15 @@ class SqlFrontOffice(RoomStates):
         require(actor, Permission.MANAGE_STAYS)
         now = self._clock.now()
         with self._store.unit() as s:
-            old = find_room(s, from_room)
-            new = find_room(s, to_room)
+            old = find_room(s, from_room, lock=True)
+            new = find_room(s, to_room, lock=True)
             if old.id == new.id:
                 raise InputError("move.same", "The guest is already in that room", room=new.number)
             if new.occupancy == Occupancy.OUT_OF_ORDER.value:
                 raise InputError("move.out_of_order", f"Room {new.number} is out of order", room=new.number)
             row = self._in_house(s, old, reservation)
             row.room_id = new.id
-            s.execute(
-                update(WakeUpRow)
-                .where(WakeUpRow.stay_id == row.id, WakeUpRow.status.in_(_OPEN))
-                .values(room_number=new.number)
-            )
+            carry_wakeups(s, row.id, new.number)
             waiting = _count(
                 s.execute(update(MessageRow).where(MessageRow.stay_id == row.id).values(room_id=new.id))
             ).rowcount
@@ -318,10 +315,7 @@ class SqlFrontOffice(RoomStates):
                 if old.message_lamp:
                     switches += [(self._on_lamp, phone, False) for phone in phones_of(s, old)]
                 old.dnd = old.message_lamp = False
-                for period in s.scalars(
-                    select(DndRow).where(DndRow.room_id == old.id, DndRow.cleared_at.is_(None))
-                ):
-                    period.room_id = new.id  # the guest's DND, with who set it and when, moves along
+                move_dnd_periods(s, old.id, new.id, now, actor.user)
             audit(
                 s,
                 actor,

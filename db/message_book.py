@@ -48,7 +48,7 @@ class SqlMessageBook:
         number = clean_text(callback, limit=40, what="call-back number")
         body = clean_text(text, limit=2000, what="message", required=True)
         with self._store.unit() as s:
-            row_room = find_room(s, room)
+            row_room = find_room(s, room, lock=True)  # the lamp is decided with the room's messages
             in_house = guest_in(s, row_room)
             found = (in_house[0].id, in_house[1].name) if in_house is not None else None
             if found is None:
@@ -106,9 +106,13 @@ class SqlMessageBook:
             raise InputError("message.how", f"Unknown delivery {how!r}", how=how)
         now = self._clock.now()
         with self._store.unit() as s:
-            row = s.get(MessageRow, message_id)
+            # Locked until the commit: a second position delivering the same message waits, then sees
+            # it delivered; the room is locked too, so its lamp follows every message left waiting.
+            row = s.get(MessageRow, message_id, with_for_update=True)
             if row is None:
                 raise NotFound("message.missing", "That message no longer exists")
+            if row.room_id is not None:
+                s.get(RoomRow, row.room_id, with_for_update=True)
             if row.version != version:
                 raise ConflictError("message.changed", "Someone else changed this message just now")
             if row.delivered_at is not None:
@@ -116,7 +120,7 @@ class SqlMessageBook:
             row.delivered_at, row.delivered_by, row.delivery, row.status = (
                 now,
                 actor.user,
-                "phone",
+                how,
                 "delivered",
             )
             room = s.get(RoomRow, row.room_id) if row.room_id is not None else None

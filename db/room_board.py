@@ -48,6 +48,7 @@ class SqlRoomBoard:
                         guest.title if guest else "",
                         guest.vip_level if guest else 0,
                         bool(stay and stay.privacy),
+                        room.version,
                     )
                 )
             return views

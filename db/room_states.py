@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from db.audit import audit, changed
 from db.message_book import SqlMessageBook  # it lights the lamp after its commit
@@ -19,7 +20,7 @@ from db.rows import DndRow, ExtensionRow, MessageRow, RoomRow, StayRow, Whereabo
 from db.store import Store
 from switchboard.auth import Permission, require
 from switchboard.clock import Clock
-from switchboard.errors import InputError, NotFound
+from switchboard.errors import ConflictError, InputError, NotFound
 from switchboard.hotel import Actor, Housekeeping, StayStatus, clean_text
 
 
@@ -63,7 +64,7 @@ class RoomStates:
                 "dnd.until", "A DND end time must be later today or after", until=str(until)[:16]
             )
         with self._store.unit() as s:
-            row = find_room(s, room)
+            row = find_room(s, room, lock=True)  # the flag and the open period are decided together
             was = row.dnd
             row.dnd = on
             if on and not was:
@@ -92,7 +93,10 @@ class RoomStates:
         link = Actor.link("dnd-clock")
         with self._store.unit() as s:
             for period in s.scalars(select(DndRow).where(DndRow.cleared_at.is_(None), DndRow.until <= now)):
-                room = s.get(RoomRow, period.room_id)
+                room = s.get(RoomRow, period.room_id, with_for_update=True)
+                s.refresh(period)  # read again under the room's lock: a position may have just changed it
+                if period.cleared_at is not None or period.until is None or period.until > now:
+                    continue
                 period.cleared_at, period.cleared_by = now, link.user
                 if room is not None and room.dnd:
                     room.dnd = False
@@ -111,12 +115,22 @@ class RoomStates:
         self._next_expiry = now + timedelta(seconds=30)
         return self.expire_dnd()
 
-    def set_housekeeping(self, room: str, status: Housekeeping, actor: Actor) -> None:
+    def set_housekeeping(
+        self, room: str, status: Housekeeping, actor: Actor, *, version: int | None = None
+    ) -> None:
+        """``version`` is the room as the person saw it (``RoomView.version``): a room changed since
+        then is a ``ConflictError``, never overwritten; links that only pass the news leave it out."""
         require(actor, Permission.SET_ROOM_STATE)
         now = self._clock.now()
         with self._store.unit() as s:
             row = find_room(s, room)
+            if version is not None and row.version != version:
+                raise ConflictError(
+                    "room.changed", "Someone else changed this room just now", room=row.number
+                )
             row.housekeeping = status.value
+            if version is not None:
+                flag_modified(row, "housekeeping")  # saved even when unchanged: the version moves on
             audit(s, actor, now, "room.housekeeping", "room", row.number, status=status.value)
             changed(s, actor, now, "room", row.number)
 

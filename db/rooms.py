@@ -14,9 +14,13 @@ from switchboard.hotel import StayStatus, check_room_number
 LampSwitch = Callable[[str, bool], None]  # (extension, on): tells the PBX after commit
 
 
-def find_room(s: Session, number: str) -> RoomRow:
+def find_room(s: Session, number: str, *, lock: bool = False) -> RoomRow:
+    """The room; ``lock`` holds its row until the commit (``FOR UPDATE`` on PostgreSQL; on SQLite the
+    unit of work holds the file's write lock already), so two positions deciding on the room's state
+    take turns instead of each acting on what the other is changing."""
     value = check_room_number(number)
-    room = s.scalars(select(RoomRow).where(RoomRow.number == value)).first()
+    query = select(RoomRow).where(RoomRow.number == value)
+    room = s.scalars(query.with_for_update() if lock else query).first()
     if room is None:
         raise InputError("room.invalid", f"Not a room number: {value!r}", room=value)
     return room

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -54,6 +55,10 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC)
+
+
+# switchboard.wakeup_status.OPEN, for the partial unique index on open wake-ups
+WAKEUP_OPEN = "('booked', 'dialling', 'retry_wait', 'escalated', 'manual', 'handed_to_pbx')"
 
 
 class Base(DeclarativeBase):
@@ -179,6 +184,15 @@ class DndRow(Base):
     """One period of do-not-disturb on a room; open while ``cleared_at`` is empty."""
 
     __tablename__ = "dnd_periods"
+    __table_args__ = (  # one open period per room: two positions switching DND cannot leave two
+        Index(
+            "uq_dnd_periods_open_room",
+            "room_id",
+            unique=True,
+            sqlite_where=text("cleared_at IS NULL"),
+            postgresql_where=text("cleared_at IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id"), index=True)
     set_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
@@ -223,6 +237,16 @@ class WhereaboutsRow(Base):
 
 class WakeUpRow(Base):
     __tablename__ = "wakeups"
+    __table_args__ = (  # one open wake-up per room and minute, however many positions book it at once
+        Index(
+            "uq_wakeups_open_room_due",
+            "room_number",
+            "due_at",
+            unique=True,
+            sqlite_where=text(f"status IN {WAKEUP_OPEN}"),
+            postgresql_where=text(f"status IN {WAKEUP_OPEN}"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     stay_id: Mapped[int | None] = mapped_column(ForeignKey("stays.id"), nullable=True, index=True)
     room_number: Mapped[str] = mapped_column(String(8), index=True)

@@ -2,34 +2,80 @@
 
 SQLite in the user data folder is the default (WAL, foreign keys on); any
 SQLAlchemy URL works, PostgreSQL for several positions.  A stale write under
-optimistic locking becomes ``ConflictError``; an unreachable server becomes
-``StorageUnavailable`` with a message a person can act on.
+optimistic locking becomes ``ConflictError``; a database that is away, slow,
+read-only, full, or whose file was deleted or replaced becomes
+``DatabaseUnavailable`` with a message key and the database named (never its
+password).  Nothing of a failed unit of work is written: it rolls back whole.
+
+On SQLite a unit of work starts with ``BEGIN IMMEDIATE``: writers queue for the
+file's write lock (up to the busy time-out) before they read, so two positions
+never act on what the other is changing.  On PostgreSQL the services lock the row
+they decide on (``FOR UPDATE``) and the constraints settle the rest.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import math
+import time
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from switchboard.errors import ConflictError, ConsoleError
+from db.schema_version import at_head
+from db.storage_faults import FileIdentity, judge, unavailable, where_of
+from switchboard.errors import ConflictError, ConsoleError, DatabaseState, DatabaseUnavailable, InputError
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+StorageUnavailable = DatabaseUnavailable  # the older name, kept for callers that catch it
 
-class StorageUnavailable(ConsoleError):
-    """The database cannot be opened or reached."""
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Seconds the console waits on the database before telling the operator it is away.
+
+    ``connect``: opening a connection to the server (and waiting for a free pooled one);
+    ``statement``: one statement on the server (PostgreSQL ``statement_timeout``, and the
+    TCP time-outs that notice a server whose packets are dropped); ``busy``: a SQLite writer
+    waiting for another's lock.  Settings ``[database] connect_timeout``, ``statement_timeout``,
+    ``busy_timeout``.
+    """
+
+    connect: float = 5.0
+    statement: float = 5.0
+    busy: float = 5.0
+
+    @classmethod
+    def from_settings(cls, values: Mapping[str, str]) -> Timeouts:
+        """From the ``[database]`` section; missing keys keep their defaults, bad ones are an InputError."""
+        found: dict[str, float] = {}
+        for name in ("connect", "statement", "busy"):
+            raw = str(values.get(f"{name}_timeout", "")).strip()
+            if not raw:
+                continue
+            try:
+                seconds = float(raw)
+            except ValueError:
+                seconds = math.nan
+            if not 0.5 <= seconds <= 300:
+                raise InputError(
+                    "settings.database_timeout",
+                    f"[database] {name}_timeout must be 0.5 to 300 seconds, not {raw!r}",
+                    setting=f"{name}_timeout",
+                    value=raw[:20],
+                )
+            found[name] = seconds
+        return cls(**found)
 
 
 def sqlite_url(path: Path) -> str:
@@ -37,27 +83,55 @@ def sqlite_url(path: Path) -> str:
 
 
 class Store:
-    """The database behind the console: engine, migrations, sessions."""
+    """The database behind the console: engine, migrations, sessions, health."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, timeouts: Timeouts | None = None) -> None:
         self.url = url
+        self.timeouts = timeouts or Timeouts()
         try:
-            kwargs: dict[str, Any] = {"echo": echo}
-            if url.startswith("postgresql"):
-                kwargs["pool_pre_ping"] = True
-                kwargs.setdefault("connect_args", {})["connect_timeout"] = 5
-            if url.startswith("sqlite"):
-                kwargs.setdefault("connect_args", {})["timeout"] = 15
-            self.engine: Engine = create_engine(url, **kwargs)
+            self.engine: Engine = create_engine(url, echo=echo, **self._engine_options(url))
         except (ArgumentError, SQLAlchemyError, ImportError, ValueError) as exc:
-            raise StorageUnavailable(
+            raise DatabaseUnavailable(
                 "storage.bad_url",
                 f"The database address is not valid: {_redact(url)} ({exc})",
                 url=_redact(url),
+                where=_redact(url),
             ) from exc
+        self.where = where_of(self.engine.url)
+        self._file: Path | None = None
+        self._identity: FileIdentity | None = None
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            database = self.engine.url.database or ""
+            if database and database != ":memory:" and not database.startswith("file:"):
+                self._file = Path(database).absolute()
+                self._identity = FileIdentity.of(self._file)
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(sqlite_immediate=True)
+        self._writers = sessionmaker(writer, expire_on_commit=False)
+
+    def _engine_options(self, url: str) -> dict[str, Any]:
+        t = self.timeouts
+        if url.startswith("postgresql"):
+            statement_ms = int(t.statement * 1000)
+            return {
+                "pool_pre_ping": True,
+                "pool_timeout": t.connect,
+                "connect_args": {
+                    "connect_timeout": max(2, math.ceil(t.connect)),  # libpq's floor is 2 s
+                    "options": f"-c statement_timeout={statement_ms}",
+                    # A server whose packets are dropped never refuses: the TCP time-outs notice it.
+                    "keepalives": 1,
+                    "keepalives_idle": max(1, math.ceil(t.statement)),
+                    "keepalives_interval": 1,
+                    "keepalives_count": 2,
+                    "tcp_user_timeout": statement_ms + 1000,
+                },
+            }
+        if url.startswith("sqlite"):
+            return {"connect_args": {"timeout": t.busy}}
+        return {}
 
     @property
     def dialect(self) -> str:
@@ -68,22 +142,36 @@ class Store:
         try:
             with self.engine.connect():
                 pass
-        except (OperationalError, SQLAlchemyError, OSError) as exc:
-            raise StorageUnavailable(
+        except (SQLAlchemyError, OSError) as exc:
+            raise DatabaseUnavailable(
                 "storage.unreachable",
                 f"Cannot open the database {_redact(self.url)}: {_first_line(exc)}",
                 url=_redact(self.url),
+                where=self.where,
             ) from exc
+        self._remember_file()
 
     def migrate(self) -> None:
         """Bring the schema up to the newest migration (all heads)."""
         self.check()
+        self._check_file()
+        with self.engine.connect() as connection:
+            current = at_head(connection)
+        if current:  # the usual morning: nothing to do, and Alembic need not be loaded
+            self._remember_file()
+            return
+        from alembic import command
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
         with self.engine.begin() as connection:
+            if self.dialect == "postgresql":
+                connection.execute(text("SET LOCAL statement_timeout = 0"))  # a migration may take long
             config.attributes["connection"] = connection
             command.upgrade(config, "heads")
+        self._remember_file()
         log.info("database %s at the newest schema", _redact(self.url))
 
     def table_names(self) -> list[str]:
@@ -93,43 +181,121 @@ class Store:
     def unit(self) -> Iterator[Session]:
         """One transaction: commit on success, roll back on any error.
 
-        A stale optimistic-lock write surfaces as ``ConflictError``.
+        A stale optimistic-lock write surfaces as ``ConflictError``; a database that is
+        away, slow, read-only or full as ``DatabaseUnavailable``.
         """
-        session = self._sessions()
+        self._check_file()
+        session = self._writers()
         try:
             yield session
             session.commit()
-        except StaleDataError as exc:
-            session.rollback()
-            raise ConflictError(
-                "edit.conflict", "Someone else changed this at the same time; nothing was overwritten"
-            ) from exc
-        except BaseException:
-            session.rollback()
+        except BaseException as exc:
+            _quietly_roll_back(session)
+            self._raise_for(exc)
             raise
         finally:
-            session.close()
+            _quietly_close(session)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading only."""
+        self._check_file()
         session = self._sessions()
         try:
             yield session
+        except BaseException as exc:
+            self._raise_for(exc)
+            raise
         finally:
-            session.rollback()
-            session.close()
+            _quietly_roll_back(session)
+            _quietly_close(session)
+
+    def probe(self) -> DatabaseState:
+        """Whether the database answers now and can be written; never raises, bounded by the time-outs.
+
+        Blocking: call it off the GUI thread (``db.health.DatabaseWatch`` does, every few seconds).
+        """
+        started = time.monotonic()
+        try:
+            self._check_file()
+            with self.unit() as s:  # a write transaction: SQLite takes its write lock, as a save would
+                s.execute(text("SELECT 1"))
+        except DatabaseUnavailable as exc:
+            return DatabaseState(self.where, exc.key, str(exc.args_map.get("detail", "")), _since(started))
+        except ConsoleError as exc:
+            return DatabaseState(self.where, exc.key, exc.message, _since(started))
+        except Exception as exc:  # a probe reports, it never raises
+            log.warning("database probe failed unexpectedly", exc_info=True)
+            return DatabaseState(self.where, "storage.failed", _first_line(exc), _since(started))
+        return DatabaseState(self.where, seconds=_since(started))
 
     def dispose(self) -> None:
         self.engine.dispose()
 
+    # ------------------------------------------------------------ faults
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    def _remember_file(self) -> None:
+        if self._file is not None and self._identity is None:
+            self._identity = FileIdentity.of(self._file)
+
+    def _check_file(self) -> None:
+        if self._identity is not None:
+            self._identity.check()
+
+    def _raise_for(self, exc: BaseException) -> None:
+        """Raise the error a person reads for ``exc``; return for errors that stay as they are."""
+        if isinstance(exc, ConsoleError):
+            return
+        if isinstance(exc, StaleDataError):
+            raise ConflictError(
+                "edit.conflict", "Someone else changed this at the same time; nothing was overwritten"
+            ) from exc
+        if isinstance(exc, IntegrityError):
+            return  # a rule of the schema: the service that knows the rule says what it means
+        if isinstance(exc, DBAPIError):
+            verdict = judge(exc, self.engine.url)
+            if verdict is None:
+                return
+            if verdict.renew:
+                self.engine.dispose()  # connections opened read-only or broken are not reused
+            log.warning("database away: %s", verdict.error)
+            raise verdict.error from exc
+        if isinstance(exc, OSError) and self._file is not None:
+            raise unavailable("storage.io_error", self.where, exc.strerror or "") from exc
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling would begin only at the first write, after the reads a
+    # decision was made on; ``_sqlite_begin`` begins every transaction itself instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    immediate = connection.get_execution_options().get("sqlite_immediate", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _quietly_roll_back(session: Session) -> None:
+    try:
+        session.rollback()
+    except SQLAlchemyError:
+        log.debug("rollback on a connection that is gone", exc_info=True)
+
+
+def _quietly_close(session: Session) -> None:
+    try:
+        session.close()
+    except SQLAlchemyError:
+        log.debug("closing a session on a connection that is gone", exc_info=True)
+
+
+def _since(started: float) -> float:
+    return round(time.monotonic() - started, 3)
 
 
 def _redact(url: str) -> str:
@@ -143,5 +309,5 @@ def _redact(url: str) -> str:
 
 
 def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc)
-    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    text_ = str(getattr(exc, "orig", None) or exc)
+    return text_.strip().splitlines()[0] if text_.strip() else type(exc).__name__

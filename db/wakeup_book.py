@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from db.audit import audit, changed
 from db.rooms import find_room, guest_in
 from db.rows import DiallerBeatRow, GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
+from db.storage_faults import breaks
 from db.store import Store
 from switchboard.auth import Permission, require
 from switchboard.clock import Clock
@@ -98,20 +100,6 @@ class SqlWakeUpBook:
                     "wakeup.no_guest", f"Room {row_room.number} has no guest in house", room=row_room.number
                 )
             stay, guest = found
-            duplicate = s.scalars(
-                select(WakeUpRow).where(
-                    WakeUpRow.room_number == row_room.number,
-                    WakeUpRow.due_at == due,
-                    WakeUpRow.status.in_(_OPEN),
-                )
-            ).first()
-            if duplicate is not None:
-                raise InputError(
-                    "wakeup.duplicate",
-                    f"Room {row_room.number} already has a wake-up at {due:%H:%M}",
-                    room=row_room.number,
-                    time=f"{due:%H:%M}",
-                )
             row = WakeUpRow(
                 stay_id=stay.id,
                 room_number=row_room.number,
@@ -125,7 +113,16 @@ class SqlWakeUpBook:
                 source=source,
             )
             s.add(row)
-            s.flush()
+            number = row.room_number
+            try:
+                s.flush()  # the unique index on open calls is the check: two positions at once get one call
+            except IntegrityError as exc:
+                if not breaks(exc, "uq_wakeups_open_room_due", "wakeups", "room_number", "due_at"):
+                    raise
+                at = f"{due.astimezone(self._clock.now().tzinfo):%H:%M}"
+                raise InputError(
+                    "wakeup.duplicate", f"Room {number} already has a wake-up at {at}", room=number, time=at
+                ) from exc
             audit(s, actor, now, "wakeup.book", "wakeup", row.id, room=row.room_number, due=due)
             changed(s, actor, now, "wakeup", row.id)
             return self._view(row, guest.name)

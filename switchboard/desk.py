@@ -31,6 +31,7 @@ class RoomView:
     title: str = ""
     vip_level: int = 0
     privacy: bool = False
+    version: int = 0  # of the room row: an edit made from this view is refused if the room changed since
 
 
 @dataclass(frozen=True, slots=True)

@@ -373,3 +373,29 @@ def test_room_status_message_retrieved_and_minibar_go_to_the_pms(kind: str, tmp_
         for rec in [*res, xd, ps]:
             _announced(rig, rec)
         assert not any(r.get("DN") is not None for r in res), "DND is never sent to the PMS"
+
+
+@pytest.mark.parametrize("kind", WIRES)
+def test_the_specifications_example_records_are_applied(kind: str, tmp_path: Path) -> None:
+    """Oracle's own example records (GI/GC p.39-47, RE p.62-67, WR/WA p.67-69), sent as printed."""
+    with rig_for(kind, tmp_path) as rig:
+        rig.up()
+        for text in (
+            "GI|RN2781|G#12345|GNGuest, Mr.|GLEA|GV3|GGA123|GSN|",
+            "GC|RN2781|G#12345|GNGast, Hr.|GLGE|",
+            "RE|RN2781|MLY|",
+            "RE|RN2781|CS2|DNN|",
+            "RE|RN2781|RS3|",
+            "WR|RN2781|DA001031|TI070000|",  # 31 Oct 2000: long past, so refused, with its one answer
+        ):
+            rig.ifc.send_raw(text.encode())
+        eventually(lambda: rig.desk.applied + rig.desk.failed == 6)
+        stay = rig.hotel.stays["2781"]
+        assert (stay["name"], stay["language"]) == ("Gast, Hr.", "GE")
+        assert (stay["vip_level"], stay["group"]) == (3, "A123")
+        assert (rig.hotel.lamp["2781"], rig.hotel.cos["2781"], rig.hotel.dnd["2781"]) == (True, 2, False)
+        assert rig.hotel.maid["2781"] is Housekeeping.CLEAN
+        (wa,) = rig.ifc.wait_for("WA")
+        assert [wa.get(f) for f in ("RN", "DA", "TI", "AS")] == ["2781", "001031", "070000", "UR"]
+        rig.ifc.send_raw(b"GO|RN2781|G#12345|GSN|")  # the spec's GO example, for this room
+        eventually(lambda: "2781" not in rig.hotel.snapshot())

@@ -48,11 +48,13 @@ def test_times_come_back_aware_utc(store: Store) -> None:
 def test_stale_write_is_a_conflict_not_an_overwrite(store: Store) -> None:
     with store.unit() as s:
         s.add(RoomRow(number="1203", floor=12, room_type="KING", extension="1203"))
+    with store.read() as s:  # what one position has on its screen
+        stale = s.scalars(select(RoomRow)).one()
+        s.expunge(stale)
+    with store.unit() as early:  # another position saves first
+        early.scalars(select(RoomRow)).one().dnd = True
     with pytest.raises(ConflictError), store.unit() as late:
-        stale = late.scalars(select(RoomRow)).one()
-        with store.unit() as early:
-            early.scalars(select(RoomRow)).one().dnd = True
-        stale.housekeeping = "dirty"
+        late.merge(stale, load=False).housekeeping = "dirty"
     with store.read() as s:
         room = s.scalars(select(RoomRow)).one()
         assert room.dnd is True
