@@ -3,7 +3,7 @@ handing over and taking over."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from console.context import Console
 from db.handover import SqlHandovers
@@ -13,6 +13,7 @@ from switchboard import demo_hotel
 from switchboard.auth import User
 from switchboard.hotel import Actor, Role
 from switchboard.shifts import shift_at
+from ui import i18n
 from ui.handover_dialog import HandOverDialog, TakeOverDialog
 from ui.main_window import MainWindow
 from ui.signin_dialog import FirstAdministratorDialog, SignInDialog
@@ -28,17 +29,22 @@ def first_administrator(console: Console, parent: MainWindow | None) -> bool:
     return bool(dialog.exec()) and dialog.user is not None
 
 
-def sign_in(console: Console, parent: MainWindow | None) -> User | None:
+def _sign_in_dialog(console: Console, parent: MainWindow | None) -> SignInDialog:
     hint = ""
     if console.training:
         demo = ", ".join(f"{u} / {p}" for u, _name, _role, p in DEMO_USERS)
         hint = QCoreApplication.translate("Console", "Training demo users: %1").replace("%1", demo)
-    dialog = SignInDialog(
+    return SignInDialog(
         lambda u, p: console.users.authenticate(u, p, console.settings.position),
         hotel=demo_hotel.HOTEL_NAME if console.training else "",
         demo_hint=hint,
         parent=parent,
     )
+
+
+def sign_in(console: Console, parent: MainWindow | None) -> User | None:
+    """The first sign-in, before the console's window shows."""
+    dialog = _sign_in_dialog(console, parent)
     return dialog.user if dialog.exec() else None
 
 
@@ -49,6 +55,7 @@ def start_session(console: Console, window: MainWindow, user: User) -> None:
         user.username, console.settings.position
     )
     window.user_label.setText(f"{user.display_name} · {console.settings.position}")
+    window.cover(False)
     QTimer.singleShot(0, lambda: offer_take_over(console, window))
 
 
@@ -58,23 +65,51 @@ def end_session(console: Console) -> None:
         console.sign_in_id = None
 
 
-def change_operator(console: Console, window: MainWindow) -> None:
-    """Sign out and hand the position to the next operator (the console and its calls stay up)."""
+def change_operator(console: Console, window: MainWindow) -> SignInDialog:
+    """Sign out and hand the position to the next operator. The console and its calls stay up, and
+    the call keys keep working, but the last operator's screen is covered until someone signs in."""
     end_session(console)
     console.user = None
     window.user_label.setText(QCoreApplication.translate("Console", "(signed out)"))
-    user = sign_in(console, window)
-    if user is not None:
-        start_session(console, window, user)
+    window.cover(True)
+    if not window.property("signInWired"):
+        window.setProperty("signInWired", True)
+        window.sign_in_requested.connect(lambda: open_sign_in(console, window))
+    return open_sign_in(console, window)
 
 
-def hand_over(console: Console, window: MainWindow) -> None:
+def open_sign_in(console: Console, window: MainWindow) -> SignInDialog:
+    """The sign-in beside the covered console, not modal (F5 still answers)."""
+    dialog = _sign_in_dialog(console, window)
+    dialog.setModal(False)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def signed_in() -> None:
+        if dialog.user is not None and console.user is None:
+            start_session(console, window, dialog.user)
+
+    dialog.accepted.connect(signed_in)
+    dialog.show()
+    return dialog
+
+
+def hand_over(console: Console, window: MainWindow) -> HandOverDialog:
     slot = shift_at(console.clock.now())
-    HandOverDialog(SqlHandovers(console.store, console.clock), slot, lambda: console.actor, window).exec()
+    dialog = HandOverDialog(
+        SqlHandovers(console.store, console.clock),
+        slot,
+        lambda: console.actor,
+        window,
+        chinese=i18n.is_chinese(console.language),
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
 
 
-def offer_take_over(console: Console, window: MainWindow, *, always: bool = False) -> None:
-    """At sign-in, the handover the incoming operator has not acknowledged yet."""
+def offer_take_over(console: Console, window: MainWindow, *, always: bool = False) -> TakeOverDialog | None:
+    """At sign-in, the handover the incoming operator has not acknowledged yet (beside the queue, not
+    modal)."""
     book = SqlHandovers(console.store, console.clock)
     latest = book.latest()
     if latest is None or not latest.pending or latest.composed_by == console.actor.user:
@@ -82,5 +117,10 @@ def offer_take_over(console: Console, window: MainWindow, *, always: bool = Fals
             window.statusBar().showMessage(
                 QCoreApplication.translate("Console", "No handover waiting to be acknowledged."), 10_000
             )
-        return
-    TakeOverDialog(book, latest, lambda: console.actor, window).exec()
+        return None
+    dialog = TakeOverDialog(
+        book, latest, lambda: console.actor, window, chinese=i18n.is_chinese(console.language)
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.audit import audit, changed
 from db.logbook import SqlLogbook
 from db.rows import (
+    DndRow,
     GuestRow,
     HandoverItemRow,
     HandoverRow,
@@ -25,7 +27,7 @@ from db.store import Store
 from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.errors import InputError, NotFound
-from switchboard.handover import Handover, HandoverItem, ItemKind
+from switchboard.handover import Handover, HandoverItem, ItemKind, item_line
 from switchboard.hotel import Actor, StayStatus, clean_text
 from switchboard.shifts import ShiftSlot, next_shift
 from switchboard.wakeup_status import OPEN, WakeUpStatus
@@ -60,18 +62,13 @@ class SqlHandovers:
                     if status in (WakeUpStatus.ESCALATED, WakeUpStatus.MANUAL)
                     else ItemKind.WAKEUP_DUE
                 )
-                tried = f", {w.attempts} attempts" if w.attempts else ""
-                items.append(
-                    (
-                        kind,
-                        str(w.id),
-                        f"{w.due_at.astimezone(zone):%H:%M} room {w.room_number} ({w.status}{tried})",
-                    )
-                )
+                at = f"{w.due_at.astimezone(zone):%H:%M}"
+                line = item_line(kind, time=at, room=w.room_number, status=w.status, attempts=str(w.attempts))
+                items.append((kind, str(w.id), line))
             for e in follow_ups:
-                due = f", due {e.due_at:%m-%d %H:%M}" if e.due_at else ""
-                room = f"room {e.room}: " if e.room else ""
-                items.append((ItemKind.FOLLOW_UP, str(e.id), f"{room}{e.text}{due}"))
+                due = f"{e.due_at:%m-%d %H:%M}" if e.due_at else ""
+                line = item_line(ItemKind.FOLLOW_UP, room=e.room, text=e.text, due=due)
+                items.append((ItemKind.FOLLOW_UP, str(e.id), line))
             for m, number in s.execute(
                 select(MessageRow, RoomRow.number)
                 .outerjoin(RoomRow, RoomRow.id == MessageRow.room_id)
@@ -82,11 +79,25 @@ class SqlHandovers:
                     (
                         ItemKind.MESSAGE,
                         str(m.id),
-                        f"room {number or '?'}: from {m.sender}, taken {m.taken_at.astimezone(zone):%H:%M}",
+                        item_line(
+                            ItemKind.MESSAGE,
+                            room=number or "?",
+                            sender=m.sender,
+                            time=f"{m.taken_at.astimezone(zone):%H:%M}",
+                        ),
                     )
                 )
+            ends = _dnd_ends(s)
             for dnd_room in s.scalars(select(RoomRow).where(RoomRow.dnd.is_(True)).order_by(RoomRow.number)):
-                items.append((ItemKind.DND, dnd_room.number, f"room {dnd_room.number} on DND"))
+                end = ends.get(dnd_room.id)
+                dnd_end = f"{end.astimezone(zone):%m-%d %H:%M}" if end else ""
+                items.append(
+                    (
+                        ItemKind.DND,
+                        dnd_room.number,
+                        item_line(ItemKind.DND, room=dnd_room.number, until=dnd_end),
+                    )
+                )
             until = incoming.ends_at.date()
             for stay, guest, number in s.execute(
                 select(StayRow, GuestRow, RoomRow.number)
@@ -103,8 +114,13 @@ class SqlHandovers:
                     (
                         ItemKind.VIP_ARRIVAL,
                         stay.reservation,
-                        f"VIP {guest.vip_level} {guest.name} {guest.title}, room {number or '-'}, "
-                        f"arrives {stay.arrival:%m-%d}",
+                        item_line(
+                            ItemKind.VIP_ARRIVAL,
+                            level=str(guest.vip_level),
+                            name=f"{guest.name} {guest.title}".strip(),
+                            room=number or "-",
+                            date=f"{stay.arrival:%m-%d}",
+                        ),
                     )
                 )
             for duty in s.scalars(
@@ -112,7 +128,8 @@ class SqlHandovers:
                 .where(TimedDutyRow.active.is_(True), TimedDutyRow.shift_kind == incoming.kind.value)
                 .order_by(TimedDutyRow.time_of_day)
             ):
-                items.append((ItemKind.TIMED_DUTY, str(duty.id), f"{duty.time_of_day} {duty.name}"))
+                line = item_line(ItemKind.TIMED_DUTY, time=duty.time_of_day, name=duty.name)
+                items.append((ItemKind.TIMED_DUTY, str(duty.id), line))
             from_row = shift_row(s, outgoing)
             to_row = shift_row(s, incoming)
             handover = HandoverRow(
@@ -142,6 +159,7 @@ class SqlHandovers:
         zone = self._clock.now().tzinfo
         shift = s.get(ShiftRow, row.from_shift_id)
         label = f"{shift.business_date:%Y-%m-%d} {shift.kind}" if shift else ""
+        duty_names = {str(d.id): d.name_zh for d in s.scalars(select(TimedDutyRow))}
         items = tuple(
             HandoverItem(
                 i.id,
@@ -150,6 +168,7 @@ class SqlHandovers:
                 i.text,
                 i.acknowledged_by,
                 i.acknowledged_at.astimezone(zone) if i.acknowledged_at else None,
+                duty_names.get(i.ref, "") if i.kind == ItemKind.TIMED_DUTY.value else "",
             )
             for i in s.scalars(
                 select(HandoverItemRow)
@@ -195,6 +214,43 @@ class SqlHandovers:
             handover_id = handover.id
         return self.get(handover_id)
 
+    def acknowledge_all(self, item_ids: Sequence[int], actor: Actor) -> Handover:
+        """The items the incoming operator has read, acknowledged in one action: one audit row each,
+        one transaction (all or none)."""
+        require(actor, Permission.WRITE_LOGBOOK)
+        if not item_ids:
+            raise InputError("handover.none", "Tick the items you have read first")
+        now = self._clock.now()
+        with self._store.unit() as s:
+            items = [s.get(HandoverItemRow, i) for i in item_ids]
+            if any(i is None for i in items) or len({i.handover_id for i in items if i}) != 1:
+                raise NotFound("handover.missing", "That handover item does not exist")
+            handover = s.get(HandoverRow, items[0].handover_id if items[0] else 0)
+            assert handover is not None
+            if handover.composed_by == actor.user:
+                raise InputError(
+                    "handover.own", "The incoming operator acknowledges a handover, not its author"
+                )
+            for item in items:
+                if item is not None and item.acknowledged_at is None:
+                    item.acknowledged_at, item.acknowledged_by = now, actor.user
+                    audit(s, actor, now, "handover.acknowledge", "handover_item", item.id)
+            s.flush()
+            self._close_if_done(s, handover, actor, now)
+            handover_id = handover.id
+        return self.get(handover_id)
+
+    @staticmethod
+    def _close_if_done(s: Session, handover: HandoverRow, actor: Actor, now: datetime) -> None:
+        pending = s.scalar(
+            select(HandoverItemRow.id).where(
+                HandoverItemRow.handover_id == handover.id, HandoverItemRow.acknowledged_at.is_(None)
+            )
+        )
+        if pending is None and handover.acknowledged_at is None:
+            handover.acknowledged_at, handover.acknowledged_by = now, actor.user
+            audit(s, actor, now, "handover.acknowledged", "handover", handover.id)
+
     def unacknowledged(self) -> Sequence[Handover]:
         """Handovers with an item nobody has acknowledged (the duty manager's list)."""
         with self._store.read() as s:
@@ -209,3 +265,12 @@ class SqlHandovers:
         with self._store.read() as s:
             row = s.scalars(select(HandoverRow).order_by(HandoverRow.composed_at.desc())).first()
             return self._view(s, row) if row else None
+
+
+def _dnd_ends(s: Session) -> dict[int, datetime]:
+    """The end time of each room's open DND period that has one."""
+    return {
+        d.room_id: d.until
+        for d in s.scalars(select(DndRow).where(DndRow.cleared_at.is_(None), DndRow.until.is_not(None)))
+        if d.until is not None
+    }

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -31,6 +32,8 @@ from switchboard.desk import EntryKind, Logbook, LogCategory, LogEntry, LogQuery
 from switchboard.hotel import Actor
 from ui.errors import attempt
 from ui.rows_model import RowsModel
+
+ENTRY_COLUMN = 5
 
 
 class LogbookPage(QWidget):
@@ -156,7 +159,14 @@ class LogbookPage(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
+        # Entries wrap in a column that takes the width left: read whole, no horizontal scrolling.
         self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ENTRY_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
         for w in (self.category, self.room, self.follow_up, self.due, self.assignee, write):
             top.addWidget(w)
@@ -235,7 +245,6 @@ class LogbookPage(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(self._logbook.search(self.query(), limit=500))
-        self.view.resizeColumnsToContents()
 
     def write(self) -> None:
         category = self.category.currentData()

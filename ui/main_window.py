@@ -16,10 +16,14 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -75,11 +79,50 @@ class LinkLamp(QLabel):
         super().mousePressEvent(event)
 
 
+class QuitQuestion(QFrame):
+    """ "Calls are waiting: quit anyway?" as a band in the window, not a box over it."""
+
+    answered = Signal(bool)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quitQuestion")
+        self.setStyleSheet("#quitQuestion { background: #ffcc80; } #quitQuestion QLabel { color: #1b1b1b; }")
+        self.text = QLabel()
+        self.text.setObjectName("quitQuestionText")
+        self.text.setWordWrap(True)
+        self.quit_button = QPushButton(self.tr("&Quit anyway"))
+        self.quit_button.setObjectName("quitAnyway")
+        self.stay_button = QPushButton(self.tr("&Stay"))
+        self.stay_button.setObjectName("quitStay")
+        self.quit_button.clicked.connect(lambda: self._answer(True))
+        self.stay_button.clicked.connect(lambda: self._answer(False))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.quit_button)
+        layout.addWidget(self.stay_button)
+        self.setVisible(False)
+
+    def ask(self, waiting: int) -> None:
+        self.text.setText(
+            self.tr("%1 call(s) are waiting or on hold at this position. Quit the console anyway?").replace(
+                "%1", str(waiting)
+            )
+        )
+        self.setVisible(True)
+        self.stay_button.setFocus()
+
+    def _answer(self, quit_anyway: bool) -> None:
+        self.setVisible(False)
+        self.answered.emit(quit_anyway)
+
+
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)  # "", "zh_CN" or "en"
     link_clicked = Signal(object)  # LinkName, from the status bar
     settings_requested = Signal()
     sign_out_requested = Signal()
+    sign_in_requested = Signal()  # the button on the signed-out cover
 
     def __init__(
         self,
@@ -136,8 +179,18 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.alarm)
+        self._notices = QVBoxLayout()
+        self._notices.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._notices)
         layout.addWidget(main, 1)
-        self.setCentralWidget(central)
+        # Signed out: the last operator's screen (caller, directory, logbook) is hidden behind a cover.
+        self._stack = QStackedWidget()
+        self._stack.addWidget(central)
+        self._stack.addWidget(self._cover_page())
+        self.setCentralWidget(self._stack)
+        self.calls_waiting: Callable[[], int] = lambda: 0
+        self._quit_confirmed = False
+        self.quit_question: QuitQuestion | None = None
 
         self._build_menus(language)
         self.lamp_field = lamp_field
@@ -145,6 +198,24 @@ class MainWindow(QMainWindow):
         self._build_status_bar(user_name)
 
     # ---------------------------------------------------------------- building
+
+    def _cover_page(self) -> QWidget:
+        cover = QWidget()
+        cover.setObjectName("signedOutCover")
+        cover.setStyleSheet("#signedOutCover { background: #263238; } QLabel { color: #eceff1; }")
+        text = QLabel(self.tr("Signed out. The console and its calls stay up; sign in to work."))
+        text.setObjectName("signedOutText")
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        button = QPushButton(self.tr("&Sign in"))
+        button.setObjectName("signedOutSignIn")
+        button.clicked.connect(self.sign_in_requested)
+        layout = QVBoxLayout(cover)
+        layout.addStretch(1)
+        layout.addWidget(text)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        return cover
 
     def _build_menus(self, language: str) -> None:
         console = self.menuBar().addMenu(self.tr("&Console"))
@@ -248,6 +319,19 @@ class MainWindow(QMainWindow):
     def clear_alarm(self) -> None:
         self.alarm.setVisible(False)
 
+    def add_notice_panel(self, widget: QWidget) -> None:
+        """A panel across the window under the alarm band (timed duties): it shows itself while it
+        has something to say, and nothing covers it."""
+        self._notices.addWidget(widget)
+
+    def cover(self, signed_out: bool) -> None:
+        """Hide the last operator's screen behind the signed-out cover, or show the console again."""
+        self._stack.setCurrentIndex(1 if signed_out else 0)
+
+    @property
+    def covered(self) -> bool:
+        return self._stack.currentIndex() == 1
+
     def on_event(self, event: PbxEvent) -> None:
         if isinstance(event, LinkStateChanged):
             self.show_link(event)
@@ -260,8 +344,33 @@ class MainWindow(QMainWindow):
         return f"<table cellspacing='6'>{rows}</table>"
 
     def show_key_sheet(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard sheet"), self.key_sheet_text())
+        """Not modal: F5 still answers while the sheet is open."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard sheet"), self.key_sheet_text())
+        box.setParent(self, box.windowFlags())
+        box.setObjectName("keySheet")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        waiting = self.calls_waiting()
+        if waiting and not self._quit_confirmed:
+            event.ignore()
+            self._ask_to_quit(waiting)
+            return
         self._tick.stop()
         super().closeEvent(event)
+
+    def _ask_to_quit(self, waiting: int) -> None:
+        """Calls wait: quitting is asked in a band across the window, which leaves the call keys and
+        every page working; the operator answers it or carries on."""
+        if self.quit_question is None:
+            self.quit_question = QuitQuestion(self)
+            self.quit_question.answered.connect(self._answer_quit)
+            self.add_notice_panel(self.quit_question)
+        self.quit_question.ask(waiting)
+
+    def _answer_quit(self, quit_anyway: bool) -> None:
+        if quit_anyway:
+            self._quit_confirmed = True
+            self.close()
