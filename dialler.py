@@ -49,6 +49,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str]) -> int:
+    stop = threading.Event()
+    why: list[str] = []
+
+    def stopping(number: int, _frame: object) -> None:
+        why.append(signal.Signals(number).name)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, stopping)  # first: a stop asked for while starting is a stop too
+    signal.signal(signal.SIGINT, stopping)
     args = parse_args(argv)
     folder = args.data_dir or console_settings.data_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -75,15 +84,6 @@ def main(argv: list[str]) -> int:
     rules, notes = rules_from(settings.section("wakeup"))
     for note in notes:
         log.warning("%s", note)
-    stop = threading.Event()
-    why: list[str] = []
-
-    def stopping(number: int, _frame: object) -> None:
-        why.append(signal.Signals(number).name)
-        stop.set()
-
-    signal.signal(signal.SIGTERM, stopping)
-    signal.signal(signal.SIGINT, stopping)
     wakeup = settings.section("wakeup")
     if wakeup.get("mode", "dial").strip().lower() == "pbx":
         url = wakeup.get("pbx_url", "").strip()

@@ -21,8 +21,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
 from db.audit import audit, changed
-from db.room_states import phones_of
-from db.rows import RoomRow, WakeUpAttemptRow, WakeUpRow
+from db.rows import ExtensionRow, RoomRow, WakeUpAttemptRow, WakeUpRow
 from db.store import StorageUnavailable, Store
 from db.wakeup_dialling import DIALLER, SqlWakeUpDialling
 from switchboard.clock import Clock
@@ -90,18 +89,28 @@ class SqlDiallerBook:
                     )
                 )
             ).all()
-            numbers = {r.room_number for r in rows}
-            rooms = {r.number: r for r in s.scalars(select(RoomRow).where(RoomRow.number.in_(numbers)))}
+            rooms = {
+                r.number: r
+                for r in s.scalars(select(RoomRow).where(RoomRow.number.in_({r.room_number for r in rows})))
+            }
+            others: dict[int, str] = {}  # the first of its other phones, for a room without its own extension
+            for room_id, number in s.execute(
+                select(ExtensionRow.room_id, ExtensionRow.number)
+                .where(ExtensionRow.room_id.in_([r.id for r in rooms.values() if not r.extension]))
+                .order_by(ExtensionRow.id)
+            ):
+                if room_id is not None:
+                    others.setdefault(room_id, number)
             out = []
             for row in rows:
                 room = rooms.get(row.room_number)
-                phones = phones_of(s, room) if room is not None else ()
+                phone = (room.extension or others.get(room.id, "")) if room is not None else ""
                 out.append(
                     JournalCall(
                         key=key_of(row.id),
                         wakeup_id=row.id,
                         room=row.room_number,
-                        extension=phones[0] if phones else row.room_number,
+                        extension=phone or row.room_number,  # as claim_next dials it (phones_of)
                         language=row.language or "en",
                         due_at=row.due_at,
                         status=WakeUpStatus(row.status),

@@ -18,7 +18,7 @@ from datetime import datetime
 
 from hardware.wakeup.journal_file import JournalFile
 from switchboard.wakeup_journal import HORIZON, REFRESH_EVERY, OnlineBook
-from switchboard.wakeup_journal_calls import BookAway
+from switchboard.wakeup_journal_calls import BookAway, JournalDamaged
 from switchboard.wakeup_plan import CallResult, DialOrder, NextStep
 from switchboard.wakeup_status import WakeUpStatus
 
@@ -147,9 +147,11 @@ class JournalledBook:
             except BookAway as exc:
                 self._went_away(exc)
             else:
-                if self._journal.calls.get(f"w{order.wakeup_id}") is not None:
+                try:
                     _step, event = self._journal.finished(order, result, detail, self._now(), step)
                     self._file.record(event)
+                except JournalDamaged as exc:  # a call the journal never held: the book has the result
+                    log.warning("room %s: the journal does not follow this result (%s)", order.room, exc)
                 if step.snooze_until is not None:
                     self._next_refresh = 0.0  # the new call is in the book: copy it before it could be missed
                 return step
