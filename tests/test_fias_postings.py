@@ -166,3 +166,26 @@ def test_any_record_answers_the_keep_alive_and_the_pms_le_is_answered_once() -> 
     assert session.receive(stamped("LS", clock.now())) == []
     clock.advance(timedelta(minutes=10))
     assert session.tick() == [] and session.post(CALL) == []
+
+
+def test_a_link_start_left_unanswered_ends_the_connection() -> None:
+    """Our LS (no LS came), or our link description after the PMS's LS, must be answered within the
+    answer time-out (spec: LA after init is an application answer); else the connection is called again."""
+    for opening in ("our LS", "their LS"):
+        clock = FakeClock(T0)
+        session = FiasSession(clock.now, lambda _rec: None)
+        session.connected()
+        if opening == "our LS":
+            assert [r.kind for r in session.start()] == ["LS"]
+        else:
+            assert session.receive(stamped("LS", clock.now()))[-1].kind == "LA"
+        clock.advance(timedelta(seconds=29))
+        assert session.tick() == [] and session.phase is not LinkPhase.ENDED
+        clock.advance(timedelta(seconds=1))
+        session.tick()
+        assert session.phase is LinkPhase.ENDED and "link start" in session.end_reason
+    clock = FakeClock(T0)
+    session = _alive(clock)
+    clock.advance(timedelta(minutes=1))
+    session.tick()
+    assert session.phase is LinkPhase.ALIVE

@@ -90,6 +90,7 @@ class FiasSession:
         self._held: deque[FiasRecord] = deque()
         self._last_sent = now()
         self._probe_sent: datetime | None = None  # our keep-alive LS, while unanswered
+        self._start_sent: datetime | None = None  # our LS or link description, while unanswered
         self.answers: deque[FiasRecord] = deque(maxlen=100)  # the latest PA records, newest last
         self.ignored = 0
         self._last_resync_record = now()
@@ -113,12 +114,13 @@ class FiasSession:
         self.phase = LinkPhase.DOWN
         self.end_reason = ""
         self.ended_by_pms = False
-        self._probe_sent = None
+        self._probe_sent = self._start_sent = None
         self.postings.line_lost()
         return []
 
     def start(self) -> list[FiasRecord]:
         """No LS came: announce ourselves with LS."""
+        self._start_sent = self._now()
         return self._sent([stamped("LS", self._now())])
 
     def disconnected(self, unacknowledged: Iterable[FiasRecord] = ()) -> None:
@@ -147,6 +149,7 @@ class FiasSession:
             return []
         if kind == "LS":
             self.phase = LinkPhase.WAIT_LA
+            self._start_sent = self._now()
             return self._sent(self._description())
         if kind == "LA":
             if self.phase in (LinkPhase.WAIT_LA, LinkPhase.DOWN):
@@ -211,7 +214,13 @@ class FiasSession:
             )
             self.phase = LinkPhase.ALIVE
             self._resync_wanted = True
+        starting = self.phase in (LinkPhase.DOWN, LinkPhase.WAIT_LA) and self._start_sent is not None
+        if starting and self._start_sent is not None and now - self._start_sent >= self._answer_timeout:
+            # A PMS that took the connection but never answers it (half-open, or not running).
+            self._end(f"no answer to the link start within {self._answer_timeout}")
+            return []
         if self.phase is LinkPhase.ALIVE:
+            self._start_sent = None
             if self._probe_sent is not None and now - self._probe_sent >= self._answer_timeout:
                 self._end(f"no answer to the keep-alive LS within {self._answer_timeout}")
                 return []
