@@ -94,7 +94,7 @@ def test_the_lamps_thread_dies_and_is_back_with_its_subscriptions(
         [before] = threads_named("sip-blf")
         sender = watcher._send_due
 
-        def once() -> None:
+        def once(_now: float) -> None:
             watcher._send_due = sender  # type: ignore[method-assign]
             raise Injected("injected failure")
 

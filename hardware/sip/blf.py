@@ -31,8 +31,12 @@ from switchboard.pbx import LampChanged, LampState
 log = logging.getLogger(__name__)
 
 LampSink = Callable[[LampChanged], None]
-_BATCH = 100  # SUBSCRIBEs per tick, so 2,000 extensions do not flood the server in one burst
+# SUBSCRIBEs are pipelined: up to _WINDOW await their answers at once, and each answer lets the next one
+# go. 2,000 extensions subscribe in a few seconds without one burst overflowing the server's socket.
+_WINDOW = 200
 _ANSWER_WAIT_S = 3.0
+_SCAN_S = 0.02  # how often the due list is looked at when no answer asks for it sooner
+_DRAIN = 256  # datagrams read in one go before the due list is looked at again
 
 
 @dataclass
@@ -85,6 +89,7 @@ class BlfWatcher:
         self._guard = guard or SipGuard(server, (), clock, lambda _e: None)
         self._died = died
         self._supervisor: Supervised | None = None
+        self._next_scan = 0.0
 
     def watch(self, extensions: Iterable[str]) -> None:
         """Replace the watched set; new extensions subscribe soon, dropped ones simply stop refreshing."""
@@ -110,21 +115,41 @@ class BlfWatcher:
     # --- the watcher thread ---
 
     def _run(self) -> None:
+        self._next_scan = 0.0
         while not self._stop.is_set():
-            try:
-                self._send_due()
-            except OSError as exc:
-                log.warning("BLF: cannot send: %s", exc)
-            try:
-                data, source = self._sock.recvfrom(MAX_DATAGRAM + 1)
-            except TimeoutError:
-                continue
-            except OSError:
-                if self._stop.is_set():
-                    return
-                time.sleep(0.05)
-                continue
-            self.inbound(data, (str(source[0]), int(source[1])))
+            now = time.monotonic()
+            if now >= self._next_scan:
+                self._next_scan = now + _SCAN_S
+                try:
+                    self._send_due(now)
+                except OSError as exc:
+                    log.warning("BLF: cannot send: %s", exc)
+            if not self._drain():
+                return
+
+    def _drain(self) -> bool:
+        """Read what has arrived (waiting a moment for the first); False once the socket is closed."""
+        self._sock.settimeout(_SCAN_S / 2)
+        try:
+            for _ in range(_DRAIN):
+                try:
+                    data, source = self._sock.recvfrom(MAX_DATAGRAM + 1)
+                except (TimeoutError, BlockingIOError):
+                    return True
+                except OSError:
+                    if self._stop.is_set():
+                        return False
+                    time.sleep(0.05)
+                    return True
+                self.inbound(data, (str(source[0]), int(source[1])))
+                self._sock.settimeout(0.0)
+            return True
+        finally:
+            if not self._stop.is_set():
+                try:
+                    self._sock.settimeout(_SCAN_S / 2)
+                except OSError:
+                    pass
 
     def inbound(self, data: bytes, source: tuple[str, int]) -> None:
         """One datagram; nothing in it can stop the lamps."""
@@ -144,18 +169,22 @@ class BlfWatcher:
         finally:
             self._guard.publish()
 
-    def _send_due(self) -> None:
-        now = time.monotonic()
+    def _send_due(self, now: float) -> None:
         with self._lock:
             subs = list(self._subs.values())
-        sent = 0
+        waiting = 0
+        due: list[_Subscription] = []
         for sub in subs:
-            if sub.waiting_since is not None and now - sub.waiting_since > _ANSWER_WAIT_S:
+            if sub.waiting_since is not None:
+                if now - sub.waiting_since <= _ANSWER_WAIT_S:
+                    waiting += 1
+                    continue
                 log.info("BLF: no answer for %s, subscribing afresh", sub.extension)
                 self._forget(sub)
-            if sub.waiting_since is None and sub.due <= now and sent < _BATCH:
-                self._subscribe(sub, now)
-                sent += 1
+            if sub.due <= now:
+                due.append(sub)
+        for sub in due[: max(_WINDOW - waiting, 0)]:
+            self._subscribe(sub, now)
 
     def _forget(self, sub: _Subscription) -> None:
         self._by_call.pop(sub.call_id, None)
@@ -227,6 +256,7 @@ class BlfWatcher:
         if code < 200:
             return
         sub.waiting_since = None
+        self._next_scan = 0.0  # a place in the window is free: the next SUBSCRIBE goes at once
         if 200 <= code < 300:
             sub.to_tag = sm.tag_of(message.get("to")) or sub.to_tag
             granted = message.get("expires")  # ASCII digits, or absent: the reader saw to it
