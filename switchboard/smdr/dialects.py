@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 def avaya(parser: ProfileParser, values: dict[str, str], line: str) -> CallRecord | None:
     # The profile's checks already hold each field to its documented values (0/1, I/O, devices).
     party1, party2 = values["party1"], values["party2"]
-    extension = next((d[1:] for d in (party1, party2) if d.startswith("E")), "")
-    trunk = next((d[1:] for d in (party1, party2) if d.startswith("T")), "")
+    kind1, kind2 = party1[:1], party2[:1]
+    extension = party1[1:] if kind1 == "E" else party2[1:] if kind2 == "E" else ""
+    trunk = party1[1:] if kind1 == "T" else party2[1:] if kind2 == "T" else ""
     if values["is_internal"] == "1":
         direction = Direction.INTERNAL
     elif values["direction"] == "I":
@@ -38,6 +39,7 @@ def avaya(parser: ProfileParser, values: dict[str, str], line: str) -> CallRecor
     if direction is Direction.INTERNAL and extension and extension == values["called"]:
         number = values["caller"]  # the segment's telephone was the one called
     talk = seconds(values["duration"])
+    continued = values["continuation"] == "1"
     return CallRecord(
         started_at=parser.started(values),
         extension=extension,
@@ -51,7 +53,8 @@ def avaya(parser: ProfileParser, values: dict[str, str], line: str) -> CallRecor
         account=values.get("account", ""),
         call_id=values["call_id"],
         raw=line,
-        continued=values["continuation"] == "1",
+        continued=continued,
+        segment=parser.segment(values["call_id"], continued),
         hold_s=int(values["hold"]),
         park_s=int(values["park"]),
         pbx_charge=values.get("charge", ""),
@@ -113,12 +116,12 @@ def asterisk(parser: ProfileParser, values: dict[str, str], line: str) -> CallRe
     total = int(values["total"])
     if billsec > total:
         raise BadLine(f"billsec {billsec} is longer than the duration {total}")
-    end = parser.profile.datetime_format
-    if end is not None and values["end"]:
-        end.parse(values["end"], parser.started(values).date())  # a glued line breaks here too
+    started = parser.started(values)
+    if values["end"] < values["start"]:
+        raise BadLine(f"end {values['end']!r} is before start {values['start']!r}")
     uniqueid, linkedid = values.get("uniqueid", ""), values.get("linkedid", "")
     return CallRecord(
-        started_at=parser.started(values),
+        started_at=started,
         extension=extension,
         direction=direction,
         number=number,
@@ -129,6 +132,7 @@ def asterisk(parser: ProfileParser, values: dict[str, str], line: str) -> CallRe
         answered=values["answered"] == "ANSWERED",
         account=values.get("account", ""),
         call_id=linkedid or uniqueid,
+        segment=parser.segment(linkedid or uniqueid, False),
         raw=line,
         system_made=system_made,
     )

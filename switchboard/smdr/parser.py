@@ -13,8 +13,9 @@ import logging
 import re
 from collections import OrderedDict, deque
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from operator import itemgetter
 
 from switchboard.smdr import dialects
 from switchboard.smdr.framing import BadBytes, LengthFramer, LineFramer
@@ -62,6 +63,18 @@ class ProfileParser:
         )
         self._csv = profile.layout == "csv"
         self._fields = [(f.name, f.start, f.end or None, f.check) for f in profile.fields]
+        self._names = [f.name for f in profile.fields]
+        starts = [f.start for f in profile.fields]
+        self._last_column = max(starts)
+        self._columns: Callable[[list[str]], tuple[str, ...]] = (
+            itemgetter(*starts) if len(starts) > 1 else lambda cols: (cols[starts[0]],)
+        )
+        self._checked = [i for i, f in enumerate(profile.fields) if f.check is not None]
+        # All checks as one expression over the checked fields joined by US (a control byte, so never
+        # inside a field): one match per line instead of one per field.
+        self._all_checks = re.compile(
+            "\x1f".join(f"(?:{profile.fields[i].check.pattern})" for i in self._checked)  # type: ignore[union-attr]
+        )
 
     # --- bytes in, records out -------------------------------------------------
     def feed(self, data: bytes) -> list[CallRecord]:
@@ -76,7 +89,7 @@ class ProfileParser:
             except (ValueError, IndexError, OverflowError, csv.Error) as exc:
                 record = self._salvage(text, piece, str(exc))
             if record is not None:
-                records.append(self._numbered(record))
+                records.append(record)
         return records
 
     def explain(self, text: str) -> Reading:
@@ -104,25 +117,25 @@ class ProfileParser:
         if _CONTROL.search(text):
             raise BadLine("control bytes inside the line")
         p = self.profile
-        values: dict[str, str] = {}
         if self._csv:
             cols = next(csv.reader([text], delimiter=p.delimiter)) if '"' in text else text.split(p.delimiter)
             if not p.min_fields <= len(cols) <= p.max_fields:
                 raise BadLine(f"{len(cols)} fields, the format has {p.min_fields} to {p.max_fields}")
-            for name, start, _end, check in self._fields:
-                value = cols[start].strip() if start < len(cols) else ""
-                if check is not None and not check.fullmatch(value):
-                    raise BadLine(f"{name} {value!r} does not match {check.pattern}")
-                values[name] = value
+            if len(cols) > self._last_column:
+                values = list(map(str.strip, self._columns(cols)))
+            else:
+                count = len(cols)
+                values = [cols[start].strip() if start < count else "" for _, start, _, _ in self._fields]
         else:
             if not p.min_fields <= len(text) <= p.max_fields:
                 raise BadLine(f"{len(text)} characters, the format has {p.min_fields} to {p.max_fields}")
-            for name, start, end, check in self._fields:
-                value = text[start:end].strip()
-                if check is not None and not check.fullmatch(value):
-                    raise BadLine(f"{name} {value!r} does not match {check.pattern}")
-                values[name] = value
-        return values
+            values = [text[start:end].strip() for _, start, end, _ in self._fields]
+        if self._checked and not self._all_checks.fullmatch("\x1f".join([values[i] for i in self._checked])):
+            for i in self._checked:
+                name, _, _, check = self._fields[i]
+                if check is not None and not check.fullmatch(values[i]):
+                    raise BadLine(f"{name} {values[i]!r} does not match {check.pattern}")
+        return dict(zip(self._names, values, strict=True))
 
     def _salvage(self, text: str, raw: bytes, why: str) -> CallRecord | None:
         """A bad line may be half a line with a whole record behind it: read that record."""
@@ -139,16 +152,16 @@ class ProfileParser:
                 continue
         return None
 
-    def _numbered(self, record: CallRecord) -> CallRecord:
+    def segment(self, call_id: str, continued: bool) -> int:
         """Segments of one call (same call id) numbered in the order they arrive."""
-        if not record.call_id:
-            return record
-        segment = self._segments.pop(record.call_id, 0) + 1
-        if record.continued:
-            self._segments[record.call_id] = segment
+        if not call_id:
+            return 0
+        segment = self._segments.pop(call_id, 0) + 1
+        if continued:
+            self._segments[call_id] = segment
             while len(self._segments) > _OPEN_CALLS:
                 self._segments.popitem(last=False)
-        return replace(record, segment=segment)
+        return segment
 
     def _reject(self, line: bytes, why: str) -> None:
         self.bad_lines += 1

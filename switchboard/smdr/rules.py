@@ -83,6 +83,7 @@ def interpret(parser: ProfileParser, values: dict[str, str], line: str) -> CallR
         answered=answered,
         account=account.rstrip("*").strip(),
         call_id=values.get("call_id", ""),
+        segment=parser.segment(values.get("call_id", ""), False),
         raw=line,
         pbx_charge=values.get("charge", ""),
         currency=values.get("currency", ""),

@@ -41,6 +41,7 @@ class TimeFormat:
             at += 1
         self.text = fmt
         self._re = re.compile("".join(pattern))
+        self._letters = tuple(self._re.groupindex)
         self.has_date = any(f"%{x}" in fmt for x in "Yymd")
         self.has_year = "%Y" in fmt or "%y" in fmt
 
@@ -49,22 +50,21 @@ class TimeFormat:
         found = self._re.fullmatch(text)
         if found is None:
             raise ValueError(f"{text!r} is not {self.text}")
-        g = found.groupdict()
-        year = int(g["Y"]) if g.get("Y") else (2000 + int(g["y"]) if g.get("y") else today.year)
-        month = int(g["m"]) if g.get("m") else today.month
-        day = int(g["d"]) if g.get("d") else today.day
-        if g.get("I") is not None:
+        g = dict(zip(self._letters, found.groups(), strict=True))
+        year = int(g["Y"]) if "Y" in g else (2000 + int(g["y"]) if "y" in g else today.year)
+        month = int(g["m"]) if "m" in g else today.month
+        day = int(g["d"]) if "d" in g else today.day
+        noon = g.get("p", "")[:1] in ("P", "p")
+        if "I" in g:
             hour = int(g["I"])
             if not 1 <= hour <= 12:
                 raise ValueError(f"hour {hour} on a 12-hour clock")
-            hour %= 12
-            if (g.get("p") or "").upper().startswith("P"):
-                hour += 12
+            hour = hour % 12 + (12 if noon else 0)
         else:
-            hour = int(g.get("H") or 0)
-            if (g.get("p") or "").upper().startswith("P") and hour < 12:
+            hour = int(g.get("H", 0))
+            if noon and hour < 12:
                 hour += 12
-        return datetime(year, month, day, hour, int(g.get("M") or 0), int(g.get("S") or 0))
+        return datetime(year, month, day, hour, int(g.get("M", 0)), int(g.get("S", 0)))
 
 
 _HMS = re.compile(r"(\d{1,4}):([0-5]\d)[:'.]([0-5]\d)(?:\.\d)?")
