@@ -239,14 +239,16 @@ class TrainingPbx:
                 return
             self._parked[slot] = call_id
             self._state(call, CallState.PARKED, slot)
-            self._after(self._park_recall_s, lambda: self._park_recall(call_id, slot))
+            parked_at = call.since
+            self._after(self._park_recall_s, lambda: self._park_recall(call_id, slot, parked_at))
 
         self._commands.put(run)
 
-    def _park_recall(self, call_id: str, slot: str) -> None:
-        """Parked too long: the call rings the console again, marked as a recall from its slot."""
+    def _park_recall(self, call_id: str, slot: str, parked_at: datetime) -> None:
+        """Parked too long: the call rings the console again, marked as a recall from its slot (unless it
+        was picked up meanwhile: a later parking has its own time)."""
         call = self._calls.get(call_id)
-        if call is None or call.state is not CallState.PARKED or self._parked.get(slot) != call_id:
+        if call is None or call.state is not CallState.PARKED or call.since != parked_at:
             return
         del self._parked[slot]
         call.state, call.since = CallState.OFFERED, self._clock.now()

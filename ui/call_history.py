@@ -18,6 +18,7 @@ from switchboard.transfer_log import TransferOutcome, TransferResult
 
 MAX_LINES = 200
 UNDER_WAY = {TransferResult.RINGING, TransferResult.CAMPED}
+WAITED_FOR = {TransferResult.BUSY, TransferResult.NO_ANSWER}
 Who = Callable[[str], CallerInfo]
 
 
@@ -88,7 +89,9 @@ class CallHistory(QWidget):
         """A new outcome, or the next word on a transfer already listed (same call, same target)."""
         line = (outcome.call_id, outcome.target, outcome.result, self.line(outcome))
         for row, (call_id, target, result, _text) in enumerate(self._lines):
-            if call_id == outcome.call_id and target == outcome.target and result in UNDER_WAY:
+            same = call_id == outcome.call_id and target == outcome.target
+            waits = outcome.result is TransferResult.CAMPED and result in WAITED_FOR  # "busy", then "wait"
+            if same and (result in UNDER_WAY or waits):
                 del self._lines[row]  # the same transfer, now further on: its line moves to the top
                 break
         self._lines.insert(0, line)
