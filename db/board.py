@@ -37,7 +37,16 @@ class SqlBoard:
                 )
             )
             arrivals = tuple(
-                Arrival(g.name, g.title, number or "", g.vip_level, st.arrival, st.companions, st.vip_note)
+                # a privacy guest's arrival is listed by name, without the room
+                Arrival(
+                    g.name,
+                    g.title,
+                    "" if st.privacy else number or "",
+                    g.vip_level,
+                    st.arrival,
+                    st.companions,
+                    st.vip_note,
+                )
                 for st, g, number in s.execute(
                     select(StayRow, GuestRow, RoomRow.number)
                     .join(GuestRow, GuestRow.id == StayRow.guest_id)

@@ -118,7 +118,7 @@ class SqlHandovers:
                             ItemKind.VIP_ARRIVAL,
                             level=str(guest.vip_level),
                             name=f"{guest.name} {guest.title}".strip(),
-                            room=number or "-",
+                            room="-" if stay.privacy else number or "-",  # name without room
                             date=f"{stay.arrival:%m-%d}",
                         ),
                     )

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.audit import audit, changed
 from db.chain import reseal, seal
+from db.privacy import mask_text, private_guests
 from db.rooms import find_room
 from db.rows import LogbookEntryRow, LogbookVersionRow, ShiftRow
 from db.shifts import shift_row
@@ -57,6 +58,7 @@ class SqlLogbook:
             else set()
         )
         zone = self._clock.now().tzinfo
+        private = private_guests(s) if rows else {}
         return [
             LogEntry(
                 r.id,
@@ -64,7 +66,7 @@ class SqlLogbook:
                 r.author,
                 LogCategory(r.category),
                 r.room_number,
-                r.text,
+                mask_text(r.text, r.room_number, private),
                 r.follow_up,
                 r.corrects_id,
                 EntryKind(r.kind),

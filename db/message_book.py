@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 
 from db.audit import audit, changed
+from db.privacy import shown_guest, stay_guest
 from db.rooms import LampSwitch, find_room, guest_in
 from db.rows import GuestRow, MessageRow, RoomRow, StayRow
 from db.store import Store
@@ -72,7 +73,11 @@ class SqlMessageBook:
                         s, actor, now, "message.take", "message", row.id, room=row_room.number, arrival=True
                     )
                     changed(s, actor, now, "message", row.id)
-                    return self._view(row, row_room.number, expected[1])
+                    return self._view(
+                        row,
+                        row_room.number,
+                        shown_guest(expected[1], arriving is None or arriving[0].privacy),
+                    )
             if found is None:
                 raise InputError(
                     "message.no_guest", f"Room {row_room.number} has no guest in house", room=row_room.number
@@ -93,7 +98,9 @@ class SqlMessageBook:
             s.flush()
             audit(s, actor, now, "message.take", "message", row.id, room=row_room.number)
             changed(s, actor, now, "message", row.id)
-            view = self._view(row, row_room.number, guest)
+            view = self._view(
+                row, row_room.number, shown_guest(guest, in_house[0].privacy if in_house else True)
+            )
             extension = row_room.extension
         if not lamp_was and self._on_lamp is not None:
             self._on_lamp(extension, True)
@@ -135,8 +142,7 @@ class SqlMessageBook:
                 room.message_lamp = False
             audit(s, actor, now, "message.deliver", "message", row.id)
             changed(s, actor, now, "message", row.id)
-            guest = s.scalar(select(GuestRow.name).join(StayRow).where(StayRow.id == row.stay_id)) or ""
-            view = self._view(row, room.number if room else "", guest)
+            view = self._view(row, room.number if room else "", stay_guest(s, row.stay_id))
             extension = room.extension if room else ""
         if lamp_off and self._on_lamp is not None:
             self._on_lamp(extension, False)
@@ -145,11 +151,13 @@ class SqlMessageBook:
     def waiting(self) -> Sequence[MessageView]:
         with self._store.read() as s:
             rows = s.execute(
-                select(MessageRow, RoomRow.number, GuestRow.name)
+                select(MessageRow, RoomRow.number, GuestRow.name, StayRow.privacy)
                 .outerjoin(RoomRow, RoomRow.id == MessageRow.room_id)
                 .outerjoin(StayRow, StayRow.id == MessageRow.stay_id)
                 .outerjoin(GuestRow, GuestRow.id == StayRow.guest_id)
                 .where(MessageRow.delivered_at.is_(None))
                 .order_by(MessageRow.taken_at)
             )
-            return [self._view(row, room or "", guest or "") for row, room, guest in rows]
+            return [
+                self._view(row, room or "", shown_guest(guest, private)) for row, room, guest, private in rows
+            ]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from db.privacy import shown_guest
 from db.room_states import RoomStates
 from db.rooms import LampSwitch
 from db.rows import GuestRow, RoomRow, StayRow
@@ -44,8 +45,8 @@ class SqlRoomBoard:
                         room.housekeeping,
                         room.dnd,
                         room.message_lamp,
-                        guest.name if guest else "",
-                        guest.title if guest else "",
+                        shown_guest(guest.name if guest else "", bool(stay and stay.privacy)),
+                        "" if stay and stay.privacy else (guest.title if guest else ""),
                         guest.vip_level if guest else 0,
                         bool(stay and stay.privacy),
                         room.version,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.call_records import DUE, REFUSED
 from db.logbook import SqlLogbook
+from db.privacy import mask_text, private_guests
 from db.rows import (
     CallRecordRow,
     DndRow,
@@ -113,9 +114,10 @@ class SqlShiftStats:
                 .order_by(HandoverRow.composed_at.desc())
             ).first()
             items: tuple[tuple[str, str, str], ...] = ()
+            private = private_guests(s)  # a privacy guest's name never printed beside their room
             if handover is not None:
                 items = tuple(
-                    (i.kind, i.text, i.acknowledged_by)
+                    (i.kind, mask_text(i.text, "", private), i.acknowledged_by)
                     for i in s.scalars(
                         select(HandoverItemRow)
                         .where(HandoverItemRow.handover_id == handover.id)
@@ -128,7 +130,7 @@ class SqlShiftStats:
                     e.author,
                     e.category,
                     e.room_number,
-                    e.text,
+                    mask_text(e.text, e.room_number, private),
                     e.id in open_ids,
                 )
                 for e in entries

@@ -12,6 +12,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from db.audit import audit, changed
+from db.privacy import shown_guest, stay_guest
 from db.rooms import find_room, guest_in
 from db.rows import DiallerBeatRow, GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
 from db.storage_faults import breaks
@@ -125,7 +126,7 @@ class SqlWakeUpBook:
                 ) from exc
             audit(s, actor, now, "wakeup.book", "wakeup", row.id, room=row.room_number, due=due)
             changed(s, actor, now, "wakeup", row.id)
-            return self._view(row, guest.name)
+            return self._view(row, shown_guest(guest.name, stay.privacy))
 
     def _change(
         self,
@@ -155,8 +156,7 @@ class SqlWakeUpBook:
                 row.handled_by, row.handled_at, row.outcome = actor.user, now, outcome
             audit(s, actor, now, action, "wakeup", row.id, room=row.room_number, outcome=outcome)
             changed(s, actor, now, "wakeup", row.id)
-            guest = s.scalar(select(GuestRow.name).join(StayRow).where(StayRow.id == row.stay_id)) or ""
-            return self._view(row, guest)
+            return self._view(row, stay_guest(s, row.stay_id))
 
     def cancel(self, wakeup_id: int, version: int, actor: Actor) -> WakeUpView:
         require(actor, Permission.BOOK_WAKEUPS)
@@ -210,7 +210,7 @@ class SqlWakeUpBook:
     def upcoming(self) -> Sequence[WakeUpView]:
         with self._store.read() as s:
             rows = s.execute(
-                select(WakeUpRow, GuestRow.name, RoomRow.extension)
+                select(WakeUpRow, GuestRow.name, RoomRow.extension, StayRow.privacy)
                 .outerjoin(StayRow, StayRow.id == WakeUpRow.stay_id)
                 .outerjoin(GuestRow, GuestRow.id == StayRow.guest_id)
                 .outerjoin(RoomRow, RoomRow.number == WakeUpRow.room_number)
@@ -218,7 +218,8 @@ class SqlWakeUpBook:
                 .order_by(WakeUpRow.due_at, WakeUpRow.room_number)
             )
             return [
-                self._view(row, name or "", extension or row.room_number) for row, name, extension in rows
+                self._view(row, shown_guest(name, private), extension or row.room_number)
+                for row, name, extension, private in rows
             ]
 
     def escalate_due(self) -> Sequence[WakeUpView]:
