@@ -9,13 +9,18 @@ from PySide6.QtCore import Qt, QTimer
 
 from console.context import Console, yes
 from db.call_records import ChargeDue, SqlCallRecords
+from db.emergencies import SqlEmergencies
 from db.frontoffice import SqlFrontOffice
 from db.wakeup_book import SqlPmsAnswers, SqlPmsWakeUps
+from switchboard.emergency import EmergencyDialled, EmergencyNumbers, Source
+from switchboard.errors import ConsoleError
 from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.fias.session import Posting
+from switchboard.hotel import Actor
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
 from switchboard.smdr.charges import ChargeRule, Tariff
 from switchboard.smdr.parsers import CallRecord, SmdrFormat
+from switchboard.smdr.records import Direction
 from ui.link_monitor import LinkMonitor
 from ui.main_window import MainWindow
 
@@ -129,9 +134,12 @@ def start_smdr_reader(console: Console, pms_link: FiasLink | None) -> SmdrReader
             )
         )
 
+    backstop = EmergencyBackstop(console)
+
     def deliver(records: list[CallRecord]) -> None:
         for charge in calls.store(records).charges:
             post_charge(charge)
+        backstop.check(records)
 
     if pms_link is not None:
 
@@ -159,3 +167,28 @@ def open_link_monitor(console: Console, window: MainWindow, link: LinkName) -> N
         monitor.setParent(window, monitor.windowFlags() | Qt.WindowType.Window)
         console.panels["link_monitor"] = monitor
     monitor.show_link(link)
+
+
+class EmergencyBackstop:
+    """A call record of an emergency number raises the alarm late when the live paths (the PBX's
+    message, the lamps) missed the call; one they caught joins its alarm. Runs on the reader's thread:
+    it only writes the alarm, which every position's desk reads within a second."""
+
+    def __init__(self, console: Console) -> None:
+        self.numbers = EmergencyNumbers.from_settings(console.settings.section("emergency"))
+        self.book = SqlEmergencies(console.store, console.clock)
+        self.actor = Actor.link("SMDR")
+
+    def check(self, records: list[CallRecord]) -> None:
+        for record in records:
+            number = self.numbers.match(record.number) if record.direction is not Direction.INCOMING else None
+            if number is None or not record.extension:
+                continue
+            key = f"smdr:{record.extension}:{record.started_at.isoformat()}:{number}"
+            dialled = EmergencyDialled(
+                key, record.extension, number, record.started_at, Source.RECORDS, up=False
+            )
+            try:
+                self.book.raise_alarm(dialled, self.actor)
+            except ConsoleError as exc:
+                log.error("emergency call record from %s not raised: %s", record.extension, exc)

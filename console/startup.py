@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from console import links, reports, session, settings_edit
 from console.attendant import build_attendant
 from console.context import Console
+from console.emergency import EmergencyDesk, start_emergency_desk
 from console.pages import build_pages
 from console.position import build_pbx, lamp_field_extensions, sip_position, start_headset
 from console.room_policy import start_room_policy
@@ -26,6 +27,7 @@ from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
 from switchboard.clock import SystemClock, zone_named
+from switchboard.emergency import EmergencyDialled
 from switchboard.errors import ConsoleError
 from switchboard.pbx import LampChanged, LinkName, LinkStateChanged, LinkStatus, PbxEvent, PbxPosition
 from switchboard.settings import ConsoleSettings
@@ -183,7 +185,13 @@ def run(arguments: list[str]) -> int:
         language=settings.language,
     )
 
-    def route(event: PbxEvent) -> None:
+    emergencies: list[EmergencyDesk] = []
+
+    def route(event: PbxEvent | EmergencyDialled) -> None:
+        if isinstance(event, EmergencyDialled):
+            for desk in emergencies:
+                desk.heard(event)
+            return
         if isinstance(event, LampChanged):
             model.apply(event)
         elif console.links.take(event) and not isinstance(event, LinkStateChanged):
@@ -193,6 +201,7 @@ def run(arguments: list[str]) -> int:
     guard.parent = window
     bridge.arrived.connect(route)
     build_pages(window, console, build_attendant(window, console))
+    emergencies.append(start_emergency_desk(console, window))
     add_console_actions(window, console)
     window.language_chosen.connect(lambda code: settings_edit.change_language(console, window, code))
     window.settings_requested.connect(lambda: settings_edit.edit_settings(console, window))

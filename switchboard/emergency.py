@@ -113,3 +113,25 @@ class Alarm:
     def overdue(self, now: datetime, within: timedelta = DEFAULT_ACK_WITHIN) -> bool:
         """Not acknowledged in time and not yet called out: time to call the duty manager."""
         return self.open and self.escalated_at is None and now - self.at >= within
+
+
+MESSAGE_TYPE = "application/x-emergency-call"
+MAX_MESSAGE = 2048
+
+
+def from_pbx_message(body: bytes, at: datetime, numbers: EmergencyNumbers) -> EmergencyDialled | None:
+    """The PBX's word that an emergency number was dialled (``extension=…``, ``number=…``, ``call=…``
+    lines, as the lab's Kamailio sends them), or None for anything else: too long, not ASCII, a
+    field missing, an extension that is not digits, a number that is not an emergency number."""
+    if len(body) > MAX_MESSAGE or not body.isascii():
+        return None
+    fields: dict[str, str] = {}
+    for line in body.decode("ascii").splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip() in ("extension", "number", "call"):
+            fields[key.strip()] = value.strip()
+    extension, call = fields.get("extension", ""), fields.get("call", "")
+    number = numbers.match(fields.get("number", ""))
+    if number is None or not _digits(extension) or not 0 < len(call) <= 200:
+        return None
+    return EmergencyDialled(call, extension, number, at, Source.PBX)

@@ -119,3 +119,32 @@ def test_two_positions_raise_the_same_call_at_once(store: Store, clock: FakeCloc
         assert len(books[0].open_alarms()) == 30
     finally:
         other.dispose()
+
+
+def test_the_pbx_message_is_read_strictly() -> None:
+    from datetime import UTC, datetime
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from switchboard.emergency import from_pbx_message
+
+    at = datetime(2026, 12, 5, 3, 0, tzinfo=UTC)
+    numbers = EmergencyNumbers()
+    told = from_pbx_message(b"extension=1208\r\nnumber=0110\r\ncall=a84b4c76e66710@pc33\r\n", at, numbers)
+    assert told == EmergencyDialled("a84b4c76e66710@pc33", "1208", "110", at, Source.PBX)
+    for bad in (
+        b"extension=1208\r\nnumber=8000\r\ncall=x\r\n",  # not an emergency number
+        b"extension=12\xc2\xb2\r\nnumber=110\r\ncall=x\r\n",  # not ASCII
+        b"extension=\r\nnumber=110\r\ncall=x\r\n",
+        b"extension=1208\r\nnumber=110\r\n",  # no call
+        b"extension=1208\r\nnumber=110\r\ncall=" + b"x" * 300 + b"\r\n",
+        b"extension=1208\r\n" * 500,
+    ):
+        assert from_pbx_message(bad, at, numbers) is None
+
+    @given(st.binary(max_size=3000))
+    def never_raises(body: bytes) -> None:
+        from_pbx_message(body, at, numbers)
+
+    never_raises()

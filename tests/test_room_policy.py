@@ -160,6 +160,14 @@ def test_a_vacant_room_cannot_call_outside_but_reaches_the_operator_and_110(hote
         assert phones[hotel.vacant].call("0119") == 486  # the fire brigade with the outside prefix
         assert phones[hotel.guest].call("000441234567") == 486  # an occupied room, international allowed
         assert len(phones["trunk"].received) == 3
+        # each emergency number dialled told the operator position, with the extension and the call
+        deadline = time.monotonic() + 5
+        while len(phones["9"].messages) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        told = phones["9"].messages
+        assert len(told) == 2, told
+        assert f"extension={hotel.vacant}" in told[0] and "number=110" in told[0] and "call=" in told[0]
+        assert "number=0119" in told[1]
     finally:
         for phone in phones.values():
             phone.close()

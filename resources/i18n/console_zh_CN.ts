@@ -4,7 +4,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/startup.py" line="123"/>
+        <location filename="../../console/startup.py" line="125"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
@@ -34,77 +34,77 @@
         <translation>驻留位 %1 同时是分机号码：不用于驻留。</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="81"/>
+        <location filename="../../console/pages.py" line="86"/>
         <source>Rooms</source>
         <translation>客房</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="36"/>
+        <location filename="../../console/wakeups.py" line="42"/>
         <source>Wake-up calls</source>
         <translation>叫醒服务</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="85"/>
+        <location filename="../../console/pages.py" line="90"/>
         <source>Messages</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="86"/>
+        <location filename="../../console/pages.py" line="91"/>
         <source>Logbook</source>
         <translation>交班日志</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="88"/>
+        <location filename="../../console/pages.py" line="93"/>
         <source>Hotel information</source>
         <translation>酒店信息</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="39"/>
+        <location filename="../../console/wakeups.py" line="45"/>
         <source>Wake-up due now, call by hand: room %1</source>
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="100"/>
+        <location filename="../../console/pages.py" line="105"/>
         <source>Daily board</source>
         <translation>每日信息板</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="107"/>
+        <location filename="../../console/pages.py" line="112"/>
         <source>VIP and arrivals</source>
         <translation>贵宾和预抵</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="113"/>
+        <location filename="../../console/pages.py" line="118"/>
         <source>Duty manager</source>
         <translation>值班经理</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="114"/>
+        <location filename="../../console/pages.py" line="119"/>
         <source>Nobody is on the duty manager roster now.</source>
         <translation>当前值班表上没有值班经理。</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="118"/>
+        <location filename="../../console/pages.py" line="123"/>
         <source>&amp;Duty manager on duty…</source>
         <translation>当班值班经理(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="256"/>
+        <location filename="../../console/startup.py" line="265"/>
         <source>&amp;Hand over the shift…</source>
         <translation>交班(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="259"/>
+        <location filename="../../console/startup.py" line="268"/>
         <source>&amp;Take over (acknowledge the handover)…</source>
         <translation>接班（确认交接）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="264"/>
+        <location filename="../../console/startup.py" line="273"/>
         <source>Shift &amp;report (PDF)…</source>
         <translation>交班报告 (PDF)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="267"/>
+        <location filename="../../console/startup.py" line="276"/>
         <source>SIP P&amp;BX settings…</source>
         <translation>SIP 交换机设置(&amp;B)…</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="282"/>
+        <location filename="../../console/startup.py" line="291"/>
         <source>&amp;Link monitor…</source>
         <translation>链路监视(&amp;L)…</translation>
     </message>
@@ -145,17 +145,17 @@
         <translation>交班报告</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="47"/>
+        <location filename="../../console/wakeups.py" line="53"/>
         <source>WAKE-UP NEEDS A PERSON: room %1 — F2 call the room · F4 send someone</source>
         <translation>叫醒需人工处理：%1 房 — F2 致电房间 · F4 派人敲门</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="63"/>
+        <location filename="../../console/wakeups.py" line="69"/>
         <source>Wake-up: &amp;call the room that needs a person</source>
         <translation>叫醒：致电需人工处理的房间(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="68"/>
+        <location filename="../../console/wakeups.py" line="74"/>
         <source>Wake-up: &amp;send someone to the door…</source>
         <translation>叫醒：派人上门敲门(&amp;S)…</translation>
     </message>
@@ -183,6 +183,36 @@
         <location filename="../../console/room_policy.py" line="33"/>
         <source>The PBX is not told about DND and call barring: check [pbx] policy</source>
         <translation>交换机未收到免打扰和呼叫限制设置：请检查 [pbx] policy</translation>
+    </message>
+    <message>
+        <location filename="../../console/callout.py" line="69"/>
+        <source>Emergency call-out to %1: %2</source>
+        <translation>紧急外呼 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/emergency.py" line="64"/>
+        <source>EMERGENCY %1 dialled from extension %2</source>
+        <translation>紧急呼叫：分机 %2 拨打 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/emergency.py" line="105"/>
+        <source>Emergency from %1 not acknowledged: calling the duty manager and security</source>
+        <translation>%1 的紧急呼叫未被确认：正在呼叫值班经理和保安</translation>
+    </message>
+    <message>
+        <location filename="../../console/emergency.py" line="120"/>
+        <source>Already acknowledged by %1</source>
+        <translation>已由 %1 确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/emergency.py" line="131"/>
+        <source>&amp;Acknowledge the emergency call</source>
+        <translation>确认紧急呼叫(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/emergency.py" line="149"/>
+        <source>Training: a room dials &amp;110</source>
+        <translation>培训：房间拨打 110(&amp;1)</translation>
     </message>
 </context>
 </TS>

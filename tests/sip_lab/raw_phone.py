@@ -32,6 +32,7 @@ class RawPhone:
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         self.received: list[str] = []  # Request-URIs of INVITEs that reached this telephone
+        self.messages: list[str] = []  # bodies of MESSAGEs that reached it
         self._answers: dict[str, list[str]] = {}  # Call-ID -> responses
         self._lock = threading.Lock()
         self._stop = False
@@ -58,6 +59,9 @@ class RawPhone:
             elif text.startswith("INVITE "):
                 self.received.append(text.split(" ", 2)[1])
                 self._answer(text, "486 Busy Here", peer)
+            elif text.startswith("MESSAGE "):
+                self.messages.append(text.split("\r\n\r\n", 1)[-1])
+                self._answer(text, "200 OK", peer)
             elif text.startswith(("BYE ", "CANCEL ", "OPTIONS ", "NOTIFY ")):
                 self._answer(text, "200 OK", peer)
 
