@@ -27,7 +27,16 @@ from hardware.ports import open_port
 from switchboard.clock import Clock
 from switchboard.link_monitor import LinkCounters, RawFrame
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
-from switchboard.smdr.parsers import CallRecord, Profile, SmdrFormat, SmdrParser, builtin, parser_for
+from switchboard.smdr.parsers import (
+    CallRecord,
+    Profile,
+    SmdrFormat,
+    SmdrParser,
+    builtin,
+    parser_for,
+    profile_named,
+    trunk_list,
+)
 from switchboard.smdr.profile import login_frame
 
 log = logging.getLogger(__name__)
@@ -47,6 +56,21 @@ class SmdrSettings:
     stopbits: int = 1
     password: str = ""  # for formats that log in (Mitel 5000)
     trunks: frozenset[str] = frozenset()  # Asterisk: the channel endpoints that are trunks
+
+    @classmethod
+    def from_section(cls, smdr: dict[str, str], sections: dict[str, dict[str, str]]) -> SmdrSettings:
+        """From the settings file's ``[smdr]`` (url, format, baud, parity, data_bits, stop_bits,
+        password, trunks) and its ``[smdr.profile NAME]`` sections; ``ValueError`` says what is wrong."""
+        return cls(
+            smdr.get("url", "").strip(),
+            profile_named(smdr.get("format", SmdrFormat.AVAYA_IP_OFFICE.value), sections),
+            baudrate=int(smdr.get("baud", "9600")),
+            parity=smdr.get("parity", "N").strip()[:1].upper() or "N",
+            bytesize=int(smdr.get("data_bits", "8")),
+            stopbits=int(smdr.get("stop_bits", "1")),
+            password=smdr.get("password", "").strip(),
+            trunks=trunk_list(smdr.get("trunks", "")),
+        )
 
     @property
     def over_tcp(self) -> bool:

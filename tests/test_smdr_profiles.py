@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hardware.smdr_reader import SmdrSettings
 from switchboard.settings import load
 from switchboard.smdr.parsers import SmdrFormat, builtin, parser_for, profile_named
 from switchboard.smdr.preview import render_preview
@@ -130,9 +131,29 @@ def test_the_preview_of_a_report_with_headers_and_framed_tcp_bytes() -> None:
     text = render_preview(report, builtin(SmdrFormat.NEC_SL), today=TODAY)
     assert "  not a call (skipped)" in text.splitlines()
     assert text.endswith("4 lines: 3 records, 0 bad, 1 not calls\n")
-    framed = render_preview(
-        (DATA / "mitel_5000_tcp.bin").read_bytes(), builtin(SmdrFormat.MITEL_5000), length_framing=True
+    mitel = builtin(SmdrFormat.MITEL_5000)
+    for capture in ("mitel_5000_tcp.bin", "mitel_5000_manual.txt"):  # from its TCP port, from its serial port
+        text = render_preview((DATA / capture).read_bytes(), mitel)
+        assert "extension 11202, number 961-9000" in text
+        assert text.endswith("1 lines: 1 records, 0 bad, 0 not calls\n")
+
+
+def test_the_reader_settings_from_the_smdr_section(tmp_path: Path) -> None:
+    path = tmp_path / "console.ini"
+    path.write_text(
+        SETTINGS.replace(
+            "format = front_office_nec",
+            "format = mitel_5000\npassword = 12345678\ntrunks = 211553, stadionpbx ,",
+        ),
+        encoding="utf-8",
     )
-    assert "extension 11202, number 961-9000" in framed and framed.endswith(
-        "1 lines: 1 records, 0 bad, 0 not calls\n"
-    )
+    settings = load(path)
+    smdr = SmdrSettings.from_section(settings.section("smdr"), settings.sections)
+    assert smdr.profile is builtin(SmdrFormat.MITEL_5000)
+    assert smdr.login() == bytes.fromhex("0A000000 84 3132333435363738 00")
+    assert smdr.parser().feed((DATA / "mitel_5000_tcp.bin").read_bytes())[0].extension == "11202"
+    assert smdr.trunks == frozenset({"211553", "stadionpbx"})
+    serial = SmdrSettings.from_section({"url": "/dev/ttyS0", "format": "front_office_nec"}, settings.sections)
+    assert serial.login() == b"" and serial.profile.name == "front_office_nec"
+    with pytest.raises(ValueError, match="no call-record format 'nortel'"):
+        SmdrSettings.from_section({"url": "/dev/ttyS0", "format": "nortel"}, settings.sections)

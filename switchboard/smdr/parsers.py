@@ -26,6 +26,7 @@ __all__ = [
     "builtin",
     "parser_for",
     "profile_named",
+    "trunk_list",
 ]
 
 SmdrParser = ProfileParser
@@ -63,6 +64,11 @@ def profile_named(name: str, sections: dict[str, dict[str, str]] | None = None) 
         return _BUILTIN[name]
     known = ", ".join(sorted(_BUILTIN))
     raise ValueError(f"no call-record format {name!r}: use one of {known} or add [{PROFILE_SECTION}{name}]")
+
+
+def trunk_list(text: str) -> frozenset[str]:
+    """``[smdr] trunks``: channel endpoints (SIP peers, PJSIP endpoints) that are trunks, comma-separated."""
+    return frozenset(name.strip() for name in text.split(",") if name.strip())
 
 
 def parser_for(

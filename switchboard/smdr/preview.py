@@ -24,9 +24,12 @@ def render_preview(
     *,
     today: date | None = None,
     trunks: frozenset[str] = frozenset(),
-    length_framing: bool = False,
+    length_framing: bool | None = None,
 ) -> str:
+    """``length_framing`` None: as the profile frames TCP (a capture of plain lines reads either way)."""
     parser = ProfileParser(profile, today, trunks=trunks)
+    if length_framing is None:
+        length_framing = profile.tcp_framing == "length32"
     framer: LineFramer | LengthFramer = LengthFramer() if length_framing else LineFramer()
     layout = "fixed columns" if profile.layout == "fixed" else f"CSV, delimiter {profile.delimiter!r}"
     out = [f"Format {profile.name} ({layout})"]
