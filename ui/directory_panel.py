@@ -24,26 +24,23 @@ from ui.rows_model import RowsModel
 LampMarks = Callable[[str], str]  # extension -> "busy · DND · message waiting", "" when nothing to say
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DirectoryPanel", text)
-
-
 def marks_from(lamps: BlfModel) -> LampMarks:
     """What the lamp field knows of an extension, in words for a directory line."""
 
     def marks(extension: str) -> str:
+        busy = QCoreApplication.translate("DirectoryPanel", "busy")
         words = {
-            LampState.BUSY: _tr("busy"),
-            LampState.RINGING: _tr("ringing"),
-            LampState.HELD: _tr("busy"),
-            LampState.UNREGISTERED: _tr("phone out of service"),
+            LampState.BUSY: busy,
+            LampState.RINGING: QCoreApplication.translate("DirectoryPanel", "ringing"),
+            LampState.HELD: busy,
+            LampState.UNREGISTERED: QCoreApplication.translate("DirectoryPanel", "phone out of service"),
         }
         found = [words[state]] if (state := lamps.state_of(extension)) in words else []
         lamp = lamps.lamp_of(extension)
         if lamp is not None and (lamp.dnd or state is LampState.DND):
-            found.append(_tr("DND"))
+            found.append(QCoreApplication.translate("DirectoryPanel", "DND"))
         if lamp is not None and lamp.message_waiting:
-            found.append(_tr("message waiting"))
+            found.append(QCoreApplication.translate("DirectoryPanel", "message waiting"))
         return " · ".join(found)
 
     return marks

@@ -55,62 +55,67 @@
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="129"/>
+        <location filename="../../ui/caller_panel.py" line="135"/>
+        <source>Last call: %1. Ctrl+S still files its note.</source>
+        <translation>上一通电话：%1。按 Ctrl+S 仍可保存其备注。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_panel.py" line="147"/>
         <source>Outside line %1</source>
         <translation>外线 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="134"/>
+        <location filename="../../ui/caller_panel.py" line="152"/>
         <source>Room %1 (no guest in house)</source>
         <translation>%1 房（无在住客人）</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="137"/>
+        <location filename="../../ui/caller_panel.py" line="155"/>
         <source>Room %1</source>
         <translation>%1 房</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="145"/>
+        <location filename="../../ui/caller_panel.py" line="163"/>
         <source>Do not give out the room or confirm the guest is in house.</source>
         <translation>不得透露房号，也不得确认客人是否在店。</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="147"/>
+        <location filename="../../ui/caller_panel.py" line="165"/>
         <source>PRIVACY</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="151"/>
+        <location filename="../../ui/caller_panel.py" line="169"/>
         <source>Do not disturb is on</source>
         <translation>已设免打扰</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="154"/>
+        <location filename="../../ui/caller_panel.py" line="172"/>
         <source>VIP level %1</source>
         <translation>贵宾等级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="159"/>
+        <location filename="../../ui/caller_panel.py" line="177"/>
         <source>Language: %1</source>
         <translation>语言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="163"/>
+        <location filename="../../ui/caller_panel.py" line="181"/>
         <source>With: %1</source>
         <translation>同行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="166"/>
+        <location filename="../../ui/caller_panel.py" line="184"/>
         <source>%1 message(s) waiting</source>
         <translation>%1 条留言待转达</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="169"/>
+        <location filename="../../ui/caller_panel.py" line="187"/>
         <source>Wake-up booked for %1</source>
         <translation>已预订 %1 叫醒</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="171"/>
+        <location filename="../../ui/caller_panel.py" line="189"/>
         <source>Whereabouts: %1</source>
         <translation>去向：%1</translation>
     </message>

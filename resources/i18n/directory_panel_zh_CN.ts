@@ -4,52 +4,77 @@
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="42"/>
+        <location filename="../../ui/directory_panel.py" line="31"/>
+        <source>busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="34"/>
+        <source>ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="36"/>
+        <source>phone out of service</source>
+        <translation>话机停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="41"/>
+        <source>DND</source>
+        <translation>勿扰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="43"/>
+        <source>message waiting</source>
+        <translation>有留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_panel.py" line="76"/>
         <source>Directory (F3): room, name, pinyin, initials, department…</source>
         <translation>通讯录 (F3)：房号、姓名、拼音、首字母、部门…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="83"/>
+        <location filename="../../ui/directory_panel.py" line="142"/>
         <source>Guest</source>
         <translation>住客</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="84"/>
+        <location filename="../../ui/directory_panel.py" line="143"/>
         <source>Arrival</source>
         <translation>预抵</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="85"/>
+        <location filename="../../ui/directory_panel.py" line="144"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="86"/>
+        <location filename="../../ui/directory_panel.py" line="145"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="87"/>
+        <location filename="../../ui/directory_panel.py" line="146"/>
         <source>Info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="93"/>
+        <location filename="../../ui/directory_panel.py" line="152"/>
         <source>privacy: do not give out the room</source>
         <translation>保密：不得透露房号</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="94"/>
+        <location filename="../../ui/directory_panel.py" line="153"/>
         <source>PRIVACY</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="98"/>
+        <location filename="../../ui/directory_panel.py" line="157"/>
         <source>room %1</source>
         <translation>%1 房</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="100"/>
+        <location filename="../../ui/directory_panel.py" line="159"/>
         <source>arrives %1</source>
         <translation>%1 抵店</translation>
     </message>

@@ -2,143 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>QueueModel</name>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="82"/>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="82"/>
-        <source>Caller</source>
-        <translation>来电</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="82"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="82"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="94"/>
-        <source> (recall from %1)</source>
-        <translation>（由 %1 回呼）</translation>
-    </message>
-</context>
-<context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="118"/>
-        <source>Room</source>
-        <translation>房间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="119"/>
-        <source>Outside</source>
-        <translation>外线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="120"/>
-        <source>Internal</source>
-        <translation>内线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="121"/>
-        <source>EMERGENCY</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="127"/>
-        <source>ringing</source>
-        <translation>振铃</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="128"/>
-        <source>dialling</source>
-        <translation>拨号中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="129"/>
-        <source>talking</source>
-        <translation>通话中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="130"/>
-        <source>on hold</source>
-        <translation>保留中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="131"/>
-        <source>consulting</source>
-        <translation>咨询中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="132"/>
-        <source>conference</source>
-        <translation>会议</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="162"/>
+        <location filename="../../ui/queue_panel.py" line="95"/>
         <source>⚠ EMERGENCY CALL WAITING — answer with F5</source>
         <translation>⚠ 紧急来电等待中 — 按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="179"/>
+        <location filename="../../ui/queue_panel.py" line="120"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="180"/>
+        <location filename="../../ui/queue_panel.py" line="121"/>
         <source>Release</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="181"/>
+        <location filename="../../ui/queue_panel.py" line="122"/>
         <source>Hold/Retrieve</source>
         <translation>保留/恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="182"/>
+        <location filename="../../ui/queue_panel.py" line="123"/>
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="183"/>
+        <location filename="../../ui/queue_panel.py" line="124"/>
         <source>Park</source>
         <translation>驻留</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="184"/>
+        <location filename="../../ui/queue_panel.py" line="125"/>
         <source>Announce</source>
         <translation>通报转接</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="185"/>
+        <location filename="../../ui/queue_panel.py" line="126"/>
         <source>Complete</source>
         <translation>完成转接</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="186"/>
+        <location filename="../../ui/queue_panel.py" line="127"/>
         <source>Conference</source>
         <translation>三方通话</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="248"/>
+        <location filename="../../ui/queue_panel.py" line="212"/>
+        <location filename="../../ui/queue_panel.py" line="218"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="222"/>
         <source>%1 waiting</source>
         <translation>%1 个等待</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="299"/>
-        <location filename="../../ui/queue_panel.py" line="320"/>
-        <source>Choose the extension first: a lamp or a directory entry, then Enter.</source>
-        <translation>请先选择分机：忙灯盘或通讯录条目，然后按回车。</translation>
+        <location filename="../../ui/queue_panel.py" line="237"/>
+        <source>Target: none (highlight a lamp or a directory entry)</source>
+        <translation>目标：无（选中忙灯或目录条目）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="336"/>
+        <location filename="../../ui/queue_panel.py" line="241"/>
+        <source>Target: %1 · F8 transfer · F10 announce</source>
+        <translation>目标：%1 · F8 转接 · F10 通报转接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="335"/>
+        <source>No call to transfer. With no call up, Enter on an entry rings it.</source>
+        <translation>没有可转接的来电。没有通话时，在条目上按回车即拨打。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="338"/>
+        <location filename="../../ui/queue_panel.py" line="365"/>
+        <source>Choose the extension first: highlight a lamp or a directory entry.</source>
+        <translation>请先选择分机：选中忙灯或目录条目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="362"/>
+        <source>No caller on the line to announce.</source>
+        <translation>线上没有可通报转接的来电。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="390"/>
+        <source>busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="391"/>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="392"/>
+        <source>do-not-disturb</source>
+        <translation>请勿打扰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="393"/>
+        <source>no such extension</source>
+        <translation>无此分机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="394"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="395"/>
+        <source>the PBX link is down</source>
+        <translation>交换机连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="397"/>
+        <source>did not go through</source>
+        <translation>未能接通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="351"/>
         <source>Answer the call first: tell the caller where the call goes.</source>
         <translation>请先接听：转接前告知来电者将转至何处。</translation>
     </message>
