@@ -304,3 +304,33 @@ def test_panasonic_pattern_a() -> None:
     )
     assert answered.account == "9876543210"
     assert fields(out)[1:5] == (Direction.OUTGOING, "1200", "1234567890123456", 65)
+
+
+def test_asterisk_a_room_dialling_out_through_a_local_chain_is_the_rooms_call() -> None:
+    """Lines written here on the public file's pattern (the room's leg into the chain, then the chain's
+    leg to the trunk, one linkedid): charged to the room. The chain's leg alone (its first leg not read,
+    or an incoming call forwarded out) is charged to nobody."""
+    room_leg = (
+        '"","1508","013901234567","from-internal","""Room 1508"" <1508>","PJSIP/1508-00000010",'
+        '"Local/013901234567@route-00000003;1","Dial","Local/013901234567@route","2026-11-20 22:14:05",'
+        '"2026-11-20 22:14:09","2026-11-20 22:16:10",125,121,"ANSWERED","DOCUMENTATION","1763676845.40","",'
+        '"","1763676845.40",90'
+    )
+    chain_leg = (
+        '"","1508","013901234567","route","""Room 1508"" <1508>","Local/013901234567@route-00000003;2",'
+        '"PJSIP/stadionpbx-00000011","Dial","PJSIP/013901234567@stadionpbx","2026-11-20 22:14:05",'
+        '"2026-11-20 22:14:09","2026-11-20 22:16:10",125,121,"ANSWERED","DOCUMENTATION","1763676845.42","",'
+        '"","1763676845.40",91'
+    )
+    parser = parser_for(SmdrFormat.ASTERISK_CSV, TODAY, trunks=TRUNKS)
+    leg, out = parser.feed(f"{room_leg}\n{chain_leg}\n".encode())
+    assert (leg.direction, leg.extension, RULE.cents(leg)) == (Direction.INTERNAL, "1508", 0)
+    assert (out.direction, out.extension, out.trunk, out.system_made) == (
+        Direction.OUTGOING,
+        "1508",
+        "stadionpbx",
+        "",
+    )
+    assert RULE.cents(out) == 300, "one charge for the call, on the leg that reached the trunk"
+    (alone,) = parser_for(SmdrFormat.ASTERISK_CSV, TODAY, trunks=TRUNKS).feed(chain_leg.encode() + b"\n")
+    assert (alone.extension, RULE.cents(alone)) == ("", 0) and alone.system_made

@@ -6,7 +6,8 @@ system placed on its own (mobile twinning, forwarding, a conference) carry an Ex
 Cause. Asterisk's cdr_csv names the station side only through the channels: the answering
 telephone of an incoming call is in ``dstchannel`` (``dst`` is the number dialled, a DID), the room
 of an outgoing call is the endpoint of ``channel`` whatever caller ID it showed; ``Local/…;2``
-halves of a chain stand between a trunk and the telephone. Which channel names are trunks comes
+halves of a chain stand between a trunk and the telephone, or between a telephone and a trunk
+(then the leg from the telephone, same linkedid, says whose call it is). Which channel names are trunks comes
 from the hotel's trunk list (``[smdr] trunks``).
 """
 
@@ -96,6 +97,9 @@ def asterisk(parser: ProfileParser, values: dict[str, str], line: str) -> CallRe
     source, source_name = _side(values["channel"], parser.trunks)
     dest, dest_name = _side(values["dstchannel"], parser.trunks)
     src, dst = values["src"], values["dst"]
+    group = values.get("linkedid", "") or values.get("uniqueid", "")
+    if source in ("station", "trunk"):
+        parser.remember(group, (source, source_name))
     system_made = ""
     if source == "station":
         extension, trunk = source_name, dest_name if dest == "trunk" else ""
@@ -105,9 +109,14 @@ def asterisk(parser: ProfileParser, values: dict[str, str], line: str) -> CallRe
         extension, trunk, number = dest_name, source_name if source == "trunk" else "", src
         direction = Direction.INCOMING
     elif source == "local" and dest == "trunk":
-        # A chain (follow-me, forwarding) dialled out on its own: no room placed this call.
+        # A Local chain dialling out: the room's call if a telephone began this call (its leg into
+        # the chain came first); otherwise forwarding or follow-me, which no room pays for.
+        origin = parser.recalled(group)
         extension, trunk, number, direction = "", dest_name, dst, Direction.OUTGOING
-        system_made = "Local channel to a trunk"
+        if origin is not None and origin[0] == "station":
+            extension = origin[1]
+        else:
+            system_made = "Local chain to a trunk"
     elif source == "trunk":
         extension, trunk, number, direction = "", source_name, src, Direction.INCOMING
     else:

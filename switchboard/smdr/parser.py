@@ -58,6 +58,7 @@ class ProfileParser:
         self._today = today  # fixed for golden files; otherwise the day the line arrives
         self._framer: LineFramer | LengthFramer = LengthFramer() if length_framing else LineFramer()
         self._segments: OrderedDict[str, int] = OrderedDict()
+        self._learnt: OrderedDict[str, tuple[str, str]] = OrderedDict()
         self._interpret: Callable[[ProfileParser, dict[str, str], str], CallRecord | None] = (
             dialects.RULES.get(profile.dialect, interpret)
         )
@@ -151,6 +152,18 @@ class ProfileParser:
             except (ValueError, IndexError, OverflowError, csv.Error):
                 continue
         return None
+
+    def remember(self, call_id: str, what: tuple[str, str]) -> None:
+        """What a dialect learnt about a call from one of its records, for its later records."""
+        if not call_id:
+            return
+        self._learnt.pop(call_id, None)
+        self._learnt[call_id] = what
+        while len(self._learnt) > _OPEN_CALLS:
+            self._learnt.popitem(last=False)
+
+    def recalled(self, call_id: str) -> tuple[str, str] | None:
+        return self._learnt.get(call_id) if call_id else None
 
     def segment(self, call_id: str, continued: bool) -> int:
         """Segments of one call (same call id) numbered in the order they arrive."""

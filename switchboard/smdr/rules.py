@@ -114,6 +114,6 @@ def parties(parser: ProfileParser, values: dict[str, str]) -> tuple[Direction, s
         return Direction.INTERNAL, from_station, to_station, ""
     if from_station is not None:
         return Direction.OUTGOING, from_station, values.get("number") or called, trunk(called)
-    if to_station is not None:
-        return Direction.INCOMING, to_station, caller, trunk(caller)
+    if to_station is not None:  # a trunk as the caller says which line, not who called
+        return Direction.INCOMING, to_station, "" if trunk(caller) else caller, trunk(caller)
     return Direction.INCOMING, "", caller, trunk(caller)
