@@ -13,6 +13,7 @@ from console.context import Console
 from console.wakeups import build_wakeup_page
 from db.board import SqlBoard
 from db.change_feed import SqlChangeFeed
+from db.dnd_ends import SqlDndEnds
 from db.duties import SqlDuties
 from db.frontoffice import SqlFrontOffice
 from db.handover import SqlHandovers
@@ -21,6 +22,7 @@ from db.lamp_field import SqlLampField
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
 from db.room_board import SqlRoomBoard
+from db.wakeup_book import SqlWakeUpBook
 from switchboard.hotel import Actor
 from switchboard.shifts import shift_at
 from ui import i18n
@@ -66,6 +68,7 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
         return console.actor
 
     room_board = SqlRoomBoard(console.store, console.clock, dnd_to_pbx)
+    wakeup_book = SqlWakeUpBook(console.store, console.clock)
     log_book = SqlLogbook(console.store, console.clock)
     front_office = SqlFrontOffice(
         console.store, console.clock, on_dnd=dnd_to_pbx, on_lamp=message_lamp_to_pbx
@@ -77,6 +80,8 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
         desk=front_office,
         now=console.clock.now,
         waiting_messages=lambda number: sum(1 for m in message_book.waiting() if m.room == number),
+        dnd_ends=SqlDndEnds(console.store, console.clock).ends,
+        wakeups_of=lambda number: [w.due_at for w in wakeup_book.upcoming() if w.room == number],
     )
     window.add_page(rooms, QCoreApplication.translate("Console", "Rooms"), "Ctrl+2")
     wakeups = build_wakeup_page(window, console, actor)

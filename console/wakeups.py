@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from console.context import Console
+from db.dnd_ends import SqlDndEnds
 from db.wakeup_book import DIALLER_STALE, SqlWakeUpBook
 from switchboard.hotel import Actor
 from switchboard.wakeup_plan import rules_from
@@ -31,7 +32,12 @@ def build_wakeup_page(window: MainWindow, console: Console, actor: Callable[[], 
     for note in notes:
         log.warning("%s", note)
     wakeups = WakeUpPage(
-        wakeup_book, actor, console.clock.now, per_minute=rules.per_minute, dial=console.pbx.dial
+        wakeup_book,
+        actor,
+        console.clock.now,
+        per_minute=rules.per_minute,
+        dial=console.pbx.dial,
+        dnd_of=SqlDndEnds(console.store, console.clock).dnd_of,
     )
     window.add_page(wakeups, QCoreApplication.translate("Console", "Wake-up calls"), "Ctrl+3")
 

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.audit import audit, changed
+from db.dnd_ends import dnd_ends_by_room_id
 from db.logbook import SqlLogbook
 from db.rows import (
-    DndRow,
     GuestRow,
     HandoverItemRow,
     HandoverRow,
@@ -87,7 +87,7 @@ class SqlHandovers:
                         ),
                     )
                 )
-            ends = _dnd_ends(s)
+            ends = dnd_ends_by_room_id(s)
             for dnd_room in s.scalars(select(RoomRow).where(RoomRow.dnd.is_(True)).order_by(RoomRow.number)):
                 end = ends.get(dnd_room.id)
                 dnd_end = f"{end.astimezone(zone):%m-%d %H:%M}" if end else ""
@@ -265,12 +265,3 @@ class SqlHandovers:
         with self._store.read() as s:
             row = s.scalars(select(HandoverRow).order_by(HandoverRow.composed_at.desc())).first()
             return self._view(s, row) if row else None
-
-
-def _dnd_ends(s: Session) -> dict[int, datetime]:
-    """The end time of each room's open DND period that has one."""
-    return {
-        d.room_id: d.until
-        for d in s.scalars(select(DndRow).where(DndRow.cleared_at.is_(None), DndRow.until.is_not(None)))
-        if d.until is not None
-    }

@@ -23,16 +23,21 @@ class SqlLampField:
             rooms = {r.id: r for r in s.scalars(select(RoomRow))}
             vip: dict[int, int] = {}
             let: set[int] = set()
+            names: dict[int, list[str]] = {}
             in_house = s.execute(
-                select(StayRow.room_id, GuestRow.vip_level)
+                select(
+                    StayRow.room_id, GuestRow.vip_level, GuestRow.name, GuestRow.romanised, StayRow.privacy
+                )
                 .join(GuestRow, GuestRow.id == StayRow.guest_id)
                 .where(StayRow.status == StayStatus.IN_HOUSE.value)
             )
-            for room_id, level in in_house:
+            for room_id, level, name, romanised, private in in_house:
                 if room_id is None:
                     continue
                 let.add(room_id)
                 vip[room_id] = max(vip.get(room_id, 0), level)
+                if not private:  # a privacy guest's name never stands beside the room
+                    names.setdefault(room_id, []).append(f"{name} {romanised}".strip())
             lamps = []
             for ext in s.scalars(select(ExtensionRow).where(ExtensionRow.on_field.is_(True))):
                 room = rooms.get(ext.room_id) if ext.room_id is not None else None
@@ -49,6 +54,7 @@ class SqlLampField:
                         vip_level=vip.get(room.id, 0) if room else 0,
                         dnd=bool(room and room.dnd),
                         message_waiting=bool(room and room.message_lamp),
+                        guest=" / ".join(names.get(room.id, [])) if room else "",
                     )
                 )
         return sorted(lamps, key=sort_key)

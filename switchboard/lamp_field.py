@@ -29,6 +29,7 @@ class FieldLamp:
     vip_level: int = 0
     dnd: bool = False
     message_waiting: bool = False
+    guest: str = ""  # the in-house guest's name and its romanised form; empty for a privacy guest
 
 
 class LampFieldSource(Protocol):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -17,32 +17,12 @@ from switchboard.hotel import ExtensionKind
 from switchboard.lamp_field import FieldLamp
 from switchboard.pbx import LampState
 from ui.blf_model import FIELD_ROLE, LAMP_ROLE
+from ui.legend import LAMP_COLOURS, lamp_word
 
 TILE = QSize(92, 50)
 
-# Lamp colours as on attendant consoles: busy red, ringing amber, held blue.
-COLOURS: dict[LampState, tuple[str, str]] = {  # fill, text
-    LampState.IDLE: ("#2f4f3a", "#e8f5e9"),
-    LampState.RINGING: ("#f0a020", "#1b1b1b"),
-    LampState.BUSY: ("#c62828", "#ffffff"),
-    LampState.HELD: ("#1e63b5", "#ffffff"),
-    LampState.DND: ("#6a3d9a", "#ffffff"),
-    LampState.UNREGISTERED: ("#3a3a3a", "#9e9e9e"),
-    LampState.UNKNOWN: ("#505050", "#c8c8c8"),
-}
-
-
-def state_word(state: LampState) -> str:
-    words = {
-        LampState.IDLE: QCoreApplication.translate("BlfDelegate", "free"),
-        LampState.RINGING: QCoreApplication.translate("BlfDelegate", "ringing"),
-        LampState.BUSY: QCoreApplication.translate("BlfDelegate", "busy"),
-        LampState.HELD: QCoreApplication.translate("BlfDelegate", "held"),
-        LampState.DND: QCoreApplication.translate("BlfDelegate", "DND"),
-        LampState.UNREGISTERED: QCoreApplication.translate("BlfDelegate", "offline"),
-        LampState.UNKNOWN: QCoreApplication.translate("BlfDelegate", "?"),
-    }
-    return words[state]
+COLOURS = LAMP_COLOURS  # one colour language with the rooms page (ui/legend.py)
+state_word = lamp_word
 
 
 class BlfDelegate(QStyledItemDelegate):

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -21,8 +23,11 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from switchboard.hotel import ExtensionKind
 from switchboard.lamp_field import FieldLamp
 from switchboard.pbx import LampChanged, LampState
+from ui.i18n import is_chinese
+from ui.legend import lamp_word
 
 LAMP_ROLE = Qt.ItemDataRole.UserRole + 1  # LampState
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 2  # FieldLamp
@@ -31,6 +36,29 @@ EXTENSION_ROLE = Qt.ItemDataRole.UserRole + 3  # str
 FRAME_MS = 16
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def lamp_tooltip(lamp: FieldLamp, state: LampState) -> str:
+    """Extension, room, guest and state, one per line; a privacy guest's name is never carried."""
+    shown = LampState.DND if lamp.dnd and state is LampState.IDLE else state
+    tr = QCoreApplication.translate
+    lines = [tr("BlfModel", "Extension %1").replace("%1", lamp.extension)]
+    if lamp.kind is ExtensionKind.ROOM or lamp.room:
+        lines.append(tr("BlfModel", "Room %1").replace("%1", lamp.room or lamp.extension))
+        if lamp.guest:
+            lines.append(tr("BlfModel", "Guest: %1").replace("%1", lamp.guest))
+        elif lamp.occupied:
+            lines.append(tr("BlfModel", "Guest: (not shown)"))
+    else:
+        label = lamp.label_zh if lamp.label_zh and is_chinese(QLocale().name()) else lamp.label
+        lines.append(label)
+    marks = [lamp_word(shown)]
+    if lamp.message_waiting:
+        marks.append(tr("BlfModel", "message waiting"))
+    if lamp.vip_level:
+        marks.append(f"VIP {lamp.vip_level}")
+    lines.append(" · ".join(marks))
+    return "\n".join(lines)
 
 
 class BlfModel(QAbstractListModel):
@@ -118,7 +146,7 @@ class BlfModel(QAbstractListModel):
         if role == FIELD_ROLE:
             return lamp
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{lamp.extension} {lamp.label}"
+            return lamp_tooltip(lamp, self._states[index.row()])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -159,7 +187,7 @@ class BlfFilter(QSortFilterProxyModel):
             return False
         if self._department and lamp.department != self._department:
             return False
-        if self._text:
-            haystack = f"{lamp.extension} {lamp.label} {lamp.label_zh}".casefold()
+        if self._text:  # extension, label, room or guest name (a privacy guest's name is never here)
+            haystack = f"{lamp.extension} {lamp.label} {lamp.label_zh} {lamp.room} {lamp.guest}".casefold()
             return self._text in haystack
         return True

@@ -1,10 +1,13 @@
-"""The rooms page: every room by floor with its guest, VIP, DND and message lamp;
-D toggles do-not-disturb on the selected room (the PBX lamp follows)."""
+"""The rooms page: every room by floor with its guest, VIP, DND and message lamp.
+
+Find a room by number or guest name (Ctrl+F, Enter selects it); D toggles do-not-disturb on the
+selected room and U asks until when (``0700`` Enter), so "DND until seven" is a few keys. The PBX
+lamp follows. Setting DND on a room with a wake-up booked says so."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -15,23 +18,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
-    QWidget,
 )
 
 from switchboard.desk import RoomBoard, RoomDesk, RoomView
-from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor
 from ui.errors import attempt
-from ui.room_tiles import TILE, RoomTileDelegate
+from ui.legend import ROOM_COLOURS, Legend, room_type_name
+from ui.room_stays import RoomStays
+from ui.room_tiles import TILE, RoomTileDelegate, state_of
 from ui.rows_model import RowsModel
 
 
-class RoomsPage(QWidget):
+class RoomsPage(RoomStays):
     def __init__(
         self,
         board: RoomBoard,
@@ -42,6 +44,8 @@ class RoomsPage(QWidget):
         now: Callable[[], datetime] | None = None,
         waiting_messages: Callable[[str], int] = lambda _room: 0,
         confirm: Callable[[str], bool] | None = None,
+        dnd_ends: Callable[[], dict[str, datetime]] = dict,
+        wakeups_of: Callable[[str], list[datetime]] = lambda _room: [],
     ) -> None:
         super().__init__(parent)
         self._board = board
@@ -51,6 +55,9 @@ class RoomsPage(QWidget):
         self._waiting = waiting_messages
         self._confirm = confirm or self._ask
         self._all: list[RoomView] = []
+        self._dnd_ends = dnd_ends
+        self._wakeups_of = wakeups_of
+        self.ends: dict[str, datetime] = {}
         self.model: RowsModel[RoomView] = RowsModel(
             [
                 self.tr("Room"),
@@ -72,7 +79,7 @@ class RoomsPage(QWidget):
         self.view = QListView()
         self.view.setObjectName("roomsView")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(RoomTileDelegate(self.view))
+        self.view.setItemDelegate(RoomTileDelegate(self.view, dnd_ends=lambda: self.ends))
         self.view.setViewMode(QListView.ViewMode.IconMode)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setMovement(QListView.Movement.Static)
@@ -89,13 +96,36 @@ class RoomsPage(QWidget):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(self.toggle_dnd)
         self.addAction(action)
+        self.search = QLineEdit()
+        self.search.setObjectName("roomsSearch")
+        self.search.setPlaceholderText(self.tr("Find a room or guest (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._show_floor)
+        self.search.returnPressed.connect(self._take_first_match)
+        find = QAction(self)
+        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
+        self.dnd_time = QLineEdit()
+        self.dnd_time.setObjectName("roomsDndTime")
+        self.dnd_time.setPlaceholderText(self.tr("DND until, e.g. 0700 (U)"))
+        self.dnd_time.setMaximumWidth(170)
+        self.dnd_time.returnPressed.connect(self.dnd_until_typed)
+        ask_until = QAction(self)
+        ask_until.setShortcut(QKeySequence("U"))
+        ask_until.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        ask_until.triggered.connect(lambda: self.dnd_time.setFocus())
+        self.view.addAction(ask_until)
         bar = QHBoxLayout()
         label = QLabel(self.tr("&Floor"))
         label.setBuddy(self.floor)
+        bar.addWidget(self.search, 1)
         bar.addWidget(label)
         bar.addWidget(self.floor)
         bar.addWidget(dnd)
-        bar.addWidget(self.message, 1)
+        bar.addWidget(self.dnd_time)
+        self.message.setWordWrap(True)
         self.guest = QLineEdit()
         self.guest.setObjectName("roomsGuest")
         self.guest.setPlaceholderText(self.tr("Guest name"))
@@ -112,7 +142,7 @@ class RoomsPage(QWidget):
         check_in.clicked.connect(self.check_in)
         check_out = QPushButton(self.tr("Check &out"))
         check_out.setObjectName("roomsCheckOut")
-        check_out.clicked.connect(self.check_out)
+        check_out.clicked.connect(lambda: self.check_out())
         self.move_to = QLineEdit()
         self.move_to.setObjectName("roomsMoveTo")
         self.move_to.setPlaceholderText(self.tr("New room"))
@@ -131,7 +161,7 @@ class RoomsPage(QWidget):
         where.clicked.connect(self.set_whereabouts)
         dnd_until = QPushButton(self.tr("DND &until"))
         dnd_until.setObjectName("roomsDndUntil")
-        dnd_until.clicked.connect(self.dnd_until)
+        dnd_until.clicked.connect(lambda: self.dnd_until())
         stays = QHBoxLayout()
         for w in (self.guest, self.title, self.nights, check_in, check_out, self.move_to, move):
             stays.addWidget(w)
@@ -140,23 +170,33 @@ class RoomsPage(QWidget):
             notes.addWidget(note_widget)
         for button in (check_in, check_out, move, where, dnd_until):
             button.setEnabled(desk is not None)
+        self.checkout_anyway = QPushButton(self.tr("Check out &anyway"))
+        self.checkout_anyway.setObjectName("roomsCheckOutAnyway")
+        self.checkout_anyway.setVisible(False)
+        self.checkout_anyway.clicked.connect(self.check_out_anyway)
+        stays.addWidget(self.checkout_anyway)
+        self.legend = Legend(lamps=False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.message)
         layout.addLayout(stays)
         layout.addLayout(notes)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
         self.floor.currentIndexChanged.connect(self._show_floor)
         self.refresh()
 
     def _cells(self, r: RoomView) -> list[str]:
         guest = self.tr("(privacy)") if r.privacy else f"{r.guest} {r.title}".strip()
+        end = self.ends.get(r.number)
+        dnd = self.tr("DND until %1").replace("%1", f"{end:%H:%M}") if end else self.tr("DND")
         return [
             r.number,
-            r.room_type,
+            room_type_name(r.room_type),
             self._occupancy(r.occupancy),
             guest,
             "★" * r.vip_level,
-            self.tr("DND") if r.dnd else "",
+            dnd if r.dnd else "",
             "✉" if r.message_lamp else "",
             r.housekeeping,
         ]
@@ -171,12 +211,11 @@ class RoomsPage(QWidget):
 
     @staticmethod
     def _colour(r: RoomView) -> str:
-        if r.dnd:
-            return "#e6d8f2"
-        return "#fff4d6" if r.vip_level else ""
+        return ROOM_COLOURS[state_of(r)][0]
 
     def refresh(self) -> None:
         self._all = list(self._board.rooms())
+        self.ends = self._dnd_ends()
         floors = sorted({r.floor for r in self._all})
         current = self.floor.currentData()
         self.floor.blockSignals(True)
@@ -190,7 +229,48 @@ class RoomsPage(QWidget):
 
     def _show_floor(self) -> None:
         floor = self.floor.currentData()
-        self.model.set_rows([r for r in self._all if floor is None or r.floor == floor])
+        words = self.search.text().strip().casefold()
+
+        def shown(r: RoomView) -> bool:
+            if floor is not None and r.floor != floor:
+                return False
+            if not words:
+                return True
+            name = "" if r.privacy else r.guest.casefold()  # a privacy guest is not found by name
+            return r.number.startswith(words) or (len(words) >= 2 and words in name)
+
+        self.model.set_rows([r for r in self._all if shown(r)])
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _row_of(self, number: str) -> int:
+        rows = (self.model.row(i) for i in range(self.model.rowCount()))
+        return next((i for i, r in enumerate(rows) if r is not None and r.number == number), -1)
+
+    def _take_first_match(self) -> None:
+        """Enter in the search: the first room found is selected and the grid takes the keys."""
+        if self.model.rowCount() == 0:
+            self.message.setText(self.tr("No room or guest matches “%1”.").replace("%1", self.search.text()))
+            return
+        self.select_row(max(0, self._row_of(self.search.text().strip())))
+        self.view.setFocus()
+
+    def find_room(self, number: str) -> bool:
+        """Show and select one room (from another page or the caller's room)."""
+        self.floor.setCurrentIndex(0)
+        self.search.setText(number)
+        row = self._row_of(number)
+        if row >= 0:
+            self.select_row(row)
+        return row >= 0
+
+    def ask_dnd_until(self, number: str) -> None:
+        """DND for a room with an end time: the room is selected and the time field waits for it."""
+        if self.find_room(number):
+            self.dnd_time.setFocus()
+            self.dnd_time.selectAll()
 
     def select_row(self, row: int) -> None:
         self.view.setCurrentIndex(self.model.index(row, 0))
@@ -207,104 +287,58 @@ class RoomsPage(QWidget):
         done = attempt(self.message, lambda: self._board.set_dnd(room.number, not room.dnd, self._actor()))
         if done is not None:
             text = self.tr("DND on for %1") if done.dnd else self.tr("DND off for %1")
-            self.message.setText(text.replace("%1", done.number))
+            self.message.setText(
+                text.replace("%1", done.number) + (self._wakeup_warning(done.number) if done.dnd else "")
+            )
             row = self.view.currentIndex().row()
             self.refresh()
             self.select_row(row)
 
-    # ------------------------------------------------------------ front-office actions
-
-    def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Check out"), question)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _done(self, text: str, number: str) -> None:
-        row = self.view.currentIndex().row()
-        self.message.setText(text.replace("%1", number))
-        self.refresh()
-        self.select_row(row)
-
-    def _later_today(self) -> datetime:
-        now = self._now()
-        t = self.until.time()
-        at = now.replace(hour=t.hour(), minute=t.minute(), second=0, microsecond=0)
-        return at if at > now else at + timedelta(days=1)
-
-    def _target(self) -> tuple[RoomView, RoomDesk] | None:
-        """The selected room and the front office to act on it; says so when there is none."""
-        room = self.selected()
-        if room is None or self._desk is None:
-            self.message.setText(self.tr("Select a room first."))
-            return None
-        return room, self._desk
-
-    def check_in(self) -> None:
-        target = self._target()
-        if target is None:
-            return
-        room, desk = target
-        today = self._now().date()
-        request = CheckIn(
-            room=room.number,
-            name=self.guest.text(),
-            title=self.title.text(),
-            arrival=today,
-            departure=today + timedelta(days=self.nights.value()),
+    def _wakeup_warning(self, number: str) -> str:
+        """DND set on a room with a wake-up booked: the operator is told the wake-up still rings."""
+        due = self._wakeups_of(number)
+        if not due:
+            return ""
+        self.message.setStyleSheet("color: #e65100; font-weight: bold;")
+        times = ", ".join(f"{d:%H:%M}" for d in sorted(due))
+        return " " + self.tr("Note: a wake-up is booked for this room at %1 and will still ring.").replace(
+            "%1", times
         )
-        if attempt(self.message, lambda: desk.check_in(request, self._actor())) is not None:
-            self.guest.clear()
-            self.title.clear()
-            self._done(self.tr("Checked in to %1"), room.number)
 
-    def check_out(self) -> None:
+    def dnd_until(self, at: datetime | None = None) -> None:
         target = self._target()
         if target is None:
             return
         room, desk = target
-        waiting = self._waiting(room.number)
-        question = self.tr("%1 message(s) for room %2 were not delivered. Check out anyway?")
-        if waiting and not self._confirm(question.replace("%1", str(waiting)).replace("%2", room.number)):
-            return
-        done = attempt(self.message, lambda: desk.check_out(room.number, "", self._actor()))
-        if done is not None:
-            self._done(self.tr("Checked out of %1"), room.number)
-
-    def move_guest(self) -> None:
-        target = self._target()
-        if target is None:
-            return
-        room, desk = target
-        new_room = self.move_to.text()
-        if (
-            attempt(self.message, lambda: desk.move_room(room.number, new_room, "", self._actor()))
-            is not None
-        ):
-            self.move_to.clear()
-            self._done(self.tr("Moved to %1"), new_room.strip())
-
-    def set_whereabouts(self) -> None:
-        target = self._target()
-        if target is None:
-            return
-        room, desk = target
+        until = at or self._later_today()
 
         def set_it() -> bool:
-            desk.set_whereabouts(room.number, self.where.text(), self._later_today(), self._actor())
+            desk.set_dnd(room.number, True, self._actor(), until)
             return True
 
         if attempt(self.message, set_it):
-            self.where.clear()
-            self._done(self.tr("Whereabouts noted for %1"), room.number)
+            text = self.tr("DND on for %1 until %2").replace("%2", f"{until:%H:%M}")
+            self._done(text, room.number)
+            self.message.setText(self.message.text() + self._wakeup_warning(room.number))
 
-    def dnd_until(self) -> None:
-        target = self._target()
-        if target is None:
+    def dnd_until_typed(self) -> None:
+        """``0700``, ``7:00`` or ``7`` in the DND-until field, then Enter."""
+        at = parse_time(self.dnd_time.text())
+        if at is None:
+            self.message.setStyleSheet("color: #c62828; font-weight: bold;")
+            self.message.setText(self.tr("Type the time DND ends, e.g. 0700 or 22:30."))
             return
-        room, desk = target
+        now = self._now()
+        until = now.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
+        self.dnd_until(until if until > now else until + timedelta(days=1))
+        self.dnd_time.clear()
+        self.view.setFocus()
 
-        def set_it() -> bool:
-            desk.set_dnd(room.number, True, self._actor(), self._later_today())
-            return True
 
-        if attempt(self.message, set_it):
-            self._done(self.tr("DND on for %1"), room.number)
+def parse_time(text: str) -> time | None:
+    """A time of day as an operator types it: ``0700``, ``700``, ``7``, ``7:00``, ``22.30``."""
+    digits = text.strip().replace(":", "").replace(".", "").replace("：", "")
+    if not digits.isdigit() or not 1 <= len(digits) <= 4:
+        return None
+    hour, minute = (int(digits), 0) if len(digits) <= 2 else (int(digits[:-2]), int(digits[-2:]))
+    return time(hour, minute) if hour < 24 and minute < 60 else None

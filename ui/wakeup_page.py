@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QTime, QTimer, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTimeEdit,
@@ -57,6 +56,7 @@ class WakeUpPage(QWidget):
         *,
         per_minute: int = 6,
         dial: Callable[[str], str] | None = None,
+        dnd_of: Callable[[str], tuple[bool, datetime | None]] = lambda _room: (False, None),
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -65,6 +65,7 @@ class WakeUpPage(QWidget):
         self._now = now
         self._per_minute = per_minute
         self._dial = dial
+        self._dnd_of = dnd_of
         self.model: RowsModel[WakeUpView] = RowsModel(
             [
                 self.tr("Time"),
@@ -121,9 +122,14 @@ class WakeUpPage(QWidget):
         form = QHBoxLayout()
         for w in (self.room, self.time, self.daily, self.language, self.note, book_button, bulk):
             form.addWidget(w)
+        self.tomorrow = QPushButton()
+        self.tomorrow.setObjectName("wakeupTomorrow")
+        self.tomorrow.setVisible(False)
+        self.tomorrow.clicked.connect(self.book_tomorrow)
         actions = QHBoxLayout()
         actions.addWidget(cancel)
         actions.addWidget(self.message, 1)
+        actions.addWidget(self.tomorrow)
         layout = QVBoxLayout(self)
         layout.addWidget(self.dialler)
         layout.addWidget(self.urgent)
@@ -131,7 +137,7 @@ class WakeUpPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.attempts)
-        book_button.clicked.connect(self.book)
+        book_button.clicked.connect(lambda: self.book())
         self.room.returnPressed.connect(self.book)
         self.note.returnPressed.connect(self.book)
         bulk.clicked.connect(self.enter_list)
@@ -260,9 +266,10 @@ class WakeUpPage(QWidget):
             QApplication.beep()  # every few seconds until a person has dealt with it
 
     # --- booking -------------------------------------------------------------------------
-    def book(self) -> None:
+    def book(self, *, tomorrow: bool = False) -> None:
         qt = self.time.time()
         at = time(qt.hour(), qt.minute())
+        self.tomorrow.setVisible(False)
         repeat = "daily" if self.daily.isChecked() else "once"
         language = str(self.language.currentData() or "")
 
@@ -278,12 +285,12 @@ class WakeUpPage(QWidget):
             )
 
         try:
-            booked: WakeUpView | None = book(False)
+            booked: WakeUpView | None = book(tomorrow)
         except InputError as exc:
-            if exc.key == "wakeup.past_today" and self._tomorrow_ok(at):
-                booked = attempt(self.message, lambda: book(True))
-            else:
-                booked = attempt(self.message, lambda: book(False))  # says why, in the operator's words
+            if exc.key == "wakeup.past_today":
+                self._offer_tomorrow(at)  # asked beside the list, not in a box: F5 still answers
+                return
+            booked = attempt(self.message, lambda: book(False))  # says why, in the operator's words
         except ConsoleError:
             booked = attempt(self.message, lambda: book(False))
         if booked is None:
@@ -295,13 +302,15 @@ class WakeUpPage(QWidget):
         self.refresh()
         self.room.setFocus()
 
-    def _tomorrow_ok(self, at: time) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Wake-up call"),
-            self.tr("%1 has already passed today. Book it for tomorrow at %1?").replace("%1", f"{at:%H:%M}"),
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    def _offer_tomorrow(self, at: time) -> None:
+        self.message.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.message.setText(self.tr("%1 has already passed today.").replace("%1", f"{at:%H:%M}"))
+        self.tomorrow.setText(self.tr("Book it for &tomorrow at %1").replace("%1", f"{at:%H:%M}"))
+        self.tomorrow.setVisible(True)
+        self.tomorrow.setFocus()
+
+    def book_tomorrow(self) -> None:
+        self.book(tomorrow=True)
 
     def _say_booked(self, booked: WakeUpView) -> None:
         # Always with the date: 06:30 booked at 22:00 is tomorrow morning, and the operator must see it.
@@ -321,12 +330,22 @@ class WakeUpPage(QWidget):
             self.message.setStyleSheet("color: #e65100; font-weight: bold;")
         else:
             self.message.setStyleSheet("")
+        dnd, until = self._dnd_of(booked.room)
+        if dnd:
+            ends = self.tr(" until %1").replace("%1", f"{until:%m-%d %H:%M}") if until else ""
+            text += " " + self.tr(
+                "Note: room %1 is on DND%2; the wake-up call still rings. Check with the guest."
+            ).replace("%1", booked.room).replace("%2", ends)
+            self.message.setStyleSheet("color: #e65100; font-weight: bold;")
         self.message.setText(text)
 
     def enter_list(self) -> None:
         dialog = WakeUpBulkDialog(self._book, self._actor, self._per_minute, self)
-        dialog.exec()
-        self.refresh()
+        dialog.setModal(False)  # beside the list: the call keys go on working
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.refresh())
+        self.bulk = dialog
+        dialog.show()
 
     # --- acting on a call ----------------------------------------------------------------
     def selected(self) -> WakeUpView | None:
