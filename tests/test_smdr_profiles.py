@@ -157,3 +157,11 @@ def test_the_reader_settings_from_the_smdr_section(tmp_path: Path) -> None:
     assert serial.login() == b"" and serial.profile.name == "front_office_nec"
     with pytest.raises(ValueError, match="no call-record format 'nortel'"):
         SmdrSettings.from_section({"url": "/dev/ttyS0", "format": "nortel"}, settings.sections)
+
+
+def test_the_preview_shows_the_record_glued_behind_half_a_line_as_the_link_reads_it() -> None:
+    lines = (DATA / "avaya_ipo_targeting.txt").read_bytes().splitlines()
+    text = render_preview(lines[0][:30] + lines[1] + b"\r\n", builtin(SmdrFormat.AVAYA_IP_OFFICE))
+    assert "  a record begins at character 31:" in text.splitlines()
+    assert "-> internal, extension 207, number 203" in text
+    assert text.endswith("1 lines: 1 records, 1 bad, 0 not calls\n")

@@ -39,6 +39,7 @@ class Reading:
     record: CallRecord | None = None
     error: str = ""  # why the line is bad
     skipped: bool = False  # a line that is no call (a report header, a notice)
+    salvaged_at: int = 0  # a bad line's record glued on behind, from this character
 
 
 class ProfileParser:
@@ -94,18 +95,18 @@ class ProfileParser:
         return records
 
     def explain(self, text: str) -> Reading:
-        """One line, field by field (for the engineer's preview); nothing is counted."""
+        """One line, field by field (for the engineer's preview); nothing is counted. A bad line's
+        reading carries the record glued behind it, if the link would read one (``salvaged_at``)."""
         if self.profile.not_calls is not None and self.profile.not_calls.search(text):
             return Reading(text, skipped=True)
+        fields: tuple[tuple[str, str], ...] = ()
         try:
             values = self._split(text)
-        except (ValueError, IndexError, csv.Error) as exc:
-            return Reading(text, error=str(exc))
-        fields = tuple(values.items())
-        try:
+            fields = tuple(values.items())
             record = self._interpret(self, values, text)
-        except (ValueError, IndexError, OverflowError) as exc:
-            return Reading(text, fields, error=str(exc))
+        except (ValueError, IndexError, OverflowError, csv.Error) as exc:
+            at, record = self._behind(text)
+            return Reading(text, fields, record, error=str(exc), salvaged_at=at)
         return Reading(text, fields, record, skipped=record is None)
 
     # --- one line ----------------------------------------------------------------
@@ -140,18 +141,21 @@ class ProfileParser:
 
     def _salvage(self, text: str, raw: bytes, why: str) -> CallRecord | None:
         """A bad line may be half a line with a whole record behind it: read that record."""
-        start = self.profile.record_start
         self._reject(raw, why)
+        return self._behind(text)[1]
+
+    def _behind(self, text: str) -> tuple[int, CallRecord | None]:
+        start = self.profile.record_start
         if start is None:
-            return None
+            return 0, None
         for tries, found in enumerate(start.finditer(text, 1)):
             if tries >= _SALVAGE_TRIES:
                 break
             try:
-                return self._parse(text[found.start() :])
+                return found.start(), self._parse(text[found.start() :])
             except (ValueError, IndexError, OverflowError, csv.Error):
                 continue
-        return None
+        return 0, None
 
     def remember(self, call_id: str, what: tuple[str, str]) -> None:
         """What a dialect learnt about a call from one of its records, for its later records."""

@@ -51,6 +51,10 @@ def render_preview(
         if reading.error:
             out.append(f"  BAD: {reading.error}")
             counts["bad"] += 1
+            if reading.record is not None:
+                out.append(f"  a record begins at character {reading.salvaged_at + 1}:")
+                out.append(f"  -> {_call(reading.record)}")
+                counts["record"] += 1
         elif reading.record is None:
             out.append("  not a call (skipped)")
             counts["not a call"] += 1
