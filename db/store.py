@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import math
+import shutil
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+LOW_DISK = 256 * 1024  # bytes free under which the probe reports the disk full before a save fails
 StorageUnavailable = DatabaseUnavailable  # the older name, kept for callers that catch it
 
 
@@ -218,6 +220,8 @@ class Store:
         started = time.monotonic()
         try:
             self._check_file()
+            if self._file is not None and shutil.disk_usage(self._file.parent).free < LOW_DISK:
+                raise unavailable("storage.disk_full", self.where)
             with self.unit() as s:  # a write transaction: SQLite takes its write lock, as a save would
                 s.execute(text("SELECT 1"))
         except DatabaseUnavailable as exc:
