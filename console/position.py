@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from console.context import Console, yes
+from db.call_claims import SqlCallClaims
 from db.lamp_field import SqlLampField
 from hardware.training_pbx import TrainingPbx
 from switchboard import settings as console_settings
@@ -45,7 +46,10 @@ def lamp_field_extensions(settings: ConsoleSettings, extensions: list[str]) -> l
 
 
 def sip_position(
-    settings: console_settings.ConsoleSettings, clock: Clock, lamps: SqlLampField
+    settings: console_settings.ConsoleSettings,
+    clock: Clock,
+    lamps: SqlLampField,
+    claims: SqlCallClaims | None = None,
 ) -> SipPosition:
     """The attendant position on the real PBX from ``[pbx]``: server (host:port), extension,
     username (if not the extension), password, transport, local_port, registrations_url (the PBX's
@@ -75,6 +79,8 @@ def sip_position(
         clock,
         kind_of=kind_of,
         registrations_url=sip.get("registrations_url", "").strip(),
+        claim=claims.claim if claims is not None else None,
+        unclaim=claims.release if claims is not None else None,
     )
 
 

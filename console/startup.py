@@ -19,6 +19,7 @@ from console.emergency import EmergencyDesk, start_emergency_desk
 from console.pages import build_pages
 from console.position import build_pbx, lamp_field_extensions, sip_position, start_headset
 from console.room_policy import start_room_policy
+from db.call_claims import SqlCallClaims
 from db.lamp_field import SqlLampField
 from db.seed import is_empty, seed_demo_hotel
 from db.store import Store, sqlite_url
@@ -165,7 +166,10 @@ def run(arguments: list[str]) -> int:
         log.info("demo hotel loaded into %s", store.url)
 
     lamps = SqlLampField(store)
-    pbx: PbxPosition = build_pbx(clock, lamps) if training else sip_position(settings, clock, lamps)
+    if training:
+        pbx: PbxPosition = build_pbx(clock, lamps)
+    else:
+        pbx = sip_position(settings, clock, lamps, SqlCallClaims(store, clock, settings.position))
     bridge = EventBridge()
     console = Console(
         app, settings, args.settings, folder, clock, store, users, pbx, bridge, language, training

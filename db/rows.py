@@ -551,3 +551,15 @@ class EmergencyRow(Base):
     acknowledged_by: Mapped[str] = mapped_column(String(80), default="")
     acknowledged_position: Mapped[str] = mapped_column(String(80), default="")
     escalated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class CallClaimRow(Base):
+    """A call to the operator number taken by one position: the PBX rings every signed-in position at
+    once, and the unique ``call_key`` (the call's SIP Call-ID, the same on every forked branch) lets
+    exactly one of two operators pressing F5 in the same moment answer it."""
+
+    __tablename__ = "call_claims"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_key: Mapped[str] = mapped_column(String(200), unique=True)
+    position: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

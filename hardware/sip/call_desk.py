@@ -46,6 +46,9 @@ from switchboard.pbx import (
 log = logging.getLogger(__name__)
 
 
+ANSWERED_ELSEWHERE = "answered elsewhere"  # another position took the call
+
+
 class CallDesk:
     """The console's calls; every method runs in the SIP thread. Also the pjsua2 line's listener."""
 
@@ -73,6 +76,10 @@ class CallDesk:
         self._after_media: tuple[DeskCall, DeskCall] | None = None
         self._front: RingingFront | None = None
         self._line: Line | None = None
+        # Calls to the operator ring on every position: the first to claim one answers it (the claim
+        # is the database's, see db/call_claims.py); ``unclaim`` gives it back when it cannot be taken.
+        self.claim: Callable[[str], bool] = lambda _key: True
+        self.unclaim: Callable[[str], None] = lambda _key: None
 
     def attach(self, front: RingingFront, line: Line) -> None:
         self._front, self._line = front, line
@@ -191,9 +198,13 @@ class CallDesk:
         if self._line.free() <= 0:
             self._fail(call.id, "", FailureReason.OTHER, "all four console lines in use")
             return
+        if not self.claim(call.sip_call_id):
+            self._end(call, ANSWERED_ELSEWHERE)  # it rings on here until the PBX's CANCEL for this branch
+            return
         if not self._front.hand_over(
             call.sip_call_id, (self._line.host, self._line.port), self._line.contact
         ):
+            self.unclaim(call.sip_call_id)
             self._end(call, "abandoned")
 
     def release(self, call_id: str) -> None:

@@ -56,6 +56,8 @@ class SipPosition:
         emergency_numbers: Sequence[str] = ("119", "110", "120"),
         registrations_url: str = "",
         registrations_every_s: float = 5.0,
+        claim: Callable[[str], bool] | None = None,
+        unclaim: Callable[[str], None] | None = None,
     ) -> None:
         self.settings = settings
         self._clock = clock
@@ -83,6 +85,10 @@ class SipPosition:
             is_dnd=self._lamps.is_dnd,
             watch_also=self._lamps.watch_also,
         )
+        if claim is not None:  # several positions on one operator number (db/call_claims.py)
+            self._desk.claim = claim
+        if unclaim is not None:
+            self._desk.unclaim = unclaim
         self._front: RingingFront | None = None
         self._line: Line | None = None
         self._mwi: MessageLamps | None = None

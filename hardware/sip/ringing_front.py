@@ -84,6 +84,7 @@ class RingingFront:
         self.password = password
         self.expires = expires
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)  # a burst waits, is not dropped
         self.host = (
             "127.0.0.1" if host.startswith("127.") or host == "localhost" else _local_address(self.server)
         )
@@ -200,7 +201,10 @@ class RingingFront:
                 self._sendto(cancel.encode(), call.forwarded_to)
             if not call.answered:
                 self._answer_upstream(call, 487, "Request Terminated")
-                self.on_gone(call, "abandoned")
+                # RFC 3326: a forking PBX cancels the other branches of a call one of them answered
+                # with "Reason: SIP;cause=200": another position took it, the caller did not hang up.
+                elsewhere = "cause=200" in message.get("reason").replace(" ", "")
+                self.on_gone(call, "answered elsewhere" if elsewhere else "abandoned")
         elif method == "ACK":
             pass  # the ACK for our 486/487: nothing to do
         elif method == "OPTIONS":

@@ -1,0 +1,94 @@
+"""One operator position in a process of its own (pjsua2 allows one endpoint per process), for tests
+and benches with several positions on one operator number.
+
+    python -m tests.position_process --server 127.0.0.1:5060 --extension 9 --name P1 --database URL \\
+        [--answer] [--hold-ms 300]
+
+Events go to stdout as JSON lines with the wall-clock time they were seen; ``--answer`` answers every
+offered call at once (and releases it ``--hold-ms`` after it connected, if given). The process ends when stdin
+closes (the test is gone) or says ``quit``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+
+from db.call_claims import SqlCallClaims
+from db.store import Store
+from hardware.sip.position import SipPosition
+from switchboard.clock import SystemClock
+from switchboard.pbx import (
+    CallEnded,
+    CallOffered,
+    CallState,
+    CallStateChanged,
+    LinkStateChanged,
+    PositionSettings,
+)
+
+OUT = sys.stdout
+LOCK = threading.Lock()
+
+
+def say(**event: object) -> None:
+    with LOCK:
+        OUT.write(json.dumps({"t": time.time(), **event}) + "\n")
+        OUT.flush()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--server", required=True)
+    parser.add_argument("--extension", default="9")
+    parser.add_argument("--name", required=True)
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--answer", action="store_true")
+    parser.add_argument("--hold-ms", type=int, default=0, help="release after this; 0: the caller hangs up")
+    args = parser.parse_args()
+    clock = SystemClock()
+    store = Store(args.database)
+    claims = SqlCallClaims(store, clock, args.name)
+    position = SipPosition(
+        PositionSettings(server=args.server, extension=args.extension),
+        clock,
+        claim=claims.claim,
+        unclaim=claims.release,
+    )
+    names: dict[str, str] = {}
+
+    def sink(event: object) -> None:
+        if isinstance(event, CallOffered):
+            names[event.call_id] = event.caller_name
+            say(ev="offered", call=event.call_id, name=event.caller_name)
+            if args.answer:
+                position.answer(event.call_id)
+        elif isinstance(event, CallStateChanged):
+            say(ev="state", call=event.call_id, name=names.get(event.call_id, ""), state=event.state.value)
+            if args.answer and args.hold_ms and event.state is CallState.CONNECTED:
+                timer = threading.Timer(args.hold_ms / 1000, position.release, (event.call_id,))
+                timer.daemon = True
+                timer.start()
+        elif isinstance(event, CallEnded):
+            say(ev="ended", call=event.call_id, name=names.get(event.call_id, ""), reason=event.reason)
+        elif isinstance(event, LinkStateChanged):
+            say(ev="link", status=event.status.value, detail=event.detail)
+
+    position.start(sink)
+    position.ready.wait(10)
+    for line in sys.stdin:
+        if line.strip() == "quit":
+            break
+        if line.startswith("answer "):
+            position.answer(line.split()[1])
+    position.stop()
+    store.dispose()
+    say(ev="stopped")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
