@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStringListModel
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from switchboard.screen_pop import CallerInfo, CallerKind
@@ -34,20 +34,19 @@ def party_name(info: CallerInfo, chinese: bool) -> str:
 
 
 def result_words() -> dict[TransferResult, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CallHistory", text)
-
     return {
-        TransferResult.ANSWERED: tr("answered"),
-        TransferResult.RINGING: tr("ringing there"),
-        TransferResult.CAMPED: tr("waiting (camped on)"),
-        TransferResult.RECALLED: tr("not answered: back at the console"),
-        TransferResult.BUSY: tr("busy: not sent"),
-        TransferResult.NO_ANSWER: tr("no answer: not sent"),
-        TransferResult.DND: tr("do-not-disturb: not sent"),
-        TransferResult.NOT_FOUND: tr("no such extension: not sent"),
-        TransferResult.REFUSED: tr("refused by the PBX"),
-        TransferResult.CALLER_GONE: tr("caller hung up"),
+        TransferResult.ANSWERED: QCoreApplication.translate("CallHistory", "answered"),
+        TransferResult.RINGING: QCoreApplication.translate("CallHistory", "ringing there"),
+        TransferResult.CAMPED: QCoreApplication.translate("CallHistory", "waiting (camped on)"),
+        TransferResult.RECALLED: QCoreApplication.translate(
+            "CallHistory", "not answered: back at the console"
+        ),
+        TransferResult.BUSY: QCoreApplication.translate("CallHistory", "busy: not sent"),
+        TransferResult.NO_ANSWER: QCoreApplication.translate("CallHistory", "no answer: not sent"),
+        TransferResult.DND: QCoreApplication.translate("CallHistory", "do-not-disturb: not sent"),
+        TransferResult.NOT_FOUND: QCoreApplication.translate("CallHistory", "no such extension: not sent"),
+        TransferResult.REFUSED: QCoreApplication.translate("CallHistory", "refused by the PBX"),
+        TransferResult.CALLER_GONE: QCoreApplication.translate("CallHistory", "caller hung up"),
     }
 
 
@@ -66,6 +65,11 @@ class CallHistory(QWidget):
         self.view.setObjectName("callHistory")
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
+        self.view.setMinimumHeight(80)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        # A scroll bar that comes and goes changes the width after the lines were laid out (and cut).
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.title)

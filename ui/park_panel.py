@@ -53,7 +53,11 @@ class ParkPanel(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setMinimumHeight(90)  # three calls in sight
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(lambda index: self._take(self.model.row(index.row())))
         self.button = QPushButton(self.tr("Pick up\n%1").replace("%1", PICKUP_KEY))
         self.button.setObjectName("parkPickUp")

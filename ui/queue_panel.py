@@ -109,6 +109,7 @@ class QueuePanel(QWidget):
         self.view.setDragDropMode(QTableView.DragDropMode.DragOnly)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.setMinimumHeight(130)  # four calls stay in sight while a question is open below
         self.selection = QLabel()
         self.selection.setObjectName("transferSelection")
         self.selection.setWordWrap(True)

@@ -19,29 +19,29 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="58"/>
+        <location filename="../../ui/park_panel.py" line="61"/>
         <source>Pick up
 %1</source>
         <translation>接回
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="62"/>
+        <location filename="../../ui/park_panel.py" line="65"/>
         <source>Pick up a parked call</source>
         <translation>接回驻留的来电</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="86"/>
+        <location filename="../../ui/park_panel.py" line="89"/>
         <source>Parked and waiting: %1</source>
         <translation>驻留与等候：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="113"/>
+        <location filename="../../ui/park_panel.py" line="116"/>
         <source>parked at %1</source>
         <translation>驻留于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="115"/>
+        <location filename="../../ui/park_panel.py" line="118"/>
         <source>waiting for %1</source>
         <translation>等候 %1</translation>
     </message>

@@ -9,119 +9,119 @@
         <translation>⚠ 紧急来电等待中 — 按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="120"/>
+        <location filename="../../ui/queue_panel.py" line="121"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="121"/>
+        <location filename="../../ui/queue_panel.py" line="122"/>
         <source>Release</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="122"/>
+        <location filename="../../ui/queue_panel.py" line="123"/>
         <source>Hold/Retrieve</source>
         <translation>保留/恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="123"/>
+        <location filename="../../ui/queue_panel.py" line="124"/>
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="124"/>
+        <location filename="../../ui/queue_panel.py" line="125"/>
         <source>Park</source>
         <translation>驻留</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="125"/>
+        <location filename="../../ui/queue_panel.py" line="126"/>
         <source>Announce</source>
         <translation>通报转接</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="126"/>
+        <location filename="../../ui/queue_panel.py" line="127"/>
         <source>Complete</source>
         <translation>完成转接</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="127"/>
+        <location filename="../../ui/queue_panel.py" line="128"/>
         <source>Conference</source>
         <translation>三方通话</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="212"/>
-        <location filename="../../ui/queue_panel.py" line="218"/>
+        <location filename="../../ui/queue_panel.py" line="213"/>
+        <location filename="../../ui/queue_panel.py" line="219"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="222"/>
+        <location filename="../../ui/queue_panel.py" line="223"/>
         <source>%1 waiting</source>
         <translation>%1 个等待</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="237"/>
+        <location filename="../../ui/queue_panel.py" line="238"/>
         <source>Target: none (highlight a lamp or a directory entry)</source>
         <translation>目标：无（选中忙灯或目录条目）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="241"/>
+        <location filename="../../ui/queue_panel.py" line="242"/>
         <source>Target: %1 · F8 transfer · F10 announce</source>
         <translation>目标：%1 · F8 转接 · F10 通报转接</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="335"/>
+        <location filename="../../ui/queue_panel.py" line="336"/>
         <source>No call to transfer. With no call up, Enter on an entry rings it.</source>
         <translation>没有可转接的来电。没有通话时，在条目上按回车即拨打。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="338"/>
-        <location filename="../../ui/queue_panel.py" line="365"/>
+        <location filename="../../ui/queue_panel.py" line="339"/>
+        <location filename="../../ui/queue_panel.py" line="366"/>
         <source>Choose the extension first: highlight a lamp or a directory entry.</source>
         <translation>请先选择分机：选中忙灯或目录条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="362"/>
+        <location filename="../../ui/queue_panel.py" line="363"/>
         <source>No caller on the line to announce.</source>
         <translation>线上没有可通报转接的来电。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="390"/>
+        <location filename="../../ui/queue_panel.py" line="391"/>
         <source>busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="391"/>
+        <location filename="../../ui/queue_panel.py" line="392"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="392"/>
+        <location filename="../../ui/queue_panel.py" line="393"/>
         <source>do-not-disturb</source>
         <translation>请勿打扰</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="393"/>
+        <location filename="../../ui/queue_panel.py" line="394"/>
         <source>no such extension</source>
         <translation>无此分机</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="394"/>
+        <location filename="../../ui/queue_panel.py" line="395"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="395"/>
+        <location filename="../../ui/queue_panel.py" line="396"/>
         <source>the PBX link is down</source>
         <translation>交换机连接中断</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="397"/>
+        <location filename="../../ui/queue_panel.py" line="398"/>
         <source>did not go through</source>
         <translation>未能接通</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="351"/>
+        <location filename="../../ui/queue_panel.py" line="352"/>
         <source>Answer the call first: tell the caller where the call goes.</source>
         <translation>请先接听：转接前告知来电者将转至何处。</translation>
     </message>
