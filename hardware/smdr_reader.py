@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 PUBLISH_EVERY_S = 1.0
 RETRY_DELIVERY_S = 2.0
 MAX_BACKOFF_S = 10.0
+READ_CHUNK = 65536
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,10 +196,9 @@ class SmdrReader:
             self._state(LinkStatus.UP)
 
             def read(port: serial.SerialBase = port) -> bytes:
-                data = port.read(1)
-                if data and port.in_waiting:
-                    data += port.read(port.in_waiting)
-                return data
+                # What arrives within the port's time-out, up to a chunk: pyserial's socket:// says
+                # one byte is waiting whatever is, so reading by in_waiting went a byte at a time.
+                return bytes(port.read(READ_CHUNK))
 
             try:
                 self._serve(read)

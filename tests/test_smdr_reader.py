@@ -292,3 +292,23 @@ def test_each_format_over_a_pty_pair(
         reader.stop()
         pair.stop()
     assert reader.errors == 0
+
+
+def test_a_megabyte_without_a_line_end_is_one_error_in_the_monitor(rooms: Store, clock: FakeClock) -> None:
+    """Over TCP: 1 MB with no line end between two records, in the TCP stack's own chunks: one bad
+    line counted and one bad frame (cut short) for the link monitor; both records stored."""
+    lines = (DATA / "avaya_ipo_examples.txt").read_bytes().splitlines()
+    server = socket.create_server(("127.0.0.1", 0))
+    feed = Feed(rooms, clock, f"socket://127.0.0.1:{server.getsockname()[1]}", SmdrFormat.AVAYA_IP_OFFICE)
+    feed.reader.start()
+    try:
+        conn, _ = server.accept()
+        conn.sendall(lines[0] + b"\r\n" + b"\x00garbage" * 131_072 + b"\r\n" + lines[5] + b"\r\n")
+        eventually(lambda: len(_smdr_rows(rooms)) == 2)
+        eventually(lambda: feed.counters().errors == 1)
+        conn.close()
+    finally:
+        feed.reader.stop()
+        server.close()
+    bad = [e for e in feed.events if isinstance(e, RawFrame) and e.bad]
+    assert len(bad) == 1 and len(bad[0].data) <= 200
