@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from console.context import Console, yes
 from db.call_records import ChargeDue, SqlCallRecords
 from db.emergencies import SqlEmergencies
+from db.fias_sequence import SqlPostingNumbers
 from db.frontoffice import SqlFrontOffice
 from db.wakeup_book import SqlPmsAnswers, SqlPmsWakeUps
 from switchboard.emergency import EmergencyDialled, EmergencyNumbers, Source
@@ -29,6 +30,20 @@ if TYPE_CHECKING:  # pyserial loads only when a link is configured
     from hardware.smdr_reader import SmdrReader
 
 log = logging.getLogger("switchboard")
+
+
+def _seconds(section: dict[str, str], key: str, default: float) -> float:
+    """A time-out from the settings: a positive number of seconds, else ``ValueError`` naming the key."""
+    text = section.get(key, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"[pms] {key} = {text!r} is not a number of seconds") from None
+    if not 0 < value <= 86_400:
+        raise ValueError(f"[pms] {key} = {text!r} is out of range")
+    return value
 
 
 def start_pms_link(console: Console) -> FiasLink | None:
@@ -51,6 +66,10 @@ def start_pms_link(console: Console) -> FiasLink | None:
             bytesize=int(pms.get("data_bits", "8")),
             stopbits=int(pms.get("stop_bits", "1")),
             encoding=pms.get("encoding", "utf-8"),
+            answer_timeout_s=_seconds(pms, "answer_timeout_seconds", 30.0),
+            keep_alive_s=_seconds(pms, "keep_alive_seconds", 300.0),
+            retry_pause_s=_seconds(pms, "posting_retry_seconds", 15.0),
+            quiet_after_end_s=_seconds(pms, "quiet_after_end_seconds", 30.0),
         )
     except ValueError as exc:
         log.error("PMS link settings not usable: %s", exc)
@@ -62,8 +81,15 @@ def start_pms_link(console: Console) -> FiasLink | None:
         console.store, console.clock, on_dnd=console.pbx.set_dnd, on_lamp=console.pbx.set_message_lamp
     )
     holder: list[PmsFrontDesk] = []
-    link = FiasLink(settings, console.clock, lambda rec: holder[0].apply(rec), console.bridge.post)
+    link = FiasLink(
+        settings,
+        console.clock,
+        lambda rec: holder[0].apply(rec),
+        console.bridge.post,
+        numbers=SqlPostingNumbers(console.store),  # P# go on after a restart
+    )
     desk = PmsFrontDesk(office, SqlPmsWakeUps(console.store, console.clock), link.send)
+    desk.on_notice = console.bridge.post  # e.g. a guest checked in without a name: the window says so
     holder.append(desk)
     answers = SqlPmsAnswers(console.store, console.clock)
 

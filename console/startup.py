@@ -30,6 +30,7 @@ from switchboard import settings as console_settings
 from switchboard.clock import SystemClock, zone_named
 from switchboard.emergency import EmergencyDialled
 from switchboard.errors import ConsoleError
+from switchboard.fias.front_desk import DeskNotice
 from switchboard.pbx import LampChanged, LinkName, LinkStateChanged, LinkStatus, PbxEvent, PbxPosition
 from switchboard.settings import ConsoleSettings
 from ui import i18n
@@ -191,10 +192,16 @@ def run(arguments: list[str]) -> int:
 
     emergencies: list[EmergencyDesk] = []
 
-    def route(event: PbxEvent | EmergencyDialled) -> None:
+    def route(event: PbxEvent | EmergencyDialled | DeskNotice) -> None:
         if isinstance(event, EmergencyDialled):
             for desk in emergencies:
                 desk.heard(event)
+            return
+        if isinstance(event, DeskNotice):
+            text = QCoreApplication.translate(
+                "Console", "Room %1 was checked in by the PMS without a guest name: ask the front desk"
+            )
+            window.statusBar().showMessage(text.replace("%1", event.room), 120_000)
             return
         if isinstance(event, LampChanged):
             model.apply(event)

@@ -4,12 +4,12 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/startup.py" line="125"/>
+        <location filename="../../console/startup.py" line="127"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../console/position.py" line="110"/>
+        <location filename="../../console/position.py" line="116"/>
         <source>No headset: %1</source>
         <translation>耳机不可用：%1</translation>
     </message>
@@ -89,22 +89,27 @@
         <translation>当班值班经理(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="265"/>
+        <location filename="../../console/startup.py" line="201"/>
+        <source>Room %1 was checked in by the PMS without a guest name: ask the front desk</source>
+        <translation>PMS 为 %1 房间办理入住时没有客人姓名：请询问前台</translation>
+    </message>
+    <message>
+        <location filename="../../console/startup.py" line="276"/>
         <source>&amp;Hand over the shift…</source>
         <translation>交班(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="268"/>
+        <location filename="../../console/startup.py" line="279"/>
         <source>&amp;Take over (acknowledge the handover)…</source>
         <translation>接班（确认交接）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="273"/>
+        <location filename="../../console/startup.py" line="284"/>
         <source>Shift &amp;report (PDF)…</source>
         <translation>交班报告 (PDF)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="276"/>
+        <location filename="../../console/startup.py" line="287"/>
         <source>SIP P&amp;BX settings…</source>
         <translation>SIP 交换机设置(&amp;B)…</translation>
     </message>
@@ -114,7 +119,7 @@
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="291"/>
+        <location filename="../../console/startup.py" line="302"/>
         <source>&amp;Link monitor…</source>
         <translation>链路监视(&amp;L)…</translation>
     </message>
