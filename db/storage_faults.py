@@ -47,7 +47,7 @@ _POSTGRES = {
 }
 _RETRY = {"40001", "40P01"}  # serialization failure, deadlock: another position got there first
 
-_ENGLISH = {
+ENGLISH = {
     "storage.unreachable": "The database {where} cannot be reached",
     "storage.timeout": "The database {where} did not answer in time",
     "storage.busy": "The database {where} is busy with another position's change",
@@ -74,7 +74,7 @@ def where_of(url: URL) -> str:
 
 
 def unavailable(key: str, where: str, detail: str = "") -> DatabaseUnavailable:
-    message = _ENGLISH.get(key, _ENGLISH["storage.failed"]).format(where=where)
+    message = ENGLISH.get(key, ENGLISH["storage.failed"]).format(where=where)
     if detail:
         message = f"{message}: {detail}"
     return DatabaseUnavailable(key, f"{message}; nothing was saved", where=where, detail=detail)

@@ -14,7 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from switchboard.errors import ConflictError, ConsoleError
+from switchboard.errors import ConflictError, ConsoleError, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -38,10 +38,7 @@ def explain(error: ConsoleError) -> str:
             "ConsoleError", "The settings file {path} cannot be read: {reason}"
         ),
         "settings.language": QCoreApplication.translate("ConsoleError", "Unknown language {language}."),
-        "storage.unreachable": QCoreApplication.translate(
-            "ConsoleError",
-            "Cannot open the database {url}. Check the address and that the server is running.",
-        ),
+        **_storage_wording(),
         "storage.bad_url": QCoreApplication.translate(
             "ConsoleError", "The database address is not valid: {url}"
         ),
@@ -86,14 +83,102 @@ def explain(error: ConsoleError) -> str:
         return error.message
 
 
+def _storage_wording() -> dict[str, str]:
+    """What is away when the database is (``DatabaseUnavailable``), and races another position won."""
+    return {
+        "storage.unreachable": QCoreApplication.translate(
+            "ConsoleError",
+            "The database {where} cannot be reached. Nothing was saved; check the network and that "
+            "the database server is running.",
+        ),
+        "storage.timeout": QCoreApplication.translate(
+            "ConsoleError",
+            "The database {where} did not answer in time. Nothing was saved; try again in a moment.",
+        ),
+        "storage.busy": QCoreApplication.translate(
+            "ConsoleError",
+            "The database {where} is busy with another position's change. Nothing was saved; try again "
+            "in a moment.",
+        ),
+        "storage.disk_full": QCoreApplication.translate(
+            "ConsoleError",
+            "The disk of the database {where} is full. Nothing was saved; free some space or call the "
+            "administrator.",
+        ),
+        "storage.read_only": QCoreApplication.translate(
+            "ConsoleError",
+            "The database {where} is read-only: the console may not write its file or folder. Nothing "
+            "was saved; call the administrator.",
+        ),
+        "storage.cannot_open": QCoreApplication.translate(
+            "ConsoleError",
+            "The database file {where} cannot be opened. Nothing was saved; call the administrator.",
+        ),
+        "storage.io_error": QCoreApplication.translate(
+            "ConsoleError",
+            "The disk of the database {where} reports an error. Nothing was saved; call the administrator.",
+        ),
+        "storage.corrupt": QCoreApplication.translate(
+            "ConsoleError",
+            "The database file {where} is damaged. Nothing was saved; call the administrator to restore "
+            "the backup.",
+        ),
+        "storage.file_missing": QCoreApplication.translate(
+            "ConsoleError",
+            "The database file {where} was deleted while the console was running. Nothing more is saved "
+            "until it is put back; call the administrator.",
+        ),
+        "storage.file_replaced": QCoreApplication.translate(
+            "ConsoleError",
+            "The database file {where} was replaced by another file while the console was running. "
+            "Nothing more is saved; restart the console once the administrator has checked the file.",
+        ),
+        "storage.server_memory": QCoreApplication.translate(
+            "ConsoleError",
+            "The database server {where} is out of memory. Nothing was saved; call the administrator.",
+        ),
+        "storage.server_busy": QCoreApplication.translate(
+            "ConsoleError",
+            "The database server {where} has too many connections. Nothing was saved; try again in a moment.",
+        ),
+        "storage.failed": QCoreApplication.translate(
+            "ConsoleError",
+            "The database {where} refused the change. Nothing was saved; call the administrator.",
+        ),
+        "settings.database_timeout": QCoreApplication.translate(
+            "ConsoleError", "The setting {setting} must be 0.5 to 300 seconds, not {value}."
+        ),
+        "edit.conflict": QCoreApplication.translate(
+            "ConsoleError",
+            "Someone else changed this at the same moment; nothing was overwritten. Look again and repeat "
+            "your change if it is still needed.",
+        ),
+        "edit.retry": QCoreApplication.translate(
+            "ConsoleError",
+            "Another position was changing the same thing; nothing was saved. Please try again.",
+        ),
+        "room.changed": QCoreApplication.translate(
+            "ConsoleError",
+            "Someone else changed room {room} just now; nothing was overwritten. Look again and repeat "
+            "your change if it is still needed.",
+        ),
+        "move.wakeup_clash": QCoreApplication.translate(
+            "ConsoleError",
+            "Room {room} has a wake-up call at the same time as one of this guest's; nothing was moved. "
+            "Please try again.",
+        ),
+    }
+
+
 def show_error(parent: QWidget | None, error: ConsoleError) -> None:
     """A message box for the operator; the log keeps the key and arguments."""
     log.info("shown to the operator: %s %s", error.key, error.args_map)
-    title = (
-        QCoreApplication.translate("ConsoleError", "Changed by someone else")
-        if isinstance(error, ConflictError)
-        else QCoreApplication.translate("ConsoleError", "Cannot do that")
-    )
+    if isinstance(error, DatabaseUnavailable):
+        title = QCoreApplication.translate("ConsoleError", "Not saved: the database is away")
+    elif isinstance(error, ConflictError):
+        title = QCoreApplication.translate("ConsoleError", "Changed by someone else")
+    else:
+        title = QCoreApplication.translate("ConsoleError", "Cannot do that")
     QMessageBox.warning(parent, title, explain(error))
 
 

@@ -44,98 +44,188 @@
         <translation>未知语言 {language}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="41"/>
-        <source>Cannot open the database {url}. Check the address and that the server is running.</source>
-        <translation>无法打开数据库 {url}。请检查地址以及数据库服务器是否运行。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="45"/>
+        <location filename="../../ui/errors.py" line="42"/>
         <source>The database address is not valid: {url}</source>
         <translation>数据库地址无效：{url}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="48"/>
+        <location filename="../../ui/errors.py" line="45"/>
         <source>There is no room {room}.</source>
         <translation>没有 {room} 号房间。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="49"/>
+        <location filename="../../ui/errors.py" line="46"/>
         <source>Please fill in the {field}.</source>
         <translation>请填写{field}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/errors.py" line="47"/>
         <source>The {field} is too long (at most {limit} characters).</source>
         <translation>{field}过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="53"/>
-        <location filename="../../ui/errors.py" line="70"/>
+        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/errors.py" line="67"/>
         <source>Room {room} has no guest in house.</source>
         <translation>{room} 房没有在住客人。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="54"/>
+        <location filename="../../ui/errors.py" line="51"/>
         <source>Room {room} already has a wake-up call at {time}.</source>
         <translation>{room} 房在 {time} 已有叫醒服务。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="57"/>
+        <location filename="../../ui/errors.py" line="54"/>
         <source>Someone else changed this wake-up call just now; the list is refreshed.</source>
         <translation>此叫醒服务刚被他人修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="60"/>
+        <location filename="../../ui/errors.py" line="57"/>
         <source>This wake-up call cannot be changed any more.</source>
         <translation>此叫醒服务已无法更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="63"/>
+        <location filename="../../ui/errors.py" line="60"/>
         <source>{due} has already passed.</source>
         <translation>{due} 已经过去。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="64"/>
+        <location filename="../../ui/errors.py" line="61"/>
         <source>{time} has already passed today.</source>
         <translation>今天的 {time} 已经过去。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="65"/>
+        <location filename="../../ui/errors.py" line="62"/>
         <source>A wake-up call is once or daily.</source>
         <translation>叫醒服务只能是单次或每天。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="66"/>
+        <location filename="../../ui/errors.py" line="63"/>
         <source>Write a room and a time, for example: 1203 06:30 taxi at 7</source>
         <translation>请写房号和时间，例如：1203 06:30 7点出租车</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="69"/>
+        <location filename="../../ui/errors.py" line="66"/>
         <source>Not a time of day.</source>
         <translation>不是有效的时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="71"/>
+        <location filename="../../ui/errors.py" line="68"/>
         <source>Someone else changed this message just now; the list is refreshed.</source>
         <translation>此留言刚被他人修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="74"/>
+        <location filename="../../ui/errors.py" line="71"/>
         <source>This message was already delivered.</source>
         <translation>此留言已转达。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="77"/>
+        <location filename="../../ui/errors.py" line="74"/>
         <source>Departure {departure} is before arrival {arrival}.</source>
         <translation>离店日期 {departure} 早于到店日期 {arrival}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="93"/>
+        <location filename="../../ui/errors.py" line="89"/>
+        <source>The database {where} cannot be reached. Nothing was saved; check the network and that the database server is running.</source>
+        <translation>无法连接数据库 {where}。未保存任何内容；请检查网络以及数据库服务器是否运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="94"/>
+        <source>The database {where} did not answer in time. Nothing was saved; try again in a moment.</source>
+        <translation>数据库 {where} 未能及时响应。未保存任何内容；请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="98"/>
+        <source>The database {where} is busy with another position&apos;s change. Nothing was saved; try again in a moment.</source>
+        <translation>数据库 {where} 正在处理其他席位的更改。未保存任何内容；请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
+        <source>The disk of the database {where} is full. Nothing was saved; free some space or call the administrator.</source>
+        <translation>数据库 {where} 所在的磁盘已满。未保存任何内容；请释放磁盘空间或联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="108"/>
+        <source>The database {where} is read-only: the console may not write its file or folder. Nothing was saved; call the administrator.</source>
+        <translation>数据库 {where} 为只读：总机无法写入其文件或文件夹。未保存任何内容；请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="113"/>
+        <source>The database file {where} cannot be opened. Nothing was saved; call the administrator.</source>
+        <translation>无法打开数据库文件 {where}。未保存任何内容；请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="117"/>
+        <source>The disk of the database {where} reports an error. Nothing was saved; call the administrator.</source>
+        <translation>数据库 {where} 所在的磁盘报告错误。未保存任何内容；请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="121"/>
+        <source>The database file {where} is damaged. Nothing was saved; call the administrator to restore the backup.</source>
+        <translation>数据库文件 {where} 已损坏。未保存任何内容；请联系管理员从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="126"/>
+        <source>The database file {where} was deleted while the console was running. Nothing more is saved until it is put back; call the administrator.</source>
+        <translation>总机运行期间数据库文件 {where} 被删除。文件放回之前不会再保存任何内容；请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="131"/>
+        <source>The database file {where} was replaced by another file while the console was running. Nothing more is saved; restart the console once the administrator has checked the file.</source>
+        <translation>总机运行期间数据库文件 {where} 被另一个文件替换。不会再保存任何内容；请在管理员检查该文件后重新启动总机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="136"/>
+        <source>The database server {where} is out of memory. Nothing was saved; call the administrator.</source>
+        <translation>数据库服务器 {where} 内存不足。未保存任何内容；请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="140"/>
+        <source>The database server {where} has too many connections. Nothing was saved; try again in a moment.</source>
+        <translation>数据库服务器 {where} 的连接过多。未保存任何内容；请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="144"/>
+        <source>The database {where} refused the change. Nothing was saved; call the administrator.</source>
+        <translation>数据库 {where} 拒绝了此更改。未保存任何内容；请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="148"/>
+        <source>The setting {setting} must be 0.5 to 300 seconds, not {value}.</source>
+        <translation>设置项 {setting} 必须为 0.5 到 300 秒，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="151"/>
+        <source>Someone else changed this at the same moment; nothing was overwritten. Look again and repeat your change if it is still needed.</source>
+        <translation>其他人在同一时刻修改了此项；未覆盖任何内容。请重新查看，如仍需要请再次修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="156"/>
+        <source>Another position was changing the same thing; nothing was saved. Please try again.</source>
+        <translation>另一个席位正在修改同一内容；未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="160"/>
+        <source>Someone else changed room {room} just now; nothing was overwritten. Look again and repeat your change if it is still needed.</source>
+        <translation>其他人刚刚修改了房间 {room}；未覆盖任何内容。请重新查看，如仍需要请再次修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="165"/>
+        <source>Room {room} has a wake-up call at the same time as one of this guest&apos;s; nothing was moved. Please try again.</source>
+        <translation>房间 {room} 在同一时间已有叫醒电话，与该客人的叫醒冲突；未移动任何内容。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="177"/>
+        <source>Not saved: the database is away</source>
+        <translation>未保存：数据库不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="179"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="95"/>
+        <location filename="../../ui/errors.py" line="181"/>
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
