@@ -29,6 +29,7 @@ from db.rows import (
     StayRow,
     WakeUpRow,
 )
+from switchboard import input_checks
 from switchboard.auth import Permission, require
 from switchboard.errors import InputError
 from switchboard.frontoffice import CheckIn, CheckOutResult, FrontOffice, GuestChange
@@ -80,6 +81,7 @@ class SqlFrontOffice(RoomStates):
     def check_in(self, request: CheckIn, actor: Actor) -> Stay:
         """Check a guest in; the same reservation checked in again (a PMS resync) updates the stay."""
         require(actor, Permission.MANAGE_STAYS)
+        request = input_checks.check_in_request(request, self._clock.now().date())
         if request.reservation:
             with self._store.read() as s:
                 found = s.execute(
@@ -238,6 +240,7 @@ class SqlFrontOffice(RoomStates):
 
     def change_guest(self, change: GuestChange, actor: Actor) -> Stay:
         require(actor, Permission.MANAGE_STAYS)
+        change = input_checks.guest_change(change, self._clock.now().date())
         now = self._clock.now()
         with self._store.unit() as s:
             row = self._in_house(s, find_room(s, change.room), change.reservation)

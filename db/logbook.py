@@ -27,6 +27,7 @@ from switchboard.clock import Clock
 from switchboard.desk import EntryKind, LogCategory, LogEntry, LogQuery
 from switchboard.errors import InputError, NotFound, PermissionDenied
 from switchboard.hotel import Actor, clean_text
+from switchboard.input_checks import FOLLOW_UP_AHEAD, search_text, time_in_range
 from switchboard.shifts import shift_at
 
 MAX_ENTRY = 4000
@@ -89,18 +90,19 @@ class SqlLogbook:
 
     def search(self, query: LogQuery, limit: int = 2000) -> Sequence[LogEntry]:
         q = select(LogbookEntryRow)
-        if query.text.strip():
-            q = q.where(LogbookEntryRow.text.ilike(f"%{query.text.strip()}%"))
+        words, room, author = (search_text(v) for v in (query.text, query.room, query.author))
+        if words:
+            q = q.where(LogbookEntryRow.text.icontains(words, autoescape=True))
         if query.since is not None:
             q = q.where(LogbookEntryRow.created_at >= query.since)
         if query.until is not None:
             q = q.where(LogbookEntryRow.created_at < query.until)
         if query.category is not None:
             q = q.where(LogbookEntryRow.category == query.category.value)
-        if query.room.strip():
-            q = q.where(LogbookEntryRow.room_number == query.room.strip())
-        if query.author.strip():
-            q = q.where(LogbookEntryRow.author == query.author.strip().lower())
+        if room:
+            q = q.where(LogbookEntryRow.room_number == room)
+        if author:
+            q = q.where(LogbookEntryRow.author == author.lower())
         if query.open_only:
             answer = aliased(LogbookEntryRow)
             q = q.where(
@@ -243,8 +245,8 @@ class SqlLogbook:
         now = self._clock.now()
         body = clean_text(text, limit=MAX_ENTRY, what="entry", required=True)
         who = clean_text(assignee, limit=80, what="assignee")
-        if due_at is not None and due_at.tzinfo is None:
-            raise InputError("time.naive", "A time without a time zone was given")
+        if due_at is not None:
+            time_in_range(due_at, now, "follow-up time", FOLLOW_UP_AHEAD)
         with self._store.unit() as s:
             number = find_room(s, room).number if room.strip() else ""
             shift = shift_row(s, shift_at(now))

@@ -23,6 +23,7 @@ from switchboard.desk import AttemptView, DiallerState, WakeUpView
 from switchboard.errors import ConflictError, InputError, NotFound
 from switchboard.frontoffice import WakeUpDesk, WakeUpRepeat
 from switchboard.hotel import Actor, check_room_number, clean_text
+from switchboard.input_checks import time_in_range
 from switchboard.wakeup_plan import due_for, pms_answer
 from switchboard.wakeup_status import CANCELLABLE, OPEN, WakeUpStatus
 
@@ -87,6 +88,7 @@ class SqlWakeUpBook:
         language: str = "",
     ) -> WakeUpView:
         require(actor, Permission.BOOK_WAKEUPS)
+        time_in_range(due, self._clock.now(), "wake-up time")
         if due <= self._clock.now():
             raise InputError("wakeup.past", f"{due:%m-%d %H:%M} has already passed", due=f"{due:%m-%d %H:%M}")
         if repeat not in ("once", "daily"):

@@ -132,14 +132,22 @@ def check_room_number(number: str) -> str:
     return value
 
 
+# embeddings, overrides and isolates: they can make text display as something it is not ("evil.exe"
+# shown as "exe.live"); the marks (LRM, RLM, ALM) and joiners (emoji sequences) are kept
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def clean_text(value: str, *, limit: int, what: str, required: bool = False) -> str:
     """Normalise free text from any source: NFC, no control characters, within ``limit``.
 
     Any script is welcome (Chinese, Arabic, emoji); control characters are
-    dropped because they break FIAS framing and printed reports.
+    dropped because they break FIAS framing and printed reports, and
+    bidirectional embeddings and overrides because they disguise text.
     """
     text = unicodedata.normalize("NFC", value)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc").strip()
+    text = "".join(
+        ch for ch in text if ch in "\n\t" or (unicodedata.category(ch) != "Cc" and ch not in BIDI_CONTROLS)
+    ).strip()
     if required and not text:
         raise InputError("text.empty", f"The {what} must not be empty", field=what)
     if len(text) > limit:
