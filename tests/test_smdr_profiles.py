@@ -89,6 +89,8 @@ def test_a_framed_profile_with_a_login(tmp_path: Path) -> None:
         ("datetime_format", "%Y %Q", "%Q"),
         ("login", "please", "login"),
         ("tcp_framing", "smoke", "tcp_framing"),
+        ("direction_field", "", "direction: give"),
+        ("direction_codes", "", "direction_codes: needed"),
     ],
 )
 def test_a_wrong_profile_says_which_key_and_why(key: str, value: str, said: str) -> None:

@@ -225,6 +225,10 @@ def profile_from_section(name: str, values: dict[str, str], extra_fields: tuple[
         dialect=v.get("dialect", ""),
         documented=v.get("documented", ""),
     )
+    if not (profile.direction_field or profile.number_marks or profile.station or profile.dialect):
+        raise ValueError("direction: give direction_field and direction_codes, number_marks, or station")
+    if profile.direction_field and not profile.direction_codes:
+        raise ValueError("direction_codes: needed with direction_field")
     if profile.place("start") is None and profile.place("time") is None:
         raise ValueError("fields: a start (date and time) or a time field is needed")
     if profile.place("start") is not None and profile.datetime_format is None:
