@@ -10,7 +10,7 @@ NOTIFYs the watcher. Latency: from the PUBLISH leaving the publisher's socket to
 carrying that lamp (what a view repaints). lost: lamps whose model state is not their last published state
 two seconds after the last PUBLISH.
 
-Usage: python bench/blf_sip.py [--extensions 2000] [--rate 200] [--seconds 30]
+Usage: python bench/blf_sip.py [--extensions 2000] [--rate 200] [--seconds 30] [--shm-mb 256 --pkg-mb 32]
 """
 
 from __future__ import annotations
@@ -42,10 +42,14 @@ CYCLE = [("early", LampState.RINGING), ("confirmed", LampState.BUSY), ("terminat
 
 
 class SizedKamailio(KamailioLab):
-    """The lab's Kamailio with shared and private memory for thousands of subscriptions."""
+    """The lab's Kamailio with shared and private memory (MB) for thousands of subscriptions."""
+
+    def __init__(self, shm_mb: int, pkg_mb: int, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.memory = ["-m", str(shm_mb), "-M", str(pkg_mb)] if shm_mb else []
 
     def _prepare(self) -> list[str]:
-        return [*super()._prepare(), "-m", "256", "-M", "32"]
+        return [*super()._prepare(), *self.memory]
 
 
 class Publisher:
@@ -61,6 +65,7 @@ class Publisher:
         self.by_call: dict[str, str] = {}
         self.answered = 0
         self.refused = 0
+        self.codes: dict[int, int] = {}
         self.stop = threading.Event()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -109,6 +114,7 @@ class Publisher:
                     self.etags[ext] = etag.group(1)
             else:
                 self.refused += 1
+                self.codes[int(status.group(1))] = self.codes.get(int(status.group(1)), 0) + 1
 
     def close(self) -> None:
         self.stop.set()
@@ -121,6 +127,8 @@ def main() -> None:
     parser.add_argument("--extensions", type=int, default=2000)
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--shm-mb", type=int, default=256, help="Kamailio -m (0: its default)")
+    parser.add_argument("--pkg-mb", type=int, default=32, help="Kamailio -M")
     args = parser.parse_args()
     extensions = [str(3000 + i) for i in range(args.extensions)]
     app = QApplication.instance() or QApplication([])
@@ -148,7 +156,7 @@ def main() -> None:
     bridge.arrived.connect(on_event)
     model.dataChanged.connect(on_changed)
 
-    lab = SizedKamailio(subs_max_expires=3600)
+    lab = SizedKamailio(args.shm_mb, args.pkg_mb, subs_max_expires=3600)
     lab.start()
     watcher = BlfWatcher(lab.domain, SystemClock(), expires=3600)
     publisher = Publisher(lab)
@@ -185,6 +193,10 @@ def main() -> None:
             app.processEvents()
             time.sleep(0.001)
         lost = sum(model.state_of(e) is not last[e] for e in extensions)
+        shm = lab.rpc("core.shmmem")  # what the subscriptions and presentities cost Kamailio
+        used = re.search(r"real_used:\s*(\d+)", shm)
+        total_shm = re.search(r"total:\s*(\d+)", shm)
+        errors = [line for line in lab.log_path.read_text(errors="replace").splitlines() if "ERROR" in line]
     finally:
         publisher.close()
         watcher.stop()
@@ -194,8 +206,13 @@ def main() -> None:
     p99 = latencies[int(len(latencies) * 0.99)] * 1000 if latencies else float("nan")
     print(
         f"published={total} answered={publisher.answered} refused={publisher.refused} "
-        f"measured={len(latencies)} unknown_after_subscribe={unknown}"
+        f"codes={publisher.codes} "
+        f"measured={len(latencies)} unknown_after_subscribe={unknown} "
+        f"kamailio_shm_used_mb={int(used.group(1)) / 2**20 if used else float('nan'):.1f} "
+        f"of {int(total_shm.group(1)) / 2**20 if total_shm else float('nan'):.0f}"
     )
+    if errors:
+        print(f"kamailio logged {len(errors)} errors, the first: {errors[0][-300:]}")
     print(
         f"blf_sip: extensions={len(extensions)} subscribe_s={subscribe_s:.2f} "
         f"p50_ms={p50:.1f} p99_ms={p99:.1f} lost={lost}"

@@ -33,10 +33,11 @@ log = logging.getLogger(__name__)
 LampSink = Callable[[LampChanged], None]
 # SUBSCRIBEs are pipelined: up to _WINDOW await their answers at once, and each answer lets the next one
 # go. 2,000 extensions subscribe in a few seconds without one burst overflowing the server's socket.
-_WINDOW = 200
+_WINDOW = 100
 _ANSWER_WAIT_S = 3.0
 _SCAN_S = 0.02  # how often the due list is looked at when no answer asks for it sooner
-_DRAIN = 256  # datagrams read in one go before the due list is looked at again
+_DRAIN = 256
+RECEIVE_BUFFER = 1 << 20  # datagrams read in one go before the due list is looked at again
 
 
 @dataclass
@@ -81,6 +82,8 @@ class BlfWatcher:
         self._by_call: dict[str, _Subscription] = {}
         self._lock = threading.Lock()
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        # Room for the NOTIFY burst that answers 2,000 subscriptions (the kernel caps it at rmem_max).
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER)
         self._sock.bind(("127.0.0.1" if host.startswith("127.") else "0.0.0.0", 0))
         self._sock.settimeout(0.02)
         self._port = int(self._sock.getsockname()[1])
