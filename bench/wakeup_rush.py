@@ -23,13 +23,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from db.store import Store, sqlite_url
-from db.wakeup_dialling import SqlWakeUpDialling
+from db.wakeup_reconcile import SqlDiallerBook
 from hardware.wakeup.dialler import Dialler, sip_reachable
+from hardware.wakeup.journal_file import JournalFile
+from hardware.wakeup.journalled import JournalledBook
 from hardware.wakeup.lines import SipLines
 from switchboard.clock import SystemClock, zone_named
 from switchboard.wakeup_plan import DiallingRules
 from tests.sip_lab.kamailio import KamailioLab
 from tests.wakeup_lab import RoomBank, attempts_by_wakeup, book_all, hotel_with_guests, register, wakeups
+from tests.wakeup_outage_lab import next_minute
 
 SOUNDS = Path(__file__).resolve().parents[1] / "resources" / "sounds"
 
@@ -55,14 +58,17 @@ def main() -> None:
             ring_time=timedelta(seconds=20), listen_time=timedelta(seconds=10), lines=args.lines
         )
         lines = SipLines(lab.domain, rules.lines, host="127.0.0.1")
+        book = JournalledBook(  # as dialler.py composes it: every step also in the journal, fsynced
+            SqlDiallerBook(store, clock, rules), JournalFile(work / "data", rules), clock.now
+        )
         dialler = Dialler(
-            SqlWakeUpDialling(store, clock, rules),
+            book,
             lines,
             rules,
             {"en": SOUNDS / "wakeup_en.wav", "zh": SOUNDS / "wakeup_zh.wav"},
             reachable=lambda: sip_reachable(lab.domain),
         )
-        due = clock.now().replace(microsecond=0) + timedelta(seconds=5)
+        due = next_minute(clock, 5)  # bookings are by the minute
         book_all(store, clock, [r for r, _ in rooms], due)
         print(f"{args.rooms} rooms due at {due:%H:%M:%S}, {args.lines} lines", flush=True)
         stop = threading.Event()
