@@ -143,3 +143,17 @@ def test_each_record_keeps_its_line_and_bad_lines_are_kept_for_the_monitor() -> 
     records = parser.feed(b"damaged,line\n" + good.encode() + b"\n")
     assert [r.raw for r in records] == [good]
     assert list(parser.rejected) == [b"damaged,line"]
+
+
+def test_a_date_without_a_year_is_never_put_in_the_future() -> None:
+    """NEC and MiVoice print mm/dd: a call dated two days ahead of now is last year's (read in January)."""
+    ahead = datetime.now() + timedelta(days=2)
+    behind = datetime.now() - timedelta(days=2)
+    for when, year in ((ahead, ahead.year - 1), (behind, behind.year)):
+        line = f"POT  10:52 {when:%m/%d} 002  00:00:10 2001       2142623801           08754"
+        (record,) = parser_for(SmdrFormat.NEC_SL).feed(line.encode() + b"\r\n")
+        assert (record.started_at.year, record.started_at.month, record.started_at.day) == (
+            year,
+            when.month,
+            when.day,
+        )
