@@ -1,0 +1,98 @@
+"""Migration 0007_race_constraints on a database that the old check-then-insert already let
+races into: the duplicates are settled first (the earliest open wake-up of a room and time
+stays, the others are cancelled as duplicates; the newest open DND period stays), then the
+partial unique indexes hold, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from db.rows import DndRow, GuestRow, RoomRow, StayRow, WakeUpRow
+from db.store import MIGRATIONS, Store, sqlite_url
+
+DUE = datetime(2026, 11, 21, 6, 30, tzinfo=UTC)
+BOOKED = datetime(2026, 11, 20, 14, 0, tzinfo=UTC)
+
+
+def _upgrade(store: Store, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def _wakeup(room: str, status: str, stay_id: int) -> WakeUpRow:
+    return WakeUpRow(
+        stay_id=stay_id,
+        room_number=room,
+        due_at=DUE,
+        status=status,
+        booked_at=BOOKED,
+        booked_by="frontdesk",
+    )
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def old_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A database at the schema before 0007 (as a console of the last release left it)."""
+    if request.param == "sqlite":
+        url = sqlite_url(tmp_path / "console.db")
+    else:
+        url = request.getfixturevalue("pg_server").new_database()
+    store = Store(url)
+    _upgrade(store, "0004_call_charge_posting")
+    yield store
+    store.dispose()
+
+
+def test_old_races_are_settled_and_the_indexes_then_hold(old_database: Store) -> None:
+    raw = old_database
+    with raw.unit() as s:
+        room = RoomRow(number="1203", floor=12, room_type="KING", extension="1203")
+        guest = GuestRow(name="Zhang Wei")
+        s.add_all([room, guest])
+        s.flush()
+        stay = StayRow(
+            reservation="R1",
+            guest_id=guest.id,
+            room_id=room.id,
+            status="in_house",
+            arrival=date(2026, 11, 20),
+            departure=date(2026, 11, 22),
+        )
+        s.add(stay)
+        s.flush()
+        s.add_all([_wakeup("1203", "booked", stay.id) for _ in range(3)])  # three positions at once
+        s.add(_wakeup("1203", "confirmed", stay.id))  # yesterday's finished call at the same time: kept
+        for minute in (0, 5):
+            s.add(DndRow(room_id=room.id, set_at=BOOKED.replace(minute=minute), set_by="lin"))
+    _upgrade(raw, "heads")
+    with raw.read() as s:
+        calls = list(s.scalars(select(WakeUpRow).order_by(WakeUpRow.id)))
+        assert [(c.status, c.outcome) for c in calls] == [
+            ("booked", ""),
+            ("cancelled", "duplicate"),
+            ("cancelled", "duplicate"),
+            ("confirmed", ""),
+        ]
+        periods = list(s.scalars(select(DndRow).order_by(DndRow.id)))
+        assert [p.cleared_at is None for p in periods] == [False, True]  # the newest stays open
+        stay_id = calls[0].stay_id
+        room_id = periods[0].room_id
+    assert stay_id is not None
+    with pytest.raises(IntegrityError), raw.unit() as s:
+        s.add(_wakeup("1203", "manual", stay_id))
+    with pytest.raises(IntegrityError), raw.unit() as s:
+        s.add(DndRow(room_id=room_id, set_at=BOOKED, set_by="chen"))
+    with raw.unit() as s:  # a finished call and a closed period are no obstacle
+        s.add(_wakeup("1203", "cancelled", stay_id))
+        s.add(DndRow(room_id=room_id, set_at=BOOKED, set_by="chen", cleared_at=BOOKED, cleared_by="chen"))
