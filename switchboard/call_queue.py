@@ -153,6 +153,9 @@ class CallQueue:
         """A call on the console, aside, or on its way to a transfer target."""
         return self._calls.get(call_id) or self._sent.get(call_id)
 
+    def now(self) -> datetime:
+        return self._clock.now()
+
     def seconds_in_state(self, call: QueuedCall, now: datetime | None = None) -> float:
         return max(0.0, ((now or self._clock.now()) - call.since).total_seconds())
 

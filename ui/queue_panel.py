@@ -352,9 +352,17 @@ class QueuePanel(QWidget):
             self.failed.emit(self.tr("Answer the call first: tell the caller where the call goes."))
             return
         if self._is_dnd(extension):
-            self.refused.emit(call_id, extension, FailureReason.DND)
+            self._refused_here(call_id, extension)
             return
         self.pbx.blind_transfer(call_id, extension)
+
+    def _refused_here(self, call_id: str, extension: str) -> None:
+        """A DND room is not rung: the console refuses before the PBX is asked, and says so as the PBX
+        would (the outcome line, the caller's options)."""
+        outcome = self.transfers.apply(CallFailed(call_id, extension, FailureReason.DND, self.queue.now()))
+        if outcome is not None:
+            self.outcome.emit(outcome)
+        self.refused.emit(call_id, extension, FailureReason.DND)
 
     def announce(self) -> None:
         """F10, announced transfer: hold the caller and ring the selection from the console."""
@@ -366,7 +374,7 @@ class QueuePanel(QWidget):
             self.failed.emit(self.tr("Choose the extension first: highlight a lamp or a directory entry."))
             return
         if self._is_dnd(self.transfer_target):
-            self.refused.emit(active.call_id, self.transfer_target, FailureReason.DND)
+            self._refused_here(active.call_id, self.transfer_target)
             return
         leg = self.pbx.consult(active.call_id, self.transfer_target)
         self.consulting = (active.call_id, leg)
