@@ -184,3 +184,23 @@ def test_a_restarted_pbx_gets_the_rules_again(hotel: Hotel) -> None:
     finally:
         for phone in phones.values():
             phone.close()
+
+
+@pytest.mark.sip
+def test_with_no_position_signed_in_the_operator_number_reaches_the_night_destination(
+    kamailio: KamailioLab,
+) -> None:
+    phones = _phones(kamailio, "301", "8000")
+    try:
+        assert phones["301"].call("9") == 486  # the front desk's telephone rang (and was busy)
+        assert len(phones["8000"].received) == 1
+        operator = RawPhone("9", kamailio.port)
+        operator.register()
+        try:
+            assert phones["301"].call("9") == 486
+            assert len(operator.received) == 1 and len(phones["8000"].received) == 1  # a position again
+        finally:
+            operator.close()
+    finally:
+        for phone in phones.values():
+            phone.close()
