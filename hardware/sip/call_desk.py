@@ -154,6 +154,8 @@ class CallDesk:
     def line_state(self, line_call: LineCall, state: int, code: int, reason: str) -> None:
         call = self._calls.get(line_call.key)
         if call is None:
+            if state == pj.PJSIP_INV_STATE_CONFIRMED and self._line is not None:
+                self._line.hangup(line_call)  # its caller left while it was answered: nobody to talk to
             return
         if state == pj.PJSIP_INV_STATE_CONFIRMED:
             if self._front is not None and call.sip_call_id:

@@ -281,6 +281,12 @@ class RingingFront:
         code = message.status
         if code < 200:
             return  # the caller already hears ringing from us
+        if code < 300 and call.forgotten:
+            # The caller cancelled while the line was answering: the caller has its 487. The line's
+            # leg is acknowledged here (RFC 3261 §13.2.2.4) and hung up by the desk, whose call is gone.
+            self._sendto(_ack_2xx(message, self.host, self.port).encode(), call.forwarded_to)
+            self.calls.pop(call.sip_call_id, None)
+            return
         if code < 300:
             relayed = SipMessage(message.start, list(message.headers), message.body)
             relayed.remove_first("via")
@@ -350,3 +356,19 @@ def _local_address(server: tuple[str, int]) -> str:
         return "0.0.0.0"
     finally:
         probe.close()
+
+
+def _ack_2xx(ok: SipMessage, host: str, port: int) -> SipMessage:
+    """The ACK for a 2xx, sent straight to the endpoint that answered (its Contact)."""
+    target = sm.uri_of(ok.get("contact")) or ok.get("to")
+    return SipMessage(
+        f"ACK {target} SIP/2.0",
+        [
+            ("Via", f"SIP/2.0/UDP {host}:{port};rport;branch={sm.branch()}"),
+            ("Max-Forwards", "70"),
+            ("From", ok.get("from")),
+            ("To", ok.get("to")),
+            ("Call-ID", ok.get("call-id")),
+            ("CSeq", f"{ok.cseq_number} ACK"),
+        ],
+    )

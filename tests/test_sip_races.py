@@ -1,0 +1,88 @@
+"""Races at the console, looped with seeded timing offsets through Kamailio: afterwards no front entry,
+desk call or pjsua2 line is left over, and the caller got one consistent final answer.
+
+CANCEL at the moment of answering: the caller cancels from 10 ms before to 15 ms after the operator
+presses answer. RFC 3261 §9.2: a CANCEL that finds the INVITE still pending ends it with 487; one that
+comes after the 2xx changes nothing, and the caller then ends the call with BYE (§15). Either way the
+caller never sees a 487 followed by a 200. SIP_RACE_LOOPS sets the number of rounds (200 by default)."""
+
+from __future__ import annotations
+
+import os
+import queue
+import random
+import time
+
+import pytest
+
+from switchboard.pbx import CallEnded
+from tests.sip_hostile import running_position
+from tests.sip_lab import KamailioLab
+from tests.sip_races import RawCaller
+from tests.test_sip_position import OPERATOR, Console
+
+pytestmark = [pytest.mark.sip, pytest.mark.slow]
+
+LOOPS = int(os.environ.get("SIP_RACE_LOOPS", "200"))
+SEED = int(os.environ.get("SIP_RACE_SEED", "3261"))
+
+
+def left_over(console: Console) -> tuple[int, int, int]:
+    """(front entries, desk calls, pjsua2 lines), read in the SIP thread."""
+    got: queue.Queue[tuple[int, int, int]] = queue.Queue()
+    position = console.position
+
+    def count() -> None:
+        front, line = position._front, position._line
+        got.put(
+            (len(front.calls) if front else -1, len(position._desk._calls), len(line.calls) if line else -1)
+        )
+
+    position._commands.put(count)
+    return got.get(timeout=5)
+
+
+def settled(console: Console, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while (counts := left_over(console)) != (0, 0, 0):
+        assert time.monotonic() < deadline, f"left over (front, desk, lines): {counts}"
+        time.sleep(0.05)
+
+
+def test_cancel_at_the_moment_of_answering_leaves_nothing_behind(kamailio: KamailioLab) -> None:
+    rng = random.Random(SEED)
+    outcomes = {200: 0, 487: 0}
+    with running_position(kamailio) as console:
+        caller = RawCaller(kamailio)
+        try:
+            for round_no in range(LOOPS):
+                offset = rng.uniform(-0.010, 0.015)
+                attempt = caller.invite(OPERATOR)
+                offer = console.offered("1299", timeout=5)
+                if offset < 0:
+                    caller.cancel(attempt)
+                    time.sleep(-offset)
+                    console.position.answer(offer.call_id)
+                else:
+                    console.position.answer(offer.call_id)
+                    time.sleep(offset)
+                    caller.cancel(attempt)
+                call_id, final = caller.finals.get(timeout=5)
+                assert call_id == attempt.call_id
+                assert final in (200, 487), (round_no, offset, final)
+                outcomes[final] += 1
+                if final == 200:
+                    caller.hang_up(attempt)  # it had cancelled: it ends the call it got
+                    assert attempt.bye_answered.wait(5), (round_no, offset)
+                console.wait(CallEnded, lambda e, o=offer: e.call_id == o.call_id, timeout=5)
+                settled(console)
+                time.sleep(0.1)  # late answers and retransmissions of this round arrive here
+                assert len(set(attempt.finals)) == 1, (round_no, offset, attempt.finals)  # never 487 then 200
+                console.seen.clear()
+        finally:
+            caller.close()
+        settled(console)
+    print(
+        f"cancel at answer: {LOOPS} rounds, answered then hung up {outcomes[200]}, cancelled {outcomes[487]}"
+    )
+    assert outcomes[487] > 0 and outcomes[200] > 0  # the offsets did reach both sides of the race
