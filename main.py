@@ -1,7 +1,8 @@
 """The hotel switchboard console.
 
 ``python main.py`` starts the console window; ``python main.py --dialler`` the wake-up
-dialler process (the console starts it by itself). The wiring lives in the package
+dialler process (the console starts it by itself); ``python main.py --smdr-preview FILE
+--format NAME`` shows how a call-record capture parses. The wiring lives in the package
 ``console/``, one module per area; this file only chooses which program runs.
 """
 
@@ -16,6 +17,10 @@ def main(argv: list[str] | None = None) -> int:
         import dialler  # the wake-up dialler process, without a window
 
         return dialler.main(arguments)
+    if "--smdr-preview" in arguments:
+        from console.smdr_preview import main as preview  # a capture read on the terminal, no window
+
+        return preview(arguments)
     from console.startup import run
 
     return run(arguments)

@@ -20,7 +20,7 @@ from switchboard.fias.session import Posting
 from switchboard.hotel import Actor
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
 from switchboard.smdr.charges import ChargeRule, Tariff
-from switchboard.smdr.parsers import CallRecord, SmdrFormat
+from switchboard.smdr.parsers import CallRecord
 from switchboard.smdr.records import Direction
 from ui.link_monitor import LinkMonitor
 from ui.main_window import MainWindow
@@ -119,14 +119,8 @@ def start_smdr_reader(console: Console, pms_link: FiasLink | None) -> SmdrReader
     from hardware.smdr_reader import SmdrReader, SmdrSettings
 
     try:
-        settings = SmdrSettings(
-            url,
-            SmdrFormat(smdr.get("format", SmdrFormat.AVAYA_IP_OFFICE.value).strip()),
-            baudrate=int(smdr.get("baud", "9600")),
-            parity=smdr.get("parity", "N")[:1].upper() or "N",
-            bytesize=int(smdr.get("data_bits", "8")),
-            stopbits=int(smdr.get("stop_bits", "1")),
-        )
+        # a built-in format or the hotel's own [smdr.profile NAME]; trunks, the Mitel login password
+        settings = SmdrSettings.from_section(smdr, console.settings.sections)
         per_unit = int(smdr.get("cents_per_unit", "0"))
         tariff = Tariff(per_unit, int(smdr.get("unit_seconds", "60")), int(smdr.get("setup_cents", "0")))
         if tariff.unit_s <= 0:
