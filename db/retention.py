@@ -15,6 +15,7 @@ audit trail is touched: they are the hotel's evidence.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -39,6 +40,20 @@ _ENDED = (StayStatus.CHECKED_OUT.value, StayStatus.CANCELLED.value)
 class RetentionPolicy:
     guest_days: int = 365  # [retention] guest_days
     call_number_days: int = 90  # [retention] call_number_days
+
+    @classmethod
+    def from_section(cls, section: Mapping[str, str]) -> RetentionPolicy:
+        """From the settings' ``[retention]`` section; an unreadable value is an ``InputError``."""
+        values = {}
+        for key in ("guest_days", "call_number_days"):
+            text = section.get(key, "").strip()
+            if text:
+                if not text.isdigit():
+                    raise InputError(
+                        "retention.days", f"[retention] {key} must be a number of days", field=key
+                    )
+                values[key] = int(text)
+        return cls(**values)
 
     def __post_init__(self) -> None:
         for name, days in (("guest_days", self.guest_days), ("call_number_days", self.call_number_days)):

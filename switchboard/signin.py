@@ -13,6 +13,7 @@ does not:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,6 +24,17 @@ class SignInPolicy:
     free_failures: int = 2  # [signin] free_failures
     first_delay: float = 1.0  # [signin] delay_seconds
     max_delay: float = 60.0  # [signin] max_delay_seconds
+
+    @classmethod
+    def from_section(cls, section: Mapping[str, str]) -> SignInPolicy:
+        """From the settings' ``[signin]`` section; a missing or unreadable value keeps its default."""
+        default = cls()
+        return cls(
+            lock_after=int(_number(section, "lock_after", default.lock_after, 1, 1000)),
+            free_failures=int(_number(section, "free_failures", default.free_failures, 0, 100)),
+            first_delay=float(_number(section, "delay_seconds", default.first_delay, 0, 3600)),
+            max_delay=float(_number(section, "max_delay_seconds", default.max_delay, 0, 86_400)),
+        )
 
     def delay_after(self, failures: int) -> timedelta:
         """How long the position waits after its ``failures``-th failure in a row."""
@@ -55,3 +67,13 @@ class PositionThrottle:
     def succeeded(self, position: str) -> None:
         self._failures.pop(position, None)
         self._not_before.pop(position, None)
+
+
+def _number(section: Mapping[str, str], key: str, default: float, low: float, high: float) -> int | float:
+    try:
+        value = float(section.get(key, "").strip())
+    except ValueError:
+        return default
+    if not low <= value <= high:
+        return default
+    return int(value) if value.is_integer() else value

@@ -87,3 +87,12 @@ def test_guest_data_and_call_numbers_go_after_their_time(store: Store) -> None:
     assert any("Leaving-Soon" in e.text for e in SqlLogbook(store, clock).recent())
     third = retention.purge()
     assert (third.guests, third.whereabouts, third.messages, third.call_records) == (0, 0, 0, 0)
+
+
+def test_the_policy_comes_from_the_retention_section() -> None:
+    assert RetentionPolicy.from_section({"guest_days": "30", "call_number_days": "7"}) == RetentionPolicy(
+        30, 7
+    )
+    assert RetentionPolicy.from_section({}) == RetentionPolicy()
+    with pytest.raises(InputError):
+        RetentionPolicy.from_section({"guest_days": "forever"})

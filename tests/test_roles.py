@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, update
 
+from db.audit_trail import SqlAuditTrail
 from db.board import SqlBoard
 from db.console_calls import SqlConsoleCalls
 from db.duties import SqlDuties
@@ -24,6 +25,7 @@ from db.handover import SqlHandovers
 from db.hotel_info import SqlHotelInfo
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
+from db.retention import SqlRetention
 from db.room_board import SqlRoomBoard
 from db.rows import AuditRow, WakeUpRow
 from db.seed import seed_demo_hotel
@@ -31,6 +33,7 @@ from db.shifts import SqlShifts
 from db.store import Store
 from db.users import UserDirectory
 from db.wakeup_book import SqlPmsWakeUps, SqlWakeUpBook
+from switchboard.audit_trail import AuditQuery
 from switchboard.auth import GRANTS, LINK_GRANTS, Permission, allowed
 from switchboard.call_log import CallCategory
 from switchboard.clock import FakeClock
@@ -38,6 +41,7 @@ from switchboard.desk import LogCategory
 from switchboard.errors import PermissionDenied
 from switchboard.frontoffice import CheckIn, GuestChange
 from switchboard.hotel import Actor, Housekeeping, Role
+from switchboard.settings import SettingChange
 from switchboard.shifts import ShiftSlot, shift_at
 from tests.conftest import HOTEL_ZONE
 
@@ -339,6 +343,30 @@ CASES: tuple[Case, ...] = (
         lambda h, a, slot: SqlShifts(h.store, h.clock).close(slot, a),
     ),
     Case(
+        "user unlocked",
+        P.MANAGE_USERS,
+        lambda h, a: (
+            UserDirectory(h.store, h.clock)
+            .create(f"locked-{a.user}", "Locked", Role.OPERATOR, "long-enough-1", ADMIN)
+            .username
+        ),
+        lambda h, a, name: UserDirectory(h.store, h.clock).unlock(name, a),
+    ),
+    Case(
+        "settings change audited",
+        P.CHANGE_SETTINGS,
+        _nothing,
+        lambda h, a, _: SqlAuditTrail(h.store, h.clock).record_settings(
+            [SettingChange("pbx.server", "pbx.hotel", "pbx2.hotel")], a
+        ),
+    ),
+    Case(
+        "retention purge",
+        P.PURGE_DATA,
+        _nothing,
+        lambda h, a, _: SqlRetention(h.store, h.clock).purge(a),
+    ),
+    Case(
         "user created",
         P.MANAGE_USERS,
         _nothing,
@@ -435,3 +463,26 @@ def test_roles_page_shows_the_table_the_services_check() -> None:
     for permission in Permission:
         expected = [permission in GRANTS[role] for role in ROLES] + [permission in LINK_GRANTS]
         assert rows[permission.value] == expected, permission.value
+
+
+READS: tuple[tuple[str, Permission, Callable[[Hotel, Actor], object]], ...] = (
+    ("audit trail", P.READ_AUDIT, lambda h, a: SqlAuditTrail(h.store, h.clock).search(AuditQuery(), a)),
+    ("audit export", P.READ_AUDIT, lambda h, a: SqlAuditTrail(h.store, h.clock).export_csv(AuditQuery(), a)),
+    (
+        "earlier versions of an entry",
+        P.REVIEW_LOGBOOK,
+        lambda h, a: SqlLogbook(h.store, h.clock).versions(1, a),
+    ),
+    ("locked users", P.MANAGE_USERS, lambda h, a: UserDirectory(h.store, h.clock).locked(a)),
+)
+
+
+def test_reads_of_private_data_check_the_table(hotel: Hotel) -> None:
+    for name, permission, read in READS:
+        for role in ROLES:
+            actor = Actor(user=f"{role.value}-reader", position="Console 9", role=role)
+            if permission in GRANTS[role]:
+                assert read(hotel, actor) is not None, name
+            else:
+                with pytest.raises(PermissionDenied):
+                    read(hotel, actor)

@@ -143,3 +143,13 @@ def test_an_unknown_user_costs_the_same_time_as_a_wrong_password(store: Store, c
     print(f"sign-in failure median: known user {known * 1000:.1f} ms, unknown user {unknown * 1000:.1f} ms")
     assert known > 0.01  # an Argon2 verification, not a short cut
     assert 0.75 < unknown / known < 1.33
+
+
+def test_the_policy_comes_from_the_signin_section() -> None:
+    policy = SignInPolicy.from_section(
+        {"lock_after": "5", "free_failures": "1", "delay_seconds": "0.5", "max_delay_seconds": "30"}
+    )
+    assert policy == SignInPolicy(lock_after=5, free_failures=1, first_delay=0.5, max_delay=30.0)
+    assert SignInPolicy.from_section({}) == SignInPolicy()
+    assert SignInPolicy.from_section({"lock_after": "0", "delay_seconds": "soon"}) == SignInPolicy()
+    assert [policy.delay_after(n).total_seconds() for n in range(1, 9)] == [0, 0.5, 1, 2, 4, 8, 16, 30]
