@@ -19,8 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from db.board import SqlBoard
+from db.duties import SqlDuties
 from db.frontoffice import SqlFrontOffice
 from db.handover import SqlHandovers
 from db.logbook import SqlLogbook
@@ -37,8 +41,13 @@ from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor, Role, StayStatus
 from switchboard.shifts import shift_at
 from tests.conftest import HOTEL_ZONE
-from ui.arrivals_page import arrivals_pdf
+from ui.arrivals_page import ArrivalsPage, arrivals_pdf
+from ui.board_page import BoardPage
+from ui.logbook_page import LogbookPage
+from ui.messages_page import MessagesPage
+from ui.rooms_page import RoomsPage
 from ui.shift_report import render
+from ui.wakeup_page import WakeUpPage
 
 NOW = datetime(2026, 11, 20, 22, 0, tzinfo=HOTEL_ZONE)
 DESK = Actor(user="frontdesk", position="Front desk", role=Role.FRONT_DESK)
@@ -163,3 +172,38 @@ def test_no_export_or_printout_shows_a_privacy_guest_beside_their_room(
     assert any("late check-out" in line for line in printed)  # the entry is printed, without the name
     assert _together(printed, IN_HOUSE, staying) == []
     assert _together(printed, ARRIVING, arriving) == []
+
+
+def _model_rows(page: QWidget) -> list[list[str]]:
+    """Every row of every item model a page holds, as the text of its cells."""
+    rows = []
+    for model in page.findChildren(QAbstractItemModel):
+        for r in range(model.rowCount()):
+            rows.append([str(model.data(model.index(r, c)) or "") for c in range(model.columnCount())])
+    return rows
+
+
+def test_no_page_model_shows_a_privacy_guest_beside_their_room(
+    qtbot: QtBot, hotel: tuple[Store, FakeClock, str, str]
+) -> None:
+    store, clock, staying, arriving = hotel
+    board = SqlRoomBoard(store, clock)
+    pages: dict[str, QWidget] = {
+        "rooms": RoomsPage(board, lambda: OP),
+        "wake-ups": WakeUpPage(SqlWakeUpBook(store, clock), lambda: OP, clock.now),
+        "messages": MessagesPage(SqlMessageBook(store, clock), clock, lambda: OP),
+        "logbook": LogbookPage(SqlLogbook(store, clock), lambda: OP, clock.now),
+        "arrivals": ArrivalsPage(SqlBoard(store, clock), clock.now, "Demo Hotel", in_house=board.rooms),
+        "daily board": BoardPage(
+            SqlBoard(store, clock), SqlDuties(store, clock), lambda: shift_at(clock.now()), lambda: OP
+        ),
+    }
+    for name, page in pages.items():
+        qtbot.addWidget(page)
+        page.refresh()  # type: ignore[attr-defined]
+        rows = _model_rows(page)
+        assert rows, name
+        assert _together(rows, IN_HOUSE, staying) == [], name
+        assert _together(rows, ARRIVING, arriving) == [], name
+    assert any(staying in cell for row in _model_rows(pages["messages"]) for cell in row)
+    assert any(ARRIVING in cell for row in _model_rows(pages["arrivals"]) for cell in row)
