@@ -50,7 +50,9 @@ class JournalCall:
 
     @property
     def in_flight(self) -> bool:
-        return self.status is WakeUpStatus.DIALLING
+        """Ringing now on this dialler's lines: claimed here and not ended (a copy of the book may also
+        hold calls another dialler is ringing; they are not this journal's to end)."""
+        return self.status is WakeUpStatus.DIALLING and bool(self.tried) and self.tried[-1].ended_at is None
 
 
 def key_of(wakeup_id: int) -> str:
