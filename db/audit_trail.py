@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import String, cast, or_, select
+from sqlalchemy.orm import Session
 
 from db.audit import audit
 from db.rows import AuditRow
@@ -19,11 +21,12 @@ from db.store import Store
 from switchboard.audit_trail import AuditQuery, AuditRecord
 from switchboard.auth import Permission, require
 from switchboard.clock import Clock
-from switchboard.errors import InputError
+from switchboard.errors import InputError, PermissionDenied
 from switchboard.hotel import Actor, aware, check_room_number, clean_text
-from switchboard.settings import SettingChange
+from switchboard.settings import ConsoleSettings, SettingChange, changes, save
 
 MAX_ROWS = 5000
+PERSONAL_KEYS = frozenset({"console.language"})  # what any signed-in user may change for the position
 
 
 class SqlAuditTrail:
@@ -81,23 +84,52 @@ class SqlAuditTrail:
             writer.writerow([r.id, when, r.user, r.position, r.action, r.entity, r.entity_id, detail])
         return out.getvalue()
 
-    def record_settings(self, changes: Sequence[SettingChange], actor: Actor) -> int:
-        """One audit row per changed key (the composition root calls this after a save)."""
-        require(actor, Permission.CHANGE_SETTINGS)
-        now = self._clock.now()
+    def save_settings(
+        self, old: ConsoleSettings, new: ConsoleSettings, path: Path, actor: Actor
+    ) -> list[SettingChange]:
+        """The one way a settings change is saved: checked, audited key by key, written (0600).
+
+        Choosing one's language is anyone's; every other key is an administrator's.  The audit rows
+        and the file go together: a file that cannot be written rolls the audit back.
+        """
+        found = changes(old, new)
+        if not found:
+            return []
         with self._store.unit() as s:
-            for change in changes:
-                if change.secret and (change.old != "***" or change.new != "***"):
-                    raise InputError("settings.secret", "A secret's value must not be audited")
-                audit(
-                    s,
-                    actor,
-                    now,
-                    "settings.change",
-                    "setting",
-                    change.key[:40],
-                    old=change.old[:200],
-                    new=change.new[:200],
-                    secret=change.secret,
-                )
+            self._audit_changes(s, found, actor)
+            try:
+                save(new, path)
+            except OSError as exc:  # told as the settings file's fault, not the database's
+                raise InputError(
+                    "settings.unwritable",
+                    f"The settings could not be saved to {path}: {exc.strerror or exc}",
+                    path=str(path),
+                ) from exc
+        return found
+
+    def record_settings(self, changes: Sequence[SettingChange], actor: Actor) -> int:
+        """One audit row per changed key, for a save made elsewhere."""
+        with self._store.unit() as s:
+            self._audit_changes(s, changes, actor)
         return len(changes)
+
+    def _audit_changes(self, s: Session, found: Sequence[SettingChange], actor: Actor) -> None:
+        if any(c.key not in PERSONAL_KEYS for c in found):
+            require(actor, Permission.CHANGE_SETTINGS)
+        elif actor.role is None:
+            raise PermissionDenied("auth.denied", "Nobody is signed in", permission="personal_settings")
+        now = self._clock.now()
+        for change in found:
+            if change.secret and (change.old != "***" or change.new != "***"):
+                raise InputError("settings.secret", "A secret's value must not be audited")
+            audit(
+                s,
+                actor,
+                now,
+                "settings.change",
+                "setting",
+                change.key[:40],
+                old=change.old[:200],
+                new=change.new[:200],
+                secret=change.secret,
+            )

@@ -25,7 +25,7 @@ from db.store import Store, sqlite_url
 from switchboard import settings as console_settings
 from switchboard.audit_trail import AuditQuery
 from switchboard.clock import FakeClock
-from switchboard.errors import PermissionDenied
+from switchboard.errors import InputError, PermissionDenied
 from switchboard.hotel import Actor, Role
 from switchboard.settings import ConsoleSettings
 from tests.conftest import HOTEL_ZONE
@@ -160,3 +160,28 @@ def test_settings_changes_are_audited_by_key_never_a_secret(store: Store) -> Non
         assert secret not in text
     shown = trail.search(AuditQuery(kind="settings"), ADMIN)
     assert {r.entity_id for r in shown} == {"console.language", "database.url", "pbx.password", "pbx.server"}
+
+
+def test_a_save_is_checked_audited_and_written_together(store: Store, tmp_path: Path) -> None:
+    trail = SqlAuditTrail(store, FakeClock(NOW))
+    path = tmp_path / "console.ini"
+    current = ConsoleSettings(sections={"pbx": {"server": "pbx.hotel"}})
+    console_settings.save(current, path)
+    chinese = current.with_language("zh_CN")
+    assert [c.key for c in trail.save_settings(current, chinese, path, OPERATOR)] == ["console.language"]
+    assert console_settings.load(path).language == "zh_CN"  # one's language is anyone's to choose
+    moved = chinese.with_section("pbx", {"server": "elsewhere"})
+    with pytest.raises(PermissionDenied):
+        trail.save_settings(chinese, moved, path, OPERATOR)
+    assert console_settings.load(path).section("pbx")["server"] == "pbx.hotel"
+    assert trail.save_settings(chinese, chinese, path, OPERATOR) == []
+    trail.save_settings(chinese, moved, path, ADMIN)
+    assert console_settings.load(path).section("pbx")["server"] == "elsewhere"
+    assert path.stat().st_mode & 0o777 == 0o600
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the settings folder should be", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        trail.save_settings(moved, moved.with_language("en"), blocked / "console.ini", ADMIN)
+    assert info.value.key == "settings.unwritable"  # and the audit rows went with it
+    shown = trail.search(AuditQuery(kind="settings"), ADMIN)
+    assert [(r.user, r.entity_id) for r in shown] == [("chief", "pbx.server"), ("lin", "console.language")]
