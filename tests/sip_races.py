@@ -10,6 +10,7 @@ from __future__ import annotations
 import queue
 import socket
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 
@@ -17,6 +18,16 @@ from hardware.sip import sip_message as sm
 from hardware.sip.sip_message import SipMessage
 from hardware.sip.sip_reader import read
 from tests.sip_lab import KamailioLab
+
+SDP_TYPE = ("Content-Type", "application/sdp")
+
+
+def sdp(port: int) -> bytes:
+    """A PCMU offer or answer (RFC 4566, RFC 3551 payload type 0); nothing listens on its RTP port."""
+    return (
+        f"v=0\r\no=- {port} 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+        f"m=audio {port + 10000 if port < 55000 else port - 10000} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n"
+    ).encode()
 
 
 @dataclass
@@ -106,6 +117,9 @@ class RawCaller:
             if message.is_request:
                 if message.method == "BYE":
                     self._send(sm.response(message, 200, "OK"))
+                elif message.method == "INVITE" and attempt is not None:  # a re-INVITE (hold, retrieve)
+                    extra = [("Contact", f"<sip:{self.user}@127.0.0.1:{self.port}>"), SDP_TYPE]
+                    self._send(sm.response(message, 200, "OK", extra=extra, body=sdp(self.port)))
                 continue
             if attempt is None or message.status < 200:
                 continue
@@ -123,3 +137,97 @@ class RawCaller:
                 self._send(SipMessage(f"ACK {attempt.uri} SIP/2.0", headers))
             if first:
                 self.finals.put((attempt.call_id, message.status))
+
+
+class RawRoom:
+    """A registered room telephone that answers each INVITE as told: "busy" (486), "answer" (180, then 200
+    after ``answer_after`` s), "ring" (180 and nothing more until a CANCEL: 487). Counts how calls ended."""
+
+    def __init__(self, lab: KamailioLab, ext: str, mode: str, answer_after: float = 0.2) -> None:
+        self.lab, self.ext, self.mode, self.answer_after = lab, ext, mode, answer_after
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.settimeout(0.05)
+        self.port = self.sock.getsockname()[1]
+        self.contact = f"<sip:{ext}@127.0.0.1:{self.port}>"
+        self.ringing: dict[str, tuple[SipMessage, str, float]] = {}  # Call-ID -> (INVITE, to-tag, answer at)
+        self.talking: set[str] = set()
+        self.ended: queue.Queue[tuple[str, str]] = queue.Queue()  # (Call-ID, how: bye / cancel / busy)
+        self.registered = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"raw-room-{ext}", daemon=True)
+        self._thread.start()
+        self._register()
+        assert self.registered.wait(5), "the raw room did not register"
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+    def _to_pbx(self, message: SipMessage) -> None:
+        self.sock.sendto(message.encode(), ("127.0.0.1", self.lab.port))
+
+    def _register(self) -> None:
+        domain = self.lab.domain
+        self._to_pbx(
+            SipMessage(
+                f"REGISTER sip:{domain} SIP/2.0",
+                [
+                    ("Via", f"SIP/2.0/UDP 127.0.0.1:{self.port};branch={sm.branch()}"),
+                    ("Max-Forwards", "70"),
+                    ("From", f"<sip:{self.ext}@{domain}>;tag={sm.new_tag()}"),
+                    ("To", f"<sip:{self.ext}@{domain}>"),
+                    ("Call-ID", uuid.uuid4().hex),
+                    ("CSeq", "1 REGISTER"),
+                    ("Contact", self.contact),
+                    ("Expires", "300"),
+                ],
+            )
+        )
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            now = time.monotonic()
+            for call_id, (invite, tag, due) in list(self.ringing.items()):
+                if self.mode == "answer" and now >= due:
+                    del self.ringing[call_id]
+                    self.talking.add(call_id)
+                    extra = [("Contact", self.contact), SDP_TYPE]
+                    self._to_pbx(sm.response(invite, 200, "OK", to_tag=tag, extra=extra, body=sdp(self.port)))
+            try:
+                data = self.sock.recv(65535)
+            except (TimeoutError, OSError):
+                continue
+            message = read(data)
+            if isinstance(message, SipMessage):
+                self._handle(message)
+
+    def _handle(self, message: SipMessage) -> None:
+        call_id = message.get("call-id")
+        if not message.is_request:
+            if message.cseq_method == "REGISTER" and 200 <= message.status < 300:
+                self.registered.set()
+            return
+        if message.method == "INVITE" and sm.tag_of(message.get("to")):
+            extra = [("Contact", self.contact), SDP_TYPE]
+            self._to_pbx(sm.response(message, 200, "OK", extra=extra, body=sdp(self.port)))
+        elif message.method == "INVITE" and call_id not in self.ringing and call_id not in self.talking:
+            tag = sm.new_tag()
+            if self.mode == "busy":
+                self._to_pbx(sm.response(message, 486, "Busy Here", to_tag=tag))
+                self.ended.put((call_id, "busy"))
+                return
+            self._to_pbx(sm.response(message, 180, "Ringing", to_tag=tag, extra=[("Contact", self.contact)]))
+            self.ringing[call_id] = (message, tag, time.monotonic() + self.answer_after)
+        elif message.method == "CANCEL":
+            self._to_pbx(sm.response(message, 200, "OK"))
+            pending = self.ringing.pop(call_id, None)
+            if pending is not None:
+                self._to_pbx(sm.response(pending[0], 487, "Request Terminated", to_tag=pending[1]))
+                self.ended.put((call_id, "cancel"))
+        elif message.method == "BYE":
+            self._to_pbx(sm.response(message, 200, "OK"))
+            if call_id in self.talking:
+                self.talking.discard(call_id)
+                self.ended.put((call_id, "bye"))
