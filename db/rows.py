@@ -563,3 +563,35 @@ class CallClaimRow(Base):
     call_key: Mapped[str] = mapped_column(String(200), unique=True)
     position: Mapped[str] = mapped_column(String(80))
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class RollCallRow(Base):
+    """An evacuation roll-call. ``running`` is True while it runs and NULL after, and unique, so two
+    duty managers starting one at the same moment get one roll-call."""
+
+    __tablename__ = "roll_calls"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(20))  # switchboard.roll_call.Scope
+    floor: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    started_by: Mapped[str] = mapped_column(String(80))
+    stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    stopped_by: Mapped[str] = mapped_column(String(80), default="")
+    running: Mapped[bool | None] = mapped_column(Boolean, nullable=True, unique=True)
+
+
+class RollCallRoomRow(Base):
+    """One room of a roll-call and where it stands (switchboard.roll_call.RoomAnswer)."""
+
+    __tablename__ = "roll_call_rooms"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    roll_call_id: Mapped[int] = mapped_column(ForeignKey("roll_calls.id"), index=True)
+    room_number: Mapped[str] = mapped_column(String(8))
+    extension: Mapped[str] = mapped_column(String(20))
+    floor: Mapped[int] = mapped_column(Integer)
+    guests: Mapped[str] = mapped_column(String(400), default="")
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    answer: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    detail: Mapped[str] = mapped_column(String(200), default="")

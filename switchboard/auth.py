@@ -40,6 +40,7 @@ class Permission(Enum):
     CHANGE_SETTINGS = "change_settings"
     WATCH_LINKS = "watch_links"  # the link monitor's raw frames
     PURGE_DATA = "purge_data"  # the retention job
+    EVACUATE = "evacuate"  # start and stop the evacuation roll-call (the password is asked again)
 
 
 _P = Permission
@@ -71,6 +72,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             _P.READ_AUDIT,
             _P.SET_DND,
             _P.TAKE_MESSAGES,
+            _P.EVACUATE,
         }
     ),
     Role.ADMINISTRATOR: frozenset(Permission),
