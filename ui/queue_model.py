@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from switchboard.call_queue import CallQueue, QueuedCall, Urgency
-from switchboard.pbx import CallKind, CallState, PbxEvent
+from switchboard.pbx import CallFailed, CallKind, CallState, FailureReason, PbxEvent
 
 _Index = QModelIndex | QPersistentModelIndex
 CALL_MIME = "application/x-switchboard-call"  # a queued call dragged onto a lamp: its call id
@@ -150,3 +150,15 @@ def state_word(state: CallState) -> str:
         CallState.CAMPED: QCoreApplication.translate("QueuePanel", "waiting (camped on)"),
     }
     return words.get(state, state.value)
+
+
+def reason_word(event: CallFailed) -> str:
+    words = {
+        FailureReason.BUSY: QCoreApplication.translate("QueuePanel", "busy"),
+        FailureReason.NO_ANSWER: QCoreApplication.translate("QueuePanel", "no answer"),
+        FailureReason.DND: QCoreApplication.translate("QueuePanel", "do-not-disturb"),
+        FailureReason.NOT_FOUND: QCoreApplication.translate("QueuePanel", "no such extension"),
+        FailureReason.REJECTED: QCoreApplication.translate("QueuePanel", "refused"),
+        FailureReason.LINK_DOWN: QCoreApplication.translate("QueuePanel", "the PBX link is down"),
+    }
+    return words.get(event.reason, QCoreApplication.translate("QueuePanel", "did not go through"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -38,7 +38,7 @@ from switchboard.pbx import (
     PbxPosition,
 )
 from switchboard.transfer_log import TransferLog
-from ui.queue_model import CALL_MIME, QueueModel, kind_word, state_word
+from ui.queue_model import CALL_MIME, QueueModel, kind_word, reason_word, state_word
 
 __all__ = ["CALL_MIME", "KEYS", "QueuePanel", "kind_word", "state_word"]
 
@@ -392,15 +392,3 @@ class QueuePanel(QWidget):
         if active is not None and held:
             self.pbx.conference(held[0].call_id, active.call_id)
             self.consulting = None
-
-
-def reason_word(event: CallFailed) -> str:
-    words = {
-        FailureReason.BUSY: QCoreApplication.translate("QueuePanel", "busy"),
-        FailureReason.NO_ANSWER: QCoreApplication.translate("QueuePanel", "no answer"),
-        FailureReason.DND: QCoreApplication.translate("QueuePanel", "do-not-disturb"),
-        FailureReason.NOT_FOUND: QCoreApplication.translate("QueuePanel", "no such extension"),
-        FailureReason.REJECTED: QCoreApplication.translate("QueuePanel", "refused"),
-        FailureReason.LINK_DOWN: QCoreApplication.translate("QueuePanel", "the PBX link is down"),
-    }
-    return words.get(event.reason, QCoreApplication.translate("QueuePanel", "did not go through"))

@@ -91,5 +91,40 @@
         <source>waiting (camped on)</source>
         <translation>遇忙等待中</translation>
     </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="157"/>
+        <source>busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="158"/>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="159"/>
+        <source>do-not-disturb</source>
+        <translation>请勿打扰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="160"/>
+        <source>no such extension</source>
+        <translation>无此分机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="161"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="162"/>
+        <source>the PBX link is down</source>
+        <translation>交换机连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="164"/>
+        <source>did not go through</source>
+        <translation>未能接通</translation>
+    </message>
 </context>
 </TS>

@@ -76,49 +76,14 @@
     </message>
     <message>
         <location filename="../../ui/queue_panel.py" line="339"/>
-        <location filename="../../ui/queue_panel.py" line="366"/>
+        <location filename="../../ui/queue_panel.py" line="374"/>
         <source>Choose the extension first: highlight a lamp or a directory entry.</source>
         <translation>请先选择分机：选中忙灯或目录条目。</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="363"/>
+        <location filename="../../ui/queue_panel.py" line="371"/>
         <source>No caller on the line to announce.</source>
         <translation>线上没有可通报转接的来电。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="391"/>
-        <source>busy</source>
-        <translation>占线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="392"/>
-        <source>no answer</source>
-        <translation>无人接听</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="393"/>
-        <source>do-not-disturb</source>
-        <translation>请勿打扰</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="394"/>
-        <source>no such extension</source>
-        <translation>无此分机</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="395"/>
-        <source>refused</source>
-        <translation>被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="396"/>
-        <source>the PBX link is down</source>
-        <translation>交换机连接中断</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue_panel.py" line="398"/>
-        <source>did not go through</source>
-        <translation>未能接通</translation>
     </message>
     <message>
         <location filename="../../ui/queue_panel.py" line="352"/>
