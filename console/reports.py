@@ -1,65 +1,78 @@
-"""The shift report: which period, where to save it, and the system viewer to print it."""
+"""The shift report: which period, then printed through the print dialog or saved as a PDF."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import Qt
 
 from console.context import Console
+from db.duties import SqlDuties
 from db.shift_stats import SqlShiftStats
+from switchboard.duties import Duty
 from switchboard.errors import ConsoleError
-from switchboard.shifts import shift_at
+from switchboard.shift_figures import ShiftFigures
+from switchboard.shifts import DEFAULT_PATTERNS, ShiftSlot, shift_at, slot
+from ui import i18n
+from ui.handover_dialog import shift_name
 from ui.main_window import MainWindow
+from ui.print_lists import shift_report_html
+from ui.print_report import ShiftReportDialog
 
 log = logging.getLogger("switchboard")
 
 
-def report_periods(now: datetime) -> list[tuple[str, datetime, datetime]]:
-    """The periods a report is usually asked for: this shift, the one before, today, yesterday."""
+def report_periods(now: datetime) -> list[tuple[str, datetime, datetime, list[ShiftSlot]]]:
+    """The periods a report is usually asked for: this shift, the one before, today, yesterday; each
+    with the shifts whose timed duties it lists."""
     this = shift_at(now)
     before = shift_at(this.starts_at - timedelta(minutes=31))  # past the overlap
     midnight = datetime.combine(now.date(), datetime.min.time(), now.tzinfo)
+
+    def day_shifts(day: date) -> list[ShiftSlot]:
+        return [slot(p, day, now.tzinfo) for p in DEFAULT_PATTERNS]
+
     return [
-        (f"{this.business_date:%Y-%m-%d} {this.kind.value}", this.starts_at, this.ends_at),
-        (f"{before.business_date:%Y-%m-%d} {before.kind.value}", before.starts_at, before.ends_at),
-        (f"{now:%Y-%m-%d}", midnight, midnight + timedelta(days=1)),
-        (f"{now - timedelta(days=1):%Y-%m-%d}", midnight - timedelta(days=1), midnight),
+        (f"{this.business_date:%Y-%m-%d} {this.kind.value}", this.starts_at, this.ends_at, [this]),
+        (f"{before.business_date:%Y-%m-%d} {before.kind.value}", before.starts_at, before.ends_at, [before]),
+        (f"{now:%Y-%m-%d}", midnight, midnight + timedelta(days=1), day_shifts(now.date())),
+        (
+            f"{now - timedelta(days=1):%Y-%m-%d}",
+            midnight - timedelta(days=1),
+            midnight,
+            day_shifts(now.date() - timedelta(days=1)),
+        ),
     ]
 
 
-def save_report(console: Console, window: MainWindow) -> None:
+def save_report(console: Console, window: MainWindow) -> ShiftReportDialog:
+    """The shift report box (Ctrl+P): print it or save it as a PDF, beside the queue."""
     periods = report_periods(console.clock.now())
-    title, ok = QInputDialog.getItem(
-        window,
-        QCoreApplication.translate("Console", "Shift report"),
-        QCoreApplication.translate("Console", "Report for"),
-        [p[0] for p in periods],
-        0,
-        False,
-    )
-    if not ok:
-        return
-    _title, since, until = next(p for p in periods if p[0] == title)
-    name, _filter = QFileDialog.getSaveFileName(
-        window,
-        QCoreApplication.translate("Console", "Save the shift report"),
-        str(Path.home() / f"shift-report-{title.replace(' ', '-')}.pdf"),
-        "PDF (*.pdf)",
-    )
-    if not name:
-        return
-    from ui.shift_report import render  # reportlab loads when a report is asked for, not at start
+    chinese = i18n.is_chinese(console.language)
 
-    try:
-        figures = SqlShiftStats(console.store, console.clock).figures(title, since, until)
-        render(figures, Path(name), console.hotel_name(), console.clock.now())
-    except (OSError, ConsoleError) as exc:
-        log.exception("report not written")
-        QMessageBox.warning(window, QCoreApplication.translate("Console", "Shift report"), str(exc))
-        return
-    QDesktopServices.openUrl(QUrl.fromLocalFile(name))  # the system's viewer prints it
+    def figures(index: int) -> tuple[ShiftFigures, list[Duty]]:
+        title, since, until, shifts = periods[index]
+        duties = SqlDuties(console.store, console.clock)
+        listed = [d for s in shifts for d in duties.for_shift(s)]
+        return SqlShiftStats(console.store, console.clock).figures(title, since, until), listed
+
+    def html(index: int) -> str:
+        f, duties = figures(index)
+        return shift_report_html(f, duties, console.hotel_name(), console.clock.now(), chinese=chinese)
+
+    def save_pdf(index: int, path: Path) -> None:
+        from ui.shift_report import render  # reportlab loads when a report is asked for, not at start
+
+        try:
+            f, duties = figures(index)
+            render(f, path, console.hotel_name(), console.clock.now(), duties, chinese=chinese)
+        except ConsoleError as exc:
+            log.exception("report not written")
+            raise OSError(str(exc)) from exc
+
+    dialog = ShiftReportDialog([shift_name(p[0]) for p in periods], html, save_pdf, Path.home(), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from console.context import Console
 from db.dnd_ends import SqlDndEnds
 from db.wakeup_book import DIALLER_STALE, SqlWakeUpBook
+from db.wakeup_history import SqlWakeUpHistory
 from switchboard.hotel import Actor
 from switchboard.wakeup_plan import rules_from
 from ui.main_window import MainWindow
+from ui.wakeup_history import WakeUpHistoryPage
 from ui.wakeup_page import WakeUpPage
 
 log = logging.getLogger("switchboard")
@@ -40,6 +42,11 @@ def build_wakeup_page(window: MainWindow, console: Console, actor: Callable[[], 
         dnd_of=SqlDndEnds(console.store, console.clock).dnd_of,
     )
     window.add_page(wakeups, QCoreApplication.translate("Console", "Wake-up calls"), "Ctrl+3")
+    history = WakeUpHistoryPage(
+        SqlWakeUpHistory(console.store, console.clock), console.clock.now, console.hotel_name()
+    )
+    window.add_page(history, QCoreApplication.translate("Console", "Wake-up history"), "Ctrl+9")
+    window.page_shown.connect(lambda widget: widget is history and history.refresh())
 
     def wakeups_due(rooms_due: list[str]) -> None:
         text = QCoreApplication.translate("Console", "Wake-up due now, call by hand: room %1")

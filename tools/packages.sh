@@ -9,10 +9,11 @@ RUN_PACKAGES=(
     libportaudio2 libasound2-plugins
 )
 # Everything the tests start for real: the SIP lab, serial pty pairs, PostgreSQL,
-# a virtual screen, PDF read-back.
+# a virtual screen, PDF read-back, a CUPS queue that prints to PDF.
 TEST_PACKAGES=(
     kamailio kamailio-presence-modules baresip sip-tester socat
     postgresql xvfb poppler-utils procps iproute2
+    cups printer-driver-cups-pdf
 )
 
 install_packages() {

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -27,8 +27,12 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from switchboard.board import Arrival, BoardSource
 from switchboard.desk import RoomView
+from ui.print_lists import arrivals_html
 from ui.rows_model import RowsModel
 from ui.shift_report import cjk_font, pdf_table
+
+if TYPE_CHECKING:  # QtPrintSupport loads when something is printed, not at start
+    from PySide6.QtPrintSupport import QPrintDialog
 
 
 def arrivals_pdf(arrivals: list[Arrival], path: Path, hotel: str, printed_at: datetime) -> Path:
@@ -124,6 +128,10 @@ class ArrivalsPage(QWidget):
         save = QPushButton(self.tr("Save the list as PDF…"))
         save.setObjectName("arrivalsSave")
         save.clicked.connect(self.save)
+        print_button = QPushButton(self.tr("&Print the list…"))
+        print_button.setObjectName("arrivalsPrint")
+        print_button.clicked.connect(self.print_list)
+        self.print_dialog: QPrintDialog | None = None
         self.message = QLabel()
         self.view = QTableView()
         self.view.setObjectName("arrivalsView")
@@ -149,6 +157,7 @@ class ArrivalsPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.vip_only)
         bar.addWidget(save)
+        bar.addWidget(print_button)
         bar.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -182,3 +191,17 @@ class ArrivalsPage(QWidget):
                 self.message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
                 return
             self.message.setText(self.tr("Saved %1").replace("%1", name))
+
+    def print_list(self) -> None:
+        """The list on paper through the print dialog (not modal: the call keys keep working)."""
+        from ui.print_job import offer_print
+
+        self.print_dialog = offer_print(
+            self,
+            self.tr("VIP and arrivals list"),
+            lambda: arrivals_html(self.arrivals(), self._hotel, self._now()),
+            lambda error: self.message.setText(
+                self.tr("Not printed: %1").replace("%1", error) if error else self.tr("Sent to the printer.")
+            ),
+            landscape=True,
+        )

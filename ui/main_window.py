@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     sign_out_requested = Signal()
     sign_in_requested = Signal()  # the button on the signed-out cover
+    page_shown = Signal(object)  # the page's widget, when the operator turns to it
 
     def __init__(
         self,
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)
+        self.pages.currentChanged.connect(lambda i: self.page_shown.emit(self.pages.widget(i)))
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.attendant)
         main.addWidget(self.pages)

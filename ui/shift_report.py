@@ -12,8 +12,6 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -23,7 +21,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from switchboard.duties import Duty
 from switchboard.shift_figures import ANSWER_BUCKETS, ShiftFigures
+from ui.print_lists import duty_header, duty_rows
+from ui.report_chart import calls_per_hour_chart
 
 FONT_FILES = (
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
@@ -159,32 +160,15 @@ def pdf_table(
     return table
 
 
-def _chart(figures: ShiftFigures, font: str) -> Drawing:
-    drawing = Drawing(170 * mm, 55 * mm)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 12 * mm, 10 * mm, 150 * mm, 38 * mm
-    chart.data = [[n for _h, n in figures.calls_per_hour] or [0]]
-    chart.categoryAxis.categoryNames = [h[:2] for h, _n in figures.calls_per_hour] or [""]
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    chart.bars[0].fillColor = colors.HexColor("#1e63b5")
-    drawing.add(chart)
-    drawing.add(
-        String(
-            12 * mm,
-            51 * mm,
-            QCoreApplication.translate("ShiftReport", "Calls per hour"),
-            fontName=font,
-            fontSize=9,
-        )
-    )
-    return drawing
-
-
-def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) -> Path:
+def render(
+    figures: ShiftFigures,
+    path: Path,
+    hotel: str,
+    printed_at: datetime,
+    duties: Sequence[Duty] = (),
+    *,
+    chinese: bool = False,
+) -> Path:
     font = cjk_font()
     h1 = ParagraphStyle("h1", fontName=font, fontSize=16, leading=20, spaceAfter=4)
     h2 = ParagraphStyle("h2", fontName=font, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4)
@@ -232,7 +216,7 @@ def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) 
             header=False,
         ),
         Spacer(1, 3 * mm),
-        _chart(f, font),
+        calls_per_hour_chart(f, font),
     ]
     bounds = [f"≤ {b} s" for b in ANSWER_BUCKETS] + [f"> {ANSWER_BUCKETS[-1]} s"]
     story += [
@@ -266,6 +250,12 @@ def render(figures: ShiftFigures, path: Path, hotel: str, printed_at: datetime) 
             font,
         ),
         *guest_calls(f, font, h2),
+        Paragraph(QCoreApplication.translate("ShiftReport", "Timed duties"), h2),
+        pdf_table(
+            [duty_header(), *duty_rows(duties, chinese=chinese)], [20 * mm, 80 * mm, 35 * mm, 40 * mm], font
+        )
+        if duties
+        else Paragraph("—", body),
         Paragraph(QCoreApplication.translate("ShiftReport", "Wake-up calls, DND and messages"), h2),
         pdf_table(
             [
