@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -115,6 +115,9 @@ def test_a_wakeup_booked_from_a_call_files_the_call_as_a_wakeup(
     call_id = desk.answer_call_from(guest.number)
     desk.key(Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert desk.wakeups.room.text() == guest.room
+    assert desk.attendant.caller.category.currentText() == "Enquiry"  # nothing booked yet
+    desk.wakeups.time.setTime(QTime(6, 45))
+    desk.wakeups.book()
     assert desk.attendant.caller.category.currentText() == "Wake-up"
     with sqlite_store.read() as s:
         record = s.scalars(select(CallRecordRow).where(CallRecordRow.call_id == call_id)).one()

@@ -76,6 +76,9 @@ class CallHandling(QObject):
         self._status = status
         self._camp_recall_s = camp_recall_s
         self.options: BusyOptions | None = None
+        # Ctrl+W on a call: (call id, room, wake-up ids of the room then); filed once one is booked
+        self._wakeup_for: tuple[str, str, set[int]] | None = None
+        wakeups.model.modelReset.connect(self._wakeups_changed)
         self.reminded: set[int] = set()
         queue.finished.connect(self._record)
         queue.refused.connect(self.offer_options)
@@ -228,10 +231,22 @@ class CallHandling(QObject):
 
     def wakeup_for_caller(self) -> None:
         if room := self._caller_room():
-            self._caller.file_as(CallCategory.WAKEUP)
+            self._wakeup_for = (self._caller.call_id, room, self._wakeup_ids(room))
             self._wakeups.room.setText(room)
             self._show(self._wakeups)
             self._wakeups.time.setFocus()
+
+    def _wakeup_ids(self, room: str) -> set[int]:
+        return {w.id for w in self._wakeups.model.rows() if w.room == room}
+
+    def _wakeups_changed(self) -> None:
+        """A wake-up booked for the room of the call it was opened from files that call as a wake-up."""
+        if self._wakeup_for is None:
+            return
+        call_id, room, before = self._wakeup_for
+        if self._wakeup_ids(room) - before and self._caller.call_id == call_id:
+            self._caller.file_as(CallCategory.WAKEUP)
+            self._wakeup_for = None
 
 
 def join_pickers(queue: QueuePanel, directory: DirectoryPanel, lamps: LampField | None = None) -> None:
