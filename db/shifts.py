@@ -54,8 +54,10 @@ class SqlShifts:
         return shift_at(self._clock.now())
 
     def sign_in(self, username: str, position: str) -> int:
+        """Also closes shifts past their end, should the console's shift clock not have run."""
         now = self._clock.now()
         with self._store.unit() as s:
+            _close_ended(s, now)
             user = s.scalars(select(UserRow).where(UserRow.username == username)).one()
             shift = shift_row(s, shift_at(now))
             row = SignInRow(user_id=user.id, shift_id=shift.id, position=position, signed_in_at=now)
@@ -78,12 +80,7 @@ class SqlShifts:
         """Close every shift past its end (the overlap is inside it); the console calls this each minute."""
         now = self._clock.now()
         with self._store.unit() as s:
-            ended = list(
-                s.scalars(select(ShiftRow).where(ShiftRow.closed_at.is_(None), ShiftRow.ends_at <= now))
-            )
-            for row in ended:
-                _close(s, row, now, SHIFT_CLOCK, "shift.close_at_end")
-            return [r.id for r in ended]
+            return _close_ended(s, now)
 
     def on_console(self, at: datetime) -> list[tuple[str, str]]:
         """Who was signed in at ``at``: (user, position)."""
@@ -113,6 +110,13 @@ SHIFT_CLOCK = Actor.link("shift-clock")
 def _close(s: Session, row: ShiftRow, now: datetime, actor: Actor, action: str) -> None:
     row.closed_at, row.closed_by = now, actor.user
     audit(s, actor, now, action, "shift", row.id)
+
+
+def _close_ended(s: Session, now: datetime) -> list[int]:
+    ended = list(s.scalars(select(ShiftRow).where(ShiftRow.closed_at.is_(None), ShiftRow.ends_at <= now)))
+    for row in ended:
+        _close(s, row, now, SHIFT_CLOCK, "shift.close_at_end")
+    return [r.id for r in ended]
 
 
 def _close_if_last_out(s: Session, shift_id: int, now: datetime) -> None:

@@ -187,6 +187,20 @@ def test_a_shift_closes_when_its_last_operator_signs_out_after_the_handover(stor
     assert closed()
 
 
+def test_a_sign_in_closes_shifts_the_shift_clock_missed(store: Store) -> None:
+    clock = FakeClock(EVENING)
+    UserDirectory(store, clock).create(
+        "lin", "Lin", Role.OPERATOR, "night-shift-1", Actor.link("first start")
+    )
+    shifts = SqlShifts(store, clock)
+    shifts.sign_in("lin", "Console 1")  # the mid shift's row
+    clock.advance(timedelta(hours=10))  # 08:00 next day: mid and night have ended, nobody ran the clock
+    shifts.sign_in("lin", "Console 1")
+    with store.read() as s:
+        rows = {(r.kind, r.closed_at is not None) for r in s.scalars(select(ShiftRow))}
+    assert rows == {("mid", True), ("early", False)}
+
+
 def test_rows_written_before_the_chains_are_sealed_by_the_migration(store: Store) -> None:
     # rows as an older version wrote them: no place in a chain, no hash (what migration 0008 finds)
     with store.engine.begin() as c:
