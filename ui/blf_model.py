@@ -41,20 +41,21 @@ _Index = QModelIndex | QPersistentModelIndex
 def lamp_tooltip(lamp: FieldLamp, state: LampState) -> str:
     """Extension, room, guest and state, one per line; a privacy guest's name is never carried."""
     shown = LampState.DND if lamp.dnd and state is LampState.IDLE else state
-    tr = QCoreApplication.translate
-    lines = [tr("BlfModel", "Extension %1").replace("%1", lamp.extension)]
+    lines = [QCoreApplication.translate("BlfModel", "Extension %1").replace("%1", lamp.extension)]
     if lamp.kind is ExtensionKind.ROOM or lamp.room:
-        lines.append(tr("BlfModel", "Room %1").replace("%1", lamp.room or lamp.extension))
+        lines.append(
+            QCoreApplication.translate("BlfModel", "Room %1").replace("%1", lamp.room or lamp.extension)
+        )
         if lamp.guest:
-            lines.append(tr("BlfModel", "Guest: %1").replace("%1", lamp.guest))
+            lines.append(QCoreApplication.translate("BlfModel", "Guest: %1").replace("%1", lamp.guest))
         elif lamp.occupied:
-            lines.append(tr("BlfModel", "Guest: (not shown)"))
+            lines.append(QCoreApplication.translate("BlfModel", "Guest: (not shown)"))
     else:
         label = lamp.label_zh if lamp.label_zh and is_chinese(QLocale().name()) else lamp.label
         lines.append(label)
     marks = [lamp_word(shown)]
     if lamp.message_waiting:
-        marks.append(tr("BlfModel", "message waiting"))
+        marks.append(QCoreApplication.translate("BlfModel", "message waiting"))
     if lamp.vip_level:
         marks.append(f"VIP {lamp.vip_level}")
     lines.append(" · ".join(marks))

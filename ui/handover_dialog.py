@@ -62,44 +62,53 @@ def _fill(template: str, *parts: str) -> str:
 def item_text(item: HandoverItem, *, chinese: bool = False) -> str:
     """One composed item said in the operator's language (the stored line is the English record)."""
     f = item.fields
-    tr = QCoreApplication.translate
     if not f:
         return item.text
     if item.kind in (ItemKind.WAKEUP_DUE, ItemKind.WAKEUP_ESCALATED):
         status = wakeup_status_word(f["status"])
         return _fill(
-            tr("Handover", "%1 room %2 (%3, %4 attempts)"), f["time"], f["room"], status, f["attempts"]
+            QCoreApplication.translate("Handover", "%1 room %2 (%3, %4 attempts)"),
+            f["time"],
+            f["room"],
+            status,
+            f["attempts"],
         )
     if item.kind is ItemKind.MESSAGE:
-        return _fill(tr("Handover", "room %1: from %2, taken %3"), f["room"], f["sender"], f["time"])
+        return _fill(
+            QCoreApplication.translate("Handover", "room %1: from %2, taken %3"),
+            f["room"],
+            f["sender"],
+            f["time"],
+        )
     if item.kind is ItemKind.DND:
         if f["until"]:
-            return _fill(tr("Handover", "room %1 on DND until %2"), f["room"], f["until"])
-        return _fill(tr("Handover", "room %1 on DND"), f["room"])
+            return _fill(
+                QCoreApplication.translate("Handover", "room %1 on DND until %2"), f["room"], f["until"]
+            )
+        return _fill(QCoreApplication.translate("Handover", "room %1 on DND"), f["room"])
     if item.kind is ItemKind.VIP_ARRIVAL:
-        template = tr("Handover", "VIP %1 %2, room %3, arrives %4")
+        template = QCoreApplication.translate("Handover", "VIP %1 %2, room %3, arrives %4")
         return _fill(template, f["level"], f["name"], f["room"], f["date"])
     if item.kind is ItemKind.TIMED_DUTY:
         return f"{f['time']} {item.text_zh if chinese and item.text_zh else f['name']}"
     if item.kind is ItemKind.FOLLOW_UP:
         text = f["text"]
         if f["room"]:
-            text = _fill(tr("Handover", "room %1: %2"), f["room"], text)
+            text = _fill(QCoreApplication.translate("Handover", "room %1: %2"), f["room"], text)
         if f["due"]:
-            text = _fill(tr("Handover", "%1, due %2"), text, f["due"])
+            text = _fill(QCoreApplication.translate("Handover", "%1, due %2"), text, f["due"])
         return text
     return item.text
 
 
 def wakeup_status_word(status: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "booked": tr("Handover", "booked"),
-        "dialling": tr("Handover", "dialling"),
-        "retry_wait": tr("Handover", "to be tried again"),
-        "manual": tr("Handover", "on the manual list"),
-        "handed_to_pbx": tr("Handover", "with the PBX"),
-        "escalated": tr("Handover", "escalated"),
+        "booked": QCoreApplication.translate("Handover", "booked"),
+        "dialling": QCoreApplication.translate("Handover", "dialling"),
+        "retry_wait": QCoreApplication.translate("Handover", "to be tried again"),
+        "manual": QCoreApplication.translate("Handover", "on the manual list"),
+        "handed_to_pbx": QCoreApplication.translate("Handover", "with the PBX"),
+        "escalated": QCoreApplication.translate("Handover", "escalated"),
     }.get(status, status)
 
 

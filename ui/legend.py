@@ -42,37 +42,34 @@ ROOM_COLOURS: dict[str, tuple[str, str]] = {
 
 
 def lamp_word(state: LampState) -> str:
-    tr = QCoreApplication.translate
     return {
-        LampState.IDLE: tr("Legend", "free"),
-        LampState.RINGING: tr("Legend", "ringing"),
-        LampState.BUSY: tr("Legend", "busy"),
-        LampState.HELD: tr("Legend", "held"),
-        LampState.DND: tr("Legend", "DND"),
-        LampState.UNREGISTERED: tr("Legend", "offline"),
-        LampState.UNKNOWN: tr("Legend", "?"),
+        LampState.IDLE: QCoreApplication.translate("Legend", "free"),
+        LampState.RINGING: QCoreApplication.translate("Legend", "ringing"),
+        LampState.BUSY: QCoreApplication.translate("Legend", "busy"),
+        LampState.HELD: QCoreApplication.translate("Legend", "held"),
+        LampState.DND: QCoreApplication.translate("Legend", "DND"),
+        LampState.UNREGISTERED: QCoreApplication.translate("Legend", "offline"),
+        LampState.UNKNOWN: QCoreApplication.translate("Legend", "?"),
     }[state]
 
 
 def room_word(key: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "occupied": tr("Legend", "let"),
-        "vacant_clean": tr("Legend", "vacant, ready"),
-        "vacant_dirty": tr("Legend", "vacant, to be cleaned"),
-        "reserved": tr("Legend", "guest arriving"),
-        "out_of_order": tr("Legend", "out of order"),
+        "occupied": QCoreApplication.translate("Legend", "let"),
+        "vacant_clean": QCoreApplication.translate("Legend", "vacant, ready"),
+        "vacant_dirty": QCoreApplication.translate("Legend", "vacant, to be cleaned"),
+        "reserved": QCoreApplication.translate("Legend", "guest arriving"),
+        "out_of_order": QCoreApplication.translate("Legend", "out of order"),
     }[key]
 
 
 def room_type_name(room_type: str) -> str:
     """The hotel's room type codes in the operator's language."""
-    tr = QCoreApplication.translate
     names = {
-        "KING": tr("Legend", "king"),
-        "TWIN": tr("Legend", "twin"),
-        "SUITE": tr("Legend", "suite"),
-        "DELUXE KING": tr("Legend", "deluxe king"),
+        "KING": QCoreApplication.translate("Legend", "king"),
+        "TWIN": QCoreApplication.translate("Legend", "twin"),
+        "SUITE": QCoreApplication.translate("Legend", "suite"),
+        "DELUXE KING": QCoreApplication.translate("Legend", "deluxe king"),
     }
     return names.get(room_type.strip().upper(), room_type)
 

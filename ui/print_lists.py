@@ -20,45 +20,51 @@ from switchboard.wakeup_history import WakeUpRecord
 from switchboard.wakeup_status import WakeUpStatus
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintLists", text)
-
-
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table width='100%' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
 
 
+def _h2(text: str) -> str:
+    return f"<h2>{escape(text)}</h2>"
+
+
+def _p(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
 def _heading(hotel: str, title: str, printed_at: datetime) -> str:
-    printed = _tr("Printed %1").replace("%1", f"{printed_at:%Y-%m-%d %H:%M}")
+    printed = QCoreApplication.translate("PrintLists", "Printed %1").replace(
+        "%1", f"{printed_at:%Y-%m-%d %H:%M}"
+    )
     return f"<h1>{escape(hotel)} — {escape(title)}</h1><p class='small'>{escape(printed)}</p>"
 
 
 def wakeup_status_name(status: WakeUpStatus) -> str:
     return {
-        WakeUpStatus.BOOKED: _tr("booked"),
-        WakeUpStatus.DIALLING: _tr("dialling"),
-        WakeUpStatus.RETRY_WAIT: _tr("to be tried again"),
-        WakeUpStatus.CONFIRMED: _tr("confirmed"),
-        WakeUpStatus.ESCALATED: _tr("NOT ANSWERED"),
-        WakeUpStatus.HANDLED: _tr("handled by a person"),
-        WakeUpStatus.MANUAL: _tr("on the manual list"),
-        WakeUpStatus.HANDED_TO_PBX: _tr("with the PBX"),
-        WakeUpStatus.CANCELLED: _tr("cancelled"),
+        WakeUpStatus.BOOKED: QCoreApplication.translate("PrintLists", "booked"),
+        WakeUpStatus.DIALLING: QCoreApplication.translate("PrintLists", "dialling"),
+        WakeUpStatus.RETRY_WAIT: QCoreApplication.translate("PrintLists", "to be tried again"),
+        WakeUpStatus.CONFIRMED: QCoreApplication.translate("PrintLists", "confirmed"),
+        WakeUpStatus.ESCALATED: QCoreApplication.translate("PrintLists", "NOT ANSWERED"),
+        WakeUpStatus.HANDLED: QCoreApplication.translate("PrintLists", "handled by a person"),
+        WakeUpStatus.MANUAL: QCoreApplication.translate("PrintLists", "on the manual list"),
+        WakeUpStatus.HANDED_TO_PBX: QCoreApplication.translate("PrintLists", "with the PBX"),
+        WakeUpStatus.CANCELLED: QCoreApplication.translate("PrintLists", "cancelled"),
     }[status]
 
 
 def attempt_result(result: str) -> str:
     return {
-        "": _tr("under way"),
-        "confirmed": _tr("confirmed"),
-        "no_answer": _tr("no answer"),
-        "busy": _tr("busy"),
-        "failed": _tr("failed"),
-        "interrupted": _tr("interrupted"),
-        "no_key": _tr("answered, no key"),
-        "snoozed": _tr("snoozed"),
+        "": QCoreApplication.translate("PrintLists", "under way"),
+        "confirmed": QCoreApplication.translate("PrintLists", "confirmed"),
+        "no_answer": QCoreApplication.translate("PrintLists", "no answer"),
+        "busy": QCoreApplication.translate("PrintLists", "busy"),
+        "failed": QCoreApplication.translate("PrintLists", "failed"),
+        "interrupted": QCoreApplication.translate("PrintLists", "interrupted"),
+        "no_key": QCoreApplication.translate("PrintLists", "answered, no key"),
+        "snoozed": QCoreApplication.translate("PrintLists", "snoozed"),
     }.get(result, result)
 
 
@@ -80,16 +86,16 @@ def morning_calls_html(records: Sequence[WakeUpRecord], hotel: str, day: str, pr
         for r in records
     ]
     header = [
-        _tr("Time"),
-        _tr("Room"),
-        _tr("Guest"),
-        _tr("Result"),
-        _tr("Attempts"),
-        _tr("Handled"),
-        _tr("Note"),
+        QCoreApplication.translate("PrintLists", "Time"),
+        QCoreApplication.translate("PrintLists", "Room"),
+        QCoreApplication.translate("PrintLists", "Guest"),
+        QCoreApplication.translate("PrintLists", "Result"),
+        QCoreApplication.translate("PrintLists", "Attempts"),
+        QCoreApplication.translate("PrintLists", "Handled"),
+        QCoreApplication.translate("PrintLists", "Note"),
     ]
-    title = _tr("Morning calls %1").replace("%1", day)
-    count = _tr("%1 calls").replace("%1", str(len(records)))
+    title = QCoreApplication.translate("PrintLists", "Morning calls %1").replace("%1", day)
+    count = QCoreApplication.translate("PrintLists", "%1 calls").replace("%1", str(len(records)))
     return _heading(hotel, title, printed_at) + f"<p>{escape(count)}</p>" + _table(header, rows)
 
 
@@ -105,16 +111,25 @@ def arrivals_html(arrivals: Sequence[Arrival], hotel: str, printed_at: datetime)
         ]
         for a in arrivals
     ]
-    header = [_tr("Arrives"), _tr("VIP"), _tr("Guest"), _tr("Room"), _tr("Companions"), _tr("Notes")]
-    return _heading(hotel, _tr("VIP and expected arrivals"), printed_at) + _table(header, rows)
+    header = [
+        QCoreApplication.translate("PrintLists", "Arrives"),
+        QCoreApplication.translate("PrintLists", "VIP"),
+        QCoreApplication.translate("PrintLists", "Guest"),
+        QCoreApplication.translate("PrintLists", "Room"),
+        QCoreApplication.translate("PrintLists", "Companions"),
+        QCoreApplication.translate("PrintLists", "Notes"),
+    ]
+    return _heading(
+        hotel, QCoreApplication.translate("PrintLists", "VIP and expected arrivals"), printed_at
+    ) + _table(header, rows)
 
 
 def duty_state_name(state: DutyState) -> str:
     return {
-        DutyState.UPCOMING: _tr("upcoming"),
-        DutyState.DUE: _tr("DUE, not done"),
-        DutyState.DONE: _tr("done"),
-        DutyState.MISSED: _tr("MISSED"),
+        DutyState.UPCOMING: QCoreApplication.translate("PrintLists", "upcoming"),
+        DutyState.DUE: QCoreApplication.translate("PrintLists", "DUE, not done"),
+        DutyState.DONE: QCoreApplication.translate("PrintLists", "done"),
+        DutyState.MISSED: QCoreApplication.translate("PrintLists", "MISSED"),
     }[state]
 
 
@@ -131,25 +146,32 @@ def duty_rows(duties: Sequence[Duty], *, chinese: bool) -> list[list[str]]:
 
 
 def duty_header() -> list[str]:
-    return [_tr("Due"), _tr("Timed duty"), _tr("State"), _tr("Done by")]
+    return [
+        QCoreApplication.translate("PrintLists", "Due"),
+        QCoreApplication.translate("PrintLists", "Timed duty"),
+        QCoreApplication.translate("PrintLists", "State"),
+        QCoreApplication.translate("PrintLists", "Done by"),
+    ]
 
 
 def shift_report_html(
     f: ShiftFigures, duties: Sequence[Duty], hotel: str, printed_at: datetime, *, chinese: bool = False
 ) -> str:
-    operators = _tr("Operators: %1").replace("%1", ", ".join(f.operators) or "—")
+    operators = QCoreApplication.translate("PrintLists", "Operators: %1").replace(
+        "%1", ", ".join(f.operators) or "—"
+    )
     parts = [
-        _heading(hotel, _tr("Switchboard shift report"), printed_at),
+        _heading(hotel, QCoreApplication.translate("PrintLists", "Switchboard shift report"), printed_at),
         f"<p>{escape(f.title)}: {f.since:%Y-%m-%d %H:%M} – {f.until:%Y-%m-%d %H:%M}"
         f"<br>{escape(operators)}</p>",
-        f"<h2>{escape(_tr('Calls'))}</h2>",
+        _h2(QCoreApplication.translate("PrintLists", "Calls")),
         _table(
             [
-                _tr("Offered"),
-                _tr("Answered"),
-                _tr("Abandoned"),
-                _tr("Within three rings"),
-                _tr("Mean time to answer"),
+                QCoreApplication.translate("PrintLists", "Offered"),
+                QCoreApplication.translate("PrintLists", "Answered"),
+                QCoreApplication.translate("PrintLists", "Abandoned"),
+                QCoreApplication.translate("PrintLists", "Within three rings"),
+                QCoreApplication.translate("PrintLists", "Mean time to answer"),
             ],
             [
                 [
@@ -161,13 +183,19 @@ def shift_report_html(
                 ]
             ],
         ),
-        f"<h2>{escape(_tr('Timed duties'))}</h2>",
+        _h2(QCoreApplication.translate("PrintLists", "Timed duties")),
         _table(duty_header(), duty_rows(duties, chinese=chinese))
         if duties
-        else f"<p>{escape(_tr('None.'))}</p>",
-        f"<h2>{escape(_tr('Wake-up calls'))}</h2>",
+        else _p(QCoreApplication.translate("PrintLists", "None.")),
+        _h2(QCoreApplication.translate("PrintLists", "Wake-up calls")),
         _table(
-            [_tr("Booked"), _tr("Confirmed"), _tr("Tried again"), _tr("Not answered"), _tr("Still open")],
+            [
+                QCoreApplication.translate("PrintLists", "Booked"),
+                QCoreApplication.translate("PrintLists", "Confirmed"),
+                QCoreApplication.translate("PrintLists", "Tried again"),
+                QCoreApplication.translate("PrintLists", "Not answered"),
+                QCoreApplication.translate("PrintLists", "Still open"),
+            ],
             [
                 [
                     str(f.wakeups_booked),
@@ -178,14 +206,14 @@ def shift_report_html(
                 ]
             ],
         ),
-        f"<h2>{escape(_tr('Rooms and messages'))}</h2>",
+        _h2(QCoreApplication.translate("PrintLists", "Rooms and messages")),
         _table(
             [
-                _tr("DND set"),
-                _tr("DND cleared"),
-                _tr("Messages taken"),
-                _tr("Delivered late"),
-                _tr("Undelivered"),
+                QCoreApplication.translate("PrintLists", "DND set"),
+                QCoreApplication.translate("PrintLists", "DND cleared"),
+                QCoreApplication.translate("PrintLists", "Messages taken"),
+                QCoreApplication.translate("PrintLists", "Delivered late"),
+                QCoreApplication.translate("PrintLists", "Undelivered"),
             ],
             [
                 [
@@ -199,17 +227,26 @@ def shift_report_html(
         ),
     ]
     if f.handover_items:
-        parts.append(f"<h2>{escape(_tr('Handover'))}</h2>")
+        parts.append(_h2(QCoreApplication.translate("PrintLists", "Handover")))
         parts.append(
             _table(
-                [_tr("Item"), _tr("Acknowledged by")], [[t, who or "—"] for _k, t, who in f.handover_items]
+                [
+                    QCoreApplication.translate("PrintLists", "Item"),
+                    QCoreApplication.translate("PrintLists", "Acknowledged by"),
+                ],
+                [[t, who or "—"] for _k, t, who in f.handover_items],
             )
         )
     if f.log:
-        parts.append(f"<h2>{escape(_tr('Logbook'))}</h2>")
+        parts.append(_h2(QCoreApplication.translate("PrintLists", "Logbook")))
         parts.append(
             _table(
-                [_tr("Time"), _tr("By"), _tr("Room"), _tr("Entry")],
+                [
+                    QCoreApplication.translate("PrintLists", "Time"),
+                    QCoreApplication.translate("PrintLists", "By"),
+                    QCoreApplication.translate("PrintLists", "Room"),
+                    QCoreApplication.translate("PrintLists", "Entry"),
+                ],
                 [[f"{e.at:%m-%d %H:%M}", e.author, e.room, e.text] for e in f.log],
             )
         )

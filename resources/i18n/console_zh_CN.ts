@@ -44,6 +44,11 @@
         <translation>叫醒服务</translation>
     </message>
     <message>
+        <location filename="../../console/wakeups.py" line="46"/>
+        <source>Wake-up history</source>
+        <translation>叫醒记录</translation>
+    </message>
+    <message>
         <location filename="../../console/pages.py" line="90"/>
         <source>Messages</source>
         <translation>留言</translation>

@@ -4,27 +4,27 @@
 <context>
     <name>HandOverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="55"/>
+        <location filename="../../ui/handover_dialog.py" line="145"/>
         <source>Hand over the shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="58"/>
+        <location filename="../../ui/handover_dialog.py" line="149"/>
         <source>What the next shift must know that is not in the lists</source>
         <translation>下一班需要知道、但清单里没有的事</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="63"/>
+        <location filename="../../ui/handover_dialog.py" line="155"/>
         <source>&amp;Compose the handover</source>
         <translation>生成交接单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="70"/>
+        <location filename="../../ui/handover_dialog.py" line="161"/>
         <source>Shift %1</source>
         <translation>班次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="90"/>
+        <location filename="../../ui/handover_dialog.py" line="186"/>
         <source>Handed over: %1 items for the next shift to acknowledge.</source>
         <translation>已交班：%1 项等待下一班确认。</translation>
     </message>
@@ -32,72 +32,162 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="33"/>
+        <location filename="../../ui/handover_dialog.py" line="34"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="34"/>
+        <location filename="../../ui/handover_dialog.py" line="35"/>
         <source>Wake-up due</source>
         <translation>叫醒待办</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="35"/>
+        <location filename="../../ui/handover_dialog.py" line="36"/>
         <source>Wake-up NOT ANSWERED</source>
         <translation>叫醒无人接听</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="36"/>
+        <location filename="../../ui/handover_dialog.py" line="37"/>
         <source>Follow-up</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="37"/>
+        <location filename="../../ui/handover_dialog.py" line="38"/>
         <source>Message waiting</source>
         <translation>有留言待转达</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="38"/>
+        <location filename="../../ui/handover_dialog.py" line="39"/>
         <source>DND</source>
         <translation>免打扰</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="39"/>
+        <location filename="../../ui/handover_dialog.py" line="40"/>
         <source>VIP arriving</source>
         <translation>贵宾预抵</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="40"/>
+        <location filename="../../ui/handover_dialog.py" line="41"/>
         <source>Timed duty</source>
         <translation>定时事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="49"/>
+        <source>early shift</source>
+        <translation>早班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="50"/>
+        <source>mid shift</source>
+        <translation>中班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="51"/>
+        <source>night shift</source>
+        <translation>夜班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="70"/>
+        <source>%1 room %2 (%3, %4 attempts)</source>
+        <translation>%1 房间 %2（%3，已拨 %4 次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="78"/>
+        <source>room %1: from %2, taken %3</source>
+        <translation>房间 %1：%2 的留言，%3 收到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="86"/>
+        <source>room %1 on DND until %2</source>
+        <translation>房间 %1 免打扰至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="88"/>
+        <source>room %1 on DND</source>
+        <translation>房间 %1 免打扰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="90"/>
+        <source>VIP %1 %2, room %3, arrives %4</source>
+        <translation>%1 级贵宾 %2，房间 %3，%4 抵店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="97"/>
+        <source>room %1: %2</source>
+        <translation>房间 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="99"/>
+        <source>%1, due %2</source>
+        <translation>%1，期限 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="106"/>
+        <source>booked</source>
+        <translation>已预订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="107"/>
+        <source>dialling</source>
+        <translation>正在拨打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="108"/>
+        <source>to be tried again</source>
+        <translation>待重拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="109"/>
+        <source>on the manual list</source>
+        <translation>人工处理列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="110"/>
+        <source>with the PBX</source>
+        <translation>已交交换机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="111"/>
+        <source>escalated</source>
+        <translation>已升级人工</translation>
     </message>
 </context>
 <context>
     <name>TakeOverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="106"/>
+        <location filename="../../ui/handover_dialog.py" line="211"/>
         <source>Take over the shift</source>
         <translation>接班</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="111"/>
-        <source>&amp;Acknowledge the ticked items</source>
-        <translation>确认已勾选的事项(&amp;A)</translation>
+        <location filename="../../ui/handover_dialog.py" line="217"/>
+        <source>I have read them: acknowledge &amp;all</source>
+        <translation>我已阅读：全部确认(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="119"/>
+        <location filename="../../ui/handover_dialog.py" line="221"/>
+        <source>Acknowledge the &amp;ticked items</source>
+        <translation>确认勾选项(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="227"/>
         <source>Handover from %1, written by %2 at %3</source>
         <translation>%1 的交接，由 %2 于 %3 填写</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="147"/>
+        <location filename="../../ui/handover_dialog.py" line="261"/>
         <source>%1 items still to acknowledge</source>
         <translation>还有 %1 项待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="149"/>
+        <location filename="../../ui/handover_dialog.py" line="263"/>
         <source>Everything acknowledged.</source>
         <translation>全部已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="274"/>
+        <source>Tick the items you have read first.</source>
+        <translation>请先勾选已阅读的项目。</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,12 @@
 <context>
     <name>RoomTiles</name>
     <message>
-        <location filename="../../ui/room_tiles.py" line="70"/>
+        <location filename="../../ui/room_tiles.py" line="76"/>
+        <source>DND</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/room_tiles.py" line="80"/>
         <source>(privacy)</source>
         <translation>（保密）</translation>
     </message>

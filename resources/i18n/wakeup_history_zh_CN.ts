@@ -1,0 +1,77 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>WakeUpHistoryPage</name>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="51"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="52"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="53"/>
+        <source>Guest</source>
+        <translation>住客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="54"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="55"/>
+        <source>Attempts</source>
+        <translation>呼叫记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="56"/>
+        <source>Handled</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="57"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="69"/>
+        <source>&amp;Print the morning-call list…</source>
+        <translation>打印叫醒清单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="87"/>
+        <source>Calls due on</source>
+        <translation>叫醒日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="101"/>
+        <source>(privacy)</source>
+        <translation>（保密）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="122"/>
+        <source>%1 calls: %2 confirmed, %3 handled by a person, %4 not answered, %5 open</source>
+        <translation>共 %1 个：%2 个已确认，%3 个人工处理，%4 个无人接听，%5 个未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="146"/>
+        <source>Morning-call list</source>
+        <translation>叫醒清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="150"/>
+        <source>Not printed: %1</source>
+        <translation>未打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wakeup_history.py" line="150"/>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+</context>
+</TS>
