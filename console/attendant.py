@@ -47,13 +47,14 @@ class Attendant:
     callers: SqlCallers
     calls: SqlConsoleCalls
     lamps: BlfModel | None  # the lamp field's model, when the window has one
-    park: ParkPanel | None = None
-    history: CallHistory | None = None
+    park: ParkPanel
+    history: CallHistory
     camp_recall_s: float = CAMP_ON_RECALL_S
 
 
 def build_attendant(window: MainWindow, console: Console) -> Attendant:
-    """Queue, caller panel and directory in the attendant column, joined to the lamp field."""
+    """Queue, park area, caller panel, directory and transfer lines in the attendant column, joined to
+    the lamp field; the park slots and recall time given to the PBX."""
     chinese = i18n.is_chinese(console.language)
     callers = SqlCallers(console.store, console.clock)
     call_book = SqlConsoleCalls(console.store, console.clock)

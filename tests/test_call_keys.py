@@ -135,7 +135,7 @@ def test_a_parked_call_stays_in_sight_is_picked_up_with_one_key_and_recalls(
     call_id = desk.answer_call_from(guest.number)
     desk.key(Qt.Key.Key_F9)
     park = desk.attendant.park
-    assert park is not None and park.model.rowCount() == 1
+    assert park.model.rowCount() == 1
     caller, where, _time = (
         park.model.data(park.model.index(0, 0)),
         park.model.data(park.model.index(0, 1)),
@@ -175,7 +175,6 @@ def test_a_second_parked_call_takes_the_next_slot_and_shift_f9_takes_the_highlig
     second = desk.answer_call_from(two.number)
     desk.key(Qt.Key.Key_F9)
     park = desk.attendant.park
-    assert park is not None
     assert [park.model.data(park.model.index(r, 1)) for r in range(2)] == ["parked at 7901", "parked at 7902"]
     park.view.selectRow(1)
     desk.key(Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
@@ -274,7 +273,6 @@ def test_each_transfer_ends_in_one_outcome_line_and_the_caller_panel_lets_the_ca
 ) -> None:
     desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
     history = desk.attendant.history
-    assert history is not None
     guest = desk.guests()[0]
     desk.answer_call_from(guest.number)
     caller = desk.attendant.caller
@@ -302,7 +300,7 @@ def test_each_transfer_ends_in_one_outcome_line_and_the_caller_panel_lets_the_ca
     desk.pump()
     assert history.texts()[0].endswith("waiting (camped on)") and len(history.texts()) == 2
     park = desk.attendant.park
-    assert park is not None and park.model.rowCount() == 1
+    assert park.model.rowCount() == 1
     assert park.model.data(park.model.index(0, 1)) == "waiting for 8020"
     # the extension frees up: the camped caller rings through; the same line says where it stands
     desk.pbx.set_extension_busy("8020", False)
@@ -326,7 +324,7 @@ def test_an_announced_transfer_to_a_busy_extension_gives_the_held_callers_option
     assert options is not None and options.number.text() == guest.number
     held = desk.queue.queue.get(call_id)
     assert held is not None and held.state is CallState.HELD
-    lines = desk.attendant.history.texts()  # type: ignore[union-attr]
+    lines = desk.attendant.history.texts()
     assert len(lines) == 1 and lines[0].endswith("→ 8020 Housekeeping: busy: not sent")
 
 
@@ -339,7 +337,7 @@ def test_an_unanswered_transfer_comes_back_and_its_line_says_so(
     desk.queue.select("8020")
     desk.key(Qt.Key.Key_F8)
     history = desk.attendant.history
-    assert history is not None and history.texts()[0].endswith("ringing there")
+    assert history.texts()[0].endswith("ringing there")
     desk.pump(26)  # the training PBX recalls after 25 s
     recall = desk.queue.queue.next_to_answer()
     assert recall is not None and recall.call_id == call_id and recall.recall_of == "8020"

@@ -120,7 +120,7 @@ def test_a_night_of_forty_calls_leaves_no_caller_ringing_past_the_red_limit(
     assert len(scene_of) == CALLS and not offered
     assert max(waits) <= RED_LIMIT_S, sorted(waits)[-5:]
     assert desk.queue.queue.calls() == [] and desk.queue.queue.aside() == []
-    lines = desk.attendant.history.texts()  # type: ignore[union-attr]
+    lines = desk.attendant.history.texts()
     scenes = list(scene_of.values())
     sent = scenes.count("transfer") + scenes.count("busy") + scenes.count("dnd") + scenes.count("announce")
     assert len(lines) >= sent
