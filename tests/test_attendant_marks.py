@@ -16,6 +16,8 @@ from sqlalchemy import select
 
 from db.rows import CallRecordRow, GuestRow, RoomRow, StayRow
 from db.store import Store
+from switchboard.call_queue import CallQueue
+from switchboard.clock import FakeClock
 from switchboard.errors import InputError
 from switchboard.parking import plan_park_slots
 from switchboard.pbx import (
@@ -171,3 +173,19 @@ def test_transfer_outcomes_from_the_pbx_events() -> None:
     # a call ended with no transfer under way says nothing
     log.apply(CallStateChanged("c", CallState.CONNECTED, t))
     assert log.apply(CallEnded("c", t, "released")) is None
+
+
+def test_a_transfer_the_pbx_gives_up_on_brings_the_call_back_to_the_queue() -> None:
+    """SIP: the REFER is sent (transferred), the target refuses, the caller is the operator's again."""
+    queue = CallQueue(FakeClock(AT))
+    queue.apply(CallOffered("a", "1203", "", "9", CallKind.ROOM, AT))
+    queue.apply(CallStateChanged("a", CallState.CONNECTED, AT))
+    queue.apply(CallStateChanged("a", CallState.TRANSFERRED, AT, peer="8020"))
+    assert queue.active() is None and queue.known("a") is not None
+    queue.apply(CallStateChanged("a", CallState.CONNECTED, AT))
+    back = queue.active()
+    assert back is not None and back.call_id == "a" and back.caller == "1203"
+    queue.apply(CallStateChanged("a", CallState.PARKED, AT, peer="7901"))
+    assert queue.calls() == [] and [c.peer for c in queue.aside()] == ["7901"]
+    queue.apply(CallEnded("a", AT, "hung up"))
+    assert queue.aside() == [] and queue.known("a") is None
