@@ -190,3 +190,35 @@ def result_of(raw: Mapping[str, object]) -> str:
         return CallResult(text_of(raw, "r", 20)).value
     except ValueError as exc:
         raise JournalDamaged("r: not a call result") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCall:
+    """A wake-up a person must make while the database is away: escalated after its last attempt, or on
+    the manual list because the PBX is away too (the dialler's list for the consoles and the printer)."""
+
+    room: str
+    due_at: datetime
+    attempts: int
+    last_result: str  # a CallResult value, or why the call went to the manual list
+    status: WakeUpStatus
+
+
+def person_call_to_dict(call: PersonCall) -> dict[str, object]:
+    return {
+        "room": call.room,
+        "due": call.due_at.isoformat(),
+        "attempts": call.attempts,
+        "last": call.last_result,
+        "status": call.status.value,
+    }
+
+
+def person_call_from_dict(raw: Mapping[str, object]) -> PersonCall:
+    return PersonCall(
+        text_of(raw, "room", 8),
+        time_of(raw, "due"),
+        count_of(raw, "attempts"),
+        text_of(raw, "last", 40),
+        status_of(raw, "status"),
+    )

@@ -25,7 +25,7 @@ from switchboard.clock import SystemClock, zone_named
 from switchboard.wakeup_status import WakeUpStatus
 from tests.sip_lab.kamailio import KamailioLab
 from tests.test_wakeup_crash import invites_by_extension
-from tests.test_wakeup_outage import FINAL, reconciled
+from tests.test_wakeup_outage import FINAL, journal_keys, reconciled
 from tests.wakeup_lab import RoomBank, attempts_by_wakeup, book_all, hotel_with_guests, register, wakeups
 from tests.wakeup_outage_lab import PausablePostgres, next_minute, sleep_until, start_dialler, wait_for
 
@@ -64,7 +64,7 @@ def test_two_outages_and_a_kill_over_200_rooms(kamailio: KamailioLab, tmp_path: 
             for n in range(3)
         ]
         processes.append(start_dialler(settings, url, data, tmp_path / "dialler.stderr"))
-        assert wait_for(lambda: (data / "wakeup-journal.json").exists(), 15)
+        assert wait_for(lambda: {f"w{i}" for b in batches for i in b} <= journal_keys(data), 15)
         sleep_until(clock, first - timedelta(seconds=10))
         pg.pause()
         sleep_until(clock, first + timedelta(seconds=50))

@@ -13,8 +13,15 @@ from pathlib import Path
 import pytest
 
 from hardware.wakeup.journal_file import JournalBusy, JournalFile
+from hardware.wakeup.person_list import read_person_list, write_person_list
 from switchboard.wakeup_journal import Journal
-from switchboard.wakeup_journal_calls import JournalCall, JournalDamaged, call_from_dict, call_to_dict
+from switchboard.wakeup_journal_calls import (
+    JournalCall,
+    JournalDamaged,
+    PersonCall,
+    call_from_dict,
+    call_to_dict,
+)
 from switchboard.wakeup_plan import CallResult, DiallingRules, after_attempt
 from switchboard.wakeup_status import WakeUpStatus
 from tests.conftest import HOTEL_ZONE
@@ -150,20 +157,30 @@ def test_a_damaged_journal_is_set_aside_not_trusted(tmp_path: Path) -> None:
 def test_the_list_for_a_person_names_each_escalated_call(tmp_path: Path) -> None:
     file = JournalFile(tmp_path, RULES)
     journal = file.journal
-    journal.refreshed([call(1, T0, room="1203")])
-    order = None
+    journal.refreshed([call(1, T0, room="1203"), call(2, T0 + timedelta(minutes=30), room="1204")])
     for n in range(RULES.attempts):
         got = journal.claim_next(T0 + n * RULES.retry_interval, "l1")
         assert got is not None
-        order = got[0]
         journal.finished(
-            order, CallResult.NO_ANSWER, "", T0 + n * RULES.retry_interval + timedelta(seconds=45)
+            got[0], CallResult.NO_ANSWER, "", T0 + n * RULES.retry_interval + timedelta(seconds=45)
         )
-    file.write_person_list(journal.needing_a_person(), T0 + timedelta(minutes=11), T0 - timedelta(minutes=1))
-    text = file.person_list_path.read_text()
-    row = next(line for line in text.splitlines() if line.startswith("1203"))
-    assert row.split() == ["1203", "06:30", "3", "no_answer", "escalated"]
-    file.write_person_list([], T0, None)
-    assert not file.person_list_path.exists()
+    journal.to_manual(T0 + timedelta(minutes=30), "PBX unreachable")
+    since = T0 - timedelta(minutes=1)
+    write_person_list(tmp_path, journal.needing_a_person(), T0 + timedelta(minutes=30), since)
+    text = (tmp_path / "wakeup-calls-for-a-person.txt").read_text()
+    rows = [line.split(None, 3) for line in text.splitlines() if line.startswith("120")]
+    assert rows == [
+        ["1203", "06:30", "3", "no_answer        escalated"],
+        ["1204", "07:00", "0", "PBX unreachable  manual"],
+    ]
+    assert read_person_list(tmp_path) == [
+        PersonCall("1203", T0, 3, "no_answer", WakeUpStatus.ESCALATED),
+        PersonCall("1204", T0 + timedelta(minutes=30), 0, "PBX unreachable", WakeUpStatus.MANUAL),
+    ]
+    (tmp_path / "wakeup-calls-for-a-person.json").write_text('{"calls": [{"room": "1203", "due": "06:30"}]}')
+    assert read_person_list(tmp_path) == []  # a damaged list is not shown as if it were empty of meaning
+    write_person_list(tmp_path, [], T0, None)
+    assert not (tmp_path / "wakeup-calls-for-a-person.txt").exists()
+    assert read_person_list(tmp_path) == []
     file.close()
     assert json.loads((tmp_path / "wakeup-journal.json").read_text())["version"] == 1

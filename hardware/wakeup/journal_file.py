@@ -5,10 +5,7 @@ fsync of the folder); ``wakeup-journal.events`` holds the steps taken since, one
 fsynced before the dialler acts on them. Each snapshot has a generation and the events file names
 the generation it follows, so a crash between writing a snapshot and emptying the events never
 replays old steps onto a new copy. Both files are read as hostile input: bounded, validated, and a
-damaged file is set aside (renamed) rather than trusted.
-
-``wakeup-calls-for-a-person.txt`` lists, while the database is away, the calls that need a
-person (escalated, or on the manual list because the PBX is away too), for a console or printer."""
+damaged file is set aside (renamed) rather than trusted."""
 
 from __future__ import annotations
 
@@ -18,12 +15,11 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from switchboard.wakeup_journal import Event, Journal
-from switchboard.wakeup_journal_calls import JournalCall, JournalDamaged, call_from_dict, call_to_dict
+from switchboard.wakeup_journal_calls import JournalDamaged, call_from_dict, call_to_dict
 from switchboard.wakeup_plan import DiallingRules
 
 log = logging.getLogger(__name__)
@@ -31,7 +27,6 @@ log = logging.getLogger(__name__)
 SNAPSHOT = "wakeup-journal.json"
 EVENTS = "wakeup-journal.events"
 LOCK = "wakeup-journal.lock"
-PERSON_LIST = "wakeup-calls-for-a-person.txt"
 MAX_BYTES = 32_000_000
 MAX_LINE = 8_000
 
@@ -82,7 +77,6 @@ class JournalFile:
         self.folder = folder
         self.snapshot_path = folder / SNAPSHOT
         self.events_path = folder / EVENTS
-        self.person_list_path = folder / PERSON_LIST
         self._lock = _open_private(folder / LOCK, os.O_RDWR | os.O_CREAT)
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -201,31 +195,6 @@ class JournalFile:
             os.fsync(self._events)
         except OSError as exc:
             log.error("the wake-up journal's copy cannot be written (%s)", exc)
-
-    def write_person_list(self, calls: Iterable[JournalCall], now: datetime, since: datetime | None) -> None:
-        """The calls a person must make, as plain text; removed when there are none."""
-        rows = list(calls)
-        try:
-            if not rows:
-                self.person_list_path.unlink(missing_ok=True)
-                return
-            zone = now.tzinfo
-            head = [
-                "WAKE-UP CALLS THAT NEED A PERSON",
-                f"The database could not be reached{f' since {since:%H:%M:%S}' if since else ''}; "
-                "the dialler kept calling from its journal.",
-                f"Written {now:%Y-%m-%d %H:%M:%S %z}. Call these rooms yourself.",
-                "",
-                f"{'Room':<8} {'Due':<6} {'Attempts':>8}  {'Last result':<12} Status",
-            ]
-            body = [
-                f"{c.room:<8} {c.due_at.astimezone(zone):%H:%M}  {c.attempts:>8}  {c.outcome:<12} "
-                + c.status.value
-                for c in rows
-            ]
-            write_whole(self.person_list_path, ("\n".join(head + body) + "\n").encode())
-        except OSError as exc:
-            log.error("the list of wake-up calls for a person cannot be written (%s)", exc)
 
     def close(self) -> None:
         with contextlib.suppress(OSError):

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from hardware.wakeup.journal_file import JournalFile
+from hardware.wakeup.person_list import TEXT, write_person_list
 from switchboard.wakeup_journal import HORIZON, REFRESH_EVERY, OnlineBook
 from switchboard.wakeup_journal_calls import BookAway, JournalDamaged
 from switchboard.wakeup_plan import CallResult, DialOrder, NextStep
@@ -90,7 +91,7 @@ class JournalledBook:
             told,
         )
         self.away, self.away_since = False, None
-        self._file.write_person_list([], self._now(), None)
+        write_person_list(self._file.folder, [], self._now(), None)
 
     def _reconcile(self) -> int:
         told = 0
@@ -165,10 +166,10 @@ class JournalledBook:
                 f"{order.due_at.astimezone(self._now().tzinfo):%H:%M}",
                 order.attempt_no,
                 result.value,
-                self._file.person_list_path,
+                self._file.folder / TEXT,
             )
         if self.away:
-            self._file.write_person_list(self._journal.needing_a_person(), self._now(), self.away_since)
+            self._write_person_list()
         elif order.wakeup_id < 0:  # a snooze asked for while the database was away, ended after it returned
             try:
                 self._reconcile()
@@ -191,7 +192,7 @@ class JournalledBook:
         for event in events:
             self._file.record(event)
         if events:
-            self._file.write_person_list(self._journal.needing_a_person(), self._now(), self.away_since)
+            self._write_person_list()
         return [self._journal.calls[str(e["k"])].room for e in events]
 
     def beat(self, dialler: str, pbx_up: bool, lines: int, busy: int, detail: str = "") -> None:
@@ -202,6 +203,9 @@ class JournalledBook:
             self._online.beat(dialler, pbx_up, lines, busy, detail)
         except BookAway as exc:
             self._went_away(exc)
+
+    def _write_person_list(self) -> None:
+        write_person_list(self._file.folder, self._journal.needing_a_person(), self._now(), self.away_since)
 
     def close(self) -> None:
         self._closed.set()
