@@ -88,7 +88,7 @@ def test_an_unreachable_database_is_explained_with_the_password_hidden(tmp_path:
         tmp_path, "--database", url, "--screenshot", str(tmp_path / "x.png"), "--language", "en"
     )
     assert result.returncode == 2
-    assert "Cannot open the database" in result.stderr
+    assert "The database 127.0.0.1:1/hotel cannot be reached" in result.stderr
     assert "s3cret" not in result.stderr
     assert "Traceback" not in result.stderr
 
