@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from console.context import Console, seconds
 from db.callers import SqlCallers
@@ -29,6 +29,7 @@ from ui.caller_panel import CallerPanel
 from ui.directory_panel import DirectoryPanel, marks_from
 from ui.main_window import MainWindow
 from ui.messages_page import MessagesPage
+from ui.note_band import NoteBand
 from ui.park_panel import PICKUP_KEY, ParkPanel
 from ui.queue_panel import QueuePanel
 from ui.wakeup_page import WakeUpPage
@@ -165,14 +166,15 @@ def set_parking(window: MainWindow, console: Console, lamps: BlfModel | None) ->
     console.pbx.set_parking(plan.slots, recall_s)
 
 
-def show_note(window: QWidget, title: str, text: str) -> QMessageBox:
-    """Information for the operator in a box that is not modal: the call keys go on working while it
-    is open (the duty manager on duty, Ctrl+J)."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, window)
-    box.setWindowModality(Qt.WindowModality.NonModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.show()
-    return box
+def show_note(window: MainWindow, title: str, text: str) -> NoteBand:
+    """Information for the operator as a band across the window, not a box: the call keys go on working
+    while it is shown (the duty manager on duty, Ctrl+J); a newer note replaces it."""
+    for earlier in window.findChildren(NoteBand):
+        earlier.dismiss()
+    band = NoteBand(title, text)
+    window.add_notice_panel(band)
+    band.show()
+    return band
 
 
 def wire_call_handling(

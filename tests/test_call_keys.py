@@ -79,13 +79,14 @@ def test_f5_answers_while_the_key_sheet_the_duty_manager_note_and_the_callers_op
     assert options.window() is desk.window  # part of the window, not a box over it
     desk.window.show_key_sheet()  # F1
     note = show_note(desk.window, "Duty manager", "Mr Zhou, pager 8061")  # Ctrl+J
-    qtbot.addWidget(note)
-    assert not note.isModal() and QApplication.activeModalWidget() is None
-    note.activateWindow()
-    note.setFocus()
+    assert note.isVisible() and note.window() is desk.window  # a band in the window, not a box
+    assert QApplication.activeModalWidget() is None
+    sheets = [w for w in QApplication.topLevelWidgets() if w.objectName() == "keySheet" and w.isVisible()]
+    assert sheets and not sheets[0].isModal()
+    sheets[0].activateWindow()
     second = desk.pbx.offer_call("8020")
     desk.pump()
-    desk.qtbot.keyClick(note, Qt.Key.Key_F5)  # pressed while the note has the focus
+    desk.qtbot.keyClick(sheets[0], Qt.Key.Key_F5)  # pressed while the keyboard sheet has the focus
     desk.pump()
     assert desk.queue.queue.active() is not None and desk.queue.queue.active().call_id == second  # type: ignore[union-attr]
     held = desk.queue.queue.get(first)
