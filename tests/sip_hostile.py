@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import socket
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -79,14 +78,6 @@ def malformed(rng: random.Random) -> bytes:
     if kind == 6:
         return replaced(data, "From", b"From: " + b"A" * 5000)
     return data.replace(b"\r\n", "\r\nX-\u00e9: 1\r\n".encode(), 1)  # a header name that is not a token
-
-
-def flood(target: tuple[str, int], datagrams: list[bytes], sock: socket.socket, *, per_ms: int = 20) -> None:
-    """Send them all, a few per millisecond, so the loopback's buffers are not what drops them."""
-    for i, data in enumerate(datagrams):
-        sock.sendto(data, target)
-        if i % per_ms == per_ms - 1:
-            time.sleep(0.001)
 
 
 @contextmanager

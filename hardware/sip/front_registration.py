@@ -1,8 +1,14 @@
 """The operator extension's registration at the PBX, kept by the ringing front (digest auth, refreshed at
-half the granted time, again at once when the PBX forgot it). Sans socket: the front reads, this decides."""
+half the granted time, again at once when the PBX forgot it). Sans socket: the front reads, this decides.
+
+It also watches that the PBX is there: an OPTIONS every ``PROBE_S`` (RFC 3261 §11), and anything heard
+from the PBX counts. Silent for ``SILENT_S``, the link is down at once (the operator sees it within 2 s,
+not at the next refresh); when the PBX speaks again the extension registers anew, since a PBX that
+restarted has forgotten it, and ``on_back`` lets the front clear the calls whose transactions it lost."""
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -11,8 +17,12 @@ from dataclasses import dataclass
 from hardware.sip import sip_message as sm
 from hardware.sip.sip_message import SipMessage
 
+log = logging.getLogger(__name__)
+
 REGISTER_WAIT_S = 3.0
 RETRY_S = 5.0
+PROBE_S = 0.5
+SILENT_S = 1.5
 _SECONDS = re.compile(r"[0-9]{1,10}", re.ASCII)
 
 
@@ -52,6 +62,42 @@ class FrontRegistration:
         self._tried_auth = False
         self.registered: bool | None = None
         self._leaving = False
+        self.on_back: Callable[[float], None] = lambda _silent_s: None
+        self.probe_call_id = sm.new_tag() + "@probe"
+        self._probe_cseq = 0
+        self._probed = 0.0
+        self._heard = 0.0  # from the first tick: starting the line may take longer than SILENT_S
+        self.silent = False
+
+    def heard(self) -> None:
+        """Something came from the PBX: it is there."""
+        now = time.monotonic()
+        if self.silent:
+            self.silent = False
+            log.warning("the PBX answers again after %.1f s", now - self._heard)
+            self.on_back(now - self._heard)
+            self._sent = None
+            self.register_now()
+        self._heard = now
+
+    def _probe(self, now: float) -> None:
+        self._probed = now
+        self._probe_cseq += 1
+        host, port = self.local
+        self._send(
+            SipMessage(
+                f"OPTIONS sip:{self.domain} SIP/2.0",
+                [
+                    ("Via", f"SIP/2.0/UDP {host}:{port};rport;branch={sm.branch()}"),
+                    ("Max-Forwards", "70"),
+                    ("From", f"<sip:{self.extension}@{self.domain}>;tag={self._tag}"),
+                    ("To", f"<sip:{self.domain}>"),
+                    ("Call-ID", self.probe_call_id),
+                    ("CSeq", f"{self._probe_cseq} OPTIONS"),
+                    ("Accept", "application/sdp"),
+                ],
+            ).encode()
+        )
 
     def register_now(self) -> None:
         """Register again at once (the PBX lost our registration, e.g. it restarted)."""
@@ -60,6 +106,12 @@ class FrontRegistration:
 
     def tick(self) -> None:
         now = time.monotonic()
+        self._heard = self._heard or now
+        if now - self._probed >= PROBE_S:
+            self._probe(now)
+        if not self.silent and now - self._heard > SILENT_S:
+            self.silent = True
+            self._state(False, f"no answer from the PBX at {self.domain}")
         if self._sent is not None and now - self._sent > REGISTER_WAIT_S:
             self._sent = None
             self._due = now + RETRY_S

@@ -109,6 +109,7 @@ class RingingFront:
             expires=expires,
             send=lambda data: self._sendto(data, self.server),
         )
+        self.registration.on_back = self._pbx_back
 
     @property
     def contact(self) -> str:
@@ -155,7 +156,18 @@ class RingingFront:
                     self._send(sm.response(message, 400, "Bad Request", to_tag=sm.new_tag()), source)
                 return
         self.guard.good()
+        if not self.guard.is_line(source):
+            self.registration.heard()
         self._handle(message, source)
+
+    def _pbx_back(self, silent_s: float) -> None:
+        """The PBX was silent and answers again: if it restarted, the calls ringing here are no longer
+        in its transactions and would ring for nobody. They end (503 to a PBX that still has them, so it
+        can route the caller elsewhere); calls the line has answered run on, their dialogs record-routed."""
+        for call in list(self.calls.values()):
+            if not call.handed_over and not call.answered:
+                self._answer_upstream(call, 503, "Service Unavailable")
+                self.on_gone(call, f"the PBX was away {silent_s:.0f} s")
 
     def close(self) -> None:
         for call in list(self.calls.values()):
@@ -170,7 +182,7 @@ class RingingFront:
         if not message.is_request:
             if message.get("call-id") == self.registration.call_id:
                 self.registration.answered(message)
-            else:
+            elif message.get("call-id") != self.registration.probe_call_id:
                 self._from_pjsua(message)
             return
         method = message.method

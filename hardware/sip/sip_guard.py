@@ -79,6 +79,9 @@ class SipGuard:
         """Trust one exact address and port (the console's own pjsua2 line)."""
         self._exact.add(address)
 
+    def is_line(self, source: tuple[str, int]) -> bool:
+        return (source[0], source[1]) in self._exact
+
     def trusts(self, source: tuple[str, int]) -> bool:
         if (source[0], source[1]) in self._exact:
             return True
