@@ -204,6 +204,7 @@ def test_highlighting_only_selects_f8_sends_f10_consults_the_selection_and_enter
     desk.key(Qt.Key.Key_F8)
     assert (CallState.TRANSFERRED, SECURITY) in desk.states(call_id)
     assert desk.queue.transfer_target == ""  # that selection was for the call that went
+    assert directory.current_entry() is None  # and nothing stays highlighted as if it still were
 
     # the next caller: another entry highlighted; F10 consults it, not the last call's target
     second = desk.answer_call_from(desk.guests()[1].number)

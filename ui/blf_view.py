@@ -163,6 +163,15 @@ class LampField(QWidget):
         self.proxy.set_text(self.search.text())
         self.count.setText(self.tr("%1 lamps").replace("%1", str(self.proxy.rowCount())))
 
+    def clear_highlight(self) -> None:
+        """The queue let go of its target: no lamp stays highlighted as if it still were."""
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        self.view.setCurrentIndex(QModelIndex())
+        selection.clearSelection()
+        selection.blockSignals(False)
+        self.view.viewport().update()
+
     def _highlighted(self, index: QModelIndex, _previous: QModelIndex) -> None:
         extension = index.data(EXTENSION_ROLE) if index.isValid() else None
         if extension:

@@ -259,3 +259,12 @@ def join_pickers(queue: QueuePanel, directory: DirectoryPanel, lamps: LampField 
         lamps.extension_selected.connect(queue.select)
         lamps.extension_chosen.connect(queue.connect_to)
         lamps.call_dropped.connect(queue.transfer_call)
+
+    def let_go(extension: str) -> None:
+        """The target was for a call that has gone: the highlights go too, so the next highlight counts."""
+        if not extension:
+            directory.clear_highlight()
+            if lamps is not None:
+                lamps.clear_highlight()
+
+    queue.selected.connect(let_go)

@@ -118,6 +118,15 @@ class DirectoryPanel(QWidget):
             self.results.setCurrentIndex(self.model.index(row, 0))
         selection.blockSignals(False)
 
+    def clear_highlight(self) -> None:
+        """The queue let go of its target: nothing stays highlighted that is no longer the target."""
+        selection = self.results.selectionModel()
+        selection.blockSignals(True)
+        self.results.setCurrentIndex(QModelIndex())
+        selection.clearSelection()
+        selection.blockSignals(False)
+        self.results.viewport().update()
+
     def current_entry(self) -> DirectoryEntry | None:
         index = self.results.currentIndex()
         return self.model.row(index.row()) if index.isValid() else None
