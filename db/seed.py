@@ -12,12 +12,17 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import func, select
 
 from db.audit import audit
+from db.handover import SqlHandovers
+from db.logbook import SqlLogbook
+from db.room_states import RoomStates
 from db.rows import DutyManagerRow, ExtensionRow, GuestRow, HotelInfoRow, RoomRow, StayRow, TimedDutyRow
 from db.store import Store
 from db.users import UserDirectory
 from switchboard import demo_hotel
-from switchboard.clock import Clock
+from switchboard.clock import Clock, FakeClock
+from switchboard.desk import LogCategory
 from switchboard.hotel import Actor, Occupancy, Role, StayStatus
+from switchboard.shifts import shift_at
 
 DEMO_USERS: tuple[tuple[str, str, Role, str], ...] = (
     ("operator", "林小红 Lin Xiaohong", Role.OPERATOR, "training-op"),
@@ -34,8 +39,11 @@ def is_empty(store: Store) -> bool:
         return not s.scalar(select(func.count()).select_from(RoomRow))
 
 
-def seed_demo_hotel(store: Store, clock: Clock) -> None:
-    """Rooms, extensions, guests and stays, demo users and the duty manager roster."""
+def seed_demo_hotel(store: Store, clock: Clock, *, language: str = "", practice: bool = False) -> None:
+    """Rooms, extensions, guests and stays, demo users and the duty manager roster; ``practice``
+    adds the shift before, to practise the start of a shift (``seed_shift_start``). Free texts are
+    in Chinese when ``language`` is (the console's language)."""
+    chinese = language.startswith("zh")
     now = clock.now()
     today = now.date()
     room_ids: dict[str, int] = {}
@@ -82,7 +90,7 @@ def seed_demo_hotel(store: Store, clock: Clock) -> None:
                     departure=stay.departure,
                     companions=stay.companions,
                     privacy=stay.privacy,
-                    privacy_note="Guest asked: no calls, not in house" if stay.privacy else "",
+                    privacy_note=demo_hotel.PRIVACY_NOTE[chinese] if stay.privacy else "",
                     vip_note=stay.vip_note,
                     checked_in_at=now - timedelta(hours=5) if stay.in_house else None,
                 )
@@ -121,10 +129,37 @@ def seed_demo_hotel(store: Store, clock: Clock) -> None:
     users = UserDirectory(store, clock)
     for username, display, role, password in DEMO_USERS:
         users.create(username, display, role, password, SEED_ACTOR)
+    if practice:
+        seed_shift_start(store, clock, chinese=chinese)
+
+
+def seed_shift_start(store: Store, clock: Clock, *, chinese: bool = False) -> None:
+    """The shift before the trainee's: its logbook, a room on DND until later, and its handover,
+    waiting to be taken over (composed by an operator who is not a demo sign-in)."""
+    now = clock.now()
+    outgoing = shift_at(shift_at(now).starts_at - timedelta(minutes=31))  # past the overlap
+    author = Actor(user=demo_hotel.PREVIOUS_OPERATOR, position="Console 1", role=Role.OPERATOR)
+    in_house = [s.room for s in demo_hotel.stays(now.date()) if s.in_house and not s.privacy]
+    handover_at = FakeClock(min(now, outgoing.ends_at) - timedelta(minutes=5))
+    for category, room, follow_up, before, text_en, text_zh in demo_hotel.PRACTICE_LOGBOOK:
+        at = FakeClock(handover_at.now() - timedelta(minutes=before))
+        SqlLogbook(store, at).write(
+            LogCategory(category),
+            text_zh if chinese else text_en,
+            author,
+            room=in_house[room] if room >= 0 else "",
+            follow_up=follow_up,
+            due_at=now + timedelta(hours=4) if follow_up else None,
+        )
+    dnd_room, hours = demo_hotel.PRACTICE_DND
+    RoomStates(store, handover_at).set_dnd(
+        in_house[dnd_room], True, author, now.replace(second=0, microsecond=0) + timedelta(hours=hours)
+    )
+    SqlHandovers(store, handover_at).compose(outgoing, demo_hotel.PRACTICE_HANDOVER_NOTE[chinese], author)
 
 
 def _label_zh(number: str) -> str:
     for dept in demo_hotel.DEPARTMENTS:
         if dept.extension == number:
             return dept.label_zh
-    return ""
+    return demo_hotel.LABELS_ZH.get(number, "")

@@ -229,3 +229,62 @@ TIMED_DUTIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("CCTV night mode", "闭路电视切换夜间模式", "night", "00:30", "all"),
     ("Morning wake-up list printed for housekeeping", "打印早晨叫醒清单给客房部", "night", "05:30", "all"),
 )
+
+# Chinese labels of the staff lines and the operator, for a Chinese screen.
+LABELS_ZH: dict[str, str] = {
+    "8101": "陈静（前厅经理）",
+    "8102": "马丁·凯勒（行政管家）",
+    "8103": "周强（总工程师）",
+    "8104": "苏菲·洛朗（宾客关系）",
+    "8105": "黄磊（保安经理）",
+    OPERATOR_EXTENSION: "总机",
+}
+
+# What a privacy guest asked, in the language of the console that loads the demo: (en, zh).
+PRIVACY_NOTE = ("Guest asked: no calls, not in house", "客人要求：不接任何来电，对外称不在店")
+
+# The shift before the trainee's, to practise taking over: who handed over, the logbook it wrote
+# and the note it left. Logbook: (category, room index into the in-house rooms or -1, follow-up,
+# minutes before the handover, English, Chinese).
+PREVIOUS_OPERATOR = "zhou.min"
+PRACTICE_LOGBOOK: tuple[tuple[str, int, bool, int, str, str], ...] = (
+    (
+        "maintenance",
+        2,
+        True,
+        300,
+        "Air conditioning noisy, engineering (ext 8300) will come back after 09:00",
+        "空调噪音大，工程部（分机 8300）09:00 后再来处理",
+    ),
+    (
+        "guest_request",
+        5,
+        False,
+        200,
+        "Guest asked for an extra pillow and a kettle; housekeeping delivered at 02:10",
+        "客人要加一个枕头和一个电水壶，客房部 02:10 已送到",
+    ),
+    (
+        "complaint",
+        8,
+        True,
+        120,
+        "Noise from the room above after midnight; security spoke to the guests. Call the guest back "
+        "before noon to apologise on behalf of the duty manager",
+        "午夜后楼上房间噪音，保安已与客人沟通。中午前代表值班经理回电致歉",
+    ),
+    (
+        "security",
+        -1,
+        False,
+        90,
+        "Fire alarm zone 12F tested by engineering 03:00-03:05, no guest calls",
+        "工程部 03:00-03:05 测试 12 楼火警区域，无客人来电",
+    ),
+)
+PRACTICE_HANDOVER_NOTE = (
+    "Lift 2 out of order until engineering says otherwise; a taxi is booked for the guest in the "
+    "first follow-up at 07:15. Quiet night otherwise.",
+    "2 号电梯停用，等工程部通知；第一项待跟进的客人 07:15 订了出租车。其余一切平静。",
+)
+PRACTICE_DND = (4, 3)  # in-house room index on DND, hours until it ends by itself

@@ -28,6 +28,7 @@ from switchboard.handover import Handover
 from switchboard.hotel import Actor
 from switchboard.shifts import ShiftSlot
 from ui.errors import attempt
+from ui.placeholders import fit_placeholder
 from ui.rows_model import RowsModel
 
 REFRESH_MS = 60_000
@@ -149,6 +150,7 @@ class BoardPage(QWidget):
         split.addWidget(self.text)
         split.addWidget(right)
         split.setSizes([700, 450])
+        fit_placeholder(self.duty_name_zh, self.duty_time, self.at_time)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

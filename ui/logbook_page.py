@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from switchboard.desk import EntryKind, Logbook, LogCategory, LogEntry, LogQuery
 from switchboard.hotel import Actor
 from ui.errors import attempt
+from ui.placeholders import fit_placeholder
 from ui.rows_model import RowsModel
 
 ENTRY_COLUMN = 5
@@ -154,6 +155,7 @@ class LogbookPage(QWidget):
         annotate = QPushButton(self.tr("A&nnotate"))
         annotate.setObjectName("logAnnotate")
 
+        fit_placeholder(self.room, self.assignee, self.find_room, self.find_author)
         self.view = QTableView()
         self.view.setObjectName("logView")
         self.view.setModel(self.model)

@@ -28,6 +28,7 @@ from switchboard.desk import RoomBoard, RoomDesk, RoomView
 from switchboard.hotel import Actor
 from ui.errors import attempt
 from ui.legend import ROOM_COLOURS, Legend, room_type_name
+from ui.placeholders import fit_placeholder
 from ui.room_stays import RoomStays
 from ui.room_tiles import TILE, RoomTileDelegate, state_of
 from ui.rows_model import RowsModel
@@ -175,6 +176,7 @@ class RoomsPage(RoomStays):
         self.checkout_anyway.setVisible(False)
         self.checkout_anyway.clicked.connect(self.check_out_anyway)
         stays.addWidget(self.checkout_anyway)
+        fit_placeholder(self.search, self.dnd_time, self.guest, self.title, self.move_to, self.where)
         self.legend = Legend(lamps=False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

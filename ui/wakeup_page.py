@@ -36,6 +36,7 @@ from switchboard.errors import ConsoleError, InputError
 from switchboard.hotel import Actor
 from switchboard.wakeup_status import WakeUpStatus
 from ui.errors import attempt
+from ui.placeholders import fit_placeholder
 from ui.rows_model import RowsModel
 from ui.wakeup_bulk import WakeUpBulkDialog
 
@@ -119,6 +120,7 @@ class WakeUpPage(QWidget):
         self.attempts = QLabel()
         self.attempts.setObjectName("wakeupAttempts")
         self.urgent = self._urgent_bar()
+        fit_placeholder(self.room, self.note, self.who)
         form = QHBoxLayout()
         for w in (self.room, self.time, self.daily, self.language, self.note, book_button, bulk):
             form.addWidget(w)
