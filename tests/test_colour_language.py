@@ -103,7 +103,7 @@ def test_lamp_tooltips_tell_extension_room_guest_and_state(sqlite_store: Store) 
 def test_the_lamp_filter_finds_guests_but_not_a_privacy_guest(sqlite_store: Store) -> None:
     clock = FakeClock(AT)
     seed_demo_hotel(sqlite_store, clock)
-    (room, name), (hidden_room, hidden_name) = _stays()
+    (room, name), (_hidden_room, hidden_name) = _stays()
     lamps = BlfModel()
     lamps.set_lamps(SqlLampField(sqlite_store).field_lamps())
     field = BlfFilter()
@@ -121,3 +121,25 @@ def test_the_legend_names_every_colour(qtbot: QtBot) -> None:
     assert {"let", "vacant, ready", "vacant, to be cleaned", "guest arriving", "out of order"} <= set(
         legend.words
     )
+
+
+def test_the_legend_opens_from_the_help_menu_beside_the_console(qtbot: QtBot) -> None:
+    from ui.blf_view import LampField
+    from ui.main_window import MainWindow
+
+    window = MainWindow(
+        FakeClock(AT),
+        lamp_field=LampField(BlfModel()),
+        training=True,
+        hotel="H",
+        user_name="op",
+        position="C1",
+    )
+    qtbot.addWidget(window)
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert help_menu is not None
+    action = next(a for a in help_menu.actions() if a.text() == "Colour &legend")
+    action.trigger()
+    legend = window.legend
+    assert legend is not None and legend.isVisible() and not legend.isModal()
+    assert "DND" in legend.words  # type: ignore[attr-defined]

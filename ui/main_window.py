@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from switchboard.clock import Clock
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus, PbxEvent
+from ui.legend import Legend
 
 LINK_COLOURS = {
     LinkStatus.UP: "#2e7d32",
@@ -249,6 +250,10 @@ class MainWindow(QMainWindow):
         keys.setShortcut(QKeySequence("F1"))
         keys.triggered.connect(self.show_key_sheet)
         help_menu.addAction(keys)
+        legend = QAction(self.tr("Colour &legend"), self)
+        legend.triggered.connect(self.show_legend)
+        help_menu.addAction(legend)
+        self.legend: QWidget | None = None
 
     def _build_status_bar(self, user_name: str) -> None:
         bar = self.statusBar()
@@ -353,6 +358,16 @@ class MainWindow(QMainWindow):
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()
+
+    def show_legend(self) -> QWidget:
+        """What each colour of the lamp field and the rooms page means, in a small window beside the
+        console (not modal)."""
+        if self.legend is None:
+            self.legend = Legend(self)
+            self.legend.setWindowFlag(Qt.WindowType.Tool)
+        self.legend.show()
+        self.legend.raise_()
+        return self.legend
 
     def closeEvent(self, event: QCloseEvent) -> None:
         waiting = self.calls_waiting()
