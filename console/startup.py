@@ -18,6 +18,7 @@ from console.context import Console
 from console.emergency import EmergencyDesk, start_emergency_desk
 from console.pages import build_pages
 from console.position import build_pbx, lamp_field_extensions, sip_position, start_headset
+from console.roll_call import build_roll_call_page
 from console.room_policy import start_room_policy
 from db.call_claims import SqlCallClaims
 from db.lamp_field import SqlLampField
@@ -213,6 +214,7 @@ def run(arguments: list[str]) -> int:
     bridge.arrived.connect(route)
     build_pages(window, console, build_attendant(window, console))
     emergencies.append(start_emergency_desk(console, window))
+    build_roll_call_page(console, window)
     add_console_actions(window, console)
     window.language_chosen.connect(lambda code: settings_edit.change_language(console, window, code))
     window.settings_requested.connect(lambda: settings_edit.edit_settings(console, window))
