@@ -22,23 +22,18 @@ Scheduling uses real (monotonic) time, because the far end does; event times com
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Callable
 
 import pjsua2 as pj
 
 from hardware.sip.console_line import Line, LineCall
-from hardware.sip.desk_call import FAILURES, PARK_SLOTS, PJ_EINVALIDOP, DeskCall
+from hardware.sip.desk_call import FAILURES, DeskCall
+from hardware.sip.desk_held import HeldCalls
 from hardware.sip.ringing_front import RingingFront, WaitingCall
-from switchboard.clock import Clock
 from switchboard.pbx import (
-    CallEnded,
-    CallFailed,
     CallKind,
     CallOffered,
     CallState,
     CallStateChanged,
-    EventSink,
     FailureReason,
     new_call_id,
 )
@@ -49,37 +44,8 @@ log = logging.getLogger(__name__)
 ANSWERED_ELSEWHERE = "answered elsewhere"  # another position took the call
 
 
-class CallDesk:
+class CallDesk(HeldCalls):
     """The console's calls; every method runs in the SIP thread. Also the pjsua2 line's listener."""
-
-    def __init__(
-        self,
-        clock: Clock,
-        emit: EventSink,
-        *,
-        kind_of: Callable[[str], CallKind],
-        emergency_numbers: set[str],
-        is_dnd: Callable[[str], bool],
-        watch_also: Callable[[str], None],
-    ) -> None:
-        self._clock = clock
-        self._emit = emit
-        self._kind_of = kind_of
-        self._emergency = emergency_numbers
-        self._is_dnd = is_dnd
-        self._watch_also = watch_also
-        self._calls: dict[str, DeskCall] = {}
-        self.parked: dict[str, str] = {}  # slot -> call id; read by pickup() from the GUI thread
-        self.park_slots: tuple[str, ...] = PARK_SLOTS
-        self.park_recall_s = 120.0
-        self._later: list[tuple[float, Callable[[], None]]] = []  # (monotonic due, action)
-        self._after_media: tuple[DeskCall, DeskCall] | None = None
-        self._front: RingingFront | None = None
-        self._line: Line | None = None
-        # Calls to the operator ring on every position: the first to claim one answers it (the claim
-        # is the database's, see db/call_claims.py); ``unclaim`` gives it back when it cannot be taken.
-        self.claim: Callable[[str], bool] = lambda _key: True
-        self.unclaim: Callable[[str], None] = lambda _key: None
 
     def attach(self, front: RingingFront, line: Line) -> None:
         self._front, self._line = front, line
@@ -91,10 +57,6 @@ class CallDesk:
     def detach(self) -> None:
         self._calls.clear()
         self._front = self._line = None
-
-    def sip_call_id(self, call_id: str) -> str:
-        call = self._calls.get(call_id)
-        return call.sip_call_id if call is not None else ""
 
     def lamp_idle(self, extension: str) -> None:
         """A watched extension went idle: a caller camped on it rings through."""
@@ -117,9 +79,6 @@ class CallDesk:
         )
         self._calls[call.id] = call
         self._emit(CallOffered(call.id, call.caller, call.caller_name, call.called, kind, self._clock.now()))
-
-    def _by_sip(self, sip_call_id: str) -> DeskCall | None:
-        return next((c for c in self._calls.values() if c.sip_call_id == sip_call_id), None)
 
     def abandoned(self, waiting: WaitingCall, reason: str) -> None:
         assert self._front is not None
@@ -222,56 +181,6 @@ class CallDesk:
             call.ending = "released"
             self._line_hangup(call)
 
-    def _line_hangup(self, call: DeskCall) -> None:
-        if call.line is not None and self._line is not None:
-            self._line.hangup(call.line)
-
-    def hold(self, call_id: str, state: CallState, peer: str | None = None) -> DeskCall | None:
-        call = self._calls.get(call_id)
-        if call is None or call.line is None or self._line is None:
-            return None
-        if call.state in (CallState.CONNECTED, CallState.CONSULTING, CallState.CONFERENCE):
-            self._media_op(call, hold=True)
-        self._state(call, state, peer)
-        return call
-
-    def _media_op(self, call: DeskCall, *, hold: bool, deadline: float = 0.0) -> None:
-        """Hold or retrieve; while an earlier re-INVITE of the call is still under way pjsua refuses
-        a new one, so it is tried again shortly (for up to 3 s) instead of being lost."""
-        if call.line is None or self._line is None or call.id not in self._calls:
-            return
-        try:
-            (self._line.hold if hold else self._line.unhold)(call.line)
-        except pj.Error as exc:
-            if exc.status != PJ_EINVALIDOP:
-                raise
-            deadline = deadline or time.monotonic() + 3.0
-            if time.monotonic() < deadline:
-                self._later.append(
-                    (time.monotonic() + 0.05, lambda: self._media_op(call, hold=hold, deadline=deadline))
-                )
-            else:
-                log.warning("re-INVITE for %s still refused after 3 s", call.id)
-
-    def retrieve(self, call_id: str) -> None:
-        call = self._calls.get(call_id)
-        if call is not None and call.state in (CallState.HELD, CallState.PARKED, CallState.CAMPED):
-            self._connect(call)
-
-    def _connect(self, call: DeskCall) -> None:
-        if call.line is None or self._line is None:
-            return
-        if call.state in (CallState.HELD, CallState.PARKED, CallState.CAMPED, CallState.OFFERED):
-            self._media_op(call, hold=False)
-        for slot, parked in list(self.parked.items()):
-            if parked == call.id:
-                del self.parked[slot]
-        call.camp_target = ""
-        self._state(call, CallState.CONNECTED, "")
-
-    def _refusal(self, target: str) -> FailureReason | None:
-        return FailureReason.DND if self._is_dnd(target) else None
-
     def transfer(self, call_id: str, target: str) -> None:
         call = self._calls.get(call_id)
         if call is None or call.line is None or self._line is None:
@@ -327,48 +236,6 @@ class CallDesk:
         self._state(held, CallState.TRANSFERRED, leg.peer)
         self._line.xfer_replaces(held.line, leg.line)
 
-    def park(self, call_id: str) -> None:
-        slot = next((s for s in self.park_slots if s not in self.parked), "")
-        call = self._calls.get(call_id)
-        if call is None or not slot:
-            self._fail(call_id, "", FailureReason.OTHER, "no free park slot")
-            return
-        parked = self.hold(call_id, CallState.PARKED, slot)
-        if parked is not None:
-            self.parked[slot] = call_id
-            parked.park_deadline = time.monotonic() + self.park_recall_s
-
-    def pickup(self, slot: str) -> None:
-        call = self._calls.get(self.parked.get(slot, ""))
-        if call is None:
-            self._fail("", slot, FailureReason.NOT_FOUND, "nothing parked")
-            return
-        self._connect(call)
-
-    def camp_on(self, call_id: str, target: str, recall_after_s: float) -> None:
-        reason = self._refusal(target)
-        if reason is not None:
-            self._fail(call_id, target, reason, "")
-            return
-        call = self.hold(call_id, CallState.CAMPED, target)
-        if call is None:
-            return
-        call.camp_target = target
-        call.camp_deadline = time.monotonic() + recall_after_s
-        self._watch_also(target)
-
-    def conference(self, call_id: str, other_call_id: str) -> None:
-        first, second = self._calls.get(call_id), self._calls.get(other_call_id)
-        if first is None or second is None or first.line is None or second.line is None or self._line is None:
-            return
-        for call in (first, second):
-            if call.state in (CallState.HELD, CallState.PARKED):
-                self._media_op(call, hold=False)
-        # The bridge needs both media active: joined when the un-hold has gone through.
-        self._after_media = (first, second)
-        for call in (first, second):
-            self._state(call, CallState.CONFERENCE)
-
     def dial(self, call_id: str, number: str) -> None:
         call = DeskCall(call_id, number, "", number, CallKind.INTERNAL, CallState.DIALLING, peer=number)
         self._calls[call_id] = call
@@ -378,74 +245,3 @@ class CallDesk:
             self._end(call, "no line")
             return
         call.line = self._line.dial(number, call_id)
-
-    _after_media: tuple[DeskCall, DeskCall] | None = None
-
-    def check_timers(self) -> None:
-        if self._later:
-            now = time.monotonic()
-            due = [action for at, action in self._later if at <= now]
-            self._later = [(at, action) for at, action in self._later if at > now]
-            for action in due:
-                action()
-        if self._after_media is not None and self._line is not None:
-            first, second = self._after_media
-            if first.line is None or second.line is None or self._line.bridge(first.line, second.line):
-                self._after_media = None
-        now = time.monotonic()
-        for call in list(self._calls.values()):
-            if call.state is CallState.PARKED and call.park_deadline and now >= call.park_deadline:
-                self.park_recall(call)
-            if call.state is CallState.CAMPED and call.camp_deadline and now >= call.camp_deadline:
-                target, call.camp_deadline = call.camp_target, 0.0
-                call.state = CallState.OFFERED
-                self._emit(
-                    CallOffered(
-                        call.id,
-                        call.caller,
-                        call.caller_name,
-                        call.called,
-                        call.kind,
-                        self._clock.now(),
-                        recall_of=target,
-                    )
-                )
-
-    def park_recall(self, call: DeskCall) -> None:
-        """Parked too long: the call rings the console again, held on our line until answered."""
-        slot, call.park_deadline = call.peer, 0.0
-        for taken, parked in list(self.parked.items()):
-            if parked == call.id:
-                del self.parked[taken]
-        call.state = CallState.OFFERED
-        self._emit(
-            CallOffered(
-                call.id,
-                call.caller,
-                call.caller_name,
-                call.called,
-                call.kind,
-                self._clock.now(),
-                recall_of=slot,
-            )
-        )
-
-    # ------------------------------------------------------------ state
-
-    def _fail(self, call_id: str, target: str, reason: FailureReason, detail: str = "") -> None:
-        self._emit(CallFailed(call_id, target, reason, self._clock.now(), detail))
-
-    def _state(self, call: DeskCall, state: CallState, peer: str | None = None) -> None:
-        call.state = state
-        if peer is not None:
-            call.peer = peer
-        self._emit(CallStateChanged(call.id, state, self._clock.now(), call.peer))
-
-    def _end(self, call: DeskCall, reason: str) -> None:
-        if self._calls.pop(call.id, None) is None:
-            return
-        call.line = None
-        for slot, parked in list(self.parked.items()):
-            if parked == call.id:
-                del self.parked[slot]
-        self._emit(CallEnded(call.id, self._clock.now(), reason))
