@@ -153,3 +153,22 @@ def test_dates_must_be_plausible(hotel: tuple[Store, FakeClock, list[str]]) -> N
     assert log.write(
         LogCategory.OTHER, "Renew", OP, follow_up=True, due_at=NOW + timedelta(days=300)
     ).follow_up
+
+
+def test_the_new_refusals_are_worded_in_both_languages(qapp: object) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from switchboard.errors import PermissionDenied
+    from ui import errors, i18n
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    implausible = InputError("date.implausible", "x", field="arrival", day="1900-01-01")
+    waiting = PermissionDenied("auth.wait", "x", seconds=4)
+    assert errors.explain(implausible) == "The arrival 1900-01-01 is too far from today."
+    i18n.install(app, "zh_CN")
+    try:
+        assert errors.explain(waiting) == "登录失败次数过多：请在 4 秒后再试。"
+        assert errors.explain(InputError("text.control", "x", field="group")) == "group中含有控制字符。"
+    finally:
+        i18n.install(app, "en")

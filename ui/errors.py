@@ -39,6 +39,7 @@ def explain(error: ConsoleError) -> str:
         ),
         "settings.language": QCoreApplication.translate("ConsoleError", "Unknown language {language}."),
         **_storage_wording(),
+        **_guard_wording(),
         "storage.bad_url": QCoreApplication.translate(
             "ConsoleError", "The database address is not valid: {url}"
         ),
@@ -193,3 +194,32 @@ def attempt(message: QLabel, action: Callable[[], T]) -> T | None:
         return None
     message.setStyleSheet("color: #2e7d32;")
     return result
+
+
+def _guard_wording() -> dict[str, str]:
+    """Sign-in, bad input, settings and closed shifts."""
+    return {
+        "auth.wait": QCoreApplication.translate(
+            "ConsoleError", "Too many failed sign-ins: try again in {seconds} s."
+        ),
+        "auth.no_user": QCoreApplication.translate("ConsoleError", "There is no such user."),
+        "text.control": QCoreApplication.translate("ConsoleError", "The {field} holds a control character."),
+        "text.language": QCoreApplication.translate(
+            "ConsoleError", "Not a language code (for example en or zh_CN)."
+        ),
+        "date.implausible": QCoreApplication.translate(
+            "ConsoleError", "The {field} {day} is too far from today."
+        ),
+        "settings.unwritable": QCoreApplication.translate(
+            "ConsoleError", "The settings could not be saved to {path}."
+        ),
+        "logbook.closed": QCoreApplication.translate(
+            "ConsoleError", "The shift of this entry is closed: write a correction instead."
+        ),
+        "logbook.not_author": QCoreApplication.translate(
+            "ConsoleError", "Only the author may change an entry; write a correction."
+        ),
+        "retention.days": QCoreApplication.translate(
+            "ConsoleError", "A retention period is 1 to 36600 days."
+        ),
+    }
