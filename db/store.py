@@ -144,6 +144,16 @@ class Store:
         try:
             with self.engine.connect():
                 pass
+        except DBAPIError as exc:
+            verdict = judge(exc, self.engine.url)
+            if verdict is not None and verdict.error.key != "storage.unreachable":
+                raise verdict.error from exc  # read-only, full, damaged... said as such at start too
+            raise DatabaseUnavailable(
+                "storage.unreachable",
+                f"Cannot open the database {_redact(self.url)}: {_first_line(exc)}",
+                url=_redact(self.url),
+                where=self.where,
+            ) from exc
         except (SQLAlchemyError, OSError) as exc:
             raise DatabaseUnavailable(
                 "storage.unreachable",
@@ -191,6 +201,7 @@ class Store:
         try:
             yield session
             session.commit()
+            self._remember_file()
         except BaseException as exc:
             _quietly_roll_back(session)
             self._raise_for(exc)
@@ -264,8 +275,6 @@ class Store:
                 self.engine.dispose()  # connections opened read-only or broken are not reused
             log.warning("database away: %s", verdict.error)
             raise verdict.error from exc
-        if isinstance(exc, OSError) and self._file is not None:
-            raise unavailable("storage.io_error", self.where, exc.strerror or "") from exc
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
