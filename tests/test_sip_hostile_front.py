@@ -19,9 +19,9 @@ import pytest
 
 from switchboard.link_monitor import LinkCounters, LinkJournal, RawFrame
 from switchboard.pbx import CallOffered, CallState, LinkName
-from tests.sip_hostile import invite_to, raw_socket, replaced, running_position, without
+from tests.sip_hostile import SAMPLES, invite_to, raw_socket, replaced, running_position, without
 from tests.sip_lab import KamailioLab
-from tests.test_sip_position import OPERATOR, Console, sipp_calling
+from tests.test_sip_position import OPERATOR, Console, mwi_notifications, sipp_calling
 
 pytestmark = pytest.mark.sip
 
@@ -137,3 +137,32 @@ def test_past_max_ringing_the_pbx_gets_486_and_the_waiting_calls_ring_on(
         pbx_host.sendto(fourth.replace(b"one-too-many", b"now-room"), ("127.0.0.1", front_port(console)))
         assert answers(pbx_host) == [180]
         assert console.offered(timeout=5).caller == "alice"
+
+
+def test_the_message_lamp_socket_hears_only_the_pbx_and_is_not_held_by_a_flood(
+    kamailio: KamailioLab, position_on: Callable[..., Console]
+) -> None:
+    """Forged answers to the console's PUBLISHes from another address are dropped and counted; two thousand
+    of them never keep the SIP thread from its calls; the lamp still reaches the room telephone."""
+    console = position_on()
+    mwi = console.position._mwi
+    guard = console.position.guard
+    assert mwi is not None and guard is not None
+    sock, wait = mwi_notifications(kamailio, "1902")
+    try:
+        time.sleep(0.3)
+        before = guard.refused
+        forged = SAMPLES["rfc3261_register_f2.sip"]
+        with closing(raw_socket()) as stranger:
+            for n in range(2000):
+                stranger.sendto(forged.replace(b"843817637684230", f"{n}".encode()), ("127.0.0.1", mwi.port))
+                if n % 20 == 19:
+                    time.sleep(0.001)
+        console.position.set_message_lamp("1902", True)
+        assert "Message-Account: sip:1902@" in wait("Messages-Waiting: yes")
+        deadline = time.monotonic() + 5
+        while guard.refused - before < 1900 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert guard.refused - before >= 1900
+    finally:
+        sock.close()

@@ -16,8 +16,9 @@ import time
 from dataclasses import dataclass
 
 from hardware.sip import sip_message as sm
+from hardware.sip.sip_guard import SipGuard
 from hardware.sip.sip_message import SipMessage
-from hardware.sip.sip_reader import parse
+from hardware.sip.sip_reader import MAX_DATAGRAM, parse
 
 log = logging.getLogger(__name__)
 
@@ -37,17 +38,21 @@ class _Lamp:
 
 
 class MessageLamps:
-    def __init__(self, server: str, host: str, *, user: str, password: str = "") -> None:
+    def __init__(
+        self, server: str, host: str, *, user: str, password: str = "", guard: SipGuard | None = None
+    ) -> None:
         name, _, port = server.partition(":")
         self.server = (name, int(port or 5060))
         self.domain = server
         self.user = user
         self.password = password
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)  # a burst waits, is not dropped
         self.sock.bind((host, 0))
         self.port = int(self.sock.getsockname()[1])
         self.lamps: dict[str, _Lamp] = {}
         self._by_call: dict[str, _Lamp] = {}
+        self.guard = guard
 
     def set(self, extension: str, on: bool) -> None:
         lamp = self.lamps.get(extension)
@@ -66,11 +71,16 @@ class MessageLamps:
             elif lamp.sent_at is not None and now - lamp.sent_at > 4.0:  # no answer: try again later
                 lamp.sent_at, lamp.due = None, now + 10.0
                 log.warning("message lamp of %s: no answer from the PBX", lamp.extension)
-        while select.select([self.sock], [], [], 0)[0]:
+        for _ in range(64):  # bounded: a flood on this socket must not hold the SIP thread here
+            if not select.select([self.sock], [], [], 0)[0]:
+                return
             try:
-                data = self.sock.recv(65535)
+                data, source = self.sock.recvfrom(MAX_DATAGRAM + 1)
             except OSError:
                 return
+            if self.guard is not None and not self.guard.trusts((str(source[0]), int(source[1]))):
+                self.guard.bad(data, (str(source[0]), int(source[1])), "not the PBX", foreign=True)
+                continue
             message = parse(data)
             if message is not None and not message.is_request:
                 self._answered(message)

@@ -156,7 +156,9 @@ class SipPosition:
         self._desk.attach(front, line)
         front.registration.on_change = self._registration
         self._front, self._line = front, line
-        self._mwi = MessageLamps(s.server, front.host, user=s.username or s.extension, password=s.password)
+        self._mwi = MessageLamps(
+            s.server, front.host, user=s.username or s.extension, password=s.password, guard=self.guard
+        )
         if self._poll is not None:
             self._poll.start()
         self.ready.set()
