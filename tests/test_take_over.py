@@ -132,8 +132,10 @@ def _window(qtbot: QtBot) -> MainWindow:
 def test_sign_out_hides_the_last_operators_screen(qtbot: QtBot) -> None:
     window = _window(qtbot)
     assert window.pages.isVisible() and not window.covered
+    window.show_alarm("WAKE-UP NEEDS A PERSON: room 1208")
     window.cover(True)
     assert window.covered and not window.pages.isVisible() and not window.attendant.isVisible()
+    assert window.alarm.isVisible()  # what must not be missed stays in sight
     window.cover(False)
     assert window.pages.isVisible()
 

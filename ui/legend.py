@@ -63,6 +63,17 @@ def room_word(key: str) -> str:
     }[key]
 
 
+def room_short_word(key: str) -> str:
+    """The state on a room tile, where there is room for a word or two."""
+    return {
+        "occupied": QCoreApplication.translate("Legend", "let"),
+        "vacant_clean": QCoreApplication.translate("Legend", "ready"),
+        "vacant_dirty": QCoreApplication.translate("Legend", "to clean"),
+        "reserved": QCoreApplication.translate("Legend", "arriving"),
+        "out_of_order": QCoreApplication.translate("Legend", "OOO"),
+    }[key]
+
+
 def room_type_name(room_type: str) -> str:
     """The hotel's room type codes in the operator's language."""
     names = {

@@ -176,6 +176,11 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(1, 5)
         main.setSizes([460, 1140])
 
+        # Signed out: the last operator's screen (caller, directory, logbook) is hidden behind a cover;
+        # the bands above it (training, a wake-up that needs a person, timed duties) stay in sight.
+        self._stack = QStackedWidget()
+        self._stack.addWidget(main)
+        self._stack.addWidget(self._cover_page())
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -185,12 +190,8 @@ class MainWindow(QMainWindow):
         self._notices = QVBoxLayout()
         self._notices.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._notices)
-        layout.addWidget(main, 1)
-        # Signed out: the last operator's screen (caller, directory, logbook) is hidden behind a cover.
-        self._stack = QStackedWidget()
-        self._stack.addWidget(central)
-        self._stack.addWidget(self._cover_page())
-        self.setCentralWidget(self._stack)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
         self.calls_waiting: Callable[[], int] = lambda: 0
         self._quit_confirmed = False
         self.quit_question: QuitQuestion | None = None

@@ -68,6 +68,16 @@ def attempt_result(result: str) -> str:
     }.get(result, result)
 
 
+RESULT_VALUES = ("confirmed", "no_answer", "busy", "failed", "interrupted", "no_key", "snoozed")
+
+
+def outcome_text(record: WakeUpRecord) -> str:
+    """What closed the call: the dialler's last result in words, or what the person wrote, and who."""
+    outcome = record.call.outcome
+    said = attempt_result(outcome) if outcome in RESULT_VALUES else outcome
+    return " ".join(p for p in (said, record.call.handled_by) if p)
+
+
 def attempts_text(record: WakeUpRecord) -> str:
     return "; ".join(f"{a.started_at:%H:%M} {attempt_result(a.result)}" for a in record.attempts)
 
@@ -80,7 +90,7 @@ def morning_calls_html(records: Sequence[WakeUpRecord], hotel: str, day: str, pr
             "—" if r.private else r.call.guest,
             wakeup_status_name(r.call.status),
             attempts_text(r),
-            " ".join(p for p in (r.call.outcome, r.call.handled_by) if p),
+            outcome_text(r),
             r.call.note,
         ]
         for r in records

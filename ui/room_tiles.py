@@ -14,10 +14,10 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from switchboard.desk import RoomView
-from ui.legend import DND_COLOUR, ROOM_COLOURS, room_type_name, room_word
+from ui.legend import DND_COLOUR, ROOM_COLOURS, room_short_word, room_type_name
 from ui.rows_model import ROW_ROLE
 
-TILE = QSize(104, 54)
+TILE = QSize(104, 60)
 
 
 def state_of(room: RoomView) -> str:
@@ -71,19 +71,25 @@ class RoomTileDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, room.number)
         marks = ("★" * min(room.vip_level, 3)) + (" ✉" if room.message_lamp else "")
-        if room.dnd:
-            end = self._ends().get(room.number)
-            dnd = QCoreApplication.translate("RoomTiles", "DND")
-            marks += f" {dnd}→{end:%H:%M}" if end else f" {dnd}"
         painter.setFont(base)
         painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, marks.strip())
-        guest = QCoreApplication.translate("RoomTiles", "(privacy)") if room.privacy else room.guest
         metrics = painter.fontMetrics()
+        if room.dnd:  # on a line of its own, with the time it ends
+            end = self._ends().get(room.number)
+            dnd = QCoreApplication.translate("RoomTiles", "DND")
+            painter.setFont(bold)
+            painter.drawText(
+                inner,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{dnd} → {end:%H:%M}" if end else dnd,
+            )
+            painter.setFont(base)
+        guest = QCoreApplication.translate("RoomTiles", "(privacy)") if room.privacy else room.guest
         painter.drawText(
             inner,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
             metrics.elidedText(
-                guest or f"{room_type_name(room.room_type)} · {room_word(state_of(room))}",
+                guest or f"{room_type_name(room.room_type)} · {room_short_word(state_of(room))}",
                 Qt.TextElideMode.ElideRight,
                 inner.width(),
             ),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from switchboard.wakeup_history import WakeUpHistory, WakeUpRecord
 from switchboard.wakeup_status import WakeUpStatus
-from ui.print_lists import attempts_text, morning_calls_html, wakeup_status_name
+from ui.print_lists import attempts_text, morning_calls_html, outcome_text, wakeup_status_name
 from ui.rows_model import RowsModel
 
 COLOURS = {
@@ -101,7 +101,7 @@ class WakeUpHistoryPage(QWidget):
             self.tr("(privacy)") if r.private else r.call.guest,
             wakeup_status_name(r.call.status),
             attempts_text(r),
-            " ".join(p for p in (r.call.outcome, r.call.handled_by) if p),
+            outcome_text(r),
             r.call.note,
         ]
 

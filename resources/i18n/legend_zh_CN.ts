@@ -40,6 +40,7 @@
     </message>
     <message>
         <location filename="../../ui/legend.py" line="58"/>
+        <location filename="../../ui/legend.py" line="69"/>
         <source>let</source>
         <translation>在住</translation>
     </message>
@@ -64,43 +65,63 @@
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../ui/legend.py" line="69"/>
+        <location filename="../../ui/legend.py" line="70"/>
+        <source>ready</source>
+        <translation>可售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legend.py" line="71"/>
+        <source>to clean</source>
+        <translation>待扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legend.py" line="72"/>
+        <source>arriving</source>
+        <translation>预抵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legend.py" line="73"/>
+        <source>OOO</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legend.py" line="80"/>
         <source>king</source>
         <translation>大床房</translation>
     </message>
     <message>
-        <location filename="../../ui/legend.py" line="70"/>
+        <location filename="../../ui/legend.py" line="81"/>
         <source>twin</source>
         <translation>双床房</translation>
     </message>
     <message>
-        <location filename="../../ui/legend.py" line="71"/>
+        <location filename="../../ui/legend.py" line="82"/>
         <source>suite</source>
         <translation>套房</translation>
     </message>
     <message>
-        <location filename="../../ui/legend.py" line="72"/>
+        <location filename="../../ui/legend.py" line="83"/>
         <source>deluxe king</source>
         <translation>豪华大床房</translation>
     </message>
     <message>
-        <location filename="../../ui/legend.py" line="89"/>
+        <location filename="../../ui/legend.py" line="100"/>
         <source>Colour legend</source>
         <translation>颜色说明</translation>
     </message>
     <message>
-        <location filename="../../ui/legend.py" line="95"/>
+        <location filename="../../ui/legend.py" line="106"/>
         <source>Lamps:</source>
         <translation>忙灯：</translation>
     </message>
     <message>
-        <location filename="../../ui/legend.py" line="108"/>
+        <location filename="../../ui/legend.py" line="119"/>
         <source>Rooms:</source>
         <translation>房间：</translation>
     </message>
     <message>
-        <location filename="../../ui/legend.py" line="113"/>
-        <location filename="../../ui/legend.py" line="114"/>
+        <location filename="../../ui/legend.py" line="124"/>
+        <location filename="../../ui/legend.py" line="125"/>
         <source>DND (band)</source>
         <translation>免打扰（色条）</translation>
     </message>
