@@ -28,6 +28,8 @@ from hardware.sip.sip_reader import (
     read,
     request_problem,
 )
+from switchboard.dialoginfo import parse_dialog_info
+from switchboard.pbx import LampState
 
 SAMPLES = {p.name: p.read_bytes() for p in sorted((Path(__file__).parent / "data" / "sip").glob("*.sip"))}
 REQUESTS = [name for name, data in SAMPLES.items() if not data.startswith(b"SIP/2.0")]
@@ -244,3 +246,38 @@ def test_the_last_resort_net_turns_an_exception_into_a_rejection(monkeypatch: py
     monkeypatch.setattr(sip_reader, "_read", broken)
     result = read(b"INVITE sip:9@x SIP/2.0\r\n\r\n")
     assert isinstance(result, Rejected) and result.reason == "unreadable (IndexError)"
+
+
+# --- dialog-info bodies (RFC 4235 §4.1) off the network -----------------------------------------------
+
+KAMAILIO_BODY = SAMPLES["kamailio_notify_early.sip"].partition(b"\r\n\r\n")[2]
+
+
+def test_the_kamailio_body_reads_as_ringing_with_its_version() -> None:
+    info = parse_dialog_info(KAMAILIO_BODY)
+    assert info is not None and info.lamp is LampState.RINGING and info.version == 2
+
+
+def test_a_body_with_entities_is_refused_before_any_expansion() -> None:
+    laughs = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n'
+        b'<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="3" state="full" entity="&c;"/>'
+    )
+    assert parse_dialog_info(laughs) is None
+    assert parse_dialog_info(laughs.replace(b"DOCTYPE", b"doctype")) is None
+    assert parse_dialog_info(KAMAILIO_BODY + b"<!-- " + b"x" * 20000 + b" -->") is None
+
+
+@pytest.mark.parametrize("version", ["٣", "²", "+3", "-1", "3.0", "0x3", ""])
+def test_a_version_not_in_ascii_digits_is_no_version(version: str) -> None:
+    body = KAMAILIO_BODY.replace(b'version="2"', f'version="{version}"'.encode())
+    info = parse_dialog_info(body)
+    assert info is not None and info.version is None and info.lamp is LampState.RINGING
+
+
+@FUZZ
+@given(at=st.integers(0, len(KAMAILIO_BODY)), junk=st.binary(max_size=32))
+def test_a_damaged_dialog_info_body_never_raises(at: int, junk: bytes) -> None:
+    parse_dialog_info(KAMAILIO_BODY[:at] + junk + KAMAILIO_BODY[at:])
+    parse_dialog_info(KAMAILIO_BODY[:at])
