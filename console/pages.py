@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from console.attendant import Attendant, wire_call_handling
+from console.attendant import Attendant, show_note, wire_call_handling
 from console.context import Console
 from console.wakeups import build_wakeup_page
 from db.board import SqlBoard
@@ -113,7 +113,7 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
 
     def duty_manager() -> None:
         on_duty = SqlBoard(console.store, console.clock).today().duty_manager
-        QMessageBox.information(
+        show_note(  # a band, not a box: F5 answers while it shows
             window,
             QCoreApplication.translate("Console", "Duty manager"),
             on_duty or QCoreApplication.translate("Console", "Nobody is on the duty manager roster now."),
