@@ -117,7 +117,9 @@ class SqlLogbook:
     def open_follow_ups(self) -> Sequence[LogEntry]:
         return self.search(LogQuery(open_only=True))
 
-    def export_csv(self, query: LogQuery) -> str:
+    def export_csv(self, query: LogQuery, actor: Actor) -> str:
+        """The entries as CSV, for duty managers and administrators (``review_logbook``)."""
+        require(actor, Permission.REVIEW_LOGBOOK)
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(

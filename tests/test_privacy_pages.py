@@ -156,7 +156,7 @@ def test_no_export_or_printout_shows_a_privacy_guest_beside_their_room(
     hotel: tuple[Store, FakeClock, str, str], tmp_path: Path
 ) -> None:
     store, clock, staying, arriving = hotel
-    exported = SqlLogbook(store, clock).export_csv(LogQuery())
+    exported = SqlLogbook(store, clock).export_csv(LogQuery(), Actor("wang", "Office", Role.DUTY_MANAGER))
     lines = list(csv.reader(io.StringIO(exported)))
     assert len(lines) >= 3
     assert _together(lines, IN_HOUSE, staying) == []

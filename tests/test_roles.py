@@ -37,7 +37,7 @@ from switchboard.audit_trail import AuditQuery
 from switchboard.auth import GRANTS, LINK_GRANTS, Permission, allowed
 from switchboard.call_log import CallCategory
 from switchboard.clock import FakeClock
-from switchboard.desk import LogCategory
+from switchboard.desk import LogCategory, LogQuery
 from switchboard.errors import PermissionDenied
 from switchboard.frontoffice import CheckIn, GuestChange
 from switchboard.hotel import Actor, Housekeeping, Role
@@ -468,6 +468,7 @@ def test_roles_page_shows_the_table_the_services_check() -> None:
 READS: tuple[tuple[str, Permission, Callable[[Hotel, Actor], object]], ...] = (
     ("audit trail", P.READ_AUDIT, lambda h, a: SqlAuditTrail(h.store, h.clock).search(AuditQuery(), a)),
     ("audit export", P.READ_AUDIT, lambda h, a: SqlAuditTrail(h.store, h.clock).export_csv(AuditQuery(), a)),
+    ("logbook export", P.REVIEW_LOGBOOK, lambda h, a: SqlLogbook(h.store, h.clock).export_csv(LogQuery(), a)),
     (
         "earlier versions of an entry",
         P.REVIEW_LOGBOOK,

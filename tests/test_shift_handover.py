@@ -150,7 +150,7 @@ def test_the_duty_manager_searches_and_exports(store: Store) -> None:
     assert len(log.search(LogQuery(open_only=True))) == 1
     since = datetime(2026, 11, 20, 16, 30, tzinfo=ZONE)
     assert len(log.search(LogQuery(since=since))) == 2
-    exported = log.export_csv(LogQuery())
+    exported = log.export_csv(LogQuery(), MANAGER)
     assert exported.splitlines()[0].startswith("id,time,author")
     assert "黄先生 asked for no calls" in exported and len(exported.splitlines()) == 4
 

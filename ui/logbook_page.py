@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from switchboard.desk import EntryKind, Logbook, LogCategory, LogEntry, LogQuery
+from switchboard.errors import ConsoleError
 from switchboard.hotel import Actor
-from ui.errors import attempt
+from ui.errors import attempt, explain
 from ui.placeholders import fit_placeholder
 from ui.rows_model import RowsModel
 
@@ -290,7 +291,7 @@ class LogbookPage(QWidget):
             self.refresh()
 
     def export_to(self, path: Path) -> int:
-        text = self._logbook.export_csv(self.query())
+        text = self._logbook.export_csv(self.query(), self._actor())  # duty managers and administrators
         path.write_text(text, encoding="utf-8-sig")  # with a BOM, so spreadsheet programs read the Chinese
         return max(0, len(text.splitlines()) - 1)
 
@@ -303,5 +304,8 @@ class LogbookPage(QWidget):
                 rows = self.export_to(Path(name))
             except OSError as exc:
                 self.message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+                return
+            except ConsoleError as exc:  # a role that may not export the logbook
+                self.message.setText(explain(exc))
                 return
             self.message.setText(self.tr("%1 entries exported.").replace("%1", str(rows)))
