@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from console import session
@@ -29,6 +30,7 @@ from ui.main_window import MainWindow
 from ui.signin_dialog import SignInDialog
 
 ZONE = ZoneInfo("Asia/Shanghai")
+W = TypeVar("W", bound=QWidget)
 
 
 def _console(qtbot: QtBot, store: Store, tmp_path: Path) -> tuple[Console, MainWindow]:
@@ -65,7 +67,7 @@ def _press_ok(qtbot: QtBot, dialog: SignInDialog) -> None:
     qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
-def _shown(window: MainWindow, kind: type) -> list:  # type: ignore[type-arg]
+def _shown(window: MainWindow, kind: type[W]) -> list[W]:
     return [w for w in window.findChildren(kind) if w.isVisible()]
 
 
