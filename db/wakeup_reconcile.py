@@ -10,6 +10,7 @@ attempts; a call a console put on the manual list becomes confirmed if the guest
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -44,15 +45,51 @@ def _reaching() -> Iterator[None]:
 
 
 class SqlDiallerBook:
-    def __init__(self, store: Store, clock: Clock, rules: DiallingRules, *, migrate: bool = False) -> None:
+    """Each step runs on a worker thread and is given ``answer_within`` seconds: a database whose
+    packets are dropped does not answer, nor fail, for minutes, and a wake-up cannot wait for it. A step
+    that did not answer in time is ``BookAway``; while it is still stuck every later step is too. (Should
+    it commit late, the journal's own steps for the same call are reconciled over it: an attempt left open
+    is closed by the journal's result, one already closed is kept.)"""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        rules: DiallingRules,
+        *,
+        migrate: bool = False,
+        answer_within: float = 3.0,
+    ) -> None:
         self._store = store
         self._clock = clock
         self._book = SqlWakeUpDialling(store, clock, rules)
         self._migrated = not migrate
+        self._answer_within = answer_within
+        self._stuck: threading.Thread | None = None
 
     def _call(self, step: Callable[[], T]) -> T:
-        with _reaching():
-            return step()
+        if self._stuck is not None and self._stuck.is_alive():
+            raise BookAway("the database has not answered the last step yet")
+        answers: list[T] = []
+        errors: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                answers.append(step())
+            except BaseException as exc:  # handed to the dialler's thread below
+                errors.append(exc)
+
+        # a daemon thread: one stuck in a database that never answers must not hold the dialler's exit
+        worker = threading.Thread(target=work, name="wakeup-book", daemon=True)
+        worker.start()
+        worker.join(self._answer_within)
+        if worker.is_alive():
+            self._stuck = worker
+            raise BookAway(f"the database did not answer within {self._answer_within:g} s")
+        if errors:
+            with _reaching():
+                raise errors[0]
+        return answers[0]
 
     def ping(self) -> None:
         with _reaching():
@@ -79,7 +116,13 @@ class SqlDiallerBook:
 
     # --- the journal -------------------------------------------------------------------------------
     def upcoming(self, until: datetime) -> list[JournalCall]:
-        with _reaching(), self._store.read() as s:
+        return self._call(lambda: self._copy(until))
+
+    def reconcile(self, call: JournalCall) -> None:
+        self._call(lambda: self._tell(call))
+
+    def _copy(self, until: datetime) -> list[JournalCall]:
+        with self._store.read() as s:
             s.execute(text("SELECT 1"))
             rows = s.scalars(
                 select(WakeUpRow).where(
@@ -120,9 +163,9 @@ class SqlDiallerBook:
                 )
             return out
 
-    def reconcile(self, call: JournalCall) -> None:
+    def _tell(self, call: JournalCall) -> None:
         now = self._clock.now()
-        with _reaching(), self._store.unit() as s:
+        with self._store.unit() as s:
             if call.wakeup_id is None:
                 row = self._snooze_row(s, call, now)
                 if row is None:

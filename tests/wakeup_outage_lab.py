@@ -52,7 +52,8 @@ class PausablePostgres(PostgresServer):
 
 class Relay:
     """A TCP relay on loopback to ``target``; ``cut()`` drops every connection and refuses new ones
-    (closes them at once) until ``mend()``."""
+    (closes them at once) until ``mend()``; ``stall()`` forwards nothing either way, connections old and
+    new left open, as a network that drops packets does, until ``mend()``."""
 
     def __init__(self, target_port: int) -> None:
         self._target = ("127.0.0.1", target_port)
@@ -60,6 +61,7 @@ class Relay:
         self._server = socket.create_server(("127.0.0.1", self.port))
         self._server.settimeout(0.2)
         self._cut = threading.Event()
+        self._stalled = threading.Event()
         self._closed = threading.Event()
         self._pairs: list[tuple[socket.socket, socket.socket]] = []
         self._lock = threading.Lock()
@@ -88,6 +90,9 @@ class Relay:
     def _pump(self, a: socket.socket, b: socket.socket) -> None:
         try:
             while not self._cut.is_set() and not self._closed.is_set():
+                if self._stalled.is_set():
+                    time.sleep(0.05)
+                    continue
                 ready, _, _ = select.select([a, b], [], [], 0.2)
                 for sock in ready:
                     data = sock.recv(65536)
@@ -113,8 +118,12 @@ class Relay:
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
 
+    def stall(self) -> None:
+        self._stalled.set()
+
     def mend(self) -> None:
         self._cut.clear()
+        self._stalled.clear()
 
     def close(self) -> None:
         self._closed.set()
