@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from hardware.sip import sip_message as sm
-from hardware.sip.sip_guard import SipGuard
+from hardware.sip.sip_guard import SipGuard, ipv4_of
 from hardware.sip.sip_message import SipMessage
 from hardware.sip.sip_reader import MAX_DATAGRAM, Rejected, read, request_problem
 from hardware.sip.supervised import Supervised
@@ -72,7 +72,7 @@ class BlfWatcher:
         died: Callable[[str], None] = lambda _why: None,
     ) -> None:
         host, _, port = server.partition(":")
-        self._server = (host, int(port or 5060))
+        self._server = (ipv4_of(host), int(port or 5060))  # looked up once, not per SUBSCRIBE
         self._domain = realm_domain or server  # with the port: the server knows itself as host:port
         self._clock = clock
         self._user = user

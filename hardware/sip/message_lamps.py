@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 
 from hardware.sip import sip_message as sm
-from hardware.sip.sip_guard import SipGuard
+from hardware.sip.sip_guard import SipGuard, ipv4_of
 from hardware.sip.sip_message import SipMessage
 from hardware.sip.sip_reader import MAX_DATAGRAM, parse
 
@@ -42,7 +42,7 @@ class MessageLamps:
         self, server: str, host: str, *, user: str, password: str = "", guard: SipGuard | None = None
     ) -> None:
         name, _, port = server.partition(":")
-        self.server = (name, int(port or 5060))
+        self.server = (ipv4_of(name), int(port or 5060))  # looked up once, not per PUBLISH
         self.domain = server
         self.user = user
         self.password = password

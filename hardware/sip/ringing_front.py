@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from hardware.sip import sip_message as sm
 from hardware.sip.front_registration import FrontRegistration, RegistrationState
 from hardware.sip.sdp_offer import refusal
-from hardware.sip.sip_guard import SipGuard
+from hardware.sip.sip_guard import SipGuard, ipv4_of
 from hardware.sip.sip_message import SipMessage
 from hardware.sip.sip_reader import MAX_DATAGRAM, Rejected, read, request_problem
 from switchboard.clock import SystemClock
@@ -77,7 +77,7 @@ class RingingFront:
         max_ringing: int = 100,
     ) -> None:
         host, _, port = server.partition(":")
-        self.server = (host, int(port or 5060))
+        self.server = (ipv4_of(host), int(port or 5060))  # looked up once: never a DNS wait per packet
         self.domain = server
         self.extension = extension
         self.username = username or extension

@@ -53,6 +53,15 @@ def resolve(names: Iterable[str]) -> set[Network]:
     return found
 
 
+def ipv4_of(host: str) -> str:
+    """A host's IPv4 address, looked up once (the name itself if it cannot be looked up now), so the SIP
+    threads never wait for DNS on a packet they send."""
+    try:
+        return str(socket.getaddrinfo(host, None, socket.AF_INET, socket.SOCK_DGRAM)[0][4][0])
+    except (OSError, UnicodeError, IndexError):
+        return host
+
+
 class SipGuard:
     """Trust and counts for the PBX link; every method is safe from any thread."""
 
