@@ -46,10 +46,11 @@ StorageUnavailable = DatabaseUnavailable  # the older name, kept for callers tha
 class Timeouts:
     """Seconds the console waits on the database before telling the operator it is away.
 
-    ``connect``: opening a connection to the server (and waiting for a free pooled one);
-    ``statement``: one statement on the server (PostgreSQL ``statement_timeout``, and the
-    TCP time-outs that notice a server whose packets are dropped); ``busy``: a SQLite writer
-    waiting for another's lock.  Settings ``[database] connect_timeout``, ``statement_timeout``,
+    ``connect``: opening a connection to the server, waiting for a free pooled one, and how long
+    sent data may go unacknowledged (a server whose packets are dropped never refuses);
+    ``statement``: one statement on the server (PostgreSQL ``statement_timeout``; also the idle
+    time before TCP keep-alives ask whether a silent server is still there); ``busy``: a SQLite
+    writer waiting for another's lock.  Settings ``[database] connect_timeout``, ``statement_timeout``,
     ``busy_timeout``.
     """
 
@@ -128,7 +129,7 @@ class Store:
                     "keepalives_idle": max(1, math.ceil(t.statement)),
                     "keepalives_interval": 1,
                     "keepalives_count": 2,
-                    "tcp_user_timeout": statement_ms + 1000,
+                    "tcp_user_timeout": int(t.connect * 1000),  # sent data unacknowledged this long
                 },
             }
         if url.startswith("sqlite"):
