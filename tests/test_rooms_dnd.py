@@ -146,3 +146,19 @@ def test_times_as_operators_type_them(typed: str, expected: time) -> None:
 @pytest.mark.parametrize("typed", ["", "2500", "12:75", "seven", "07:00:00", "-1"])
 def test_times_that_are_not_times(typed: str) -> None:
     assert parse_time(typed) is None
+
+
+def test_d_on_a_room_with_a_wake_up_says_the_call_still_rings(qtbot: QtBot, sqlite_store: Store) -> None:
+    clock = FakeClock(datetime(2026, 11, 20, 23, 10, tzinfo=ZONE))
+    seed_demo_hotel(sqlite_store, clock)
+    book = SqlWakeUpBook(sqlite_store, clock)
+    room, _name = _guest_room(sqlite_store, clock, private=False)
+    book.book(room, time(6, 15), NIGHT)
+    page = _page(sqlite_store, clock, book)
+    qtbot.addWidget(page)
+    assert page.find_room(room)
+    page.toggle_dnd()
+    assert f"DND on for {room}" in page.message.text()
+    assert "wake-up is booked for this room at 06:15 and will still ring" in page.message.text()
+    page.toggle_dnd()
+    assert page.message.text() == f"DND off for {room}"  # nothing to warn of when DND goes off
