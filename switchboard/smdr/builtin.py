@@ -58,7 +58,8 @@ BUILTIN: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
             "check_duration": r"\d\d:[0-5]\d:[0-5]\d",
             "check_ring": r"\d{1,6}",
             "check_direction": "[IO]",
-            "check_caller": r"[0-9A-Za-z*#+ ]{0,40}",
+            # the CLI; from a SIP trunk IP Office writes it as user@host (9145661757@172.16.2.10)
+            "check_caller": r"[0-9A-Za-z*#+ ]{0,40}(@[0-9A-Za-z.:_-]{1,64})?",
             "check_is_internal": "[01]",
             "check_call_id": r"\d{1,12}",
             "check_continuation": "[01]",

@@ -1,0 +1,538 @@
+"""Call records as the vendors print them (tests/data/outsider, sources in SOURCES.md there), read by the
+console's SMDR reader over TCP and a socat pty pair into the call records on SQLite and PostgreSQL, each
+stored field checked against what the vendor's document says the line means; and hostile bytes."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from db.call_records import SqlCallRecords
+from db.rows import CallRecordRow, RoomRow
+from db.store import Store
+from hardware.smdr_reader import SmdrReader, SmdrSettings
+from switchboard.clock import FakeClock
+from switchboard.link_monitor import LinkCounters, LinkJournal, RawFrame
+from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
+from switchboard.smdr.charges import ChargeRule, Tariff
+from switchboard.smdr.parsers import SmdrFormat
+from tests.sip_lab.ports import free_port
+from tests.test_fias_link import SocatPair, eventually
+
+DATA = Path(__file__).parent / "data" / "outsider"
+ZONE = ZoneInfo("Asia/Shanghai")
+RULE = ChargeRule(Tariff(100, 60))  # 1.00 a started minute
+ROOMS = ("4731", "4324", "2889", "2910", "1110", "2863", "11202", "2001", "2017", "1234", "224", "504")
+ASTERISK_TRUNKS = frozenset({"avayaG700", "avayaipo", "KTTK"})
+
+
+@pytest.fixture
+def rooms(store: Store) -> Store:
+    """Every telephone the samples name as the hotel's own is a let room."""
+    with store.unit() as s:
+        for number in ROOMS:
+            s.add(RoomRow(number=number, floor=1, room_type="King", extension=number, occupancy="occupied"))
+    return store
+
+
+def _rows(store: Store) -> list[CallRecordRow]:
+    with store.read() as s:
+        rows = list(
+            s.scalars(select(CallRecordRow).where(CallRecordRow.source == "smdr").order_by(CallRecordRow.id))
+        )
+        s.expunge_all()
+        return rows
+
+
+def _view(row: CallRecordRow) -> dict[str, Any]:
+    local = row.started_at.astimezone(ZONE)
+    return {
+        "direction": row.direction,
+        "caller": row.caller,
+        "called": row.called,
+        "room": row.room_number,
+        "talk": int(row.talk_seconds),
+        "ring": int(row.ring_seconds),
+        "answered": not row.abandoned,
+        "charged": row.charge_cents > 0,
+        "start": local.strftime("%m-%d %H:%M:%S"),
+        "call": row.pbx_call,
+    }
+
+
+def _pick(found: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
+    return {key: found[key] for key in expected}
+
+
+@dataclass
+class Feed:
+    reader: SmdrReader
+    events: list[object]
+
+    def counters(self) -> LinkCounters:
+        return [e for e in list(self.events) if isinstance(e, LinkCounters)][-1]
+
+    def journal(self) -> LinkJournal:
+        journal = LinkJournal()
+        for event in list(self.events):
+            journal.take(event)
+        return journal
+
+    def up(self) -> bool:
+        states = [e.status for e in list(self.events) if isinstance(e, LinkStateChanged)]
+        return bool(states) and states[-1] is LinkStatus.UP
+
+
+def _feed(store: Store, clock: FakeClock, url: str, fmt: SmdrFormat, **extra: Any) -> Feed:
+    events: list[object] = []
+    settings = SmdrSettings(url, fmt, **extra)
+    reader = SmdrReader(settings, clock, SqlCallRecords(store, clock, RULE).store, events.append)
+    reader.start()
+    return Feed(reader, events)
+
+
+def _chunks(data: bytes, seed: int) -> Iterator[bytes]:
+    rng = random.Random(seed)
+    at = 0
+    while at < len(data):
+        size = rng.randint(1, 37)
+        yield data[at : at + size]
+        at += size
+
+
+def _over_tcp(store: Store, clock: FakeClock, fmt: SmdrFormat, data: bytes, count: int, **extra: Any) -> Feed:
+    """The console connects to the PBX (socket://) and reads ``data`` sent in small random pieces."""
+    server = socket.create_server(("127.0.0.1", 0))
+    feed = _feed(store, clock, f"socket://127.0.0.1:{server.getsockname()[1]}", fmt, **extra)
+    try:
+        server.settimeout(10)
+        conn, _ = server.accept()
+        for chunk in _chunks(data, 5):
+            conn.sendall(chunk)
+        eventually(lambda: len(_rows(store)) >= count)
+        conn.close()
+    finally:
+        feed.reader.stop()
+        server.close()
+    return feed
+
+
+def _over_pty(
+    store: Store, clock: FakeClock, tmp: Path, fmt: SmdrFormat, data: bytes, count: int, **extra: Any
+) -> Feed:
+    assert shutil.which("socat"), "socat is part of the test packages"
+    pair = SocatPair(tmp)
+    pair.start()
+    feed = _feed(store, clock, pair.b, fmt, **extra)
+    try:
+        eventually(feed.up, 5)
+        pbx = os.open(pair.a, os.O_WRONLY | os.O_NOCTTY)
+        for chunk in _chunks(data, 9):
+            os.write(pbx, chunk)
+        eventually(lambda: len(_rows(store)) >= count)
+        os.close(pbx)
+    finally:
+        feed.reader.stop()
+        pair.stop()
+    return feed
+
+
+# --- each vendor's lines, field by field -------------------------------------------------------------
+
+# (format, file, extra settings, expected rows in the order sent). Each expectation is what the vendor's
+# document says the line means; SOURCES.md names the document.
+VENDORS: dict[str, tuple[SmdrFormat, str, dict[str, Any], list[dict[str, Any]]]] = {
+    "asterisk": (
+        SmdrFormat.ASTERISK_CSV,
+        "asterisk_capture.csv",
+        {"trunks": ASTERISK_TRUNKS},
+        [
+            # room 2889's call out: first the Local leg (no time talked), then the trunk leg, 183 s billsec
+            {
+                "caller": "2889",
+                "called": "09243820431",
+                "room": "2889",
+                "talk": 0,
+                "charged": False,
+                "call": "1536293101.12458",
+            },
+            {
+                "direction": "out",
+                "caller": "2889",
+                "called": "09243820431",
+                "room": "2889",
+                "talk": 183,
+                "answered": True,
+                "charged": True,
+                "start": "09-07 11:05:20",
+                "call": "1536293101.12458",
+            },
+            # a caller on trunk KTTK answered by room 2910 (dstchannel), dst "1" is the IVR choice
+            {
+                "direction": "in",
+                "caller": "9996837840",
+                "called": "2910",
+                "room": "2910",
+                "talk": 50,
+                "answered": True,
+                "charged": False,
+            },
+            # the trunk side of an outgoing leg: no room's call
+            {"room": "", "charged": False},
+            # the Avaya tie trunk rings room 1110, NO ANSWER
+            {
+                "direction": "in",
+                "caller": "3711",
+                "called": "1110",
+                "room": "1110",
+                "talk": 0,
+                "answered": False,
+                "charged": False,
+            },
+            # telephone 1111 calls 1314, NO ANSWER: internal
+            {
+                "direction": "internal",
+                "caller": "1111",
+                "called": "1314",
+                "talk": 0,
+                "answered": False,
+                "charged": False,
+            },
+        ],
+    ),
+    "avaya_ipo": (
+        SmdrFormat.AVAYA_IP_OFFICE,
+        "avaya_ipo_capture.txt",
+        {},
+        [
+            # call 1949529 in two segments (Continuation 1, then 0): from a SIP trunk to voicemail
+            {
+                "direction": "in",
+                "caller": "9145661757@172.16.2.10",
+                "talk": 27,
+                "call": "1949529",
+                "charged": False,
+            },
+            {
+                "direction": "in",
+                "caller": "9145661757@172.16.2.10",
+                "talk": 0,
+                "call": "1949529",
+                "charged": False,
+            },
+            # Is Internal = 1: internal, from E3776, never answered
+            {
+                "direction": "internal",
+                "caller": "3776",
+                "called": "78007750775",
+                "talk": 0,
+                "answered": False,
+                "charged": False,
+            },
+            # line 4 (room 4731's call out with External Targeting Cause U) is checked on its own below
+            # Avaya's "Lost incoming call": rang 9 s at 4324, never connected
+            {
+                "direction": "in",
+                "caller": "8004206",
+                "called": "4324",
+                "room": "4324",
+                "talk": 0,
+                "ring": 9,
+                "answered": False,
+                "charged": False,
+                "start": "06-28 09:28:41",
+            },
+            # Avaya's "Internal call": 4688 to 4207, 44 s after 4 s ringing
+            {
+                "direction": "internal",
+                "caller": "4688",
+                "called": "4207",
+                "talk": 44,
+                "ring": 4,
+                "charged": False,
+            },
+        ],
+    ),
+    "mitel_5000": (
+        SmdrFormat.MITEL_5000,
+        "mitel_5000_manual_record.txt",
+        {},
+        # TLC = toll local: out from 11202 on trunk 94003 to 961-9000 at 08:36, 3 s, cost $00.00
+        [{"direction": "out", "caller": "11202", "room": "11202", "talk": 3, "charged": True}],
+    ),
+    "nec_sl": (
+        SmdrFormat.NEC_SL,
+        "nec_sl_sample.txt",
+        {},
+        [
+            {
+                "direction": "out",
+                "caller": "2001",
+                "called": "2142623801",
+                "room": "2001",
+                "talk": 10,
+                "charged": True,
+            },
+            {
+                "direction": "in",
+                "caller": "2142623802",
+                "called": "2017",
+                "room": "2017",
+                "talk": 20,
+                "charged": False,
+            },
+            {
+                "direction": "in",
+                "caller": "2142623801",
+                "room": "",
+                "talk": 0,
+                "answered": False,
+                "charged": False,
+            },
+        ],
+    ),
+    "panasonic_kx": (
+        SmdrFormat.PANASONIC_KX,
+        "panasonic_pattern_a_rows.txt",
+        {},
+        [
+            # *123 is a verified code, not a telephone: no room pays; 1 min 5 s; time printed is the END
+            {
+                "direction": "out",
+                "called": "1234567890123456",
+                "room": "",
+                "talk": 65,
+                "charged": False,
+                "start": "01-02 10:28:55",
+            },
+            {"direction": "in", "called": "1234", "room": "1234", "talk": 65, "ring": 5, "charged": False},
+            {"direction": "in", "called": "1234", "room": "1234", "talk": 65, "ring": 5, "charged": False},
+        ],
+    ),
+    "mitel_mivb": (
+        SmdrFormat.MITEL_MIVOICE_BUSINESS,
+        "mivb_example4.txt",
+        {},
+        # tie trunk 116 dialled hunt group 63; station 224 answered after 7 s; 1 min 12 s
+        [{"direction": "in", "called": "224", "room": "224", "talk": 72, "ring": 7, "charged": False}],
+    ),
+    "threecx": (
+        SmdrFormat.THREECX,
+        "threecx_line.txt",
+        {},
+        # +353861777149 to Ext.960, queue-forwarded (QFwdToDNA) to 504 who took it: 5 min 36 s
+        [
+            {
+                "direction": "in",
+                "caller": "+353861777149",
+                "called": "504",
+                "room": "504",
+                "talk": 336,
+                "answered": True,
+                "charged": False,
+                "start": "09-19 13:33:54",
+            }
+        ],
+    ),
+}
+
+
+def _check_vendor(store: Store, name: str) -> None:
+    expected = VENDORS[name][3]
+    found = [_view(r) for r in _rows(store)]
+    assert len(found) == len(expected), [f["caller"] + ">" + f["called"] for f in found]
+    assert [_pick(f, e) for f, e in zip(found, expected, strict=True)] == expected
+
+
+@pytest.mark.parametrize("name", list(VENDORS))
+def test_vendor_lines_over_tcp_are_stored_as_the_vendor_means_them(
+    rooms: Store, clock: FakeClock, name: str
+) -> None:
+    fmt, file, extra, expected = VENDORS[name]
+    data = (DATA / file).read_bytes()
+    if name == "avaya_ipo":
+        data = b"".join(line + b"\r\n" for i, line in enumerate(data.splitlines()) if i != 3)
+    feed = _over_tcp(rooms, clock, fmt, data, len(expected), **extra)
+    _check_vendor(rooms, name)
+    assert feed.counters().errors == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(VENDORS))
+def test_vendor_lines_over_a_pty_pair(rooms: Store, clock: FakeClock, tmp_path: Path, name: str) -> None:
+    fmt, file, extra, expected = VENDORS[name]
+    data = (DATA / file).read_bytes()
+    if name == "avaya_ipo":
+        data = b"".join(line + b"\r\n" for i, line in enumerate(data.splitlines()) if i != 3)
+    feed = _over_pty(rooms, clock, tmp_path, fmt, data, len(expected), **extra)
+    _check_vendor(rooms, name)
+    assert feed.counters().errors == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Avaya IP Office writes External Targeting Cause 'U' (the user) with no reason part; the built-in "
+    "avaya_ipo check wants 'WHO REASON' and drops the whole record as a bad line, so room 4731's call out "
+    "is lost and not charged",
+)
+def test_avaya_call_out_by_the_user_with_targeting_cause_u_is_charged(rooms: Store, clock: FakeClock) -> None:
+    line = (DATA / "avaya_ipo_capture.txt").read_bytes().splitlines()[3] + b"\r\n"
+    port = free_port()
+    feed = _feed(rooms, clock, f"listen://127.0.0.1:{port}", SmdrFormat.AVAYA_IP_OFFICE)
+    try:
+        eventually(lambda: any(getattr(e, "status", None) is LinkStatus.CONNECTING for e in feed.events), 5)
+        pbx = socket.create_connection(("127.0.0.1", port), timeout=5)  # IP Office connects to the collector
+        pbx.sendall(line)
+        eventually(lambda: feed.counters().records_in + feed.counters().errors >= 1, 10)
+        pbx.close()
+    finally:
+        feed.reader.stop()
+    found = [_view(r) for r in _rows(rooms)]
+    assert [
+        _pick(f, {"direction": 0, "caller": 0, "called": 0, "room": 0, "talk": 0, "charged": 0})
+        for f in found
+    ] == [
+        {
+            "direction": "out",
+            "caller": "4731",
+            "called": "69145869202",
+            "room": "4731",
+            "talk": 38,
+            "charged": True,
+        }
+    ]
+
+
+def test_mitel_5000_over_tcp_logs_in_and_reads_the_manuals_bytes(rooms: Store, clock: FakeClock) -> None:
+    """The 5000 CP's socket: the collector's login <length><0x84><password>NUL, then each record behind
+    a 4-byte little-endian length (the manual's example: 0x52 0x00 0x00 0x00, 80 columns, CR LF)."""
+    server = socket.create_server(("127.0.0.1", 0))
+    feed = _feed(
+        rooms,
+        clock,
+        f"socket://127.0.0.1:{server.getsockname()[1]}",
+        SmdrFormat.MITEL_5000,
+        password="12345678",
+    )
+    record = (DATA / "mitel_5000_manual_record.txt").read_bytes()
+    assert len(record) == 0x52
+    try:
+        server.settimeout(10)
+        conn, _ = server.accept()
+        conn.settimeout(5)
+        login = b""
+        while len(login) < 14:
+            login += conn.recv(14 - len(login))
+        assert login == bytes([0x0A, 0, 0, 0, 0x84]) + b"12345678\x00"
+        framed = (0x52).to_bytes(4, "little") + record
+        for chunk in _chunks(framed * 2, 3):  # the same record twice: stored once
+            conn.sendall(chunk)
+        eventually(lambda: feed.counters().records_in == 2)
+        conn.close()
+    finally:
+        feed.reader.stop()
+        server.close()
+    found = [_view(r) for r in _rows(rooms)]
+    assert [_pick(f, VENDORS["mitel_5000"][3][0]) for f in found] == VENDORS["mitel_5000"][3]
+    assert found[0]["called"].replace("-", "") == "9619000" and found[0]["start"].endswith("08:36:00")
+    assert feed.counters().errors == 0
+
+
+# --- hostile bytes ------------------------------------------------------------------------------------
+
+
+def _one_column_spoilt(line: bytes, fmt: SmdrFormat) -> bytes:
+    """The line with one column's content replaced by letters where the vendor prints digits."""
+    if fmt in (SmdrFormat.AVAYA_IP_OFFICE, SmdrFormat.THREECX):
+        cols = line.split(b",")
+        cols[2] = b"xx:yy:zz" if fmt is SmdrFormat.THREECX else b"nine"  # duration / ring time
+        return b",".join(cols)
+    if fmt is SmdrFormat.ASTERISK_CSV:
+        cols = line.split(b",")
+        cols[12] = b"ninety"  # duration
+        return b",".join(cols)
+    text = bytearray(line)
+    at = {
+        SmdrFormat.MITEL_5000: 52,  # elapsed 00:00:03 (columns 53-60)
+        SmdrFormat.NEC_SL: 23,  # duration (23-30)
+        SmdrFormat.PANASONIC_KX: 62,  # duration
+        SmdrFormat.MITEL_MIVOICE_BUSINESS: 15,  # duration (15-22)
+    }[fmt]
+    text[at : at + 5] = b"ab:cd"
+    return bytes(text)
+
+
+@pytest.mark.parametrize("name", list(VENDORS))
+def test_hostile_bytes_around_vendor_lines_cost_one_bad_line_each(
+    rooms: Store, clock: FakeClock, tmp_path: Path, name: str
+) -> None:
+    """Random bytes, NUL padding, a megabyte without a line end, a half line glued to the next record after
+    a reconnect, and each vendor line with one column spoilt: the link stays up, every damaged stretch is
+    one bad line in the link monitor, the good records around them are stored right, nothing raises."""
+    fmt, file, extra, _ = VENDORS[name]
+    lines = (DATA / file).read_bytes().splitlines()
+    if name == "avaya_ipo":
+        lines = [line for i, line in enumerate(lines) if i != 3]
+    good = b"".join(line + b"\r\n" for line in lines)
+    rng = random.Random(17)
+    noise = bytes(rng.randrange(1, 256) for _ in range(300)).replace(b"\n", b"").replace(b"\r", b"")
+    spoilt = b"".join(_one_column_spoilt(line, fmt) + b"\r\n" for line in lines)
+    half = lines[0][: len(lines[0]) // 2]
+    stream = (
+        noise
+        + b"\r\n"  # 1 bad line
+        + b"\x00" * 32
+        + good  # NUL padding before a record: not a line of its own
+        + b"Z" * 1_000_000
+        + b"\r\n"  # 1 bad line
+        + spoilt  # one bad line each
+        + half  # the PBX restarts mid-line ...
+        + good  # ... and sends again from the start: the glued line is 1 bad line, never a wrong record
+    )
+    bad_expected = 1 + 1 + len(lines) + 1
+
+    def done() -> bool:
+        return feed.counters().errors >= bad_expected and feed.counters().records_in >= 2 * len(lines) - 1
+
+    if fmt is SmdrFormat.MITEL_5000:  # over TCP the 5000 CP frames records by length: plain lines are serial
+        pair = SocatPair(tmp_path)
+        pair.start()
+        feed = _feed(rooms, clock, pair.b, fmt, **extra)
+        try:
+            eventually(feed.up, 5)
+            pbx = os.open(pair.a, os.O_WRONLY | os.O_NOCTTY)
+            for chunk in _chunks(stream, 4) if len(stream) < 10_000 else [stream]:
+                os.write(pbx, chunk)
+            eventually(done)
+            os.close(pbx)
+        finally:
+            feed.reader.stop()
+            pair.stop()
+    else:
+        server = socket.create_server(("127.0.0.1", 0))
+        feed = _feed(rooms, clock, f"socket://127.0.0.1:{server.getsockname()[1]}", fmt, **extra)
+        try:
+            server.settimeout(10)
+            conn, _ = server.accept()
+            conn.sendall(stream)
+            eventually(done)
+            conn.close()
+        finally:
+            feed.reader.stop()
+            server.close()
+    _check_vendor(rooms, name)
+    counters = feed.counters()
+    bad = [f for f in feed.journal().links[LinkName.SMDR].frames if f.bad]
+    assert (counters.errors, len(bad)) == (bad_expected, bad_expected), [f.data[:30] for f in bad]
+    assert all(len(f.data) <= 4096 for f in bad)
+    assert isinstance(bad[0], RawFrame)
