@@ -7,23 +7,27 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from console.context import Console, yes
+from console.context import Console, seconds, yes
 from db.call_claims import SqlCallClaims
 from db.lamp_field import SqlLampField
+from db.position_states import SqlPositionStates
 from hardware.training_pbx import TrainingPbx
 from switchboard import settings as console_settings
 from switchboard.clock import Clock
 from switchboard.errors import ConsoleError
 from switchboard.hotel import ExtensionKind
 from switchboard.pbx import CallKind, PbxPosition, PositionSettings
+from switchboard.positions import Breakable, Overflowing, PositionState
 from switchboard.settings import ConsoleSettings
 from switchboard.sip_field import on_field, parse_field
 from ui.main_window import MainWindow
+from ui.position_states import BREAK_KEY, PositionStates, break_key_text
 
 if TYPE_CHECKING:  # pjsua2 and PortAudio load only in SIP mode
     from hardware.sip.position import SipPosition
 
 log = logging.getLogger("switchboard")
+OVERFLOW_S = 45.0  # a call waiting longer at the positions goes to [attendant] overflow_to
 
 
 def build_pbx(console_clock: Clock, lamps: SqlLampField) -> TrainingPbx:
@@ -119,3 +123,45 @@ def start_headset(console: Console, window: MainWindow, position: PbxPosition) -
         console.on_quit.append(headset.stop)
 
     attach()
+
+
+def start_positions(console: Console, window: MainWindow) -> PositionStates:
+    """This position among the others: signed in at start and signed out at quit in the shared
+    ``position_states`` table; Ctrl+B (Console menu, keyboard sheet) puts it on break, and the PBX stops
+    ringing it (``set_break``); who else is on break is read every second into the status bar. The
+    overflow of calls waiting too long (``[attendant] overflow_s``, ``overflow_to``) is given to the PBX."""
+    states = SqlPositionStates(console.store, console.clock, console.settings.position)
+    board = PositionStates(console.settings.position)
+    window.statusBar().addPermanentWidget(board)
+
+    def record(state: PositionState) -> None:
+        try:
+            states.set(state, console.user.username if console.user is not None else "")
+        except ConsoleError as exc:  # the database away: the break still holds at the PBX
+            log.warning("position state not recorded: %s", exc)
+
+    def went_on_break(on: bool) -> None:
+        if isinstance(console.pbx, Breakable):
+            console.pbx.set_break(on)
+        record(PositionState.ON_BREAK if on else PositionState.SIGNED_IN)
+
+    def refresh() -> None:
+        try:
+            board.show_states(states.all())
+        except ConsoleError as exc:
+            log.debug("position states not read: %s", exc)
+
+    board.break_changed.connect(went_on_break)
+    window.add_console_action(break_key_text(), BREAK_KEY, board.toggle_break)
+    record(PositionState.SIGNED_IN)
+    console.on_quit.append(lambda: record(PositionState.SIGNED_OUT))
+    timer = QTimer(window)
+    timer.timeout.connect(refresh)
+    timer.start(1000)
+    console.on_quit.append(timer.stop)
+    refresh()
+    attendant = console.settings.section("attendant")
+    overflow_to = attendant.get("overflow_to", "").strip()
+    if overflow_to and isinstance(console.pbx, Overflowing):
+        console.pbx.set_overflow(overflow_to, seconds(attendant.get("overflow_s"), OVERFLOW_S))
+    return board

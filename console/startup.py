@@ -17,7 +17,7 @@ from console.attendant import build_attendant
 from console.context import Console
 from console.emergency import EmergencyDesk, start_emergency_desk
 from console.pages import build_pages
-from console.position import build_pbx, lamp_field_extensions, sip_position, start_headset
+from console.position import build_pbx, lamp_field_extensions, sip_position, start_headset, start_positions
 from console.roll_call import build_roll_call_page
 from console.room_policy import start_room_policy
 from db.call_claims import SqlCallClaims
@@ -234,6 +234,7 @@ def run(arguments: list[str]) -> int:
     pbx.watch(lamp_field_extensions(settings, model.extensions()))
     start_links(window, console)
     start_room_policy(console, window)
+    start_positions(console, window)
     if isinstance(pbx, TrainingPbx):
         # A trainee starts with a guest on the line to answer, not an empty queue.
         vip_rooms = [lamp.extension for lamp in lamps.field_lamps() if lamp.vip_level and lamp.occupied]

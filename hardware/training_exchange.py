@@ -98,6 +98,7 @@ class TrainingExchange:
         self._parked: dict[str, str] = {}  # slot -> call id
         self._park_slots: tuple[str, ...] = PARK_SLOTS
         self._park_recall_s = PARK_RECALL_S
+        self._on_break = False  # the operator is on break: no new call is offered
         self._timers: list[_Timer] = []
         self._seq = itertools.count()
         self._commands: queue.Queue[Callable[[], None]] = queue.Queue()
@@ -158,6 +159,8 @@ class TrainingExchange:
         return count
 
     def _offer(self, call_id: str, caller: str, kind: CallKind, name: str, recall_of: str = "") -> None:
+        if self._on_break and not recall_of:
+            return  # as a PBX that no longer rings this position: the caller reaches another one
         now = self._clock.now()
         self._calls[call_id] = TrainingCall(call_id, caller, kind, CallState.OFFERED, now)
         called = EMERGENCY_NUMBER if kind is CallKind.EMERGENCY else "9"

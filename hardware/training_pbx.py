@@ -234,6 +234,14 @@ class TrainingPbx(TrainingExchange):
     def set_message_lamp(self, extension: str, on: bool) -> None:
         self._commands.put(lambda: (self._lamp_msg.add if on else self._lamp_msg.discard)(extension))
 
+    def set_break(self, on: bool) -> None:
+        """On break: no new call is offered to this position (its parked calls still recall here)."""
+
+        def run() -> None:
+            self._on_break = on
+
+        self._commands.put(run)
+
     # ------------------------------------------------------------ test and training hooks
 
     def offer_call(self, caller: str, kind: CallKind = CallKind.ROOM, caller_name: str = "") -> str:

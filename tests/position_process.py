@@ -4,6 +4,8 @@ and benches with several positions on one operator number.
     python -m tests.position_process --server 127.0.0.1:5060 --extension 9 --name P1 --database URL \\
         [--answer] [--hold-ms 300]
 
+Lines on stdin: ``answer CALL``, ``break`` (the position goes on break), ``back``, ``quit``.
+
 Events go to stdout as JSON lines with the wall-clock time they were seen; ``--answer`` answers every
 offered call at once (and releases it ``--hold-ms`` after it connected, if given). The process ends when stdin
 closes (the test is gone) or says ``quit``.
@@ -84,6 +86,9 @@ def main() -> int:
             break
         if line.startswith("answer "):
             position.answer(line.split()[1])
+        elif line.strip() in ("break", "back"):
+            position.set_break(line.strip() == "break")
+            say(ev="break", on=line.strip() == "break")
     position.stop()
     store.dispose()
     say(ev="stopped")

@@ -56,6 +56,11 @@ class Position:
     def of(self, ev: str, **match: object) -> list[dict[str, Any]]:
         return [e for e in self.events if e.get("ev") == ev and all(e.get(k) == v for k, v in match.items())]
 
+    def send(self, line: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+
     def stop(self) -> None:
         try:
             assert self.proc.stdin is not None

@@ -62,6 +62,7 @@ class FrontRegistration:
         self._tried_auth = False
         self.registered: bool | None = None
         self._leaving = False
+        self.paused = False  # the operator is on break: the contact stays off the PBX
         self.on_back: Callable[[float], None] = lambda _silent_s: None
         self.probe_call_id = sm.new_tag() + "@probe"
         self._probe_cseq = 0
@@ -116,9 +117,21 @@ class FrontRegistration:
             self._sent = None
             self._due = now + RETRY_S
             self._state(False, f"no answer from the PBX at {self.domain}")
-        if self._sent is None and now >= self._due:
+        if self._sent is None and now >= self._due and not self.paused:
             self._tried_auth = False
             self._register(expires=self.expires)
+
+    def pause(self, on: bool) -> None:
+        """On break: the contact leaves the PBX (Expires: 0, RFC 3261 §10.2.2) and is not refreshed, so a
+        forking PBX stops ringing this position; back: it registers again at once. The probe runs on."""
+        self.paused = on
+        self._sent = None
+        self._tried_auth = False
+        if on:
+            self._register(expires=0)
+        else:
+            self._leaving = False
+            self._due = 0.0
 
     def leave(self) -> None:
         if self.registered:
@@ -152,7 +165,7 @@ class FrontRegistration:
         if code < 200 or message.cseq_number != self._cseq:
             return  # provisional, or the answer to an earlier REGISTER
         self._sent = None
-        if self._leaving:
+        if self._leaving or (self.paused and code not in (401, 407)):
             return
         if 200 <= code < 300:
             granted = self.expires
@@ -174,7 +187,7 @@ class FrontRegistration:
                 proxy=code == 407,
             )
             name = "Authorization" if code == 401 else "Proxy-Authorization"
-            self._register(expires=self.expires, auth=(name, value))
+            self._register(expires=0 if self.paused else self.expires, auth=(name, value))
         else:
             self._due = time.monotonic() + RETRY_S * 6
             if code in (401, 403, 407):

@@ -314,6 +314,17 @@ class SipPosition:
         if not self._dead:
             self._commands.put(run)
 
+    def set_break(self, on: bool) -> None:
+        """On break: the operator contact leaves the PBX, which rings the other positions only; calls
+        already ringing here ring on until answered or gone. Back: registered again at once."""
+
+        def run() -> None:
+            if self._front is not None:
+                self._front.registration.pause(on)
+
+        if not self._dead:
+            self._commands.put(run)
+
     # ------------------------------------------------------------ in the SIP thread
 
     def _registration(self, state: RegistrationState) -> None:
