@@ -249,6 +249,8 @@ class SqlFrontOffice(RoomStates):
             if change.name is not None:
                 guest.name = check_name(change.name)
                 guest.romanised, guest.initials = romanise(guest.name)
+            if change.first_name is not None:  # FIAS GF in a GC or a resent GI, or the console's own edit
+                guest.first_name = clean_text(change.first_name, limit=80, what="first name")
             if change.title is not None:
                 guest.title = clean_text(change.title, limit=40, what="title")
             if change.language is not None:

@@ -226,12 +226,15 @@ class FiasLink:
         if self._line is not None:
             self._pump(data)
             return
-        discarded = self._framer.discarded
+        damaged = self._framer.damaged
         for payload in self._framer.feed(data):
             self._record(payload)
-        if self._framer.discarded != discarded:
+        for sample in self._framer.bad:  # each damaged stretch once, for the engineer to see
+            self._sink(RawFrame(LinkName.PMS, False, bytes(sample), self._clock.now(), bad=True))
+        self._framer.bad.clear()
+        if self._framer.damaged != damaged:
             # TCP has no LRC and no NAK: bytes outside a frame are records lost for good.
-            self._counts.errors += 1
+            self._counts.errors += self._framer.damaged - damaged
             self._write_records(self.session.damaged())
 
     def _pump(self, data: bytes) -> None:

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 # A record longer than this is garbage on the line, not a record (the spec caps records at 2000).
 MAX_RECORD = 4096
+SAMPLE = 200  # bytes of a damaged stretch kept for the link monitor
 
 
 def lrc(record: bytes) -> int:
@@ -55,12 +56,26 @@ class FrameEvent:
 
 
 class TcpFramer:
-    """Splits ``STX record ETX`` out of arbitrary chunks; bytes outside a frame are dropped."""
+    """Splits ``STX record ETX`` out of arbitrary chunks; bytes outside a frame are dropped.
+
+    ``discarded`` counts the bytes dropped; ``damaged`` counts each stretch of them once (a frame cut
+    short by the next STX, a frame past ``MAX_RECORD`` with the rest of it, noise between frames),
+    however the stretch arrives in chunks. ``bad`` gets the start of each new stretch (at most
+    ``SAMPLE`` bytes, as far as it has arrived) for the link monitor; the reader empties it."""
 
     def __init__(self) -> None:
         self._buffer = bytearray()
         self._inside = False
+        self._noise: bytearray | None = None  # the start of the stretch of noise being dropped
         self.discarded = 0
+        self.damaged = 0
+        self.bad: list[bytearray] = []
+
+    def _spoilt(self, start: bytes | bytearray) -> bytearray:
+        self.damaged += 1
+        sample = bytearray(start[:SAMPLE])
+        self.bad.append(sample)
+        return sample
 
     def feed(self, data: bytes) -> list[bytes]:
         records: list[bytes] = []
@@ -68,10 +83,16 @@ class TcpFramer:
             if byte == STX:
                 if self._inside and self._buffer:
                     self.discarded += 1
+                    self._spoilt(self._buffer)
+                self._noise = None
                 self._buffer.clear()
                 self._inside = True
             elif not self._inside:
                 self.discarded += 1
+                if self._noise is None:
+                    self._noise = self._spoilt(b"")
+                if len(self._noise) < SAMPLE:
+                    self._noise.append(byte)
             elif byte == ETX:
                 records.append(bytes(self._buffer))
                 self._buffer.clear()
@@ -79,6 +100,7 @@ class TcpFramer:
             elif len(self._buffer) >= MAX_RECORD:
                 log.warning("FIAS frame longer than %d bytes dropped", MAX_RECORD)
                 self.discarded += 1
+                self._noise = self._spoilt(self._buffer)  # the rest of it, up to the next STX, goes with it
                 self._buffer.clear()
                 self._inside = False
             else:
