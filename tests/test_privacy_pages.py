@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -207,3 +207,6 @@ def test_no_page_model_shows_a_privacy_guest_beside_their_room(
         assert _together(rows, ARRIVING, arriving) == [], name
     assert any(staying in cell for row in _model_rows(pages["messages"]) for cell in row)
     assert any(ARRIVING in cell for row in _model_rows(pages["arrivals"]) for cell in row)
+    for page in pages.values():  # no page's timer reads the database after the test has dropped it
+        for timer in page.findChildren(QTimer):
+            timer.stop()
