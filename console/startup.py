@@ -7,6 +7,7 @@ import logging
 import logging.handlers
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -21,16 +22,17 @@ from console.position import build_pbx, lamp_field_extensions, sip_position, sta
 from console.roll_call import build_roll_call_page
 from console.room_policy import start_room_policy
 from db.call_claims import SqlCallClaims
+from db.health import DatabaseWatch
 from db.lamp_field import SqlLampField
 from db.seed import is_empty, seed_demo_hotel
-from db.store import Store, sqlite_url
+from db.store import Store, Timeouts, sqlite_url
 from db.users import UserDirectory
 from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
 from switchboard.clock import SystemClock, zone_named
 from switchboard.emergency import EmergencyDialled
-from switchboard.errors import ConsoleError
+from switchboard.errors import ConsoleError, DatabaseState, DatabaseUnavailable
 from switchboard.fias.front_desk import DeskNotice
 from switchboard.pbx import LampChanged, LinkName, LinkStateChanged, LinkStatus, PbxEvent, PbxPosition
 from switchboard.settings import ConsoleSettings
@@ -39,6 +41,7 @@ from ui.blf_model import BlfModel
 from ui.blf_view import LampField
 from ui.bridge import EventBridge
 from ui.crash_guard import CrashGuard
+from ui.database_state import DatabaseBanner, DatabaseLamp
 from ui.errors import explain
 from ui.main_window import MainWindow
 from ui.queue_panel import QueuePanel
@@ -130,7 +133,9 @@ def tell(text: str, *, headless: bool) -> None:
 
 def open_store(settings: ConsoleSettings, override: str | None, folder: Path) -> Store:
     url = override or settings.database_url or sqlite_url(folder / "switchboard.db")
-    store = Store(url)
+    # [database] connect_timeout, statement_timeout, busy_timeout: a database that drops packets is
+    # said to be away after seconds, not minutes
+    store = Store(url, timeouts=Timeouts.from_settings(settings.section("database")))
     store.check()
     store.migrate()
     return store
@@ -193,7 +198,13 @@ def run(arguments: list[str]) -> int:
 
     emergencies: list[EmergencyDesk] = []
 
+    routes: dict[type, Callable[[object], None]] = {}  # events for the window's own parts
+
     def route(event: PbxEvent | EmergencyDialled | DeskNotice) -> None:
+        special = routes.get(type(event))
+        if special is not None:
+            special(event)
+            return
         if isinstance(event, EmergencyDialled):
             for desk in emergencies:
                 desk.heard(event)
@@ -211,6 +222,7 @@ def run(arguments: list[str]) -> int:
         window.on_event(event)
 
     guard.parent = window
+    watch_database(console, window, guard, routes)
     bridge.arrived.connect(route)
     build_pages(window, console, build_attendant(window, console))
     emergencies.append(start_emergency_desk(console, window))
@@ -270,6 +282,33 @@ class FirstPaint(QObject):
             print(f"drawn {time.time():.6f}", flush=True)
             QTimer.singleShot(0, self._app.quit)
         return False
+
+
+def watch_database(
+    console: Console, window: MainWindow, guard: CrashGuard, routes: dict[type, Callable[[object], None]]
+) -> None:
+    """The DATABASE lamp and banner, fed by a probe on its own thread (never the GUI's), and by any
+    read or write that found the database away."""
+    lamp = DatabaseLamp()
+    window.statusBar().addPermanentWidget(lamp)
+    banner = DatabaseBanner()
+    window.add_notice_panel(banner)
+    watch = DatabaseWatch(console.store, console.bridge.post)
+
+    def show(state: object) -> None:
+        if isinstance(state, DatabaseState):
+            lamp.show_state(state)
+            banner.show_state(state)
+
+    def away(error: DatabaseUnavailable) -> None:
+        where = str(error.args_map.get("where", ""))
+        show(DatabaseState(where, error.key, str(error)))
+        watch.check_now()  # the probe says when it is back
+
+    routes[DatabaseState] = show
+    guard.on_database_away = away
+    watch.start()
+    console.on_quit.append(watch.stop)
 
 
 def add_console_actions(window: MainWindow, console: Console) -> None:

@@ -94,7 +94,9 @@ def load(path: Path) -> ConsoleSettings:
         database_url=database.get("url", "").strip(),
         pbx_mode=mode,
         sections={
-            name: dict(parser[name]) for name in parser.sections() if name not in ("console", "database")
+            # [database] keeps its time-outs here (its url is database_url)
+            **({"database": {k: v for k, v in database.items() if k != "url"}} if database else {}),
+            **{name: dict(parser[name]) for name in parser.sections() if name not in ("console", "database")},
         },
     )
 
@@ -108,9 +110,9 @@ def save(settings: ConsoleSettings, path: Path) -> None:
     """
     parser = configparser.ConfigParser(interpolation=None)
     parser["console"] = {"language": settings.language, "position": settings.position}
-    parser["database"] = {"url": settings.database_url}
     for name, values in settings.sections.items():
         parser[name] = dict(values)
+    parser["database"] = {**settings.sections.get("database", {}), "url": settings.database_url}
     pbx = dict(settings.sections.get("pbx", {}))
     pbx["mode"] = settings.pbx_mode
     parser["pbx"] = pbx

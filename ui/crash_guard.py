@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from switchboard.errors import ConsoleError
+from switchboard.errors import ConsoleError, DatabaseUnavailable
 from ui.errors import explain
 
 log = logging.getLogger(__name__)
@@ -28,11 +29,18 @@ class CrashGuard:
         self.parent = parent
         self.shown: list[str] = []
         self._box: QMessageBox | None = None
+        # The database being away is said once by the banner and the DATABASE lamp, not by a box for
+        # every refresh that could not read: the composition root sets where it goes.
+        self.on_database_away: Callable[[DatabaseUnavailable], None] | None = None
 
     def install(self) -> None:
         sys.excepthook = self.handle
 
     def handle(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(error, DatabaseUnavailable) and self.on_database_away is not None:
+            log.warning("database away: %s %s", error.key, error.args_map)
+            self.on_database_away(error)
+            return
         if isinstance(error, ConsoleError):
             log.warning("not done: %s %s", error.key, error.args_map)
             text = explain(error)
