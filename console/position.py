@@ -17,7 +17,7 @@ from switchboard.clock import Clock
 from switchboard.errors import ConsoleError
 from switchboard.hotel import ExtensionKind
 from switchboard.pbx import CallKind, PbxPosition, PositionSettings
-from switchboard.positions import Breakable, Overflowing, PositionState
+from switchboard.positions import Breakable, Overflowing, PositionState, overflow_destination
 from switchboard.settings import ConsoleSettings
 from switchboard.sip_field import on_field, parse_field
 from ui.main_window import MainWindow
@@ -161,7 +161,9 @@ def start_positions(console: Console, window: MainWindow) -> PositionStates:
     console.on_quit.append(timer.stop)
     refresh()
     attendant = console.settings.section("attendant")
-    overflow_to = attendant.get("overflow_to", "").strip()
+    overflow_to = overflow_destination(attendant.get("overflow_to", ""))
+    if attendant.get("overflow_to", "").strip() and not overflow_to:
+        log.error("[attendant] overflow_to is neither an extension nor a sip: URI; no overflow")
     if overflow_to and isinstance(console.pbx, Overflowing):
         console.pbx.set_overflow(overflow_to, seconds(attendant.get("overflow_s"), OVERFLOW_S))
     return board

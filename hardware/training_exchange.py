@@ -99,6 +99,7 @@ class TrainingExchange:
         self._park_slots: tuple[str, ...] = PARK_SLOTS
         self._park_recall_s = PARK_RECALL_S
         self._on_break = False  # the operator is on break: no new call is offered
+        self._overflow_s = 0.0  # a call waiting longer goes to the overflow destination (0: never)
         self._timers: list[_Timer] = []
         self._seq = itertools.count()
         self._commands: queue.Queue[Callable[[], None]] = queue.Queue()
@@ -169,11 +170,14 @@ class TrainingExchange:
             self._set_lamp(caller, LampState.BUSY)  # the caller's phone is off-hook while it waits
         if not recall_of and kind is not CallKind.EMERGENCY:
             self._after(self._profile.abandon_after_s, lambda: self._abandon(call_id))
+            if self._overflow_s:
+                self._after(self._overflow_s, lambda: self._abandon(call_id, "overflowed"))
 
-    def _abandon(self, call_id: str) -> None:
+    def _abandon(self, call_id: str, reason: str = "abandoned") -> None:
+        """The caller hung up while waiting, or the call overflowed to the front desk."""
         call = self._calls.get(call_id)
         if call is not None and call.state is CallState.OFFERED:
-            self._end(call_id, "abandoned")
+            self._end(call_id, reason)
 
     def _transfer(self, call_id: str, target: str) -> None:
         call = self._calls.get(call_id)

@@ -242,6 +242,14 @@ class TrainingPbx(TrainingExchange):
 
         self._commands.put(run)
 
+    def set_overflow(self, destination: str, after_s: float) -> None:
+        """A call waiting longer than ``after_s`` leaves the queue as "overflowed" (to ``destination``)."""
+
+        def run() -> None:
+            self._overflow_s = after_s if destination else 0.0
+
+        self._commands.put(run)
+
     # ------------------------------------------------------------ test and training hooks
 
     def offer_call(self, caller: str, kind: CallKind = CallKind.ROOM, caller_name: str = "") -> str:

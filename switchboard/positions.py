@@ -4,6 +4,7 @@ PBX side must do when its operator goes on break (the PBX stops ringing it there
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -44,3 +45,16 @@ def on_break(states: list[PositionStatus], own: str) -> list[PositionStatus]:
         (s for s in states if s.state is PositionState.ON_BREAK and s.position != own),
         key=lambda s: s.position,
     )
+
+
+_EXTENSION = re.compile(r"[0-9A-Za-z*#+._-]{1,32}", re.ASCII)
+_SIP_URI = re.compile(r"sips?:[^\s<>\"]{1,200}", re.ASCII)
+
+
+def overflow_destination(text: str) -> str:
+    """``[attendant] overflow_to`` as a destination: an extension or a sip: URI; "" when it is neither
+    (a Contact header must not carry anything the PBX could read as another header or parameter)."""
+    value = text.strip()
+    if _EXTENSION.fullmatch(value) or _SIP_URI.fullmatch(value):
+        return value
+    return ""

@@ -2,7 +2,7 @@
 and benches with several positions on one operator number.
 
     python -m tests.position_process --server 127.0.0.1:5060 --extension 9 --name P1 --database URL \\
-        [--answer] [--hold-ms 300]
+        [--answer] [--hold-ms 300] [--overflow-to 8000 --overflow-s 45]
 
 Lines on stdin: ``answer CALL``, ``break`` (the position goes on break), ``back``, ``quit``.
 
@@ -50,6 +50,8 @@ def main() -> int:
     parser.add_argument("--database", required=True)
     parser.add_argument("--answer", action="store_true")
     parser.add_argument("--hold-ms", type=int, default=0, help="release after this; 0: the caller hangs up")
+    parser.add_argument("--overflow-to", default="", help="[attendant] overflow_to")
+    parser.add_argument("--overflow-s", type=float, default=45.0, help="[attendant] overflow_s")
     args = parser.parse_args()
     clock = SystemClock()
     store = Store(args.database)
@@ -79,6 +81,8 @@ def main() -> int:
         elif isinstance(event, LinkStateChanged):
             say(ev="link", status=event.status.value, detail=event.detail)
 
+    if args.overflow_to:
+        position.set_overflow(args.overflow_to, args.overflow_s)
     position.start(sink)
     position.ready.wait(10)
     for line in sys.stdin:

@@ -19,10 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 class Position:
     """A position process and the events it printed."""
 
-    def __init__(self, name: str, lab: KamailioLab, database: str, *, answer: bool) -> None:
+    def __init__(
+        self, name: str, lab: KamailioLab, database: str, *, answer: bool, extra: tuple[str, ...] = ()
+    ) -> None:
         self.name = name
         command = [sys.executable, "-m", "tests.position_process", "--server", lab.domain, "--name", name]
-        command += ["--database", database] + (["--answer"] if answer else [])
+        command += ["--database", database, *extra] + (["--answer"] if answer else [])
         self.proc = subprocess.Popen(
             command,
             cwd=ROOT,

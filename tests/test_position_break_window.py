@@ -1,6 +1,7 @@
 """The break key in the window, on the training PBX: Ctrl+B (listed in the keyboard sheet) puts this
 position on break, the training PBX offers it no call until Ctrl+B again, the database says so for
-the other positions, and the status bar shows the other positions on break."""
+the other positions, and the status bar shows the other positions on break. Overflow on the training
+PBX: a call waiting past ``[attendant] overflow_s`` leaves the queue as "overflowed"."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from console.position import start_positions
 from db.position_states import SqlPositionStates
 from db.store import Store
-from switchboard.pbx import CallOffered
-from switchboard.positions import PositionState
+from switchboard.pbx import CallEnded, CallOffered
+from switchboard.positions import PositionState, overflow_destination
 from tests.attendant_desk import ConsoleDesk
 
 
@@ -53,3 +54,31 @@ def test_ctrl_b_puts_the_position_on_break_and_the_others_see_it(
     for action in desk.console.on_quit:
         action()
     assert mine.state_of("Console 1") is PositionState.SIGNED_OUT
+
+
+def test_a_call_waiting_past_overflow_s_leaves_the_training_queue_as_overflowed(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path
+) -> None:
+    sections = {"attendant": {"overflow_to": "8000", "overflow_s": "20"}}
+    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path, sections=sections)
+    start_positions(desk.console, desk.window)
+    late = desk.pbx.offer_call("1101")
+    desk.pump(1)
+    assert late in [c.call_id for c in desk.queue.queue.waiting()]
+    desk.pump(17)
+    assert late in [c.call_id for c in desk.queue.queue.waiting()]  # not before overflow_s
+    desk.pump(3)
+    ended = [e.reason for e in desk.events if isinstance(e, CallEnded) and e.call_id == late]
+    assert ended == ["overflowed"]
+    assert late not in [c.call_id for c in desk.queue.queue.calls()]
+    answered = desk.answer_call_from("1102")  # a call answered in time stays with the operator
+    desk.pump(25)
+    assert not [e for e in desk.events if isinstance(e, CallEnded) and e.call_id == answered]
+
+
+def test_an_overflow_destination_that_could_smuggle_a_header_is_refused() -> None:
+    assert overflow_destination(" 8000 ") == "8000"
+    assert overflow_destination("sip:frontdesk@pbx.hotel.example") == "sip:frontdesk@pbx.hotel.example"
+    assert overflow_destination("8000>\r\nContact: <sip:evil@x") == ""
+    assert overflow_destination("sip:a b@c") == ""
+    assert overflow_destination("") == ""

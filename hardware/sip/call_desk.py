@@ -22,6 +22,7 @@ Scheduling uses real (monotonic) time, because the far end does; event times com
 from __future__ import annotations
 
 import logging
+import time
 
 import pjsua2 as pj
 
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 
 
 ANSWERED_ELSEWHERE = "answered elsewhere"  # another position took the call
+OVERFLOWED = "overflowed"  # waited past [attendant] overflow_s: sent to the overflow destination
 
 
 class CallDesk(HeldCalls):
@@ -57,6 +59,31 @@ class CallDesk(HeldCalls):
     def detach(self) -> None:
         self._calls.clear()
         self._front = self._line = None
+
+    overflow_to = ""  # [attendant] overflow_to: where a call waiting too long goes (302)
+    overflow_s = 45.0
+
+    def check_overflow(self) -> None:
+        """A call ringing at the front past ``overflow_s`` goes to the overflow destination: the front
+        answers it 302 with that Contact, the PBX follows the redirect, and it leaves the queue."""
+        if not self.overflow_to or self._front is None:
+            return
+        front, now = self._front, time.monotonic()
+        for call in list(self._calls.values()):
+            waiting = front.calls.get(call.sip_call_id) if call.sip_call_id else None
+            if (
+                call.state is not CallState.OFFERED
+                or call.line is not None
+                or waiting is None
+                or now - waiting.arrived < self.overflow_s
+            ):
+                continue
+            contact = self.overflow_to
+            if not contact.startswith("sip:"):
+                contact = f"sip:{contact}@{front.domain}"
+            if front.redirect(call.sip_call_id, contact):
+                front.forget(call.sip_call_id)
+                self._end(call, OVERFLOWED)
 
     def lamp_idle(self, extension: str) -> None:
         """A watched extension went idle: a caller camped on it rings through."""

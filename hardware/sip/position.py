@@ -179,6 +179,7 @@ class SipPosition:
             lambda: line.pump(2),
             mwi.poll,
             self._desk.check_timers,
+            self._desk.check_overflow,
         )
         while not self._stopping.is_set():
             for step in steps:
@@ -324,6 +325,15 @@ class SipPosition:
 
         if not self._dead:
             self._commands.put(run)
+
+    def set_overflow(self, destination: str, after_s: float) -> None:
+        """A call ringing here longer than ``after_s`` is sent to ``destination`` (an extension or a
+        sip: URI) by a 302; the PBX follows it (its failure route, README "Overflow")."""
+
+        def run() -> None:
+            self._desk.overflow_to, self._desk.overflow_s = destination, after_s
+
+        self._commands.put(run)
 
     # ------------------------------------------------------------ in the SIP thread
 

@@ -277,6 +277,19 @@ class RingingFront:
         if call is not None and not call.handed_over:
             self._answer_upstream(call, code, reason)
 
+    def redirect(self, sip_call_id: str, contact: str) -> bool:
+        """302 Moved Temporarily with ``contact`` for a call still ringing here (RFC 3261 §21.3.3, §8.1.3.4):
+        the PBX sends the caller there (the overflow destination). False if the call is no longer here."""
+        call = self.calls.get(sip_call_id)
+        if call is None or call.handed_over or call.answered:
+            return False
+        moved = sm.response(
+            call.invite, 302, "Moved Temporarily", to_tag=call.to_tag, extra=[("Contact", f"<{contact}>")]
+        )
+        call.last = moved.encode()
+        self._sendto(call.last, call.upstream)
+        return True
+
     def forget(self, sip_call_id: str) -> None:
         call = self.calls.get(sip_call_id)
         if call is not None and call.handed_over and not call.answered:
