@@ -142,6 +142,7 @@ def watch_duties(window: MainWindow, console: Console, board: BoardPage) -> Duty
         lambda: shift_at(console.clock.now()),
         lambda: console.actor,
         chime=chime,
+        now=console.clock.now,
         chinese=i18n.is_chinese(console.language),
     )
     window.add_notice_panel(panel)

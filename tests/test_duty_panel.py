@@ -36,7 +36,11 @@ def test_a_due_duty_stays_until_ticked_and_rings_once(qtbot: QtBot, store: Store
     )
     qtbot.addWidget(window)
     panel = DutyPanel(
-        duties, lambda: shift_at(clock.now()), lambda: NIGHT, chime=lambda: chimes.append(clock.now())
+        duties,
+        lambda: shift_at(clock.now()),
+        lambda: NIGHT,
+        chime=lambda: chimes.append(clock.now()),
+        now=clock.now,
     )
     window.add_notice_panel(panel)
     window.show()
@@ -48,10 +52,13 @@ def test_a_due_duty_stays_until_ticked_and_rings_once(qtbot: QtBot, store: Store
     assert panel.isVisible() and [d.name for d in panel.due] == ["CCTV night mode"]
     assert chimes == [clock.now()]
     window.statusBar().showMessage("Call back now: 8105")  # a later message does not replace it
-    clock.advance(timedelta(minutes=30))
+    clock.advance(timedelta(minutes=2))
+    panel.check()
+    assert panel.isVisible() and len(chimes) == 1  # stays, quiet for a few minutes
+    clock.advance(timedelta(minutes=3))
     panel.check()
     panel.check()
-    assert panel.isVisible() and len(chimes) == 1  # rings once, stays
+    assert panel.isVisible() and len(chimes) == 2  # and rings again while nobody ticks it
 
     done = panel.findChild(QPushButton, f"dutyDone_{panel.due[0].id}")
     assert done is not None
@@ -62,7 +69,7 @@ def test_a_due_duty_stays_until_ticked_and_rings_once(qtbot: QtBot, store: Store
 
     clock.advance(timedelta(hours=1, minutes=30))  # 02:31: night audit call, the second duty
     panel.check()
-    assert [d.name for d in panel.due] == ["Night audit call to the front desk"] and len(chimes) == 2
+    assert [d.name for d in panel.due] == ["Night audit call to the front desk"] and len(chimes) == 3
 
 
 def test_the_panel_names_the_duty_in_chinese(qtbot: QtBot, sqlite_store: Store) -> None:
@@ -73,6 +80,7 @@ def test_the_panel_names_the_duty_in_chinese(qtbot: QtBot, sqlite_store: Store) 
         lambda: shift_at(clock.now()),
         lambda: NIGHT,
         chime=lambda: None,
+        now=clock.now,
         chinese=True,
     )
     qtbot.addWidget(panel)

@@ -108,6 +108,7 @@ def test_take_over_and_the_duty_panel(
         lambda: shift_at(clock.now()),
         lambda: EARLY,
         chime=lambda: None,
+        now=clock.now,
         chinese=chinese,
     )
     window.add_notice_panel(panel)

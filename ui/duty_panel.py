@@ -1,5 +1,6 @@
 """Timed duties that cannot be missed: a duty whose time has come stands in a yellow panel across
-the window until someone ticks it off, and rings a chime when it first falls due.
+the window until someone ticks it off, and rings a chime when it falls due and again every few
+minutes while nobody has ticked it.
 
 The panel is part of the window, not a box: the call keys and every page go on working around it,
 and no later status message can push it away.
@@ -8,6 +9,7 @@ and no later status message can push it away.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -19,6 +21,7 @@ from switchboard.shifts import ShiftSlot
 from ui.errors import attempt
 
 CHECK_MS = 30_000
+REMIND_EVERY = timedelta(minutes=5)  # the chime again while a due duty waits to be ticked
 
 
 class DutyPanel(QFrame):
@@ -33,7 +36,9 @@ class DutyPanel(QFrame):
         actor: Callable[[], Actor],
         *,
         chime: Callable[[], None],
+        now: Callable[[], datetime],
         chinese: bool = False,
+        remind_every: timedelta = REMIND_EVERY,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -42,6 +47,9 @@ class DutyPanel(QFrame):
         self._actor = actor
         self._chime = chime
         self._chinese = chinese
+        self._now = now
+        self._remind_every = remind_every
+        self._last_chime: datetime | None = None
         self._rung: set[tuple[int, str]] = set()  # (duty, business date): a chime once per duty and shift
         self.due: list[Duty] = []
         self.setObjectName("dutyPanel")
@@ -75,7 +83,10 @@ class DutyPanel(QFrame):
             self._rung.add((duty.id, f"{slot.business_date}"))
         if [d.id for d in due] != [d.id for d in self.due]:
             self._show(due)
-        if fresh:
+        now = self._now()
+        reminder = bool(due) and self._last_chime is not None and now - self._last_chime >= self._remind_every
+        if fresh or reminder:
+            self._last_chime = now
             self._chime()
 
     def _show(self, due: list[Duty]) -> None:
