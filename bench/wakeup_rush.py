@@ -68,7 +68,7 @@ def main() -> None:
             {"en": SOUNDS / "wakeup_en.wav", "zh": SOUNDS / "wakeup_zh.wav"},
             reachable=lambda: sip_reachable(lab.domain),
         )
-        due = next_minute(clock, 5)  # bookings are by the minute
+        due = next_minute(clock, 45)  # bookings are by the minute; booking 600 takes a while
         book_all(store, clock, [r for r, _ in rooms], due)
         print(f"{args.rooms} rooms due at {due:%H:%M:%S}, {args.lines} lines", flush=True)
         stop = threading.Event()
