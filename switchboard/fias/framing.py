@@ -59,9 +59,8 @@ class TcpFramer:
     """Splits ``STX record ETX`` out of arbitrary chunks; bytes outside a frame are dropped.
 
     ``discarded`` counts the bytes dropped; ``damaged`` counts each stretch of them once (a frame cut
-    short by the next STX, a frame past ``MAX_RECORD`` with the rest of it, noise between frames),
-    however the stretch arrives in chunks. ``bad`` gets the start of each new stretch (at most
-    ``SAMPLE`` bytes, as far as it has arrived) for the link monitor; the reader empties it."""
+    short by the next STX, a frame past ``MAX_RECORD`` with the rest of it, noise between frames) in
+    any chunks; ``bad`` gets the start of each (``SAMPLE`` bytes at most) for the link monitor."""
 
     def __init__(self) -> None:
         self._buffer = bytearray()
@@ -73,9 +72,8 @@ class TcpFramer:
 
     def _spoilt(self, start: bytes | bytearray) -> bytearray:
         self.damaged += 1
-        sample = bytearray(start[:SAMPLE])
-        self.bad.append(sample)
-        return sample
+        self.bad.append(bytearray(start[:SAMPLE]))
+        return self.bad[-1]
 
     def feed(self, data: bytes) -> list[bytes]:
         records: list[bytes] = []
