@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -37,6 +38,7 @@ from ui.blf_model import BlfModel
 from ui.blf_view import LampField
 from ui.bridge import EventBridge
 from ui.main_window import MainWindow
+from ui.print_job import print_html
 from ui.roll_call_page import RollCallPage
 from ui.roll_call_print import answer_words
 from ui.rows_model import RowsModel
@@ -273,3 +275,29 @@ def test_in_training_mode_the_console_rings_the_roll_call_it_started(
     assert book.running() is None
     for action in console.on_quit:
         action()
+
+
+def test_it_prints_through_the_dialog_beside_the_console(
+    qtbot: QtBot, store: Store, clock: FakeClock, book: CountingBook, tmp_path: Path
+) -> None:
+    call = book.start(Scope.HOUSE, MANAGER)
+    (room,) = book.claim(call.id, 1)
+    book.record(room.id, CallResult.SNOOZED, "")
+    page = _page(qtbot, store, clock, book)
+    page.print_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, QPrintDialog) and dialog.isVisible() and not dialog.isModal()  # F5 answers
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_html(page.html(), printer, "roll-call", landscape=True)  # what the dialog's Print does
+    dialog.close()
+    printed = _pdftotext(tmp_path / "printed.pdf")
+    lines = printed.splitlines()
+    words = answer_words()
+    for listed in book.rooms(call.id):
+        line = next((x for x in lines if x.split()[:2] == [listed.room, str(listed.floor)]), None)
+        assert line is not None and words[listed.answer] in line, listed.room
+    assert "NEEDS HELP 1" in printed and "(privacy guest)" in printed
+    for name in PRIVATE_NAMES:
+        assert name not in printed
