@@ -93,6 +93,7 @@ class BlfWatcher:
         self._died = died
         self._supervisor: Supervised | None = None
         self._next_scan = 0.0
+        self._renew = False
 
     def watch(self, extensions: Iterable[str]) -> None:
         """Replace the watched set; new extensions subscribe soon, dropped ones simply stop refreshing."""
@@ -111,6 +112,11 @@ class BlfWatcher:
             self._supervisor.stop(5)
         self._sock.close()
 
+    def renew(self) -> None:
+        """Subscribe every extension afresh soon (the PBX was away and may have forgotten them all);
+        from any thread. Lamps keep what they show until the new subscriptions' first NOTIFYs."""
+        self._renew = True
+
     def lamp(self, extension: str) -> LampState:
         sub = self._subs.get(extension)
         return sub.lamp if sub else LampState.UNKNOWN
@@ -121,6 +127,13 @@ class BlfWatcher:
         self._next_scan = 0.0
         while not self._stop.is_set():
             now = time.monotonic()
+            if self._renew:
+                self._renew = False
+                with self._lock:
+                    subs = list(self._subs.values())
+                for sub in subs:
+                    self._forget(sub)
+                log.info("BLF: the PBX was away, %d extensions subscribe afresh", len(subs))
             if now >= self._next_scan:
                 self._next_scan = now + _SCAN_S
                 try:

@@ -155,6 +155,7 @@ class SipPosition:
         self._lamps.guard = self.guard
         self._desk.attach(front, line)
         front.registration.on_change = self._registration
+        front.on_pbx_back = self._lamps.pbx_back
         self._front, self._line = front, line
         self._mwi = MessageLamps(
             s.server, front.host, user=s.username or s.extension, password=s.password, guard=self.guard

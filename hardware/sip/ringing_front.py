@@ -110,6 +110,7 @@ class RingingFront:
             send=lambda data: self._sendto(data, self.server),
         )
         self.registration.on_back = self._pbx_back
+        self.on_pbx_back: Callable[[], None] = lambda: None  # the lamps subscribe again
 
     @property
     def contact(self) -> str:
@@ -168,6 +169,7 @@ class RingingFront:
             if not call.handed_over and not call.answered:
                 self._answer_upstream(call, 503, "Service Unavailable")
                 self.on_gone(call, f"the PBX was away {silent_s:.0f} s")
+        self.on_pbx_back()
 
     def close(self) -> None:
         for call in list(self.calls.values()):

@@ -64,6 +64,11 @@ class SipLamps:
         if extension not in self.watched:
             self.watch([*self.watched, extension], announce=False)
 
+    def pbx_back(self) -> None:
+        """The PBX answers again after a silence: a restarted one has forgotten every subscription."""
+        if self._blf is not None:
+            self._blf.renew()
+
     def stop(self) -> None:
         if self._blf is not None:
             self._blf.stop()
