@@ -241,13 +241,17 @@ class SmdrReader:
         # A fresh parser per connection: half a line from before a drop must not glue onto the next.
         parser = self.settings.parser()
         self._bad_seen = 0
-        while not self._stop.is_set():
-            data = read()
-            if data:
-                self._take(parser, parser.feed(data))
-            self._retry_delivery()
-            if time.monotonic() - self._published > PUBLISH_EVERY_S:
-                self._publish()
+        try:
+            while not self._stop.is_set():
+                data = read()
+                if data:
+                    self._take(parser, parser.feed(data))
+                self._retry_delivery()
+                if time.monotonic() - self._published > PUBLISH_EVERY_S:
+                    self._publish()
+        finally:
+            parser.connection_ended()  # half a line lost with the connection is shown, not glued on
+            self._take(parser, [])
 
     def _take(self, parser: SmdrParser, records: list[CallRecord]) -> None:
         now = self._clock.now()

@@ -8,6 +8,7 @@ import os
 import random
 import shutil
 import socket
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from switchboard.clock import FakeClock
 from switchboard.link_monitor import LinkCounters, LinkJournal, RawFrame
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
 from switchboard.smdr.charges import ChargeRule, Tariff
-from switchboard.smdr.parsers import SmdrFormat
+from switchboard.smdr.parsers import SmdrFormat, parser_for
 from tests.sip_lab.ports import free_port
 from tests.smdr_outsider_samples import DATA, ROOMS, VENDORS, sample_lines
 from tests.test_fias_link import SocatPair, eventually
@@ -331,3 +332,48 @@ def test_hostile_bytes_around_vendor_lines_cost_one_bad_line_each(
     assert (counters.errors, len(bad)) == (bad_expected, bad_expected), [f.data[:30] for f in bad]
     assert all(len(f.data) <= 4096 for f in bad)
     assert isinstance(bad[0], RawFrame)
+
+
+@pytest.mark.parametrize("name", ["avaya_ipo", "nec_sl", "asterisk"])
+def test_half_a_line_before_a_reconnect_is_one_bad_line_and_never_glued(
+    rooms: Store, clock: FakeClock, name: str
+) -> None:
+    """The PBX's connection drops half way through a record; on the next connection it sends its lines again
+    from the start. The half line is not glued to the first line of the new connection."""
+    fmt, _, extra, expected = VENDORS[name]
+    lines = sample_lines(name)
+    good = b"".join(line + b"\r\n" for line in lines)
+    server = socket.create_server(("127.0.0.1", 0))
+    feed = _feed(rooms, clock, f"socket://127.0.0.1:{server.getsockname()[1]}", fmt, **extra)
+    try:
+        server.settimeout(10)
+        conn, _ = server.accept()
+        conn.sendall(lines[1][: len(lines[1]) // 2])
+        time.sleep(0.3)
+        conn.close()  # the PBX restarts
+        conn, _ = server.accept()
+        for chunk in _chunks(good, 11):
+            conn.sendall(chunk)
+        eventually(lambda: len(_rows(rooms)) >= len(expected))
+        eventually(lambda: feed.counters().records_in + feed.counters().errors >= len(lines) + 1, 5)
+        conn.close()
+    finally:
+        feed.reader.stop()
+        server.close()
+    _check_vendor(rooms, name)
+    assert feed.counters().records_in == len(lines), "the first line of the new connection is a record"
+    assert feed.counters().errors == 1, "the half line is one bad line"
+
+
+def test_mitel_5000_operator_international_is_an_outgoing_charged_call(
+    rooms: Store, clock: FakeClock
+) -> None:
+    """Administrator Guide p.252: O/I = 'Operator and International' (outgoing, chargeable). The manual's
+    record with its type set to O/I: the room pays for it."""
+    record = (DATA / "mitel_5000_manual_record.txt").read_bytes().replace(b"TLC ", b"O/I ", 1)
+    calls = parser_for(SmdrFormat.MITEL_5000, clock.now().date()).feed(record)
+    assert [(c.direction.value, c.extension, c.duration_s, c.trunk) for c in calls] == [
+        ("out", "11202", 3, "94003")
+    ]
+    stored = SqlCallRecords(rooms, clock, RULE).store(calls)
+    assert [c.cents for c in stored.charges] == [100]

@@ -57,6 +57,13 @@ class LineFramer:
             pending.clear()
         return out
 
+    def cut_short(self) -> bytes:
+        """What is left of a line the connection dropped in the middle of (padding aside), then nothing."""
+        left = b"" if self._discarding else bytes(self._pending[:KEPT]).strip(_PAD)
+        self._pending.clear()
+        self._discarding = False
+        return left
+
     def _take(self, line: bytes, out: list[bytes | BadBytes]) -> None:
         if len(line) > self._max:
             out.append(BadBytes(line[:KEPT], f"no line end within {self._max} bytes"))
@@ -124,6 +131,13 @@ class LengthFramer:
                 out.append(BadBytes(bytes(pending[:KEPT]), f"frame length {length} is no record's"))
                 self._state = self._SKIP
         return out
+
+    def cut_short(self) -> bytes:
+        """What is left of a frame or line the connection dropped in the middle of, then nothing."""
+        left = b"" if self._state == self._SKIP else bytes(self._pending[:KEPT]).strip(_PAD + b"\r\n")
+        self._pending.clear()
+        self._state = self._FRAME
+        return left or self._lines.cut_short()
 
 
 def _line_end(data: bytearray) -> int:

@@ -180,6 +180,12 @@ class ProfileParser:
                 self._segments.popitem(last=False)
         return segment
 
+    def connection_ended(self) -> None:
+        """A line or frame the connection dropped in the middle of is one bad line (never glued on)."""
+        left = self._framer.cut_short()
+        if left:
+            self._reject(left, "cut short when the connection ended")
+
     def _reject(self, line: bytes, why: str) -> None:
         self.bad_lines += 1
         self.last_error = why
