@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from db.board import SqlBoard
 from db.duties import SqlDuties
+from db.room_board import SqlRoomBoard
 from db.seed import seed_demo_hotel
 from db.shift_stats import SqlShiftStats
 from db.store import Store
@@ -134,7 +135,12 @@ def test_the_arrivals_list_and_the_shift_report_print(
 ) -> None:
     clock = FakeClock(datetime(2026, 11, 21, 2, 40, tzinfo=ZONE))
     seed_demo_hotel(sqlite_store, clock)
-    arrivals = ArrivalsPage(SqlBoard(sqlite_store, clock), clock.now, demo_hotel.HOTEL_NAME)
+    arrivals = ArrivalsPage(
+        SqlBoard(sqlite_store, clock),
+        clock.now,
+        demo_hotel.HOTEL_NAME,
+        in_house=SqlRoomBoard(sqlite_store, clock).rooms,
+    )
     qtbot.addWidget(arrivals)
     arrivals.print_list()
     assert arrivals.print_dialog is not None and not arrivals.print_dialog.isModal()
@@ -143,6 +149,12 @@ def test_the_arrivals_list_and_the_shift_report_print(
     listed = text_of(first)
     assert "VIP and expected arrivals" in listed
     assert all(a.name.split(",")[0] in listed for a in arrivals.arrivals())
+    assert "VIPs in house" in listed
+    in_house = [s for s in demo_hotel.stays(clock.now().date()) if s.in_house]
+    vip_rooms = [s for s in in_house if demo_hotel.GUESTS[s.guest_index][5] and not s.privacy]
+    assert vip_rooms and all(s.room in listed for s in vip_rooms)
+    for stay in (s for s in in_house if s.privacy):
+        assert demo_hotel.GUESTS[stay.guest_index][0] not in listed  # never beside a room on paper
 
     slot = shift_at(clock.now())
     duties = SqlDuties(sqlite_store, clock)

@@ -199,7 +199,7 @@ class ArrivalsPage(QWidget):
         self.print_dialog = offer_print(
             self,
             self.tr("VIP and arrivals list"),
-            lambda: arrivals_html(self.arrivals(), self._hotel, self._now()),
+            lambda: arrivals_html(self.arrivals(), self._hotel, self._now(), self._in_house()),
             lambda error: self.message.setText(
                 self.tr("Not printed: %1").replace("%1", error) if error else self.tr("Sent to the printer.")
             ),

@@ -14,6 +14,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from switchboard.board import Arrival
+from switchboard.desk import RoomView
 from switchboard.duties import Duty, DutyState
 from switchboard.shift_figures import ShiftFigures
 from switchboard.wakeup_history import WakeUpRecord
@@ -109,7 +110,10 @@ def morning_calls_html(records: Sequence[WakeUpRecord], hotel: str, day: str, pr
     return _heading(hotel, title, printed_at) + f"<p>{escape(count)}</p>" + _table(header, rows)
 
 
-def arrivals_html(arrivals: Sequence[Arrival], hotel: str, printed_at: datetime) -> str:
+def arrivals_html(
+    arrivals: Sequence[Arrival], hotel: str, printed_at: datetime, in_house: Sequence[RoomView] = ()
+) -> str:
+    """Today's and tomorrow's arrivals, then the VIPs in house (a privacy guest by room only)."""
     rows = [
         [
             f"{a.arrival:%m-%d}",
@@ -129,9 +133,25 @@ def arrivals_html(arrivals: Sequence[Arrival], hotel: str, printed_at: datetime)
         QCoreApplication.translate("PrintLists", "Companions"),
         QCoreApplication.translate("PrintLists", "Notes"),
     ]
-    return _heading(
+    page = _heading(
         hotel, QCoreApplication.translate("PrintLists", "VIP and expected arrivals"), printed_at
     ) + _table(header, rows)
+    if in_house:
+        vips = [
+            [r.number, "★" * r.vip_level, "—" if r.privacy else f"{r.guest} {r.title}".strip()]
+            for r in sorted(in_house, key=lambda r: (-r.vip_level, r.number))
+            if r.vip_level
+        ]
+        page += _h2(QCoreApplication.translate("PrintLists", "VIPs in house"))
+        page += _table(
+            [
+                QCoreApplication.translate("PrintLists", "Room"),
+                QCoreApplication.translate("PrintLists", "VIP"),
+                QCoreApplication.translate("PrintLists", "Guest"),
+            ],
+            vips,
+        )
+    return page
 
 
 def duty_state_name(state: DutyState) -> str:
