@@ -84,6 +84,8 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
         wakeups_of=lambda number: [w.due_at for w in wakeup_book.upcoming() if w.room == number],
     )
     window.add_page(rooms, QCoreApplication.translate("Console", "Rooms"), "Ctrl+2")
+    for key, what in rooms.key_list():
+        window.add_key(key, what)
     wakeups = build_wakeup_page(window, console, actor)
     messages = MessagesPage(message_book, console.clock, actor)
     logbook = LogbookPage(log_book, actor, console.clock.now)

@@ -162,3 +162,21 @@ def test_d_on_a_room_with_a_wake_up_says_the_call_still_rings(qtbot: QtBot, sqli
     assert "wake-up is booked for this room at 06:15 and will still ring" in page.message.text()
     page.toggle_dnd()
     assert page.message.text() == f"DND off for {room}"  # nothing to warn of when DND goes off
+
+
+def test_the_rooms_keys_are_on_the_keyboard_sheet(qtbot: QtBot, sqlite_store: Store) -> None:
+    from ui.blf_model import BlfModel
+    from ui.blf_view import LampField
+    from ui.main_window import MainWindow
+
+    clock = FakeClock(datetime(2026, 11, 20, 23, 10, tzinfo=ZONE))
+    seed_demo_hotel(sqlite_store, clock)
+    page = _page(sqlite_store, clock, SqlWakeUpBook(sqlite_store, clock))
+    window = MainWindow(
+        clock, lamp_field=LampField(BlfModel()), training=True, hotel="H", user_name="op", position="C1"
+    )
+    qtbot.addWidget(window)
+    for key, what in page.key_list():
+        window.add_key(key, what)
+    sheet = window.key_sheet_text()
+    assert "find a room or guest" in sheet and "DND until a time" in sheet

@@ -243,6 +243,14 @@ class RoomsPage(RoomStays):
 
         self.model.set_rows([r for r in self._all if shown(r)])
 
+    def key_list(self) -> list[tuple[str, str]]:
+        """The page's own keys, for the keyboard sheet."""
+        return [
+            ("Ctrl+F", self.tr("Rooms: find a room or guest, Enter selects it")),
+            ("D", self.tr("Rooms: DND on or off for the selected room")),
+            ("U", self.tr("Rooms: DND until a time (type 0700, Enter)")),
+        ]
+
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
