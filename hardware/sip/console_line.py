@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import pjsua2 as pj
 
-from hardware.sip.endpoint import start_endpoint
+from hardware.sip.endpoint import destroy_endpoint, start_endpoint
 
 log = logging.getLogger(__name__)
 
@@ -274,5 +274,5 @@ class Line:
         self.account.shutdown()
         del self.account
         gc.collect()
-        self.endpoint.libDestroy()
+        destroy_endpoint(self.endpoint)
         del self.endpoint

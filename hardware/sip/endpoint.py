@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import pjsua2 as pj
+
+# pjsua2 holds one library instance per process: a second endpoint created while the last is still
+# in libDestroy aborts the process. Whoever starts one holds this until destroy_endpoint().
+_ONE = threading.Lock()
+WAIT_S = 30.0
+
+
+class EndpointBusy(RuntimeError):
+    """The previous endpoint of this process has not finished closing."""
 
 
 def start_endpoint(max_calls: int, host: str, log_variable: str) -> tuple[pj.Endpoint, int]:
@@ -12,7 +22,26 @@ def start_endpoint(max_calls: int, host: str, log_variable: str) -> tuple[pj.End
     transport on a free port of ``host`` (every interface when empty); the endpoint and that port.
 
     pjsua2 is driven from the caller's thread only (no worker threads); ``log_variable`` names the
-    environment variable that sets pjsip's log level (1 unless set)."""
+    environment variable that sets pjsip's log level (1 unless set). Waits for an endpoint of this
+    process that is still closing; ``destroy_endpoint`` ends it."""
+    if not _ONE.acquire(timeout=WAIT_S):
+        raise EndpointBusy("the SIP endpoint that was open before has not finished closing")
+    try:
+        return _start(max_calls, host, log_variable)
+    except BaseException:
+        _ONE.release()
+        raise
+
+
+def destroy_endpoint(endpoint: pj.Endpoint) -> None:
+    """``libDestroy``, after which another endpoint may start in this process."""
+    try:
+        endpoint.libDestroy()
+    finally:
+        _ONE.release()
+
+
+def _start(max_calls: int, host: str, log_variable: str) -> tuple[pj.Endpoint, int]:
     endpoint = pj.Endpoint()
     endpoint.libCreate()
     config = pj.EpConfig()

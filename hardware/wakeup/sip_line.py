@@ -24,7 +24,7 @@ from typing import Any
 
 import pjsua2 as pj
 
-from hardware.sip.endpoint import start_endpoint
+from hardware.sip.endpoint import destroy_endpoint, start_endpoint
 
 BUSY_CODES = frozenset({486, 600, 603})
 NO_ANSWER_CODES = frozenset({408, 480, 487})
@@ -184,7 +184,7 @@ class Line:
         self.calls.clear()
         del self.account
         gc.collect()
-        self.endpoint.libDestroy()
+        destroy_endpoint(self.endpoint)
 
 
 def main(argv: list[str] | None = None) -> int:

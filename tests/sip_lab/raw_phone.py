@@ -30,6 +30,7 @@ class RawPhone:
         self.proxy = ("127.0.0.1", proxy_port)
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.bind(("127.0.0.1", 0))
+        self.sock.settimeout(0.2)  # close() does not wake a blocked recvfrom: the reader looks every 0.2 s
         self.port = self.sock.getsockname()[1]
         self.received: list[str] = []  # Request-URIs of INVITEs that reached this telephone
         self.messages: list[str] = []  # bodies of MESSAGEs that reached it
@@ -41,6 +42,7 @@ class RawPhone:
 
     def close(self) -> None:
         self._stop = True
+        self._thread.join(2)
         self.sock.close()
 
     def _send(self, text: str) -> None:
@@ -50,6 +52,8 @@ class RawPhone:
         while not self._stop:
             try:
                 data, peer = self.sock.recvfrom(65535)
+            except TimeoutError:
+                continue
             except OSError:
                 return
             text = data.decode(errors="replace")
