@@ -2,7 +2,8 @@
 
 ``python main.py`` starts the console window; ``python main.py --dialler`` the wake-up
 dialler process (the console starts it by itself); ``python main.py --smdr-preview FILE
---format NAME`` shows how a call-record capture parses. The wiring lives in the package
+--format NAME`` shows how a call-record capture parses; ``python main.py --verify-log`` checks
+the audit trail and the logbook for rows changed outside the console. The wiring lives in the package
 ``console/``, one module per area; this file only chooses which program runs.
 """
 
@@ -17,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
         import dialler  # the wake-up dialler process, without a window
 
         return dialler.main(arguments)
+    if "--verify-log" in arguments:
+        from console.verify_log import main as verify  # the audit trail's tamper check, no window
+
+        return verify(arguments)
     if "--smdr-preview" in arguments:
         from console.smdr_preview import main as preview  # a capture read on the terminal, no window
 

@@ -44,6 +44,13 @@ class Console:
     headless: bool = False
     on_quit: list[Callable[[], None]] = field(default_factory=list)
     links: LinkJournal = field(default_factory=LinkJournal)  # what the link monitor shows
+    on_user: list[Callable[[], None]] = field(default_factory=list)  # someone signed in or out
+
+    def __setattr__(self, name: str, value: object) -> None:
+        super().__setattr__(name, value)
+        if name == "user":  # what the menus offer follows who is signed in
+            for hook in self.__dict__.get("on_user", ()):
+                hook()
 
     @property
     def actor(self) -> Actor:

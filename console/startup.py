@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console import links, reports, session, settings_edit
 from console.attendant import build_attendant
-from console.context import Console
+from console.context import Console, yes
 from console.emergency import EmergencyDesk, start_emergency_desk
+from console.governance import RoleMenus, start_governance
 from console.pages import build_pages
 from console.position import build_pbx, lamp_field_extensions, sip_position, start_headset, start_positions
 from console.roll_call import build_roll_call_page
@@ -30,12 +32,16 @@ from db.users import UserDirectory
 from hardware.training_pbx import TrainingPbx
 from switchboard import demo_hotel
 from switchboard import settings as console_settings
+from switchboard.auth import Permission, allowed
 from switchboard.clock import SystemClock, zone_named
 from switchboard.emergency import EmergencyDialled
 from switchboard.errors import ConsoleError, DatabaseState, DatabaseUnavailable
 from switchboard.fias.front_desk import DeskNotice
+from switchboard.frame_privacy import masked
+from switchboard.link_monitor import RawFrame
 from switchboard.pbx import LampChanged, LinkName, LinkStateChanged, LinkStatus, PbxEvent, PbxPosition
-from switchboard.settings import ConsoleSettings
+from switchboard.settings import ConsoleSettings, restrict_files
+from switchboard.signin import SignInPolicy
 from ui import i18n
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
@@ -146,6 +152,7 @@ def run(arguments: list[str]) -> int:
     args = parse_args(arguments)
     headless = args.screenshot is not None or args.quit_when_drawn
     folder = args.data_dir or console_settings.data_dir()
+    os.umask(0o077)  # the database, the logs and the settings file are this user's alone
     setup_logging(folder)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -166,8 +173,13 @@ def run(arguments: list[str]) -> int:
     except ConsoleError as exc:
         tell(explain(exc), headless=headless)
         return 2
+    restrict_files(folder)  # and those made before this version: folder 0700, files 0600
     training = settings.pbx_mode == "training"
-    users = UserDirectory(store, clock)
+    try:
+        users = UserDirectory(store, clock, SignInPolicy.from_section(settings.section("signin")))
+    except (ConsoleError, ValueError) as exc:
+        tell(str(exc), headless=headless)
+        return 2
     if training and is_empty(store):
         seed_demo_hotel(store, clock)
         log.info("demo hotel loaded into %s", store.url)
@@ -199,6 +211,7 @@ def run(arguments: list[str]) -> int:
     emergencies: list[EmergencyDesk] = []
 
     routes: dict[type, Callable[[object], None]] = {}  # events for the window's own parts
+    show_guests = yes(settings.section("links").get("show_guest_data", "no"))
 
     def route(event: PbxEvent | EmergencyDialled | DeskNotice) -> None:
         special = routes.get(type(event))
@@ -217,6 +230,9 @@ def run(arguments: list[str]) -> int:
             return
         if isinstance(event, LampChanged):
             model.apply(event)
+        elif isinstance(event, RawFrame) and not show_guests:
+            console.links.take(masked(event))  # guest names and numbers hidden unless chosen (audited)
+            return
         elif console.links.take(event) and not isinstance(event, LinkStateChanged):
             return  # raw frames and counters are for the link monitor only
         window.on_event(event)
@@ -225,9 +241,10 @@ def run(arguments: list[str]) -> int:
     watch_database(console, window, guard, routes)
     bridge.arrived.connect(route)
     build_pages(window, console, build_attendant(window, console))
+    menus = start_governance(console, window)
     emergencies.append(start_emergency_desk(console, window))
     build_roll_call_page(console, window)
-    add_console_actions(window, console)
+    add_console_actions(window, console, menus)
     window.language_chosen.connect(lambda code: settings_edit.change_language(console, window, code))
     window.settings_requested.connect(lambda: settings_edit.edit_settings(console, window))
 
@@ -244,7 +261,7 @@ def run(arguments: list[str]) -> int:
     pbx.start(bridge.post)
     start_headset(console, window, pbx)
     pbx.watch(lamp_field_extensions(settings, model.extensions()))
-    start_links(window, console)
+    start_links(window, console, menus)
     start_room_policy(console, window)
     start_positions(console, window)
     if isinstance(pbx, TrainingPbx):
@@ -311,7 +328,7 @@ def watch_database(
     console.on_quit.append(watch.stop)
 
 
-def add_console_actions(window: MainWindow, console: Console) -> None:
+def add_console_actions(window: MainWindow, console: Console, menus: RoleMenus) -> None:
     """The Console menu's shift and settings entries."""
     translate = QCoreApplication.translate
     window.add_console_action(
@@ -325,14 +342,15 @@ def add_console_actions(window: MainWindow, console: Console) -> None:
     window.add_console_action(
         translate("Console", "Shift &report (PDF)…"), "Ctrl+P", lambda: reports.save_report(console, window)
     )
-    window.add_console_action(
+    sip = window.add_console_action(
         translate("Console", "SIP P&BX settings…"),
         "Ctrl+Alt+S",
         lambda: settings_edit.edit_sip_settings(console, window),
     )
+    menus.gate(sip, Permission.CHANGE_SETTINGS)
 
 
-def start_links(window: MainWindow, console: Console) -> None:
+def start_links(window: MainWindow, console: Console, menus: RoleMenus) -> None:
     """The PMS and call-record links from the settings, and the monitor that shows them."""
     pms_link = links.start_pms_link(console)
     if pms_link is None:
@@ -340,12 +358,18 @@ def start_links(window: MainWindow, console: Console) -> None:
             LinkStateChanged(LinkName.PMS, LinkStatus.DISABLED, console.clock.now(), "no PMS configured")
         )
     links.start_smdr_reader(console, pms_link)
-    window.add_console_action(
+    monitor = window.add_console_action(
         QCoreApplication.translate("Console", "&Link monitor…"),
         "Ctrl+Alt+L",
         lambda: links.open_link_monitor(console, window, LinkName.PMS),
     )
-    window.link_clicked.connect(lambda link: links.open_link_monitor(console, window, link))
+    menus.gate(monitor, Permission.WATCH_LINKS)
+
+    def clicked(link: LinkName) -> None:
+        if allowed(console.actor, Permission.WATCH_LINKS):  # the raw frames are the administrator's
+            links.open_link_monitor(console, window, link)
+
+    window.link_clicked.connect(clicked)
 
 
 def take_screenshot(

@@ -4,32 +4,32 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/startup.py" line="127"/>
+        <location filename="../../console/startup.py" line="137"/>
         <source>Switchboard</source>
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../console/position.py" line="116"/>
+        <location filename="../../console/position.py" line="120"/>
         <source>No headset: %1</source>
         <translation>耳机不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="102"/>
+        <location filename="../../console/attendant.py" line="104"/>
         <source>EMERGENCY CALL from %1: answer with F5</source>
         <translation>紧急来电：%1，按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="126"/>
+        <location filename="../../console/attendant.py" line="128"/>
         <source>Pick up a parked or waiting call</source>
         <translation>接回驻留或等待的来电</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="127"/>
+        <location filename="../../console/attendant.py" line="129"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="160"/>
+        <location filename="../../console/attendant.py" line="162"/>
         <source>Park slots %1 are extensions too: not used for parking.</source>
         <translation>驻留位 %1 同时是分机号码：不用于驻留。</translation>
     </message>
@@ -39,12 +39,12 @@
         <translation>客房</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="42"/>
+        <location filename="../../console/wakeups.py" line="44"/>
         <source>Wake-up calls</source>
         <translation>叫醒服务</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="46"/>
+        <location filename="../../console/wakeups.py" line="48"/>
         <source>Wake-up history</source>
         <translation>叫醒记录</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>酒店信息</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="45"/>
+        <location filename="../../console/wakeups.py" line="52"/>
         <source>Wake-up due now, call by hand: room %1</source>
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
@@ -94,27 +94,27 @@
         <translation>当班值班经理(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="201"/>
+        <location filename="../../console/startup.py" line="226"/>
         <source>Room %1 was checked in by the PMS without a guest name: ask the front desk</source>
         <translation>PMS 为 %1 房间办理入住时没有客人姓名：请询问前台</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="276"/>
+        <location filename="../../console/startup.py" line="335"/>
         <source>&amp;Hand over the shift…</source>
         <translation>交班(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="279"/>
+        <location filename="../../console/startup.py" line="338"/>
         <source>&amp;Take over (acknowledge the handover)…</source>
         <translation>接班（确认交接）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="284"/>
+        <location filename="../../console/startup.py" line="343"/>
         <source>Shift &amp;report (PDF)…</source>
         <translation>交班报告 (PDF)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="287"/>
+        <location filename="../../console/startup.py" line="346"/>
         <source>SIP P&amp;BX settings…</source>
         <translation>SIP 交换机设置(&amp;B)…</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="302"/>
+        <location filename="../../console/startup.py" line="362"/>
         <source>&amp;Link monitor…</source>
         <translation>链路监视(&amp;L)…</translation>
     </message>
@@ -139,53 +139,32 @@
         <translation>没有待确认的交接。</translation>
     </message>
     <message>
-        <location filename="../../console/reports.py" line="40"/>
-        <source>Report for</source>
-        <translation>报告范围</translation>
-    </message>
-    <message>
-        <location filename="../../console/reports.py" line="50"/>
-        <source>Save the shift report</source>
-        <translation>保存交班报告</translation>
-    </message>
-    <message>
-        <location filename="../../console/reports.py" line="39"/>
-        <location filename="../../console/reports.py" line="63"/>
-        <source>Shift report</source>
-        <translation>交班报告</translation>
-    </message>
-    <message>
-        <location filename="../../console/wakeups.py" line="53"/>
+        <location filename="../../console/wakeups.py" line="60"/>
         <source>WAKE-UP NEEDS A PERSON: room %1 — F2 call the room · F4 send someone</source>
         <translation>叫醒需人工处理：%1 房 — F2 致电房间 · F4 派人敲门</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="69"/>
+        <location filename="../../console/wakeups.py" line="76"/>
         <source>Wake-up: &amp;call the room that needs a person</source>
         <translation>叫醒：致电需人工处理的房间(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="74"/>
+        <location filename="../../console/wakeups.py" line="81"/>
         <source>Wake-up: &amp;send someone to the door…</source>
         <translation>叫醒：派人上门敲门(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../console/settings_edit.py" line="25"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../console/settings_edit.py" line="26"/>
+        <location filename="../../console/settings_edit.py" line="32"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>新语言将在下次启动话务台时生效。</translation>
     </message>
     <message>
-        <location filename="../../console/settings_edit.py" line="55"/>
-        <source>Settings</source>
-        <translation>设置</translation>
+        <location filename="../../console/settings_edit.py" line="43"/>
+        <source>Only an administrator changes the settings.</source>
+        <translation>只有管理员可以更改设置。</translation>
     </message>
     <message>
-        <location filename="../../console/settings_edit.py" line="56"/>
+        <location filename="../../console/settings_edit.py" line="83"/>
         <source>The settings could not be saved: %1</source>
         <translation>设置无法保存：%1</translation>
     </message>
@@ -223,6 +202,21 @@
         <location filename="../../console/emergency.py" line="149"/>
         <source>Training: a room dials &amp;110</source>
         <translation>培训：房间拨打 110(&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../console/governance.py" line="66"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/governance.py" line="96"/>
+        <source>Audit trail altered</source>
+        <translation>审计记录被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../console/governance.py" line="97"/>
+        <source>A row was changed outside the console: %1</source>
+        <translation>有记录在总机台之外被改动：%1</translation>
     </message>
 </context>
 </TS>
