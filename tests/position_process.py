@@ -23,6 +23,7 @@ from db.call_claims import SqlCallClaims
 from db.store import Store
 from hardware.sip.position import SipPosition
 from switchboard.clock import SystemClock
+from switchboard.emergency import EmergencyDialled
 from switchboard.pbx import (
     CallEnded,
     CallOffered,
@@ -80,6 +81,8 @@ def main() -> int:
             say(ev="ended", call=event.call_id, name=names.get(event.call_id, ""), reason=event.reason)
         elif isinstance(event, LinkStateChanged):
             say(ev="link", status=event.status.value, detail=event.detail)
+        elif isinstance(event, EmergencyDialled):
+            say(ev="emergency", extension=event.extension, number=event.number, call=event.call_key)
 
     if args.overflow_to:
         position.set_overflow(args.overflow_to, args.overflow_s)

@@ -110,3 +110,39 @@ def test_a_posting_carries_the_dialled_digits_unformatted(rig_factory: Callable[
     ps = rig.pms.wait_for("PS")[0]
     assert (ps.get("DA"), ps.get("TI"), ps.get("DU"), ps.get("TA")) == ("261120", "210507", "010205", "250")
     assert ps.get("DD") == "9619000"
+
+
+@pytest.mark.parametrize("wire", WIRES)
+def test_sharers_check_in_and_out_one_by_one(rig_factory: Callable[..., Rig], wire: str) -> None:
+    """[SPEC p.41-44] a sharer comes into an occupied room with GS Y and leaves with GO for his own G#:
+    the other guest stays in the room."""
+    rig = rig_factory(wire)
+    alive(rig)
+    store = rig.console.store
+    room = vacant(store)[0]
+    pms = rig.pms
+    pms.send("GI", ("RN", room), ("G#", "35869"), ("GN", "Share1"), ("GL", "GE"), ("GS", "N"))
+    pms.send("GI", ("RN", room), ("G#", "35870"), ("GN", "Sharer2"), ("GS", "Y"))
+    becomes(lambda: [(stay(store, r) or ("",))[0] for r in ("35869", "35870")], ["in_house", "in_house"])
+    pms.send("GO", ("RN", room), ("G#", "35870"), ("GS", "Y"))
+    becomes(lambda: [(stay(store, r) or ("",))[0] for r in ("35869", "35870")], ["in_house", "checked_out"])
+    with store.read() as s:
+        occupancy = s.scalar(select(RoomRow.occupancy).where(RoomRow.number == room))
+    assert occupancy != "vacant"
+    assert rig.console.desk.failed == 0
+
+
+def test_a_posting_refused_for_good_is_not_sent_again(rig_factory: Callable[..., Rig]) -> None:
+    """[SPEC p.81, 111] PA with UR (unprocessable, do not retry) or NG (no guest): the posting is settled as
+    refused and not sent again; the next posting goes out."""
+    rig = rig_factory("tcp", retry_pause_s=0.3)
+    alive(rig)
+    room = vacant(rig.console.store)[0]
+    rig.pms.behaviour.posting_answers = ["UR", "NG"]
+    start = datetime.now(ZONE).replace(microsecond=0)
+    rig.console.link.post(Posting(room, start, 100, "0800", 60, "L", reference=911))
+    rig.console.link.post(Posting(room, start, 200, "0801", 60, "L", reference=912))
+    rig.console.link.post(Posting(room, start, 300, "0802", 60, "L", reference=913))
+    becomes(lambda: sorted(rig.console.settled), [(911, False), (912, False), (913, True)])
+    time.sleep(1.5)  # five first pauses
+    assert len(rig.pms.of_kind("PS")) == 3

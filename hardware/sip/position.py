@@ -27,8 +27,10 @@ from hardware.sip.ringing_front import RingingFront
 from hardware.sip.sdp_offer import line_codecs
 from hardware.sip.sip_guard import SipGuard
 from hardware.sip.sip_lamps import SipLamps
+from hardware.sip.sip_message import SipMessage
 from hardware.sip.supervised import Supervised
 from switchboard.clock import Clock
+from switchboard.emergency import MESSAGE_TYPE, EmergencyNumbers, from_pbx_message
 from switchboard.pbx import (
     CallFailed,
     CallKind,
@@ -93,6 +95,7 @@ class SipPosition:
         self._line: Line | None = None
         self._mwi: MessageLamps | None = None
         self.ready = threading.Event()  # the thread has its endpoint (tests wait on it)
+        self.emergency_numbers = EmergencyNumbers()  # [emergency] numbers, set by the composition root
         self._dead = ""  # why SIP could not start at all: every command is refused with it
         self._poll = (
             RegistrationPoll(
@@ -111,6 +114,16 @@ class SipPosition:
         self._report = cast(Callable[[object], None], sink)  # the bridge takes the link monitor's events too
         self._supervisor = Supervised("sip-position", self._body, died=self._died)
         self._supervisor.start()
+
+    def _pbx_message(self, message: SipMessage) -> None:
+        """A MESSAGE the PBX sends as it routes an emergency call (the lab's Kamailio: route[EMERGENCY])."""
+        if message.get("content-type").split(";")[0].strip().lower() != MESSAGE_TYPE:
+            return
+        told = from_pbx_message(message.body, self._clock.now(), self.emergency_numbers)
+        if told is None:
+            log.warning("a MESSAGE from the PBX that is not an emergency call was ignored")
+            return
+        self._report(told)
 
     def stop(self) -> None:
         self._stopping.set()
@@ -155,6 +168,7 @@ class SipPosition:
         self._lamps.guard = self.guard
         self._desk.attach(front, line)
         front.registration.on_change = self._registration
+        front.on_message = self._pbx_message
         front.on_pbx_back = self._lamps.pbx_back
         self._front, self._line = front, line
         self._mwi = MessageLamps(

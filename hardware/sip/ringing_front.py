@@ -97,6 +97,7 @@ class RingingFront:
         self.on_gone: Callable[[WaitingCall, str], None] = lambda _c, _r: None
         self.on_handover_failed: Callable[[WaitingCall, int, str], None] = lambda _c, _n, _r: None
         self.on_refused: Callable[[WaitingCall, int, str], None] = lambda _c, _n, _r: None
+        self.on_message: Callable[[SipMessage], None] = lambda _m: None  # the PBX's word (emergency calls)
         self.codecs: set[str] = set()  # what the console's line speaks (sdp_offer names); empty: not checked
         self._refused: dict[str, bytes] = {}  # Call-ID -> our 488, for retransmitted INVITEs (bounded)
         self.registration = FrontRegistration(
@@ -221,6 +222,9 @@ class RingingFront:
                 self.on_gone(call, "answered elsewhere" if elsewhere else "abandoned")
         elif method == "ACK":
             pass  # the ACK for our 486/487: nothing to do
+        elif method == "MESSAGE":  # only the PBX gets this far (the guard dropped anyone else)
+            self._send(sm.response(message, 200, "OK"), source)
+            self.on_message(message)
         elif method == "OPTIONS":
             self._send(sm.response(message, 200, "OK"), source)
         elif method != "ACK":
