@@ -14,6 +14,7 @@ from db.position_states import SqlPositionStates
 from hardware.training_pbx import TrainingPbx
 from switchboard import settings as console_settings
 from switchboard.clock import Clock
+from switchboard.emergency import EmergencyNumbers
 from switchboard.errors import ConsoleError
 from switchboard.hotel import ExtensionKind
 from switchboard.pbx import CallKind, PbxPosition, PositionSettings
@@ -71,7 +72,7 @@ def sip_position(
             return CallKind.ROOM
         return CallKind.OUTSIDE if kind is None else CallKind.INTERNAL
 
-    return SipPosition(
+    position = SipPosition(
         PositionSettings(
             server=sip.get("server", "").strip(),
             extension=sip.get("extension", "").strip(),
@@ -86,6 +87,8 @@ def sip_position(
         claim=claims.claim if claims is not None else None,
         unclaim=claims.release if claims is not None else None,
     )
+    position.emergency_numbers = EmergencyNumbers.from_settings(settings.section("emergency"))
+    return position
 
 
 def start_headset(console: Console, window: MainWindow, position: PbxPosition) -> None:
