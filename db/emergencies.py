@@ -22,6 +22,7 @@ from switchboard.desk import EntryKind, LogCategory
 from switchboard.emergency import SAME_CALL_WINDOW, Alarm, EmergencyDialled, Occupant, Source
 from switchboard.errors import InputError, NotFound
 from switchboard.hotel import Actor, StayStatus
+from switchboard.shift_figures import EmergencyLine
 from switchboard.shifts import shift_at
 
 TOPIC = "emergency"
@@ -233,3 +234,22 @@ class SqlEmergencies:
         s.flush()
         seal(s, row)
         changed(s, actor, now, "logbook", row.id)
+
+
+def emergency_lines(
+    store: Store, clock: Clock, since: datetime, until: datetime
+) -> tuple[EmergencyLine, ...]:
+    """Every emergency call of a period as the shift report and the handover list it (room and times,
+    never the guests' names: the report leaves the operator's desk)."""
+    return tuple(
+        EmergencyLine(
+            at=a.at,
+            where=a.room or a.extension,
+            number=a.number,
+            source=a.source.value,
+            acknowledged_by=a.acknowledged_by,
+            acknowledged_at=a.acknowledged_at,
+            called_out_at=a.escalated_at,
+        )
+        for a in SqlEmergencies(store, clock).between(since, until)
+    )

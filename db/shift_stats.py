@@ -25,6 +25,7 @@ from db.rows import (
     WakeUpAttemptRow,
     WakeUpRow,
 )
+from db.emergencies import emergency_lines
 from db.store import Store
 from switchboard.clock import Clock
 from switchboard.desk import LogQuery
@@ -196,6 +197,7 @@ class SqlShiftStats:
             room_calls_out=len(room_calls),
             room_charges_cents=sum(c.charge_cents for c in room_calls),
             charges_not_posted=sum(1 for c in room_calls if c.posting in (DUE, REFUSED)),
+            emergencies=emergency_lines(self._store, self._clock, since, until),
         )
 
     @staticmethod

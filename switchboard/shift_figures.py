@@ -21,6 +21,19 @@ class LogLine:
 
 
 @dataclass(frozen=True, slots=True)
+class EmergencyLine:
+    """An emergency number dialled from an extension, and what the positions did about it."""
+
+    at: datetime
+    where: str  # the room, or the extension when it is not a room's
+    number: str
+    source: str  # switchboard.emergency.Source value: how the console heard of it
+    acknowledged_by: str
+    acknowledged_at: datetime | None
+    called_out_at: datetime | None  # nobody acknowledged in time: duty manager and security called
+
+
+@dataclass(frozen=True, slots=True)
 class WakeUpLine:
     """A wake-up call that needed more than one attempt or a person, for the duty manager."""
 
@@ -65,6 +78,7 @@ class ShiftFigures:
     room_calls_out: int = 0  # from the PBX's call records (SMDR)
     room_charges_cents: int = 0
     charges_not_posted: int = 0  # still owed to the PMS, or refused by it
+    emergencies: tuple[EmergencyLine, ...] = field(default=())
 
     @property
     def three_ring_share(self) -> float:

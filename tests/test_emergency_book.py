@@ -148,3 +148,30 @@ def test_the_pbx_message_is_read_strictly() -> None:
         from_pbx_message(body, at, numbers)
 
     never_raises()
+
+
+def test_the_shift_report_lists_each_emergency_call_with_its_acknowledgement(
+    store: Store, clock: FakeClock, tmp_path: object
+) -> None:
+    import subprocess
+    from pathlib import Path
+
+    from db.shift_stats import SqlShiftStats
+    from switchboard.shifts import shift_at
+    from ui.shift_report import render
+
+    seed_demo_hotel(store, clock)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest and not r.privacy)
+    book = SqlEmergencies(store, clock)
+    alarm, _ = book.raise_alarm(_dialled(clock, room.extension), PBX)
+    clock.advance(timedelta(seconds=12))
+    book.acknowledge(alarm.id, NIGHT)
+    slot = shift_at(clock.now())
+    figures = SqlShiftStats(store, clock).figures("night", slot.starts_at, slot.ends_at)
+    listed = [(e.where, e.number, e.acknowledged_by) for e in figures.emergencies]
+    assert listed == [(room.number, "110", "night")]
+    pdf = Path(str(tmp_path)) / "report.pdf"
+    render(figures, pdf, "Grand Harbour Hotel", clock.now())
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Emergency calls" in text and room.number in text and "(+12 s)" in text
+    assert room.guest not in text  # the report leaves the desk: room and times, not the guest

@@ -38,7 +38,7 @@ def _circle(graph: grimp.ImportGraph, package: str) -> list[str] | None:
 
 @pytest.mark.parametrize("package", ["switchboard", "db", "ui", "hardware", "console"])
 def test_no_import_circle_inside_a_package(package: str) -> None:
-    graph = grimp.build_graph(package)
+    graph = grimp.build_graph(package, exclude_type_checking_imports=True)  # annotations only: no circle
     assert _circle(graph, package) is None
 
 

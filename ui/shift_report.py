@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from switchboard.duties import Duty
+from ui.shift_report_emergencies import emergency_calls
 from switchboard.shift_figures import ANSWER_BUCKETS, ShiftFigures
 from ui.print_lists import duty_header, duty_rows
 from ui.report_chart import calls_per_hour_chart
@@ -289,6 +290,7 @@ def render(
             header=False,
         ),
         *wakeup_log(f, font, h2, small),
+        *emergency_calls(f, font, h2, small, pdf_table),
         Paragraph(
             escape(
                 QCoreApplication.translate("ShiftReport", "Logbook: %1 entries, %2 follow-ups open")
