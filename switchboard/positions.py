@@ -58,3 +58,50 @@ def overflow_destination(text: str) -> str:
     if _EXTENSION.fullmatch(value) or _SIP_URI.fullmatch(value):
         return value
     return ""
+
+
+class AsideKind(enum.Enum):
+    PARK = "park"
+    CAMP = "camp"
+
+
+@dataclass(frozen=True)
+class SharedPark:
+    """A call parked or camped at one position, as every position sees it. ``call_key`` is the call's
+    SIP Call-ID (the training PBX's call id); ``where`` the park slot or the extension camped on."""
+
+    call_key: str
+    kind: AsideKind
+    where: str
+    position: str
+    caller: str
+    caller_name: str
+    since: datetime
+    picked_by: str = ""
+    picked_contact: str = ""
+
+
+class ParkBook(Protocol):
+    """The shared park area (db/shared_parks.py). ``put`` is False when the slot is another position's;
+    ``pick`` claims a call of another position for this one (once: the first to ask), and returns it."""
+
+    position: str
+
+    def put(self, park: SharedPark) -> bool: ...
+
+    def remove(self, call_key: str) -> None: ...
+
+    def all(self) -> list[SharedPark]: ...
+
+    def pick(self, call_key: str, contact: str) -> SharedPark | None: ...
+
+    def handovers(self) -> list[SharedPark]: ...
+
+
+@runtime_checkable
+class SharesParks(Protocol):
+    """A position whose parked and camped calls every position sees, and that picks up theirs."""
+
+    def share_parks(self, book: ParkBook) -> None: ...
+
+    def pickup_shared(self, call_key: str) -> None: ...

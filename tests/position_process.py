@@ -4,7 +4,8 @@ and benches with several positions on one operator number.
     python -m tests.position_process --server 127.0.0.1:5060 --extension 9 --name P1 --database URL \\
         [--answer] [--hold-ms 300] [--overflow-to 8000 --overflow-s 45]
 
-Lines on stdin: ``answer CALL``, ``break`` (the position goes on break), ``back``, ``quit``.
+Lines on stdin: ``answer CALL``, ``park CALL``, ``pickup-shared SIP-CALL-ID`` (a call parked at
+another position), ``break`` (the position goes on break), ``back``, ``quit``.
 
 Events go to stdout as JSON lines with the wall-clock time they were seen; ``--answer`` answers every
 offered call at once (and releases it ``--hold-ms`` after it connected, if given). The process ends when stdin
@@ -20,12 +21,14 @@ import threading
 import time
 
 from db.call_claims import SqlCallClaims
+from db.shared_parks import SqlSharedParks
 from db.store import Store
 from hardware.sip.position import SipPosition
 from switchboard.clock import SystemClock
 from switchboard.emergency import EmergencyDialled
 from switchboard.pbx import (
     CallEnded,
+    CallFailed,
     CallOffered,
     CallState,
     CallStateChanged,
@@ -57,28 +60,39 @@ def main() -> int:
     clock = SystemClock()
     store = Store(args.database)
     claims = SqlCallClaims(store, clock, args.name)
+    parks = SqlSharedParks(store, clock, args.name)
     position = SipPosition(
         PositionSettings(server=args.server, extension=args.extension),
         clock,
         claim=claims.claim,
         unclaim=claims.release,
+        parks=parks,
     )
     names: dict[str, str] = {}
 
     def sink(event: object) -> None:
         if isinstance(event, CallOffered):
             names[event.call_id] = event.caller_name
-            say(ev="offered", call=event.call_id, name=event.caller_name)
+            say(
+                ev="offered",
+                call=event.call_id,
+                name=event.caller_name,
+                caller=event.caller,
+                recall_of=event.recall_of,
+            )
             if args.answer:
                 position.answer(event.call_id)
         elif isinstance(event, CallStateChanged):
-            say(ev="state", call=event.call_id, name=names.get(event.call_id, ""), state=event.state.value)
+            name = names.get(event.call_id, "")
+            say(ev="state", call=event.call_id, name=name, state=event.state.value, peer=event.peer)
             if args.answer and args.hold_ms and event.state is CallState.CONNECTED:
                 timer = threading.Timer(args.hold_ms / 1000, position.release, (event.call_id,))
                 timer.daemon = True
                 timer.start()
         elif isinstance(event, CallEnded):
             say(ev="ended", call=event.call_id, name=names.get(event.call_id, ""), reason=event.reason)
+        elif isinstance(event, CallFailed):
+            say(ev="failed", call=event.call_id, reason=event.reason.value, detail=event.detail)
         elif isinstance(event, LinkStateChanged):
             say(ev="link", status=event.status.value, detail=event.detail)
         elif isinstance(event, EmergencyDialled):
@@ -93,6 +107,10 @@ def main() -> int:
             break
         if line.startswith("answer "):
             position.answer(line.split()[1])
+        elif line.startswith("park "):
+            position.park(line.split()[1])
+        elif line.startswith("pickup-shared "):
+            position.pickup_shared(line.split()[1])
         elif line.strip() in ("break", "back"):
             position.set_break(line.strip() == "break")
             say(ev="break", on=line.strip() == "break")

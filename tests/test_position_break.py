@@ -73,6 +73,8 @@ def test_a_position_on_break_is_not_rung_and_is_rung_again_when_back(
         assert set(winners.values()) == {"Working"}
         assert working.of("link", status="down") == [] and resting.of("link", status="down") == []
 
+        for p in (working, resting):
+            p.events.clear()  # sipp names its calls "Load 1", "Load 2" ... again
         resting.send("back")
         wait_contacts(lab, "9", 2)
         result = run_sipp_calls(lab.domain, "9", tmp_path / "back", calls=6, rate=3, limit=6, hold_ms=300)

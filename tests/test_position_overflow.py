@@ -73,7 +73,8 @@ def test_a_call_waiting_too_long_goes_to_the_front_desk_and_leaves_every_queue(
                 ended = p.of("ended", name=name)
                 assert ended and ended[0]["reason"] == "overflowed", (p.name, name, ended)
                 waited = ended[0]["t"] - at
-                assert OVERFLOW_S <= waited < OVERFLOW_S + 1.0, (p.name, name, waited)
+                # measured from the offer's print, a few ms after the INVITE reached the position
+                assert OVERFLOW_S - 0.05 <= waited < OVERFLOW_S + 1.0, (p.name, name, waited)
             assert p.of("state", state="connected") == []
         log = lab.log_path.read_text(errors="replace")
         assert log.count("OVERFLOW ") == 3

@@ -105,7 +105,13 @@ class CallDesk(HeldCalls):
             sip_call_id=waiting.sip_call_id,
         )
         self._calls[call.id] = call
-        self._emit(CallOffered(call.id, call.caller, call.caller_name, call.called, kind, self._clock.now()))
+        slot, expires = self.pickups.pop(waiting.caller, ("", 0.0))
+        if slot and time.monotonic() > expires:
+            slot = ""
+        now = self._clock.now()
+        self._emit(CallOffered(call.id, call.caller, call.caller_name, call.called, kind, now, slot))
+        if slot:  # a call this position picked up from another's park area: it is handed over by REFER
+            self.answer(call.id)
 
     def abandoned(self, waiting: WaitingCall, reason: str) -> None:
         assert self._front is not None

@@ -16,8 +16,10 @@ from switchboard.pbx import (
 
 
 class HeldCalls(DeskState):
+    taken_elsewhere: frozenset[str] = frozenset()  # park slots other positions hold (park_share.py)
+
     def park(self, call_id: str) -> None:
-        slot = next((s for s in self.park_slots if s not in self.parked), "")
+        slot = self._free_slot()
         call = self._calls.get(call_id)
         if call is None or not slot:
             self._fail(call_id, "", FailureReason.OTHER, "no free park slot")
@@ -27,12 +29,50 @@ class HeldCalls(DeskState):
             self.parked[slot] = call_id
             parked.park_deadline = time.monotonic() + self.park_recall_s
 
+    def _free_slot(self) -> str:
+        taken = self.taken_elsewhere
+        return next((s for s in self.park_slots if s not in self.parked and s not in taken), "")
+
+    def repark(self, call_id: str) -> None:
+        """Its slot turned out to be another position's: the call moves to a free one (shown anew)."""
+        call = self._calls.get(call_id)
+        slot = self._free_slot()
+        if call is None or call.state is not CallState.PARKED or not slot:
+            return
+        self.parked.pop(call.peer, None)
+        self.parked[slot] = call.id
+        self._state(call, CallState.PARKED, slot)
+
     def pickup(self, slot: str) -> None:
         call = self._calls.get(self.parked.get(slot, ""))
         if call is None:
             self._fail("", slot, FailureReason.NOT_FOUND, "nothing parked")
             return
         self._connect(call)
+
+    def aside(self) -> list[DeskCall]:
+        """Calls parked or camped on this position's line that came in through the PBX (shareable)."""
+        return [
+            c
+            for c in self._calls.values()
+            if c.state in (CallState.PARKED, CallState.CAMPED) and c.sip_call_id and c.line is not None
+        ]
+
+    def hand_over(self, call_id: str, uri: str, to: str) -> bool:
+        """Another position picked up a call held here: blind transfer (REFER) of the caller to that
+        position's own address. A refused transfer brings the call back to this operator."""
+        call = self._calls.get(call_id)
+        if call is None or call.line is None or self._line is None:
+            return False
+        if call.state not in (CallState.PARKED, CallState.CAMPED):
+            return False
+        call.transfer_to, call.camp_target, call.park_deadline, call.camp_deadline = to, "", 0.0, 0.0
+        for slot, parked in list(self.parked.items()):
+            if parked == call.id:
+                del self.parked[slot]
+        self._state(call, CallState.TRANSFERRED, to)
+        self._line.xfer(call.line, uri)
+        return True
 
     def camp_on(self, call_id: str, target: str, recall_after_s: float) -> None:
         reason = self._refusal(target)

@@ -57,6 +57,9 @@ class DeskState:
         # is the database's, see db/call_claims.py); ``unclaim`` gives it back when it cannot be taken.
         self.claim: Callable[[str], bool] = lambda _key: True
         self.unclaim: Callable[[str], None] = lambda _key: None
+        # caller -> (slot, monotonic deadline): calls picked up from another position's park area,
+        # answered here as soon as the caller's INVITE (after that position's REFER) arrives
+        self.pickups: dict[str, tuple[str, float]] = {}
 
     def sip_call_id(self, call_id: str) -> str:
         call = self._calls.get(call_id)

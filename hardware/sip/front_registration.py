@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -63,6 +64,9 @@ class FrontRegistration:
         self.registered: bool | None = None
         self._leaving = False
         self.paused = False  # the operator is on break: the contact stays off the PBX
+        # RFC 5626 instance id: the PBX keeps it with the contact, and a request to the GRUU (RFC 5627)
+        # reaches this position alone, never the other positions on the same extension.
+        self.instance = f"urn:uuid:{uuid.uuid4()}"
         self.on_back: Callable[[float], None] = lambda _silent_s: None
         self.probe_call_id = sm.new_tag() + "@probe"
         self._probe_cseq = 0
@@ -99,6 +103,12 @@ class FrontRegistration:
                 ],
             ).encode()
         )
+
+    @property
+    def gruu(self) -> str:
+        """This position's own address through the PBX (a public GRUU, RFC 5627 §3.1): a parked call
+        handed over by REFER to it rings here alone."""
+        return f"sip:{self.extension}@{self.domain};gr={self.instance}"
 
     def register_now(self) -> None:
         """Register again at once (the PBX lost our registration, e.g. it restarted)."""
@@ -151,7 +161,8 @@ class FrontRegistration:
                 ("To", f"<sip:{self.extension}@{self.domain}>"),
                 ("Call-ID", self.call_id),
                 ("CSeq", f"{self._cseq} REGISTER"),
-                ("Contact", f"<{self.contact}>"),
+                ("Supported", "gruu"),
+                ("Contact", f'<{self.contact}>;+sip.instance="<{self.instance}>"'),
                 ("Expires", str(expires)),
                 ("User-Agent", "hotel-switchboard console"),
             ],

@@ -22,6 +22,7 @@ from hardware.sip.console_line import Line, OperatorAudio
 from hardware.sip.desk_call import room_or_outside
 from hardware.sip.front_registration import RegistrationState
 from hardware.sip.message_lamps import MessageLamps
+from hardware.sip.park_share import ParkShare
 from hardware.sip.registrations import RegistrationPoll
 from hardware.sip.ringing_front import RingingFront
 from hardware.sip.sdp_offer import line_codecs
@@ -44,6 +45,7 @@ from switchboard.pbx import (
     PositionSettings,
     new_call_id,
 )
+from switchboard.positions import ParkBook
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +62,7 @@ class SipPosition:
         registrations_every_s: float = 5.0,
         claim: Callable[[str], bool] | None = None,
         unclaim: Callable[[str], None] | None = None,
+        parks: ParkBook | None = None,
     ) -> None:
         self.settings = settings
         self._clock = clock
@@ -91,6 +94,7 @@ class SipPosition:
             self._desk.claim = claim
         if unclaim is not None:
             self._desk.unclaim = unclaim
+        self._share = ParkShare(parks, self._desk, clock) if parks is not None else None
         self._front: RingingFront | None = None
         self._line: Line | None = None
         self._mwi: MessageLamps | None = None
@@ -195,6 +199,7 @@ class SipPosition:
             mwi.poll,
             self._desk.check_timers,
             self._desk.check_overflow,
+            self._poll_share,
         )
         while not self._stopping.is_set():
             for step in steps:
@@ -301,6 +306,30 @@ class SipPosition:
         call_id = self._desk.parked.get(slot, "")
         self._put(lambda: self._desk.pickup(slot), call_id, slot)
         return call_id
+
+    def share_parks(self, book: ParkBook) -> None:
+        """Share this position's parked and camped calls with every position through ``book``."""
+
+        def run() -> None:
+            self._share = ParkShare(book, self._desk, self._clock)
+
+        self._commands.put(run)
+
+    def _poll_share(self) -> None:
+        if self._share is not None:
+            self._share.poll()
+
+    def pickup_shared(self, call_key: str) -> None:
+        """Pick up a call parked or camped at another position (the shared park area): it is handed
+        over here by REFER and answered on arrival; refused if it is gone or another position was first."""
+
+        def run() -> None:
+            share, front = self._share, self._front
+            if share is None or front is None or share.pick(call_key, front.registration) is None:
+                why = "no longer parked, or picked up at another position"
+                self._emit(CallFailed("", "", FailureReason.NOT_FOUND, self._clock.now(), why))
+
+        self._put(run)
 
     def set_parking(self, slots: Sequence[str], recall_after_s: float) -> None:
         def run() -> None:

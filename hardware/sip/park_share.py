@@ -1,0 +1,72 @@
+"""The park area shared by every position, on the SIP side: the calls this position holds aside
+(parked, camped on a busy extension) are published in the shared book for every position's park area;
+a call another position picks up is handed over to it by REFER (blind transfer, RFC 3515) to that
+position's own address, its GRUU (RFC 5627), so it rings there alone and is answered on arrival.
+A recall stays with the position holding the call (the call is on its line). Runs in the SIP thread,
+a round every ``EVERY_S``; the book is the database's (db/shared_parks.py)."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from hardware.sip.call_desk import CallDesk
+from hardware.sip.front_registration import FrontRegistration
+from switchboard.clock import Clock
+from switchboard.pbx import CallState
+from switchboard.positions import AsideKind, ParkBook, SharedPark
+
+log = logging.getLogger(__name__)
+
+EVERY_S = 0.25
+PICKUP_WAIT_S = 10.0  # how long a picked call is expected at this position
+
+
+class ParkShare:
+    def __init__(self, book: ParkBook, desk: CallDesk, clock: Clock) -> None:
+        self.book = book
+        self._clock = clock
+        self._desk = desk
+        self._due = 0.0
+        self._published: dict[str, str] = {}  # call key -> where, as the book has it
+        self._handed: set[str] = set()
+
+    def poll(self) -> None:
+        now = time.monotonic()
+        if now < self._due:
+            return
+        self._due = now + EVERY_S
+        aside = {c.sip_call_id: c for c in self._desk.aside()}
+        for key in [k for k in self._published if k not in aside]:
+            self.book.remove(key)
+            del self._published[key]
+            self._handed.discard(key)
+        shared = self.book.all()
+        mine = self.book.position
+        self._desk.taken_elsewhere = frozenset(
+            p.where for p in shared if p.position != mine and p.kind is AsideKind.PARK
+        )
+        for key, call in aside.items():
+            if self._published.get(key) == call.peer:
+                continue
+            kind = AsideKind.PARK if call.state is CallState.PARKED else AsideKind.CAMP
+            park = SharedPark(key, kind, call.peer, mine, call.caller, call.caller_name, self._clock.now())
+            if self.book.put(park):
+                self._published[key] = call.peer
+            else:  # another position took the slot a moment before: park again in a free one
+                log.info("park slot %s taken by another position; parking again", call.peer)
+                self._desk.repark(call.id)
+        for picked in self.book.handovers():
+            held = aside.get(picked.call_key)
+            if held is None or picked.call_key in self._handed or not picked.picked_contact:
+                continue
+            self._handed.add(picked.call_key)
+            self._desk.hand_over(held.id, picked.picked_contact, picked.picked_by)
+
+    def pick(self, call_key: str, registration: FrontRegistration) -> SharedPark | None:
+        """Pick up another position's call: claimed in the book with this position's GRUU, and its
+        caller's INVITE is answered as soon as it arrives."""
+        park = self.book.pick(call_key, registration.gruu)
+        if park is not None:
+            self._desk.pickups[park.caller] = (park.where, time.monotonic() + PICKUP_WAIT_S)
+        return park

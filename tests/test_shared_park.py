@@ -1,0 +1,109 @@
+"""Park and camp-on shared by every position: a call parked at one position is in the shared park
+area (the database) for every position, and picked up at another: the parking position hands it over
+by REFER to the picking position's own address (its GRUU, so the PBX rings it alone), where it is
+answered on arrival. Two pjsua2 positions in processes of their own, Kamailio, a baresip caller."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+
+from db.shared_parks import SqlSharedParks
+from db.store import Store
+from switchboard.clock import FakeClock
+from switchboard.positions import AsideKind, SharedPark
+from tests.positions_lab import Position
+from tests.sip_lab import KamailioLab
+from tests.sip_lab.baresip import BaresipPhone
+
+
+@pytest.fixture
+def database(pg_url: str) -> str:
+    store = Store(pg_url)
+    store.migrate()
+    store.dispose()
+    return pg_url
+
+
+def wait_for(check: Callable[[], object], timeout: float = 10.0) -> object:
+    deadline = time.monotonic() + timeout
+    while True:
+        found = check()
+        if found:
+            return found
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+@pytest.mark.sip
+@pytest.mark.postgres
+def test_a_call_parked_at_one_position_is_picked_up_at_the_other(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], database: str
+) -> None:
+    store = Store(database)
+    book = SqlSharedParks(store, FakeClock(datetime(2026, 12, 5, tzinfo=UTC)), "test")
+    parking = Position("Parking", kamailio, database, answer=True)
+    picking = Position("Picking", kamailio, database, answer=False)
+    try:
+        for p in (parking, picking):
+            p.wait("link", status="up")
+        caller = baresip_phone("1301")
+        caller.dial("9")
+        answered = parking.wait("state", state="connected")
+        caller.wait_event("CALL_ESTABLISHED")
+        parking.send(f"park {answered['call']}")
+        parking.wait("state", call=answered["call"], state="parked")
+        shared = wait_for(lambda: [p for p in book.all() if p.position == "Parking"])
+        assert isinstance(shared, list) and len(shared) == 1
+        park = shared[0]
+        assert (park.kind, park.caller) == (AsideKind.PARK, "1301")
+        assert park.where == parking.of("state", call=answered["call"], state="parked")[0]["peer"]
+
+        picking.send(f"pickup-shared {park.call_key}")
+        taken = picking.wait("state", state="connected", timeout=10)
+        offered = picking.of("offered", call=taken["call"])
+        assert offered and offered[0]["caller"] == "1301" and offered[0]["recall_of"] == park.where
+        ended = parking.wait("ended", call=answered["call"], timeout=10)
+        assert ended["reason"] == "answered at Picking"
+        caller.wait_event("CALL_ESTABLISHED", timeout=10)  # the caller's new call, to the picking position
+        wait_for(lambda: not book.all())  # gone from the shared park area
+        assert picking.of("failed") == []
+    finally:
+        for p in (parking, picking):
+            p.stop()
+        store.dispose()
+
+
+@pytest.mark.postgres
+def test_two_positions_cannot_take_one_slot_or_pick_one_call_twice(pg_url: str) -> None:
+    store = Store(pg_url)
+    try:
+        store.migrate()
+        clock = FakeClock(datetime(2026, 12, 5, tzinfo=UTC))
+        one, two, three = (SqlSharedParks(store, clock, n) for n in ("Console 1", "Console 2", "Console 3"))
+        park = SharedPark("call-a@pbx", AsideKind.PARK, "7901", "", "1301", "Mr Lin", clock.now())
+        assert one.put(park)
+        other = SharedPark("call-b@pbx", AsideKind.PARK, "7901", "", "1302", "", clock.now())
+        assert not two.put(other)  # the slot is Console 1's
+        camp = SharedPark("call-c@pbx", AsideKind.CAMP, "1205", "", "1303", "", clock.now())
+        assert two.put(camp) and three.put(
+            SharedPark("call-d@pbx", AsideKind.CAMP, "1205", "", "1304", "", clock.now())
+        )  # two callers may wait for the same busy extension
+        assert [p.position for p in three.all()] == ["Console 1", "Console 2", "Console 3"]
+        assert one.pick("call-a@pbx", "sip:9@pbx") is None  # not from oneself
+        picked = two.pick("call-a@pbx", "sip:9@pbx;gr=urn:uuid:2")
+        assert picked is not None and picked.caller == "1301"
+        assert three.pick("call-a@pbx", "sip:9@pbx;gr=urn:uuid:3") is None  # Console 2 was first
+        handed = one.handovers()
+        assert [(h.call_key, h.picked_by, h.picked_contact) for h in handed] == [
+            ("call-a@pbx", "Console 2", "sip:9@pbx;gr=urn:uuid:2")
+        ]
+        two.remove("call-a@pbx")  # only the holding position removes its call
+        assert len(one.all()) == 3
+        one.remove("call-a@pbx")
+        assert len(one.all()) == 2
+    finally:
+        store.dispose()
