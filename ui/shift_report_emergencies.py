@@ -23,17 +23,26 @@ def emergency_calls(
     if not f.emergencies:
         return []
 
-    def t(text: str) -> str:
-        return QCoreApplication.translate("ShiftReport", text)
-
-    rows: list[list[object]] = [[t("Time"), t("Room"), t("Number"), t("Acknowledged"), t("Called out")]]
+    rows: list[list[object]] = [
+        [
+            QCoreApplication.translate("ShiftReport", "Time"),
+            QCoreApplication.translate("ShiftReport", "Room"),
+            QCoreApplication.translate("ShiftReport", "Number"),
+            QCoreApplication.translate("ShiftReport", "Acknowledged"),
+            QCoreApplication.translate("ShiftReport", "Called out"),
+        ]
+    ]
     for line in f.emergencies:
         if line.acknowledged_at is not None:
             after = int((line.acknowledged_at - line.at).total_seconds())
             acknowledged = f"{line.acknowledged_by} {line.acknowledged_at:%H:%M:%S} (+{after} s)"
         else:
-            acknowledged = t("not acknowledged")
-        late = t(" (from the call records)") if line.source == "records" else ""
+            acknowledged = QCoreApplication.translate("ShiftReport", "not acknowledged")
+        late = (
+            QCoreApplication.translate("ShiftReport", " (from the call records)")
+            if line.source == "records"
+            else ""
+        )
         rows.append(
             [
                 f"{line.at:%H:%M:%S}",
@@ -44,6 +53,6 @@ def emergency_calls(
             ]
         )
     return [
-        Paragraph(escape(t("Emergency calls")), h2),
+        Paragraph(escape(QCoreApplication.translate("ShiftReport", "Emergency calls")), h2),
         table(rows, [20 * mm, 18 * mm, 46 * mm, 72 * mm, 22 * mm], font, numbers=False),
     ]
