@@ -78,9 +78,10 @@ def register(domain: str, extension: str, port: int) -> None:
 
 
 class RoomBank:
-    """One sipp acting as every room registered to it; ``kind`` is a scenario in sip_lab/rooms/."""
+    """One sipp acting as every room registered to it; ``kind`` is a scenario in sip_lab/rooms/,
+    ``keys`` its generic parameters (sipp ``-key``)."""
 
-    def __init__(self, kind: str, run_dir: Path) -> None:
+    def __init__(self, kind: str, run_dir: Path, keys: dict[str, str] | None = None) -> None:
         self.kind = kind
         self.port = free_port(both=False)
         run_dir.mkdir(parents=True, exist_ok=True)
@@ -99,6 +100,7 @@ class RoomBank:
                 "-nostdin",
                 "-trace_err",
                 *(["-trace_msg"] if os.environ.get("ROOM_TRACE") else []),
+                *(arg for key, value in (keys or {}).items() for arg in ("-key", key, value)),
                 "127.0.0.1:9",
             ],
             cwd=run_dir,
