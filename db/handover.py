@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from db.audit import audit, changed
 from db.dnd_ends import dnd_ends_by_room_id
+from db.emergencies import SqlEmergencies
 from db.logbook import SqlLogbook
 from db.rows import (
     GuestRow,
@@ -130,6 +131,12 @@ class SqlHandovers:
             ):
                 line = item_line(ItemKind.TIMED_DUTY, time=duty.time_of_day, name=duty.name)
                 items.append((ItemKind.TIMED_DUTY, str(duty.id), line))
+            for alarm in SqlEmergencies(self._store, self._clock).between(outgoing.starts_at, now):
+                by = alarm.acknowledged_by or "nobody"
+                at = f"{alarm.at.astimezone(zone):%H:%M:%S}"
+                place = alarm.room or alarm.extension
+                line = item_line(ItemKind.EMERGENCY, time=at, place=place, number=alarm.number, by=by)
+                items.append((ItemKind.EMERGENCY, str(alarm.id), line))
             from_row = shift_row(s, outgoing)
             to_row = shift_row(s, incoming)
             handover = HandoverRow(

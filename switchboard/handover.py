@@ -23,6 +23,7 @@ class ItemKind(Enum):
     DND = "dnd"
     VIP_ARRIVAL = "vip_arrival"
     TIMED_DUTY = "timed_duty"
+    EMERGENCY = "emergency"  # an emergency number dialled during the shift, and who acknowledged it
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ _LINES: dict[ItemKind, str] = {
     ItemKind.VIP_ARRIVAL: "VIP {level} {name}, room {room}, arrives {date}",
     ItemKind.TIMED_DUTY: "{time} {name}",
     ItemKind.FOLLOW_UP: "{room}{text}{due}",
+    ItemKind.EMERGENCY: "{time} {place} dialled {number}, acknowledged by {by}",
 }
 _PATTERNS: dict[ItemKind, re.Pattern[str]] = {
     ItemKind.WAKEUP_DUE: re.compile(
@@ -67,6 +69,9 @@ _PATTERNS: dict[ItemKind, re.Pattern[str]] = {
     ),
 }
 _PATTERNS[ItemKind.WAKEUP_ESCALATED] = _PATTERNS[ItemKind.WAKEUP_DUE]
+_PATTERNS[ItemKind.EMERGENCY] = re.compile(
+    r"(?P<time>\d\d:\d\d:\d\d) (?P<place>\S+) dialled (?P<number>\d+), acknowledged by (?P<by>.*)"
+)
 
 
 def item_line(kind: ItemKind, **parts: str) -> str:

@@ -264,6 +264,7 @@ def test_vip_in_a_dnd_room_camps_on_a_busy_extension_is_recalled_and_leaves_a_me
     recall = desk.queue.queue.next_to_answer()
     assert recall is not None and recall.recall_of == other.number
     desk.key(qtbot, Qt.Key.Key_F5)
+    desk.queue.select(recall.recall_of)  # the selection went with the camped call; the recall names it
     desk.key(qtbot, Qt.Key.Key_F8)  # transfer again: still busy
     options = desk.handling.options
     assert options is not None

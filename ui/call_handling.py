@@ -81,6 +81,7 @@ class CallHandling(QObject):
         wakeups.model.modelReset.connect(self._wakeups_changed)
         self.reminded: set[int] = set()
         queue.finished.connect(self._record)
+        queue.set_aside.connect(caller.caller_gone)
         queue.refused.connect(self.offer_options)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.remind_callbacks)
@@ -268,3 +269,4 @@ def join_pickers(queue: QueuePanel, directory: DirectoryPanel, lamps: LampField 
                 lamps.clear_highlight()
 
     queue.selected.connect(let_go)
+    queue.selected.connect(directory.target_changed)

@@ -71,6 +71,7 @@ class DirectoryPanel(QWidget):
         self.directory = directory
         self._marks = lamp_marks
         self._shown: list[DirectoryEntry] = []
+        self._offered = ""  # the extension this panel last made the target, while it still is
         self.search = SearchField()
         self.search.setObjectName("directorySearch")
         self.search.setPlaceholderText(self.tr("Directory (F3): room, name, pinyin, initials, department…"))
@@ -126,6 +127,12 @@ class DirectoryPanel(QWidget):
         selection.clearSelection()
         selection.blockSignals(False)
         self.results.viewport().update()
+        self._offered = ""
+
+    def target_changed(self, extension: str) -> None:
+        """The queue's target now: once a lamp or a key has changed it, it is no longer this panel's."""
+        if extension != self._offered:
+            self._offered = ""
 
     def current_entry(self) -> DirectoryEntry | None:
         index = self.results.currentIndex()
@@ -134,6 +141,7 @@ class DirectoryPanel(QWidget):
     def _highlighted(self, index: QModelIndex, _previous: QModelIndex) -> None:
         entry = self.model.row(index.row()) if index.isValid() else None
         if entry is not None and entry.number and not entry.privacy and entry.kind is not EntryKind.INFO:
+            self._offered = entry.number
             self.selected.emit(entry.number)
 
     def focus_search(self) -> None:
@@ -145,6 +153,11 @@ class DirectoryPanel(QWidget):
         self.model.set_rows(self._shown)
         if self._shown:
             self.results.setCurrentIndex(self.model.index(0, 0))
+        current = self.current_entry()
+        if self._offered and (current is None or current.number != self._offered):
+            # the entry highlighted on the way is no longer in the list: it is no longer the target
+            self._offered = ""
+            self.selected.emit("")
 
     def describe(self, entry: DirectoryEntry) -> str:
         kinds = {

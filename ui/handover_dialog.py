@@ -39,6 +39,7 @@ def kind_label(kind: ItemKind) -> str:
         ItemKind.DND: QCoreApplication.translate("Handover", "DND"),
         ItemKind.VIP_ARRIVAL: QCoreApplication.translate("Handover", "VIP arriving"),
         ItemKind.TIMED_DUTY: QCoreApplication.translate("Handover", "Timed duty"),
+        ItemKind.EMERGENCY: QCoreApplication.translate("Handover", "Emergency call"),
     }[kind]
 
 
@@ -91,6 +92,9 @@ def item_text(item: HandoverItem, *, chinese: bool = False) -> str:
         return _fill(template, f["level"], f["name"], f["room"], f["date"])
     if item.kind is ItemKind.TIMED_DUTY:
         return f"{f['time']} {item.text_zh if chinese and item.text_zh else f['name']}"
+    if item.kind is ItemKind.EMERGENCY:
+        template = QCoreApplication.translate("Handover", "%1 %2 dialled %3, acknowledged by %4")
+        return _fill(template, f["time"], f["place"], f["number"], f["by"])
     if item.kind is ItemKind.FOLLOW_UP:
         text = f["text"]
         if f["room"]:

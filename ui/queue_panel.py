@@ -68,6 +68,7 @@ class QueuePanel(QWidget):
     changed = Signal()  # the queue or the calls aside (parked, camped) changed
     outcome = Signal(object)  # TransferOutcome: where a transfer stands
     selected = Signal(str)  # the extension chosen as the target ("" for none)
+    set_aside = Signal(str)  # call id: the caller on the headset was parked or camped on
 
     def __init__(
         self,
@@ -190,12 +191,16 @@ class QueuePanel(QWidget):
         finished = self.log.apply(event, self._operator())
         if finished is not None:
             self.finished.emit(finished)
+        aside = isinstance(event, CallStateChanged) and event.state in ASIDE  # parked or camped on
         gone = isinstance(event, CallEnded) or (
             isinstance(event, CallStateChanged) and event.state is CallState.TRANSFERRED
         )
-        if gone:
+        if gone or aside:
             call_id = getattr(event, "call_id", "")
-            self._dialled.discard(call_id)
+            if aside:
+                self.set_aside.emit(call_id)
+            else:
+                self._dialled.discard(call_id)
             if call_id and call_id == self._selected_for:
                 self.select("")  # the selection was for that call; the next call starts afresh
         self._show_count()
