@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -131,7 +131,8 @@ class SqlHandovers:
             ):
                 line = item_line(ItemKind.TIMED_DUTY, time=duty.time_of_day, name=duty.name)
                 items.append((ItemKind.TIMED_DUTY, str(duty.id), line))
-            for alarm in SqlEmergencies(self._store, self._clock).between(outgoing.starts_at, now):
+            shift_end = max(outgoing.ends_at, now + timedelta(seconds=1))  # composed late: all the same
+            for alarm in SqlEmergencies(self._store, self._clock).between(outgoing.starts_at, shift_end):
                 by = alarm.acknowledged_by or "nobody"
                 at = f"{alarm.at.astimezone(zone):%H:%M:%S}"
                 place = alarm.room or alarm.extension

@@ -175,3 +175,20 @@ def test_the_shift_report_lists_each_emergency_call_with_its_acknowledgement(
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Emergency calls" in text and room.number in text and "(+12 s)" in text
     assert room.guest not in text  # the report leaves the desk: room and times, not the guest
+
+
+def test_the_handover_lists_the_shifts_emergency_calls(store: Store, clock: FakeClock) -> None:
+    from db.handover import SqlHandovers
+    from switchboard.handover import ItemKind
+    from switchboard.shifts import shift_at
+    from ui.handover_dialog import item_text
+
+    seed_demo_hotel(store, clock)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest)
+    book = SqlEmergencies(store, clock)
+    alarm, _ = book.raise_alarm(_dialled(clock, room.extension), PBX)
+    book.acknowledge(alarm.id, NIGHT)
+    handover = SqlHandovers(store, clock).compose(shift_at(clock.now()), "", NIGHT)
+    items = [i for i in handover.items if i.kind is ItemKind.EMERGENCY]
+    assert len(items) == 1
+    assert item_text(items[0]).endswith(f"{room.number} dialled 110, acknowledged by night")
