@@ -11,6 +11,7 @@ from console.context import Console, seconds, yes
 from db.call_claims import SqlCallClaims
 from db.lamp_field import SqlLampField
 from db.position_states import SqlPositionStates
+from db.shared_parks import SqlSharedParks
 from hardware.training_pbx import TrainingPbx
 from switchboard import settings as console_settings
 from switchboard.clock import Clock
@@ -18,11 +19,13 @@ from switchboard.emergency import EmergencyNumbers
 from switchboard.errors import ConsoleError
 from switchboard.hotel import ExtensionKind
 from switchboard.pbx import CallKind, PbxPosition, PositionSettings
-from switchboard.positions import Breakable, Overflowing, PositionState, overflow_destination
+from switchboard.positions import Breakable, Overflowing, PositionState, SharesParks, overflow_destination
 from switchboard.settings import ConsoleSettings
 from switchboard.sip_field import on_field, parse_field
 from ui.main_window import MainWindow
+from ui.park_panel import ParkPanel
 from ui.position_states import BREAK_KEY, PositionStates, break_key_text
+from ui.queue_panel import QueuePanel
 
 if TYPE_CHECKING:  # pjsua2 and PortAudio load only in SIP mode
     from hardware.sip.position import SipPosition
@@ -131,7 +134,8 @@ def start_headset(console: Console, window: MainWindow, position: PbxPosition) -
 def start_positions(console: Console, window: MainWindow) -> PositionStates:
     """This position among the others: signed in at start and signed out at quit in the shared
     ``position_states`` table; Ctrl+B (Console menu, keyboard sheet) puts it on break, and the PBX stops
-    ringing it (``set_break``); who else is on break is read every second into the status bar. The
+    ringing it (``set_break``); who else is on break is read every second into the status bar, and the
+    other positions' parked and camped calls into the park area, where Shift+F9 picks one up here. The
     overflow of calls waiting too long (``[attendant] overflow_s``, ``overflow_to``) is given to the PBX."""
     states = SqlPositionStates(console.store, console.clock, console.settings.position)
     board = PositionStates(console.settings.position)
@@ -148,9 +152,27 @@ def start_positions(console: Console, window: MainWindow) -> PositionStates:
             console.pbx.set_break(on)
         record(PositionState.ON_BREAK if on else PositionState.SIGNED_IN)
 
+    parks = SqlSharedParks(console.store, console.clock, console.settings.position)
+    park_panel = console.panels.get("park")
+    if isinstance(console.pbx, SharesParks):
+        console.pbx.share_parks(parks)
+        sharing = console.pbx
+        queue = console.panels.get("queue")
+
+        def pick_shared(call_key: str) -> None:
+            active = queue.queue.active() if isinstance(queue, QueuePanel) else None
+            if active is not None:
+                sharing.hold(active.call_id)  # never two callers on the headset
+            sharing.pickup_shared(call_key)
+
+        if isinstance(park_panel, ParkPanel):
+            park_panel.pick_shared = pick_shared
+
     def refresh() -> None:
         try:
             board.show_states(states.all())
+            if isinstance(park_panel, ParkPanel):
+                park_panel.set_shared(parks.all(), console.settings.position)
         except ConsoleError as exc:
             log.debug("position states not read: %s", exc)
 

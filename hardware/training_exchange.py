@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from switchboard.clock import Clock
 from switchboard.pbx import (
@@ -31,6 +32,9 @@ from switchboard.pbx import (
     PbxEvent,
     new_call_id,
 )
+
+if TYPE_CHECKING:  # it reads TrainingCall from here
+    from hardware.training_parks import TrainingParkShare
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +104,7 @@ class TrainingExchange:
         self._park_recall_s = PARK_RECALL_S
         self._on_break = False  # the operator is on break: no new call is offered
         self._overflow_s = 0.0  # a call waiting longer goes to the overflow destination (0: never)
+        self._share: TrainingParkShare | None = None  # the park area shared with other positions
         self._timers: list[_Timer] = []
         self._seq = itertools.count()
         self._commands: queue.Queue[Callable[[], None]] = queue.Queue()

@@ -27,6 +27,7 @@ from hardware.training_exchange import (
     TrainingCall,
     TrainingExchange,
 )
+from hardware.training_parks import TrainingParkShare
 from switchboard.pbx import (
     CallFailed,
     CallKind,
@@ -41,6 +42,7 @@ from switchboard.pbx import (
     LinkStatus,
     new_call_id,
 )
+from switchboard.positions import ParkBook
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,12 @@ class TrainingPbx(TrainingExchange):
         while self._timers and self._timers[0].at <= now:
             heapq.heappop(self._timers).action()
         self._last = now
+        if self._share is not None:
+            try:
+                for call_id, by in self._share.round(self._calls):
+                    self._end(call_id, f"answered at {by}")
+            except Exception:  # the database away: the parked calls stay here
+                log.exception("training PBX: shared park area not updated")
 
     # ------------------------------------------------------------ Protocol: commands
 
@@ -247,6 +255,31 @@ class TrainingPbx(TrainingExchange):
 
         def run() -> None:
             self._overflow_s = after_s if destination else 0.0
+
+        self._commands.put(run)
+
+    def share_parks(self, book: ParkBook) -> None:
+        """Share this position's parked and camped calls with the other training positions."""
+        share = TrainingParkShare(book, self._clock)
+
+        def run() -> None:
+            self._share = share
+
+        self._commands.put(run)
+
+    def pickup_shared(self, call_key: str) -> None:
+        """A call parked or camped at another training position, put through here."""
+
+        def run() -> None:
+            park = self._share.book.pick(call_key, "training") if self._share is not None else None
+            if park is None:
+                why = "no longer parked, or picked up at another position"
+                self._fail("", "", FailureReason.NOT_FOUND, why)
+                return
+            call_id = new_call_id()
+            kind = CallKind.ROOM if park.caller in self._lamps else CallKind.OUTSIDE
+            self._offer(call_id, park.caller, kind, park.caller_name, recall_of=park.where)
+            self._change(call_id, CallState.CONNECTED, {CallState.OFFERED})
 
         self._commands.put(run)
 

@@ -1,5 +1,7 @@
 """The park area: every parked call and every caller waiting on a busy extension, with its slot or
-extension and how long it has waited, and one key to take it back.
+extension and how long it has waited, and one key to take it back. With several positions it also
+lists the calls parked or camped at the others (the shared park area), and the same key picks one up
+here (the other position hands it over).
 
 The calls stay here until they are picked up, ring through, or come back to the queue as a recall
 (the PBX recalls them after the set time), so no caller is out of sight while off the headset.
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QVBo
 from switchboard.call_queue import CallQueue, QueuedCall
 from switchboard.clock import Clock
 from switchboard.pbx import CallState
+from switchboard.positions import AsideKind, SharedPark
 from ui.rows_model import RowsModel
 
 PICKUP_KEY = "Shift+F9"
@@ -36,6 +39,8 @@ class ParkPanel(QWidget):
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
+        self._shared: list[SharedPark] = []  # other positions' calls aside
+        self.pick_shared: Callable[[str], None] = lambda _key: None
         self._queue = queue
         self._clock = clock
         self._pick_up = pick_up
@@ -44,7 +49,7 @@ class ParkPanel(QWidget):
         self.title = QLabel()
         self.title.setObjectName("parkTitle")
         self.title.setStyleSheet("font-weight: bold;")
-        self.model: RowsModel[QueuedCall] = RowsModel(
+        self.model: RowsModel[QueuedCall | SharedPark] = RowsModel(
             [self.tr("Caller"), self.tr("Where"), self.tr("Time")], self._cells, self._colour, self
         )
         self.view = QTableView()
@@ -81,20 +86,28 @@ class ParkPanel(QWidget):
     def refresh(self) -> None:
         """After every queue change: the calls aside, the highlighted one kept."""
         picked = self.picked()
-        calls = self._queue.aside()
+        calls: list[QueuedCall | SharedPark] = [*self._queue.aside(), *self._shared]
         self.model.set_rows(calls)
-        self._names = {c.call_id: self._names[c.call_id] for c in calls if c.call_id in self._names}
+        keys = {_key(c) for c in calls}
+        self._names = {k: v for k, v in self._names.items() if k in keys}
         for row, call in enumerate(calls):
-            if picked is not None and call.call_id == picked.call_id:
+            if picked is not None and _key(call) == _key(picked):
                 self.view.selectRow(row)
         self.title.setText(self.tr("Parked and waiting: %1").replace("%1", str(len(calls))))
         self.button.setEnabled(bool(calls))
+
+    def set_shared(self, parks: list[SharedPark], own: str) -> None:
+        """The shared park area as just read: the other positions' calls not yet picked up."""
+        shared = [p for p in parks if p.position != own and not p.picked_by]
+        if shared != self._shared:
+            self._shared = shared
+            self.refresh()
 
     def _advance(self) -> None:
         if self.model.rowCount():
             self.refresh()  # the timers
 
-    def picked(self) -> QueuedCall | None:
+    def picked(self) -> QueuedCall | SharedPark | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
@@ -102,17 +115,28 @@ class ParkPanel(QWidget):
         calls = self.model.rows()
         self._take(self.picked() or (calls[0] if calls else None))
 
-    def _take(self, call: QueuedCall | None) -> None:
-        if call is not None:
+    def _take(self, call: QueuedCall | SharedPark | None) -> None:
+        if isinstance(call, SharedPark):
+            self.pick_shared(call.call_key)
+        elif call is not None:
             self._pick_up(call.call_id)
 
-    def _name(self, call: QueuedCall) -> str:
-        if call.call_id not in self._names:
+    def _name(self, call: QueuedCall | SharedPark) -> str:
+        key = _key(call)
+        if key not in self._names:
             found = self._name_of(call.caller) if self._name_of is not None else ""
-            self._names[call.call_id] = found or call.caller_name
-        return self._names[call.call_id]
+            self._names[key] = found or call.caller_name
+        return self._names[key]
 
-    def _cells(self, call: QueuedCall) -> list[str]:
+    def _cells(self, call: QueuedCall | SharedPark) -> list[str]:
+        if isinstance(call, SharedPark):
+            if call.kind is AsideKind.PARK:
+                where = self.tr("parked at %1, %2")
+            else:
+                where = self.tr("waiting for %1, %2")
+            where = where.replace("%1", call.where).replace("%2", call.position)
+            seconds = max(0, int((self._clock.now() - call.since).total_seconds()))
+            return [f"{call.caller} {self._name(call)}".strip(), where, f"{seconds // 60}:{seconds % 60:02d}"]
         if call.state is CallState.PARKED:
             where = self.tr("parked at %1").replace("%1", call.peer)
         else:
@@ -120,5 +144,11 @@ class ParkPanel(QWidget):
         seconds = int(self._queue.seconds_in_state(call))
         return [f"{call.caller} {self._name(call)}".strip(), where, f"{seconds // 60}:{seconds % 60:02d}"]
 
-    def _colour(self, call: QueuedCall) -> str:
+    def _colour(self, call: QueuedCall | SharedPark) -> str:
+        if isinstance(call, SharedPark):
+            return "#eceff1"  # at another position
         return "#e3f2fd" if call.state is CallState.PARKED else "#fff3e0"
+
+
+def _key(call: QueuedCall | SharedPark) -> str:
+    return call.call_key if isinstance(call, SharedPark) else call.call_id

@@ -4,44 +4,54 @@
 <context>
     <name>ParkPanel</name>
     <message>
-        <location filename="../../ui/park_panel.py" line="48"/>
+        <location filename="../../ui/park_panel.py" line="53"/>
         <source>Caller</source>
         <translation>来电方</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="48"/>
+        <location filename="../../ui/park_panel.py" line="53"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="48"/>
+        <location filename="../../ui/park_panel.py" line="53"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="61"/>
+        <location filename="../../ui/park_panel.py" line="67"/>
         <source>Pick up
 %1</source>
         <translation>接回
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="65"/>
+        <location filename="../../ui/park_panel.py" line="71"/>
         <source>Pick up a parked call</source>
         <translation>接回驻留的来电</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="89"/>
+        <location filename="../../ui/park_panel.py" line="96"/>
         <source>Parked and waiting: %1</source>
         <translation>驻留与等候：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="116"/>
+        <location filename="../../ui/park_panel.py" line="134"/>
+        <source>parked at %1, %2</source>
+        <translation>驻留于 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/park_panel.py" line="136"/>
+        <source>waiting for %1, %2</source>
+        <translation>等候 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/park_panel.py" line="141"/>
         <source>parked at %1</source>
         <translation>驻留于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/park_panel.py" line="118"/>
+        <location filename="../../ui/park_panel.py" line="143"/>
         <source>waiting for %1</source>
         <translation>等候 %1</translation>
     </message>
