@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from db.dnd_ends import SqlDndEnds
 from db.store import Store
 from switchboard.pbx import CallState
 from tests.attendant_desk import ConsoleDesk
@@ -81,3 +84,40 @@ def test_a_camped_on_caller_leaves_the_caller_panel_and_the_target(
     active = desk.queue.queue.active()
     assert active is not None and active.caller == second.number
     assert second.name in desk.attendant.caller.title.text()
+
+
+def test_ctrl_w_on_a_call_then_the_time_and_enter_books_the_wake_up(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path
+) -> None:
+    """By hand: Ctrl+W on a guest's call opens the wake-up page with the room filled in and the cursor
+    in the time; typed 0630, Enter: nothing was booked and nothing said so (Enter books only from the
+    room and note fields); the guest had already hung up believing the call was booked."""
+    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
+    guest = desk.guests()[0]
+    desk.answer_call_from(guest.number)
+    desk.key(Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert desk.wakeups.room.text() == guest.room
+    assert desk.wakeups.time.hasFocus()
+    qtbot.keyClicks(desk.wakeups.time, "0645")
+    desk.key(Qt.Key.Key_Return)
+    booked = [w for w in desk.wakeups.model.rows() if w.room == guest.room]
+    assert len(booked) == 1 and booked[0].due_at.strftime("%H:%M") == "06:45"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Ctrl+D on a call switches DND on with no end; 'until 07:00' needs the Rooms page (Ctrl+2, "
+    "Ctrl+F, the room, Enter, U, 0700, Enter) while the guest waits on the line",
+)
+def test_ctrl_d_on_a_call_asks_until_when(qtbot: QtBot, sqlite_store: Store, tmp_path: Path) -> None:
+    """By hand: the guest asks for no calls until seven; Ctrl+D put the room on DND with no end time
+    (the caller panel says "Do not disturb is on", nothing asks until when), so the DND stays on in the
+    morning and the handover cannot say when it ends."""
+    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
+    guest = desk.guests()[0]
+    desk.answer_call_from(guest.number)
+    desk.key(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget() or desk.window, "0700")
+    desk.key(Qt.Key.Key_Return)
+    on, until = SqlDndEnds(desk.store, desk.clock).dnd_of(guest.room)
+    assert on and until is not None and until.strftime("%H:%M") == "07:00"

@@ -142,6 +142,10 @@ class WakeUpPage(QWidget):
         book_button.clicked.connect(lambda: self.book())
         self.room.returnPressed.connect(self.book)
         self.note.returnPressed.connect(self.book)
+        for enter in ("Return", "Enter"):  # Ctrl+W puts the operator in the time: Enter there books too
+            QShortcut(
+                QKeySequence(enter), self.time, self.book, Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
         bulk.clicked.connect(self.enter_list)
         QShortcut(QKeySequence("Ctrl+L"), self, self.enter_list)
         cancel.clicked.connect(self.cancel_selected)
