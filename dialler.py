@@ -18,14 +18,16 @@ from types import TracebackType
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from db.roll_calls import SqlRollCalls
 from db.store import Store, sqlite_url
 from db.wakeup_handover import SqlPbxHandover
 from db.wakeup_reconcile import SqlDiallerBook
-from hardware.wakeup.dialler import Dialler, sip_reachable
+from hardware.wakeup.dialler import Dialler, RollCallPause, RollCallTurn, sip_reachable
 from hardware.wakeup.journal_file import JournalBusy, JournalFile
 from hardware.wakeup.journalled import JournalledBook
 from hardware.wakeup.lines import Lines, SipLines, TrainingLines
 from hardware.wakeup.pbx_link import PbxWakeUpLink
+from hardware.wakeup.roll_caller import RollCaller
 from switchboard import settings as console_settings
 from switchboard.clock import SystemClock, zone_named
 from switchboard.errors import ConsoleError
@@ -121,7 +123,13 @@ def main(argv: list[str]) -> int:
         "dialler %s started: %d lines, %s", name, rules.lines, "SIP " + server if reachable else "training"
     )
     book = JournalledBook(SqlDiallerBook(store, clock, rules, migrate=not migrated), journal, clock.now)
-    dialler = Dialler(book, lines, rules, RECORDINGS, name=name, reachable=reachable)
+    roll_calls = SqlRollCalls(store, clock)
+    # On a SIP PBX the dialler rings an evacuation roll-call; in training mode the console rings it on
+    # its own training lines. Either way the wake-ups wait while it runs.
+    roll_call: RollCallTurn = (
+        RollCaller(roll_calls, lines, clock) if reachable else RollCallPause(roll_calls.running_id)
+    )
+    dialler = Dialler(book, lines, rules, RECORDINGS, name=name, reachable=reachable, roll_call=roll_call)
     try:
         dialler.run(stop)
     finally:

@@ -4,7 +4,8 @@ It runs as its own process (``main.py --dialler``), apart from any window: a
 console that closes or crashes does not stop wake-ups. Each step is committed in
 the book before the next (claim → place → result), and on start it recovers the
 calls a previous dialler left half done. While the PBX does not answer, due
-calls go to the operators' manual list at once."""
+calls go to the operators' manual list at once. While an evacuation roll-call runs
+it has the lines (``roll_call``), and due wake-ups wait until it stops."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Protocol
 
-from hardware.wakeup.lines import Lines
+from hardware.wakeup.lines import Lines, Result
 from switchboard.wakeup_plan import CallResult, DiallingRules, WakeUpDialling
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,31 @@ def sip_reachable(server: str, timeout: float = 1.0) -> bool:
             return False
 
 
+class RollCallTurn(Protocol):
+    """``hardware.wakeup.roll_caller.RollCaller``, or ``RollCallPause`` in training mode."""
+
+    def turn(self) -> bool:
+        """Ring the roll-call's rooms on the free lines; True while one runs (wake-ups wait)."""
+        ...
+
+    def take(self, results: list[Result]) -> list[Result]:
+        """Record the roll-call's results; the wake-ups' are handed back."""
+        ...
+
+
+class RollCallPause:
+    """Training mode: the console rings the roll-call on its own training lines; wake-ups only wait."""
+
+    def __init__(self, running: Callable[[], int | None]) -> None:
+        self._running = running
+
+    def turn(self) -> bool:
+        return self._running() is not None
+
+    def take(self, results: list[Result]) -> list[Result]:
+        return results
+
+
 class Dialler:
     PROBE_EVERY = 5.0
     BEAT_EVERY = 2.0
@@ -58,6 +85,7 @@ class Dialler:
         *,
         name: str = "dialler",
         reachable: Callable[[], bool] | None = None,
+        roll_call: RollCallTurn | None = None,
     ) -> None:
         self._book = book
         self._lines = lines
@@ -65,6 +93,8 @@ class Dialler:
         self._recordings = recordings
         self._name = name
         self._reachable = reachable
+        self._roll_call = roll_call
+        self._roll_call_runs = False  # as last read: kept while the database is away
         self._pbx_up = True
         self._failed_probes = 0
         self._next_probe = 0.0
@@ -94,7 +124,8 @@ class Dialler:
             rooms = self._book.to_manual("PBX unreachable")
             if rooms:
                 log.error("PBX unreachable: wake-ups for %s are on the manual list", ", ".join(rooms))
-        elif self._failed_probes == 0:  # after one unanswered probe, wait for the next before dialling
+        elif self._failed_probes == 0 and not self._roll_call_turn():
+            # after one unanswered probe, wait for the next before dialling; a roll-call has the lines
             while self._lines.free() > 0:
                 order = self._book.claim_next(self._name)
                 if order is None:
@@ -106,11 +137,33 @@ class Dialler:
                     self._rules.listen_time.total_seconds(),
                 )
                 self.placed += 1
-        for order, result, detail in self._lines.results(wait):
+        for order, result, detail in self._take(self._lines.results(wait)):
             step = self._book.finish(order, result, detail)
             log.info(
                 "room %s attempt %d: %s → %s", order.room, order.attempt_no, result.value, step.status.value
             )
+
+    def _roll_call_turn(self) -> bool:
+        """The roll-call's turn on the lines; True while it runs (then no wake-up is claimed)."""
+        if self._roll_call is None:
+            return False
+        try:
+            runs = self._roll_call.turn()
+        except Exception:  # the database away: the roll-call is as it was last read
+            log.exception(
+                "the roll-call's turn failed; taken as %s", "running" if self._roll_call_runs else "not"
+            )
+            return self._roll_call_runs
+        if runs != self._roll_call_runs:
+            log.warning(
+                "evacuation roll-call %s: wake-ups %s",
+                *(("started", "wait") if runs else ("stopped", "go on")),
+            )
+        self._roll_call_runs = runs
+        return runs
+
+    def _take(self, results: list[Result]) -> list[Result]:
+        return self._roll_call.take(results) if self._roll_call is not None else results
 
     def _probe(self) -> None:
         assert self._reachable is not None
@@ -141,7 +194,7 @@ class Dialler:
                     stop.wait(1.0)
         finally:
             self._lines.close()
-            for order, result, detail in self._lines.results(0):
+            for order, result, detail in self._take(self._lines.results(0)):
                 try:
                     self._book.finish(order, result, detail)
                 except Exception:
@@ -150,4 +203,4 @@ class Dialler:
                     )
 
 
-__all__ = ["CallResult", "Dialler", "sip_reachable"]
+__all__ = ["CallResult", "Dialler", "RollCallPause", "sip_reachable"]
