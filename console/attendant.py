@@ -32,6 +32,7 @@ from ui.messages_page import MessagesPage
 from ui.note_band import NoteBand
 from ui.park_panel import PICKUP_KEY, ParkPanel
 from ui.queue_panel import QueuePanel
+from ui.rooms_page import RoomsPage
 from ui.wakeup_page import WakeUpPage
 
 log = logging.getLogger("switchboard")
@@ -186,6 +187,7 @@ def wire_call_handling(
     wakeups: WakeUpPage,
     rooms: SqlRoomBoard,
     logbook: SqlLogbook,
+    rooms_page: RoomsPage | None = None,
 ) -> CallHandling:
     """The keys that act on the caller's room from any page (message, DND, wake-up, note)."""
 
@@ -212,7 +214,13 @@ def wire_call_handling(
         show=show,
         status=status,
         camp_recall_s=attendant.camp_recall_s,
+        ask_dnd_until=(lambda room: ask_until(rooms_page, room)) if rooms_page is not None else None,
     )
+
+    def ask_until(page: RoomsPage, room: str) -> None:
+        show(page)
+        page.ask_dnd_until(room)
+
     for key, what in handling.key_list():
         window.add_key(key, what)
     window.handling = handling  # type: ignore[attr-defined]

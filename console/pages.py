@@ -94,7 +94,14 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
     info = HotelInfoPage(SqlHotelInfo(console.store, console.clock), actor, chinese=chinese)
     window.add_page(info, QCoreApplication.translate("Console", "Hotel information"), "Ctrl+6")
     wire_call_handling(
-        window, console, attendant, messages=messages, wakeups=wakeups, rooms=room_board, logbook=log_book
+        window,
+        console,
+        attendant,
+        messages=messages,
+        wakeups=wakeups,
+        rooms=room_board,
+        logbook=log_book,
+        rooms_page=rooms,
     )
     board = BoardPage(
         SqlBoard(console.store, console.clock),

@@ -181,7 +181,7 @@ def run(arguments: list[str]) -> int:
         tell(str(exc), headless=headless)
         return 2
     if training and is_empty(store):
-        seed_demo_hotel(store, clock)
+        seed_demo_hotel(store, clock, language=language, practice=True)  # with the shift before to take over
         log.info("demo hotel loaded into %s", store.url)
 
     lamps = SqlLampField(store)
@@ -340,7 +340,9 @@ def add_console_actions(window: MainWindow, console: Console, menus: RoleMenus) 
         lambda: session.offer_take_over(console, window, always=True),
     )
     window.add_console_action(
-        translate("Console", "Shift &report (PDF)…"), "Ctrl+P", lambda: reports.save_report(console, window)
+        translate("Console", "Shift &report (print or PDF)…"),
+        "Ctrl+P",
+        lambda: reports.save_report(console, window),
     )
     sip = window.add_console_action(
         translate("Console", "SIP P&BX settings…"),

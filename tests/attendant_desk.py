@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from console.attendant import Attendant, build_attendant, wire_call_handling
 from console.context import Console
 from db.callers import SqlCallers
+from db.frontoffice import SqlFrontOffice
 from db.lamp_field import SqlLampField
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
@@ -36,6 +37,7 @@ from ui.call_handling import CallHandling
 from ui.main_window import MainWindow
 from ui.messages_page import MessagesPage
 from ui.queue_panel import QueuePanel
+from ui.rooms_page import RoomsPage
 from ui.wakeup_page import WakeUpPage
 
 AT = datetime(2026, 11, 20, 22, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -110,6 +112,14 @@ class ConsoleDesk:
         self.wakeups = WakeUpPage(
             SqlWakeUpBook(store, self.clock), lambda: self.console.actor, self.clock.now
         )
+        self.rooms = RoomsPage(
+            self.board,
+            lambda: self.console.actor,
+            desk=SqlFrontOffice(store, self.clock, on_dnd=self.pbx.set_dnd),
+            now=self.clock.now,
+            waiting_messages=lambda _number: 0,
+        )
+        self.window.add_page(self.rooms, "Rooms", "Ctrl+2")
         self.window.add_page(self.messages, "Messages", "Ctrl+4")
         self.window.add_page(self.wakeups, "Wake-up calls", "Ctrl+3")
         self.handling: CallHandling = wire_call_handling(
@@ -120,6 +130,7 @@ class ConsoleDesk:
             wakeups=self.wakeups,
             rooms=self.board,
             logbook=SqlLogbook(store, self.clock),
+            rooms_page=self.rooms,
         )
         self.callers = SqlCallers(store, self.clock)
         self.pbx.start(self.console.bridge.post, threaded=False)

@@ -57,8 +57,12 @@ class CallHandling(QObject):
         show: Callable[[QWidget], None],
         status: Callable[[str], None],
         camp_recall_s: float = CAMP_ON_RECALL_S,
+        ask_dnd_until: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(window)
+        # Ctrl+D puts the caller's room on DND at once, then asks until when (the Rooms page waits for
+        # a time such as 0700 and Enter; without one DND stays on until switched off).
+        self._ask_dnd_until = ask_dnd_until
         self._window = window
         self._clock = clock
         self._pbx = pbx
@@ -224,11 +228,15 @@ class CallHandling(QObject):
                 self._caller.show_caller(info.number if info else room)
                 self._status(
                     (
-                        QCoreApplication.translate("CallHandling", "DND on for %1")
+                        QCoreApplication.translate(
+                            "CallHandling", "DND on for %1: until when? (e.g. 0700 Enter)"
+                        )
                         if done.dnd
                         else QCoreApplication.translate("CallHandling", "DND off for %1")
                     ).replace("%1", room)
                 )
+                if done.dnd and self._ask_dnd_until is not None:
+                    self._ask_dnd_until(room)
 
     def wakeup_for_caller(self) -> None:
         if room := self._caller_room():

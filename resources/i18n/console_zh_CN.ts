@@ -9,27 +9,27 @@
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../console/position.py" line="120"/>
+        <location filename="../../console/position.py" line="126"/>
         <source>No headset: %1</source>
         <translation>耳机不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="104"/>
+        <location filename="../../console/attendant.py" line="105"/>
         <source>EMERGENCY CALL from %1: answer with F5</source>
         <translation>紧急来电：%1，按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="128"/>
+        <location filename="../../console/attendant.py" line="129"/>
         <source>Pick up a parked or waiting call</source>
         <translation>接回驻留或等待的来电</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="129"/>
+        <location filename="../../console/attendant.py" line="130"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="162"/>
+        <location filename="../../console/attendant.py" line="163"/>
         <source>Park slots %1 are extensions too: not used for parking.</source>
         <translation>驻留位 %1 同时是分机号码：不用于驻留。</translation>
     </message>
@@ -49,17 +49,17 @@
         <translation>叫醒记录</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="90"/>
+        <location filename="../../console/pages.py" line="92"/>
         <source>Messages</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="91"/>
+        <location filename="../../console/pages.py" line="93"/>
         <source>Logbook</source>
         <translation>交班日志</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="93"/>
+        <location filename="../../console/pages.py" line="95"/>
         <source>Hotel information</source>
         <translation>酒店信息</translation>
     </message>
@@ -69,27 +69,27 @@
         <translation>叫醒已到时，请人工拨打：%1 房</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="105"/>
+        <location filename="../../console/pages.py" line="114"/>
         <source>Daily board</source>
         <translation>每日信息板</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="112"/>
+        <location filename="../../console/pages.py" line="121"/>
         <source>VIP and arrivals</source>
         <translation>贵宾和预抵</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="118"/>
+        <location filename="../../console/pages.py" line="127"/>
         <source>Duty manager</source>
         <translation>值班经理</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="119"/>
+        <location filename="../../console/pages.py" line="128"/>
         <source>Nobody is on the duty manager roster now.</source>
         <translation>当前值班表上没有值班经理。</translation>
     </message>
     <message>
-        <location filename="../../console/pages.py" line="123"/>
+        <location filename="../../console/pages.py" line="132"/>
         <source>&amp;Duty manager on duty…</source>
         <translation>当班值班经理(&amp;D)…</translation>
     </message>
@@ -110,11 +110,11 @@
     </message>
     <message>
         <location filename="../../console/startup.py" line="343"/>
-        <source>Shift &amp;report (PDF)…</source>
-        <translation>交班报告 (PDF)(&amp;R)…</translation>
+        <source>Shift &amp;report (print or PDF)…</source>
+        <translation>交班报告（打印或 PDF）(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="346"/>
+        <location filename="../../console/startup.py" line="348"/>
         <source>SIP P&amp;BX settings…</source>
         <translation>SIP 交换机设置(&amp;B)…</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>培训演示用户：%1</translation>
     </message>
     <message>
-        <location filename="../../console/startup.py" line="362"/>
+        <location filename="../../console/startup.py" line="364"/>
         <source>&amp;Link monitor…</source>
         <translation>链路监视(&amp;L)…</translation>
     </message>
