@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from console.attendant import show_note
 from db.dnd_ends import SqlDndEnds
 from db.store import Store
 from switchboard.pbx import CallState
@@ -121,3 +122,28 @@ def test_ctrl_d_on_a_call_asks_until_when(qtbot: QtBot, sqlite_store: Store, tmp
     desk.key(Qt.Key.Key_Return)
     on, until = SqlDndEnds(desk.store, desk.clock).dnd_of(guest.room)
     assert on and until is not None and until.strftime("%H:%M") == "07:00"
+
+
+def test_the_bands_and_the_callers_options_keep_the_window_on_a_small_screen(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path
+) -> None:
+    """By hand on a 1600x1000 screen: with the timed-duty band, the duty manager band (Ctrl+J) and the
+    caller's options for a busy room open, the window grew to 1096 pixels high: the status bar (the
+    console's messages, the PBX and database lamps) and the transfer lines went below the screen and
+    stayed there after the band and the options closed. Here on a 1366x768 front-desk screen."""
+    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
+    desk.window.resize(1366, 740)
+    desk.pump()
+    show_note(desk.window, "Duty manager", "Manager Wang · 8050 · 138 0013 8000 · Lobby")
+    desk.answer_call_from(desk.guests()[0].number)
+    desk.pbx.set_extension_busy(BUSY_STAFF, True)
+    desk.pump()
+    desk.queue.select(BUSY_STAFF)
+    desk.key(Qt.Key.Key_F8)
+    assert desk.handling.options is not None and desk.handling.options.isVisible()
+    desk.pump()
+    assert desk.window.minimumSizeHint().height() <= 740
+    assert desk.window.height() <= 740
+    assert desk.window.statusBar().isVisible()
+    history = desk.attendant.history
+    assert history.isVisible() and history.height() > 20  # the transfer lines keep a place on screen

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -169,8 +170,13 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)
         self.pages.currentChanged.connect(lambda i: self.page_shown.emit(self.pages.widget(i)))
+        # the column scrolls rather than push the window (and its status bar) past the screen's edge
+        column = QScrollArea()
+        column.setWidgetResizable(True)
+        column.setFrameShape(QFrame.Shape.NoFrame)
+        column.setWidget(self.attendant)
         main = QSplitter(Qt.Orientation.Horizontal)
-        main.addWidget(self.attendant)
+        main.addWidget(column)
         main.addWidget(self.pages)
         main.setStretchFactor(0, 2)
         main.setStretchFactor(1, 5)
