@@ -13,6 +13,8 @@ import signal
 import socket
 import sys
 import threading
+from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
 
@@ -29,8 +31,9 @@ from hardware.wakeup.lines import Lines, SipLines, TrainingLines
 from hardware.wakeup.pbx_link import PbxWakeUpLink
 from hardware.wakeup.roll_caller import RollCaller
 from switchboard import settings as console_settings
-from switchboard.clock import SystemClock, zone_named
+from switchboard.clock import Clock, SystemClock, zone_named
 from switchboard.errors import ConsoleError
+from switchboard.roll_call import RETRY_AFTER
 from switchboard.wakeup_plan import rules_from
 
 SOUNDS = Path(__file__).resolve().parent / "resources" / "sounds"
@@ -48,6 +51,36 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--timezone", default=None)
     args, _ignored = parser.parse_known_args(argv)
     return args
+
+
+def roll_caller(book: SqlRollCalls, lines: Lines, clock: Clock, section: Mapping[str, str]) -> RollCaller:
+    """The roll-call on the dialler's lines, timed by ``[rollcall]`` ring_seconds (30), listen_seconds
+    (20) and retry_seconds (60: how soon a room that did not say 1 or 2 is rung again; 0 rings it on
+    the next free line). An unusable value is logged and its default used."""
+
+    def number(key: str, fallback: float, low: float, high: float) -> float:
+        text = section.get(key, "").strip()
+        if not text:
+            return fallback
+        try:
+            value = float(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            log.warning(
+                "[rollcall] %s = %r is not between %g and %g; using %g", key, text, low, high, fallback
+            )
+            return fallback
+        return value
+
+    return RollCaller(
+        book,
+        lines,
+        clock,
+        ring_s=number("ring_seconds", 30.0, 5, 120),
+        listen_s=number("listen_seconds", 20.0, 5, 120),
+        retry_after=timedelta(seconds=number("retry_seconds", RETRY_AFTER.total_seconds(), 0, 3600)),
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -127,7 +160,9 @@ def main(argv: list[str]) -> int:
     # On a SIP PBX the dialler rings an evacuation roll-call; in training mode the console rings it on
     # its own training lines. Either way the wake-ups wait while it runs.
     roll_call: RollCallTurn = (
-        RollCaller(roll_calls, lines, clock) if reachable else RollCallPause(roll_calls.running_id)
+        roll_caller(roll_calls, lines, clock, settings.section("rollcall"))
+        if reachable
+        else RollCallPause(roll_calls.running_id)
     )
     dialler = Dialler(book, lines, rules, RECORDINGS, name=name, reachable=reachable, roll_call=roll_call)
     try:

@@ -20,6 +20,7 @@ from db.room_board import SqlRoomBoard
 from db.seed import seed_demo_hotel
 from db.store import Store, sqlite_url
 from db.wakeup_dialling import SqlWakeUpDialling
+from dialler import roll_caller
 from hardware.wakeup.dialler import Dialler, RollCallPause, sip_reachable
 from hardware.wakeup.lines import SipLines, TrainingLines
 from hardware.wakeup.roll_caller import RollCaller
@@ -153,4 +154,23 @@ def test_in_training_mode_the_dialler_only_pauses_the_wakeups(tmp_path: Path) ->
     for _ in range(5):
         dialler.step(wait=0.05)
     assert dialler.placed == 1 and attempts_by_wakeup(store)[wakeup]
+    store.dispose()
+
+
+def test_the_roll_call_timing_comes_from_the_settings_and_bad_values_are_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = SystemClock(ZoneInfo("Asia/Shanghai"))
+    store = Store(sqlite_url(tmp_path / "hotel.db"))
+    lines = TrainingLines(2)
+    caller = roll_caller(
+        SqlRollCalls(store, clock), lines, clock, {"ring_seconds": "25", "retry_seconds": "0"}
+    )
+    assert (caller.ring_s, caller.listen_s, caller.retry_after) == (25.0, 20.0, timedelta(0))
+    caller = roll_caller(
+        SqlRollCalls(store, clock), lines, clock, {"ring_seconds": "soon", "listen_seconds": "999"}
+    )
+    assert (caller.ring_s, caller.listen_s, caller.retry_after) == (30.0, 20.0, timedelta(seconds=60))
+    assert "[rollcall] ring_seconds = 'soon' is not between 5 and 120; using 30" in caplog.text
+    assert "[rollcall] listen_seconds = '999'" in caplog.text
     store.dispose()
