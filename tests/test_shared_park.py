@@ -107,3 +107,39 @@ def test_two_positions_cannot_take_one_slot_or_pick_one_call_twice(pg_url: str) 
         assert len(one.all()) == 2
     finally:
         store.dispose()
+
+
+@pytest.mark.sip
+@pytest.mark.postgres
+def test_a_call_parked_at_a_position_that_signs_out_rings_on_the_others(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], database: str
+) -> None:
+    store = Store(database)
+    book = SqlSharedParks(store, FakeClock(datetime(2026, 12, 5, tzinfo=UTC)), "test")
+    leaving = Position("Leaving", kamailio, database, answer=False)
+    staying = Position("Staying", kamailio, database, answer=False)
+    try:
+        for p in (leaving, staying):
+            p.wait("link", status="up")
+        caller = baresip_phone("1302")
+        caller.dial("9")
+        first = leaving.wait("offered")
+        leaving.send(f"answer {first['call']}")
+        leaving.wait("state", call=first["call"], state="connected")
+        caller.wait_event("CALL_ESTABLISHED")
+        leaving.send(f"park {first['call']}")
+        leaving.wait("state", call=first["call"], state="parked")
+        wait_for(lambda: book.all())
+        rang_before = len(staying.of("offered", caller="1302"))
+        leaving.send("quit")  # the operator signs out: the parked call must not be cut off
+        wait_for(lambda: len(staying.of("offered", caller="1302")) == rang_before + 1)
+        again = staying.of("offered", caller="1302")[-1]
+        staying.send(f"answer {again['call']}")
+        staying.wait("state", call=again["call"], state="connected", timeout=10)
+        ended = leaving.of("ended", call=first["call"])
+        assert ended and ended[0]["reason"] == "answered at all positions", leaving.events[-3:]
+        wait_for(lambda: not book.all())
+    finally:
+        for p in (leaving, staying):
+            p.stop()
+        store.dispose()

@@ -58,6 +58,9 @@ class HeldCalls(DeskState):
             if c.state in (CallState.PARKED, CallState.CAMPED) and c.sip_call_id and c.line is not None
         ]
 
+    def holds(self, call_id: str) -> bool:
+        return call_id in self._calls
+
     def hand_over(self, call_id: str, uri: str, to: str) -> bool:
         """Another position picked up a call held here: blind transfer (REFER) of the caller to that
         position's own address. A refused transfer brings the call back to this operator."""

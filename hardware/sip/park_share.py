@@ -2,7 +2,8 @@
 (parked, camped on a busy extension) are published in the shared book for every position's park area;
 a call another position picks up is handed over to it by REFER (blind transfer, RFC 3515) to that
 position's own address, its GRUU (RFC 5627), so it rings there alone and is answered on arrival.
-A recall stays with the position holding the call (the call is on its line). Runs in the SIP thread,
+A recall stays with the position holding the call (the call is on its line); when that position signs
+out, its calls aside go to the operator number, to ring on every other position. Runs in the SIP thread,
 a round every ``EVERY_S``; the book is the database's (db/shared_parks.py)."""
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import logging
 import time
 
 from hardware.sip.call_desk import CallDesk
+from hardware.sip.console_line import Line
 from hardware.sip.front_registration import FrontRegistration
+from hardware.sip.ringing_front import RingingFront
 from switchboard.clock import Clock
 from switchboard.pbx import CallState
 from switchboard.positions import AsideKind, ParkBook, SharedPark
@@ -20,6 +23,7 @@ log = logging.getLogger(__name__)
 
 EVERY_S = 0.25
 PICKUP_WAIT_S = 10.0  # how long a picked call is expected at this position
+SIGN_OUT_WAIT_S = 3.0  # at sign-out, how long the calls aside may take to reach the other positions
 
 
 class ParkShare:
@@ -62,6 +66,27 @@ class ParkShare:
                 continue
             self._handed.add(picked.call_key)
             self._desk.hand_over(held.id, picked.picked_contact, picked.picked_by)
+
+    def sign_out(self, front: RingingFront, line: Line, operator: str) -> None:
+        """The position is closing with calls parked or camped on its line: each goes by REFER to the
+        operator number, so it rings on every position still signed in rather than being cut off. The
+        position unregisters first (not to be rung itself) and waits up to ``SIGN_OUT_WAIT_S`` for the
+        transfers; its calls then leave the shared park area."""
+        calls = self._desk.aside()
+        if calls:
+            front.registration.pause(True)
+            deadline = time.monotonic() + 0.3
+            while time.monotonic() < deadline:
+                front.poll(0.01)
+            for call in calls:
+                self._desk.hand_over(call.id, line.uri(operator), "all positions")
+            deadline = time.monotonic() + SIGN_OUT_WAIT_S
+            while time.monotonic() < deadline and any(self._desk.holds(c.id) for c in calls):
+                front.poll(0.005)
+                line.pump(5)
+        for key in list(self._published):
+            self.book.remove(key)
+        self._published.clear()
 
     def pick(self, call_key: str, registration: FrontRegistration) -> SharedPark | None:
         """Pick up another position's call: claimed in the book with this position's GRUU, and its

@@ -217,6 +217,8 @@ class SipPosition:
         if self._poll is not None:
             self._poll.stop()
         self._lamps.stop()
+        if front is not None and line is not None and self._share is not None:
+            self._share.sign_out(front, line, self.settings.extension)
         if front is not None:
             front.close()
         if mwi is not None:
