@@ -307,3 +307,16 @@ def test_it_prints_through_the_dialog_beside_the_console(
     assert "NEEDS HELP 1" in printed and "(privacy guest)" in printed
     for name in PRIVATE_NAMES:
         assert name not in printed
+
+
+def test_a_second_roll_call_is_refused_while_one_runs(
+    qtbot: QtBot, store: Store, clock: FakeClock, book: CountingBook
+) -> None:
+    one, two = _page(qtbot, store, clock, book), _page(qtbot, store, clock, book)
+    one.start_button.click()
+    assert _confirm(one, "manager", "training-dm", clock) == ""
+    two.start_button.click()  # the other position has not refreshed yet
+    assert _confirm(two, "admin", "training-admin", clock) == "A roll-call is already running: stop it first."
+    assert book.latest() == book.running() and two.panel.isVisibleTo(two)
+    two.refresh()
+    assert not two.start_button.isEnabled() and two.stop_button.isEnabled()

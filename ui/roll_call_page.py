@@ -225,7 +225,7 @@ class RollCallPage(QWidget):
                 floor = self.scope.currentData()
                 call = self._book.start(Scope.HOUSE if floor is None else Scope.FLOOR, actor, floor)
         except ConsoleError as exc:
-            self.panel_message.setText(explain(exc))
+            self.panel_message.setText(self._said(exc))
             return
         self.panel.hide()
         self.refresh()
@@ -233,6 +233,14 @@ class RollCallPage(QWidget):
             self.stopped.emit()
         else:
             self.started.emit(call.id)
+
+    def _said(self, error: ConsoleError) -> str:
+        """The roll-call book's refusals in the operator's language; the rest as the console words them."""
+        wording = {
+            "rollcall.running": self.tr("A roll-call is already running: stop it first."),
+            "rollcall.floor": self.tr("Choose the floor."),
+        }
+        return wording.get(error.key) or explain(error)
 
     # ------------------------------------------------------------ the board
 

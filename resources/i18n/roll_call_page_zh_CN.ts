@@ -35,13 +35,13 @@
     </message>
     <message>
         <location filename="../../ui/roll_call_page.py" line="162"/>
-        <location filename="../../ui/roll_call_page.py" line="271"/>
+        <location filename="../../ui/roll_call_page.py" line="279"/>
         <source>The whole house</source>
         <translation>全楼</translation>
     </message>
     <message>
         <location filename="../../ui/roll_call_page.py" line="164"/>
-        <location filename="../../ui/roll_call_page.py" line="272"/>
+        <location filename="../../ui/roll_call_page.py" line="280"/>
         <source>Floor %1</source>
         <translation>%1 楼</translation>
     </message>
@@ -86,52 +86,62 @@
         <translation>开始呼叫(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/roll_call_page.py" line="261"/>
+        <location filename="../../ui/roll_call_page.py" line="240"/>
+        <source>A roll-call is already running: stop it first.</source>
+        <translation>已有点名正在进行：请先停止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roll_call_page.py" line="241"/>
+        <source>Choose the floor.</source>
+        <translation>请选择楼层。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roll_call_page.py" line="269"/>
         <source>No roll-call has been started.</source>
         <translation>尚未开始疏散点名。</translation>
     </message>
     <message>
-        <location filename="../../ui/roll_call_page.py" line="284"/>
+        <location filename="../../ui/roll_call_page.py" line="292"/>
         <source>Evacuation roll-call</source>
         <translation>疏散点名</translation>
     </message>
     <message>
-        <location filename="../../ui/roll_call_page.py" line="311"/>
+        <location filename="../../ui/roll_call_page.py" line="319"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/roll_call_page.py" line="313"/>
+        <location filename="../../ui/roll_call_page.py" line="321"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roll_call_page.py" line="319"/>
+        <location filename="../../ui/roll_call_page.py" line="327"/>
         <source>Save the roll-call</source>
         <translation>保存点名表</translation>
     </message>
     <message>
-        <location filename="../../ui/roll_call_page.py" line="322"/>
+        <location filename="../../ui/roll_call_page.py" line="330"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/roll_call_page.py" line="322"/>
+        <location filename="../../ui/roll_call_page.py" line="330"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/roll_call_page.py" line="333"/>
+        <location filename="../../ui/roll_call_page.py" line="341"/>
         <source>Print the roll-call</source>
         <translation>打印点名表</translation>
     </message>
     <message>
-        <location filename="../../ui/roll_call_page.py" line="337"/>
+        <location filename="../../ui/roll_call_page.py" line="345"/>
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/roll_call_page.py" line="337"/>
+        <location filename="../../ui/roll_call_page.py" line="345"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
