@@ -3,6 +3,7 @@ over TCP and the serial framing: each damaged frame is one error, the link stays
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -152,3 +153,28 @@ def test_tcp_framer_counts_each_damaged_stretch_once_in_any_chunks() -> None:
             at += size
         assert (got, framer.damaged) == (good, 3)
         assert len(framer.bad) == 3 and all(len(b) <= 200 for b in framer.bad)
+
+
+@pytest.mark.slow
+def test_lrc_bytes_that_look_like_control_bytes(rig_factory: Callable[..., Rig]) -> None:
+    """[SPEC p.93] the LRC can be any byte, STX, ETX, ENQ, ACK and NAK too: it is found by its place after
+    ETX, never by its value. Records whose LRC is each of those are applied, each once."""
+    rig = rig_factory("pty")
+    alive(rig)
+    store = rig.console.store
+    rooms = vacant(store, 5)
+    wanted = {0x02: "STX", 0x03: "ETX", 0x05: "ENQ", 0x06: "ACK", 0x15: "NAK"}
+    sent: dict[int, str] = {}
+    for room, (value, _name) in zip(rooms, wanted.items(), strict=True):
+        reservation = str(98001 + len(sent))
+        for first, second in itertools.product(range(0x30, 0x7B), repeat=2):
+            record = f"GI|RN{room}|G#{reservation}|GNLrc{chr(first)}{chr(second)}|GSN|".encode()
+            if lrc(record) == value:
+                break
+        else:
+            raise AssertionError(f"no record with LRC {value:#x}")
+        sent[value] = reservation
+        rig.pms.send_bytes(record)
+    for room, reservation in zip(rooms, sent.values(), strict=True):
+        becomes(lambda r=reservation: (stay(store, r) or ("", ""))[:2], ("in_house", room))
+    assert rig.pms.lrc_errors == 0 and rig.console.errors() == 0

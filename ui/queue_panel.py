@@ -214,7 +214,8 @@ class QueuePanel(QWidget):
         caller = held or event.call_id
         if event.reason is FailureReason.REJECTED and self.queue.known(caller) is None:
             # a call the line could not take (no codec in common): it never rang here, the operator is told
-            self.failed.emit(self.tr("A call could not be taken: %1").replace("%1", event.detail or event.target))
+            text = self.tr("A call could not be taken: %1")
+            self.failed.emit(text.replace("%1", event.detail or event.target))
             return
         if event.call_id in self._dialled or not caller or self.queue.known(caller) is None:
             if event.target:
