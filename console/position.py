@@ -53,6 +53,15 @@ def lamp_field_extensions(settings: ConsoleSettings, extensions: list[str]) -> l
         return extensions
 
 
+def _positive(text: str, default: int) -> int:
+    text = text.strip()
+    if text.isascii() and text.isdigit() and 0 < int(text) <= 10_000:
+        return int(text)
+    if text:
+        log.warning("[pbx] max_ringing = %r is not a number of calls; using %d", text, default)
+    return default
+
+
 def sip_position(
     settings: console_settings.ConsoleSettings,
     clock: Clock,
@@ -83,6 +92,9 @@ def sip_position(
             password=sip.get("password", ""),
             transport=sip.get("transport", "udp").strip() or "udp",
             local_port=int(port) if port.isascii() and port.isdigit() else 0,
+            # besides the PBX's own addresses, who may send requests (a cluster's other nodes)
+            trusted=tuple(t.strip() for t in sip.get("trusted", "").split(",") if t.strip()),
+            max_ringing=_positive(sip.get("max_ringing", ""), 100),
         ),
         clock,
         kind_of=kind_of,

@@ -26,7 +26,7 @@ from switchboard.pbx import LinkName, LinkStatus
 from ui.main_window import LINK_COLOURS
 
 REFRESH_MS = 250
-MONITORED = (LinkName.PMS, LinkName.SMDR)
+MONITORED = (LinkName.PMS, LinkName.SMDR, LinkName.PBX)  # the PBX: what its guard dropped or refused
 
 
 class LinkTab(QWidget):
@@ -108,7 +108,11 @@ class LinkMonitor(QWidget):
         self.setWindowTitle(self.tr("Link monitor"))
         self.resize(900, 520)
         self.tabs = QTabWidget()
-        names = {LinkName.PMS: self.tr("PMS (FIAS)"), LinkName.SMDR: self.tr("Call records (SMDR)")}
+        names = {
+            LinkName.PMS: self.tr("PMS (FIAS)"),
+            LinkName.SMDR: self.tr("Call records (SMDR)"),
+            LinkName.PBX: self.tr("PBX (SIP)"),
+        }
         self.pages = {link: LinkTab(journal, link) for link in MONITORED}
         for link, page in self.pages.items():
             self.tabs.addTab(page, names[link])

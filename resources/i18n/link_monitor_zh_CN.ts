@@ -9,17 +9,22 @@
         <translation>链路监视</translation>
     </message>
     <message>
-        <location filename="../../ui/link_monitor.py" line="111"/>
+        <location filename="../../ui/link_monitor.py" line="112"/>
         <source>PMS (FIAS)</source>
         <translation>PMS 接口 (FIAS)</translation>
     </message>
     <message>
-        <location filename="../../ui/link_monitor.py" line="111"/>
+        <location filename="../../ui/link_monitor.py" line="113"/>
         <source>Call records (SMDR)</source>
         <translation>话单 (SMDR)</translation>
     </message>
     <message>
-        <location filename="../../ui/link_monitor.py" line="115"/>
+        <location filename="../../ui/link_monitor.py" line="114"/>
+        <source>PBX (SIP)</source>
+        <translation>交换机（SIP）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/link_monitor.py" line="119"/>
         <source>→ sent by the console   ← received   Times are the console&apos;s clock</source>
         <translation>→ 本台发出   ← 收到   时间为本台时钟</translation>
     </message>
