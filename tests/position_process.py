@@ -4,8 +4,8 @@ and benches with several positions on one operator number.
     python -m tests.position_process --server 127.0.0.1:5060 --extension 9 --name P1 --database URL \\
         [--answer] [--hold-ms 300] [--overflow-to 8000 --overflow-s 45]
 
-Lines on stdin: ``answer CALL``, ``park CALL``, ``pickup-shared SIP-CALL-ID`` (a call parked at
-another position), ``break`` (the position goes on break), ``back``, ``quit``.
+Lines on stdin: ``answer CALL``, ``park CALL``, ``camp CALL EXTENSION SECONDS``, ``pickup-shared
+SIP-CALL-ID`` (a call parked at another position), ``break`` (the position goes on break), ``back``, ``quit``.
 
 Events go to stdout as JSON lines with the wall-clock time they were seen; ``--answer`` answers every
 offered call at once (and releases it ``--hold-ms`` after it connected, if given). The process ends when stdin
@@ -109,6 +109,9 @@ def main() -> int:
             position.answer(line.split()[1])
         elif line.startswith("park "):
             position.park(line.split()[1])
+        elif line.startswith("camp "):  # camp CALL EXTENSION RECALL-SECONDS
+            _, call, target, after = line.split()[:4]
+            position.camp_on(call, target, float(after))
         elif line.startswith("pickup-shared "):
             position.pickup_shared(line.split()[1])
         elif line.strip() in ("break", "back"):

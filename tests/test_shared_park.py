@@ -143,3 +143,39 @@ def test_a_call_parked_at_a_position_that_signs_out_rings_on_the_others(
         for p in (leaving, staying):
             p.stop()
         store.dispose()
+
+
+@pytest.mark.sip
+@pytest.mark.postgres
+def test_a_camp_on_is_seen_everywhere_and_its_recall_rings_the_position_that_camped_it(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], database: str
+) -> None:
+    store = Store(database)
+    book = SqlSharedParks(store, FakeClock(datetime(2026, 12, 5, tzinfo=UTC)), "test")
+    camping = Position("Camping", kamailio, database, answer=False)
+    other = Position("Other", kamailio, database, answer=False)
+    try:
+        for p in (camping, other):
+            p.wait("link", status="up")
+        busy = baresip_phone("1205")  # the extension camped on: busy on a call all through the test
+        baresip_phone("1206")
+        busy.dial("1206")
+        busy.wait_event("CALL_ESTABLISHED")
+        caller = baresip_phone("1303")
+        caller.dial("9")
+        first = camping.wait("offered")
+        camping.send(f"answer {first['call']}")
+        camping.wait("state", call=first["call"], state="connected")
+        camping.send(f"camp {first['call']} 1205 2")
+        camping.wait("state", call=first["call"], state="camped")
+        shared = wait_for(lambda: [p for p in book.all() if p.position == "Camping"])
+        assert isinstance(shared, list)
+        assert [(p.kind, p.where, p.caller) for p in shared] == [(AsideKind.CAMP, "1205", "1303")]
+        recall = camping.wait("offered", recall_of="1205", timeout=6)
+        assert recall["call"] == first["call"] and recall["caller"] == "1303"
+        assert other.of("offered", recall_of="1205") == []  # the recall is the camping position's
+        wait_for(lambda: not book.all())  # ringing again, no longer aside
+    finally:
+        for p in (camping, other):
+            p.stop()
+        store.dispose()
