@@ -10,8 +10,9 @@ import csv
 import io
 import subprocess
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,7 +26,7 @@ from db.roll_call_board import SqlRollCallBoard
 from db.roll_calls import SqlRollCalls
 from db.room_board import SqlRoomBoard
 from db.seed import seed_demo_hotel
-from db.store import Store
+from db.store import Store, sqlite_url
 from db.users import UserDirectory
 from hardware.training_pbx import TrainingPbx
 from switchboard.auth import User
@@ -233,8 +234,8 @@ def test_f5_reaches_the_window_while_the_start_panel_is_open(
     qtbot.keyClicks(page.password, "training")
     assert QApplication.activeModalWidget() is None
     assert QApplication.focusWidget() is page.password
-    for key in (Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F12):
-        qtbot.keyClick(QApplication.focusWidget() or window, key)
+    for call_key in (Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F12):
+        qtbot.keyClick(QApplication.focusWidget() or window, call_key)
     assert pressed == ["F5", "F6", "F12"]
     assert page.panel.isVisible() and page.password.text() == "training"  # the panel waits
 
@@ -320,3 +321,24 @@ def test_a_second_roll_call_is_refused_while_one_runs(
     assert book.latest() == book.running() and two.panel.isVisibleTo(two)
     two.refresh()
     assert not two.start_button.isEnabled() and two.stop_button.isEnabled()
+
+
+def test_the_board_stays_as_last_read_while_the_database_is_away(qtbot: QtBot, tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 12, 5, 3, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    db = tmp_path / "hotel.db"
+    store = Store(sqlite_url(db))
+    store.migrate()
+    seed_demo_hotel(store, clock)
+    book = CountingBook(store, clock)
+    call = book.start(Scope.HOUSE, MANAGER)
+    page = _page(qtbot, store, clock, book)
+    shown = [r.room for r in page.rooms()]
+    assert shown and page.message.text() == ""
+    db.rename(tmp_path / "elsewhere.db")  # the file is away
+    page.refresh()
+    assert page.message.text() != "" and [r.room for r in page.rooms()] == shown  # said, board kept
+    (tmp_path / "elsewhere.db").rename(db)
+    book.record(book.claim(call.id, 1)[0].id, CallResult.SNOOZED, "")
+    page.refresh()
+    assert page.message.text() == "" and page.rooms()[0].answer is RoomAnswer.NEEDS_HELP
+    store.dispose()

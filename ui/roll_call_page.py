@@ -92,6 +92,7 @@ class RollCallPage(QWidget):
         self._seen: object = None
         self.head: RollCallHead | None = None
         self._stopping = False
+        self._unread = False  # the last read failed: the board is as read before
         self.state = QLabel()
         self.state.setObjectName("rollCallState")
         self.counts = QLabel()
@@ -248,16 +249,18 @@ class RollCallPage(QWidget):
         """Read the stamp; read the roll-call again only when it moved."""
         try:
             stamp = self._stamp()
-            if stamp == self._seen:
-                return
-            head = self._book.latest()
-            rooms = self._book.rooms(head.id) if head is not None else []
+            if stamp != self._seen:
+                head = self._book.latest()
+                rooms = self._book.rooms(head.id) if head is not None else []
+                self._seen, self.head = stamp, head
+                self.model.set_rows(board(rooms))
         except ConsoleError as exc:  # the board stays as last read, and says so
             self.message.setText(explain(exc))
+            self._unread = True
             return
-        self._seen, self.head = stamp, head
-        self.model.set_rows(board(rooms))
-        self.message.clear()
+        if self._unread:  # the database answers again
+            self.message.clear()
+            self._unread = False
         self._show_state()
 
     def rooms(self) -> list[RollCallRoom]:
