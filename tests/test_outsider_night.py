@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -105,15 +104,10 @@ def test_ctrl_w_on_a_call_then_the_time_and_enter_books_the_wake_up(
     assert len(booked) == 1 and booked[0].due_at.strftime("%H:%M") == "06:45"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Ctrl+D on a call switches DND on with no end; 'until 07:00' needs the Rooms page (Ctrl+2, "
-    "Ctrl+F, the room, Enter, U, 0700, Enter) while the guest waits on the line",
-)
 def test_ctrl_d_on_a_call_asks_until_when(qtbot: QtBot, sqlite_store: Store, tmp_path: Path) -> None:
     """By hand: the guest asks for no calls until seven; Ctrl+D put the room on DND with no end time
-    (the caller panel says "Do not disturb is on", nothing asks until when), so the DND stays on in the
-    morning and the handover cannot say when it ends."""
+    (the caller panel said "Do not disturb is on", nothing asked until when), so the DND stayed on in
+    the morning and the handover could not say when it ends. Here: Ctrl+D, 0700, Enter."""
     desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
     guest = desk.guests()[0]
     desk.answer_call_from(guest.number)
@@ -147,3 +141,21 @@ def test_the_bands_and_the_callers_options_keep_the_window_on_a_small_screen(
     assert desk.window.statusBar().isVisible()
     history = desk.attendant.history
     assert history.isVisible() and history.height() > 20  # the transfer lines keep a place on screen
+
+
+def test_the_queue_row_shows_a_vip_callers_whole_name_and_stars(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path
+) -> None:
+    """By hand: a VIP's call rang as "1307 徐建国 董事长 ..." in a 1600-pixel window: the stars that mark
+    the VIP, put at the end, were cut off, while the type column ("Room") took a quarter of the row."""
+    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
+    vip = desk.guests()[0]
+    assert vip.vip_level
+    desk.pbx.offer_call(vip.number)
+    desk.pump()
+    view = desk.queue.view
+    model = view.model()
+    text = str(model.data(model.index(0, 1)))
+    assert "★" in text and vip.name in text
+    needed = view.fontMetrics().horizontalAdvance(text) + 12  # the cell's margins
+    assert view.columnWidth(1) >= needed, (view.columnWidth(1), needed, text)

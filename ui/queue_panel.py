@@ -109,7 +109,8 @@ class QueuePanel(QWidget):
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QTableView.DragDropMode.DragOnly)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # words
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the caller
         self.view.setMinimumHeight(130)  # four calls stay in sight while a question is open below
         self.selection = QLabel()
         self.selection.setObjectName("transferSelection")
