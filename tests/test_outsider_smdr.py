@@ -177,12 +177,6 @@ def test_vendor_lines_over_a_pty_pair(rooms: Store, clock: FakeClock, tmp_path: 
     assert feed.counters().errors == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Avaya IP Office writes External Targeting Cause 'U' (the user) with no reason part; the built-in "
-    "avaya_ipo check wants 'WHO REASON' and drops the whole record as a bad line, so room 4731's call out "
-    "is lost and not charged",
-)
 def test_avaya_call_out_by_the_user_with_targeting_cause_u_is_charged(rooms: Store, clock: FakeClock) -> None:
     line = (DATA / "avaya_ipo_capture.txt").read_bytes().splitlines()[3] + b"\r\n"
     port = free_port()

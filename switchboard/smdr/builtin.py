@@ -70,7 +70,9 @@ BUILTIN: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
             "check_auth_valid": "[01]?",
             "check_charge": r"(\d{1,9}(\.\d{1,4})?)?",
             "check_currency": r"\S{0,8}",
-            "check_targeting": r"([A-Za-z?]{1,5} [A-Za-z]{1,8})?",
+            # who caused it and why (Avaya: "U FU" = the user's forward unconditional); a user who dialled
+            # out is written "U" alone in real captures
+            "check_targeting": r"([A-Za-z?]{1,5}( [A-Za-z]{1,8})?)?",
             "record_start": r"\d{4}/\d\d/\d\d \d\d:\d\d:\d\d,",
             "tcp_framing": "lines",
         },

@@ -60,7 +60,9 @@ def avaya(parser: ProfileParser, values: dict[str, str], line: str) -> CallRecor
         park_s=int(values["park"]),
         pbx_charge=values.get("charge", ""),
         currency=values.get("currency", ""),
-        system_made=values.get("targeting", ""),
+        # made by the PBX (forwarding, twinning, a conference...), not the room's to pay for; "U" alone
+        # is the user's own call out
+        system_made="" if values.get("targeting", "").strip() in ("", "U") else values.get("targeting", ""),
     )
 
 
