@@ -12,6 +12,7 @@ from db.audit import audit, changed
 from db.dnd_ends import dnd_ends_by_room_id
 from db.emergencies import SqlEmergencies
 from db.logbook import SqlLogbook
+from db.privacy import mask_text, private_guests
 from db.rows import (
     GuestRow,
     HandoverItemRow,
@@ -168,12 +169,13 @@ class SqlHandovers:
         shift = s.get(ShiftRow, row.from_shift_id)
         label = f"{shift.business_date:%Y-%m-%d} {shift.kind}" if shift else ""
         duty_names = {str(d.id): d.name_zh for d in s.scalars(select(TimedDutyRow))}
+        masked = private_guests(s)  # a note may name a privacy guest beside their room
         items = tuple(
             HandoverItem(
                 i.id,
                 ItemKind(i.kind),
                 i.ref,
-                i.text,
+                mask_text(i.text, "", masked),
                 i.acknowledged_by,
                 i.acknowledged_at.astimezone(zone) if i.acknowledged_at else None,
                 duty_names.get(i.ref, "") if i.kind == ItemKind.TIMED_DUTY.value else "",

@@ -4,11 +4,12 @@ any wait, off when the last is delivered."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import func, select
 
 from db.audit import audit, changed
-from db.privacy import shown_guest, stay_guest
+from db.privacy import mask_text, private_guests, shown_guest, stay_guest
 from db.rooms import LampSwitch, find_room, guest_in
 from db.rows import GuestRow, MessageRow, RoomRow, StayRow
 from db.store import Store
@@ -158,6 +159,12 @@ class SqlMessageBook:
                 .where(MessageRow.delivered_at.is_(None))
                 .order_by(MessageRow.taken_at)
             )
+            found = list(rows)
+            masked = private_guests(s) if found else {}  # the text may name a privacy guest
             return [
-                self._view(row, room or "", shown_guest(guest, private)) for row, room, guest, private in rows
+                replace(
+                    self._view(row, room or "", shown_guest(guest, private)),
+                    text=mask_text(row.text, room or "", masked),
+                )
+                for row, room, guest, private in found
             ]

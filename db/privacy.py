@@ -10,6 +10,7 @@ call (``db/callers.py``) is the one place that shows both, with the privacy warn
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -57,9 +58,13 @@ def private_guests(s: Session) -> dict[str, tuple[str, ...]]:
 
 
 def mask_text(text: str, room: str, private: dict[str, tuple[str, ...]]) -> str:
-    """``text`` with privacy guests' names replaced where their room is the entry's or named in it."""
+    """``text`` with privacy guests' names replaced where their room is the entry's or named in it.
+
+    The room is looked for in the text's compatibility form, so full-width digits (as a Chinese input
+    method types them: "３０１") name room 301 too."""
+    plain = unicodedata.normalize("NFKC", text)
     for number, names in private.items():
-        if number != room and not re.search(rf"(?<![0-9A-Za-z]){re.escape(number)}(?![0-9A-Za-z])", text):
+        if number != room and not re.search(rf"(?<![0-9A-Za-z]){re.escape(number)}(?![0-9A-Za-z])", plain):
             continue
         for name in names:
             text = re.sub(re.escape(name), MASK, text, flags=re.IGNORECASE)

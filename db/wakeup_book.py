@@ -5,14 +5,14 @@ someone marks it done."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from db.audit import audit, changed
-from db.privacy import shown_guest, stay_guest
+from db.privacy import mask_text, private_guests, shown_guest, stay_guest
 from db.rooms import find_room, guest_in
 from db.rows import DiallerBeatRow, GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
 from db.storage_faults import breaks
@@ -219,9 +219,14 @@ class SqlWakeUpBook:
                 .where(WakeUpRow.status.in_(_OPEN))
                 .order_by(WakeUpRow.due_at, WakeUpRow.room_number)
             )
+            found = list(rows)
+            masked = private_guests(s) if found else {}  # a note may name a privacy guest
             return [
-                self._view(row, shown_guest(name, private), extension or row.room_number)
-                for row, name, extension, private in rows
+                replace(
+                    self._view(row, shown_guest(name, private), extension or row.room_number),
+                    note=mask_text(row.note, row.room_number, masked),
+                )
+                for row, name, extension, private in found
             ]
 
     def escalate_due(self) -> Sequence[WakeUpView]:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from db.privacy import mask_text, private_guests
 from db.rows import GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
 from db.store import Store
 from switchboard.clock import Clock
@@ -41,6 +42,7 @@ class SqlWakeUpHistory:
                 )
             )
             ids = [row.id for row, *_rest in rows]
+            masked = private_guests(s) if ids else {}  # a note may name a privacy guest
             attempts: dict[int, list[AttemptView]] = {}
             for a in s.scalars(
                 select(WakeUpAttemptRow)
@@ -58,7 +60,7 @@ class SqlWakeUpHistory:
                         row.due_at.astimezone(zone),
                         WakeUpStatus(row.status),
                         "" if private else (name or ""),
-                        row.note,
+                        mask_text(row.note, row.room_number, masked),
                         row.booked_by,
                         row.attempts,
                         row.version,
