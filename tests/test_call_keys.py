@@ -245,6 +245,23 @@ def test_enter_on_a_directory_entry_with_no_call_rings_it_from_the_console(
     assert not [e for e in desk.events[before:] if getattr(e, "state", None) is CallState.DIALLING]
 
 
+def test_enter_in_the_directory_beside_the_wake_up_page_still_rings_the_entry(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path
+) -> None:
+    """The wake-up page's Enter belongs to its time field alone: made window-wide, it took Enter from the
+    directory search (and the message text) while the page was in sight, and booked nothing."""
+    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
+    desk.key(Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert desk.wakeups.isVisible()
+    desk.key(Qt.Key.Key_F3)
+    qtbot.keyClicks(desk.attendant.directory.search, "huang lei")
+    desk.pump()
+    desk.key(Qt.Key.Key_Return)
+    dialled = desk.queue.queue.active()
+    assert dialled is not None and dialled.state is CallState.DIALLING and dialled.peer == SECURITY
+    assert desk.wakeups.message.text() == "" and desk.wakeups.model.rowCount() == 0
+
+
 def test_the_busy_options_offer_the_callers_number_for_a_call_back(
     qtbot: QtBot, sqlite_store: Store, tmp_path: Path
 ) -> None:

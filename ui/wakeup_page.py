@@ -143,9 +143,9 @@ class WakeUpPage(QWidget):
         self.room.returnPressed.connect(self.book)
         self.note.returnPressed.connect(self.book)
         for enter in ("Return", "Enter"):  # Ctrl+W puts the operator in the time: Enter there books too
-            QShortcut(
-                QKeySequence(enter), self.time, self.book, Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
+            # set apart: PySide6 drops a context passed with a callable (window-wide, it took every Enter)
+            in_time = QShortcut(QKeySequence(enter), self.time, self.book)
+            in_time.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         bulk.clicked.connect(self.enter_list)
         QShortcut(QKeySequence("Ctrl+L"), self, self.enter_list)
         cancel.clicked.connect(self.cancel_selected)
