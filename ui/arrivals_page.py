@@ -20,22 +20,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from switchboard.board import Arrival, BoardSource
 from switchboard.desk import RoomView
 from ui.print_lists import arrivals_html
 from ui.rows_model import RowsModel
-from ui.shift_report import cjk_font, pdf_table
 
 if TYPE_CHECKING:  # QtPrintSupport loads when something is printed, not at start
     from PySide6.QtPrintSupport import QPrintDialog
 
 
 def arrivals_pdf(arrivals: list[Arrival], path: Path, hotel: str, printed_at: datetime) -> Path:
+    # reportlab loads when a list is saved, not when the console starts
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    from ui.shift_report import cjk_font, pdf_table
+
     font = cjk_font()
     title = ParagraphStyle("t", fontName=font, fontSize=15, leading=19)
     small = ParagraphStyle("s", fontName=font, fontSize=8, leading=10)
