@@ -52,8 +52,9 @@ _SIP_URI = re.compile(r"sips?:[^\s<>\"]{1,200}", re.ASCII)
 
 
 def overflow_destination(text: str) -> str:
-    """``[attendant] overflow_to`` as a destination: an extension or a sip: URI; "" when it is neither
-    (a Contact header must not carry anything the PBX could read as another header or parameter)."""
+    """``[attendant] overflow_to`` (or a position's address to hand a call to) as a destination: an
+    extension or a sip: URI; "" when it is neither (a Contact or Refer-To must not carry anything the PBX
+    could read as another header)."""
     value = text.strip()
     if _EXTENSION.fullmatch(value) or _SIP_URI.fullmatch(value):
         return value

@@ -81,4 +81,7 @@ def test_an_overflow_destination_that_could_smuggle_a_header_is_refused() -> Non
     assert overflow_destination("sip:frontdesk@pbx.hotel.example") == "sip:frontdesk@pbx.hotel.example"
     assert overflow_destination("8000>\r\nContact: <sip:evil@x") == ""
     assert overflow_destination("sip:a b@c") == ""
+    gruu = "sip:9@127.0.0.1:5060;gr=urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6"  # RFC 5627 §3.1 form
+    assert overflow_destination(gruu) == gruu
+    assert overflow_destination(gruu + "\r\nRefer-To: <sip:evil@x>") == ""
     assert overflow_destination("") == ""

@@ -17,7 +17,7 @@ from hardware.sip.front_registration import FrontRegistration
 from hardware.sip.ringing_front import RingingFront
 from switchboard.clock import Clock
 from switchboard.pbx import CallState
-from switchboard.positions import AsideKind, ParkBook, SharedPark
+from switchboard.positions import AsideKind, ParkBook, SharedPark, overflow_destination
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +62,15 @@ class ParkShare:
                 self._desk.repark(call.id)
         for picked in self.book.handovers():
             held = aside.get(picked.call_key)
-            if held is None or picked.call_key in self._handed or not picked.picked_contact:
+            if held is None or picked.call_key in self._handed:
                 continue
             self._handed.add(picked.call_key)
+            if (
+                not picked.picked_contact.startswith("sip:")
+                or overflow_destination(picked.picked_contact) == ""
+            ):
+                log.warning("call %s picked up with an unusable address; kept here", picked.call_key)
+                continue
             self._desk.hand_over(held.id, picked.picked_contact, picked.picked_by)
 
     def sign_out(self, front: RingingFront, line: Line, operator: str) -> None:
