@@ -63,7 +63,7 @@ def start_governance(console: Console, window: MainWindow) -> RoleMenus:
         lambda q: trail.export_csv(q, console.actor),
         console.clock.now,
     )
-    window.add_page(page, QCoreApplication.translate("Console", "Audit trail"), "Ctrl+0")
+    window.add_page(page, QCoreApplication.translate("Console", "Audit trail"), "Ctrl+Alt+A")
     menus.gate(window.go_menu.actions()[-1], Permission.READ_AUDIT)
     menus.gate_tab(window, page, Permission.READ_AUDIT)
     console.panels["audit"] = page
