@@ -179,3 +179,45 @@ def test_a_camp_on_is_seen_everywhere_and_its_recall_rings_the_position_that_cam
         for p in (camping, other):
             p.stop()
         store.dispose()
+
+
+@pytest.mark.sip
+@pytest.mark.postgres
+def test_a_pick_up_whose_hand_over_fails_leaves_the_call_parked(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], database: str
+) -> None:
+    store = Store(database)
+    clock = FakeClock(datetime(2026, 12, 5, tzinfo=UTC))
+    book = SqlSharedParks(store, clock, "test")
+    ghost = SqlSharedParks(store, clock, "Ghost")  # a position that picks, then is gone from the PBX
+    parking = Position("Parking", kamailio, database, answer=True)
+    try:
+        parking.wait("link", status="up")
+        caller = baresip_phone("1304")
+        caller.dial("9")
+        answered = parking.wait("state", state="connected")
+        caller.wait_event("CALL_ESTABLISHED")
+        parking.send(f"park {answered['call']}")
+        slot = parking.wait("state", call=answered["call"], state="parked")["peer"]
+        park = wait_for(lambda: book.all())
+        assert isinstance(park, list)
+        gone = f"sip:9@{kamailio.domain};gr=urn:uuid:00000000-0000-4000-8000-000000000000"  # no such contact
+        assert ghost.pick(park[0].call_key, gone) is not None
+        parking.wait("state", call=answered["call"], state="transferred", timeout=5)
+        failed = parking.wait("failed", call=answered["call"], timeout=10)
+        assert failed["detail"].startswith("transfer 4")  # the PBX found no such position (404 / 480)
+        parked_again = wait_for(
+            lambda: [
+                e for e in parking.of("state", call=answered["call"], state="parked") if e["t"] >= failed["t"]
+            ]
+        )
+        assert isinstance(parked_again, list)
+        back = parked_again[0]
+        assert back["peer"] == slot  # in its own slot again
+        later = [e["state"] for e in parking.of("state", call=answered["call"]) if e["t"] >= back["t"]]
+        assert "connected" not in later  # not put on the operator's headset
+        again = wait_for(lambda: [p for p in book.all() if not p.picked_by])  # pickable again
+        assert isinstance(again, list) and again[0].where == slot
+    finally:
+        parking.stop()
+        store.dispose()

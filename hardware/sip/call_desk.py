@@ -180,7 +180,8 @@ class CallDesk(HeldCalls):
             call.transfer_to = call.replaced_by = ""
             why = FAILURES.get(code, FailureReason.OTHER)
             self._fail(call.id, target, why, f"transfer {code}")
-            self._connect(call)
+            if not self.hand_over_failed(call):
+                self._connect(call)
 
     def answer(self, call_id: str) -> None:
         call = self._calls.get(call_id)

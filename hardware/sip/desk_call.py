@@ -45,3 +45,4 @@ class DeskCall:
     transfer_to: str = ""
     replaced_by: str = ""  # the consultation leg an announced transfer joins it to
     ending: str = ""  # why the console hung up, for CallEnded
+    handed_from: tuple[CallState, str] | None = None  # parked/camped before a hand-over to another position

@@ -63,18 +63,41 @@ class HeldCalls(DeskState):
 
     def hand_over(self, call_id: str, uri: str, to: str) -> bool:
         """Another position picked up a call held here: blind transfer (REFER) of the caller to that
-        position's own address. A refused transfer brings the call back to this operator."""
+        position's own address. A transfer that fails puts it back aside (``hand_over_failed``)."""
         call = self._calls.get(call_id)
         if call is None or call.line is None or self._line is None:
             return False
         if call.state not in (CallState.PARKED, CallState.CAMPED):
             return False
+        call.handed_from = (call.state, call.peer)
         call.transfer_to, call.camp_target, call.park_deadline, call.camp_deadline = to, "", 0.0, 0.0
         for slot, parked in list(self.parked.items()):
             if parked == call.id:
                 del self.parked[slot]
         self._state(call, CallState.TRANSFERRED, to)
         self._line.xfer(call.line, uri)
+        return True
+
+    def hand_over_failed(self, call: DeskCall) -> bool:
+        """The REFER to the picking position failed: the call goes back where it was, parked (in its
+        slot if still free) or camped, recalled after ``park_recall_s`` from now; False if it was no
+        hand-over."""
+        if call.handed_from is None:
+            return False
+        state, where = call.handed_from
+        call.handed_from = None
+        if state is CallState.PARKED:
+            slot = (
+                where if where not in self.parked and where not in self.taken_elsewhere else self._free_slot()
+            )
+            if not slot:
+                return False
+            self.parked[slot] = call.id
+            call.park_deadline = time.monotonic() + self.park_recall_s
+            self._state(call, CallState.PARKED, slot)
+        else:
+            call.camp_target, call.camp_deadline = where, time.monotonic() + self.park_recall_s
+            self._state(call, CallState.CAMPED, where)
         return True
 
     def camp_on(self, call_id: str, target: str, recall_after_s: float) -> None:

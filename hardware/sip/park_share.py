@@ -51,6 +51,9 @@ class ParkShare:
             p.where for p in shared if p.position != mine and p.kind is AsideKind.PARK
         )
         for key, call in aside.items():
+            if key in self._handed:  # the hand-over failed and the call is aside again: pickable anew
+                self._handed.discard(key)
+                self._published.pop(key, None)
             if self._published.get(key) == call.peer:
                 continue
             kind = AsideKind.PARK if call.state is CallState.PARKED else AsideKind.CAMP
