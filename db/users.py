@@ -46,7 +46,8 @@ def _typed_name(username: str) -> str:
 
 def _verify(password_hash: str, password: str) -> bool:
     try:
-        return bool(_hasher.verify(password_hash, password))
+        # a lone surrogate (a bad byte escaped) has no UTF-8: its bytes are checked, and match nothing
+        return bool(_hasher.verify(password_hash, password.encode("utf-8", "surrogatepass")))
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

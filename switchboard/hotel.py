@@ -137,6 +137,9 @@ def check_room_number(number: str) -> str:
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+_DROPPED = ("Cc", "Cs")  # control characters; lone surrogates (a decoder's escape for a bad byte)
+
+
 def clean_text(value: str, *, limit: int, what: str, required: bool = False) -> str:
     """Normalise free text from any source: NFC, no control characters, within ``limit``.
 
@@ -146,7 +149,9 @@ def clean_text(value: str, *, limit: int, what: str, required: bool = False) -> 
     """
     text = unicodedata.normalize("NFC", value)
     text = "".join(
-        ch for ch in text if ch in "\n\t" or (unicodedata.category(ch) != "Cc" and ch not in BIDI_CONTROLS)
+        ch
+        for ch in text
+        if ch in "\n\t" or (unicodedata.category(ch) not in _DROPPED and ch not in BIDI_CONTROLS)
     ).strip()
     if required and not text:
         raise InputError("text.empty", f"The {what} must not be empty", field=what)

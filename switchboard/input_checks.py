@@ -26,7 +26,7 @@ LANGUAGE = re.compile(r"^[A-Za-z]{0,3}([_-][A-Za-z0-9]{1,8})?$")  # en, zh_CN, p
 
 
 def _has_control(value: str) -> bool:
-    return any(unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS for ch in value)
+    return any(unicodedata.category(ch) in ("Cc", "Cs") or ch in BIDI_CONTROLS for ch in value)
 
 
 def code(value: str, *, limit: int, what: str) -> str:
@@ -50,7 +50,9 @@ def language(value: str) -> str:
 
 def search_text(value: str, limit: int = 200) -> str:
     """What a person typed into a search box, without the characters no stored text holds."""
-    kept = "".join(ch for ch in value if unicodedata.category(ch) != "Cc" and ch not in BIDI_CONTROLS)
+    kept = "".join(
+        ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cs") and ch not in BIDI_CONTROLS
+    )
     return kept.strip()[:limit]
 
 
