@@ -235,3 +235,69 @@ def test_the_emergency_banner_names_the_guest_only_with_the_privacy_warning(
     for timer in banner.findChildren(QTimer):
         timer.stop()
     assert alarm.room == hotel.room
+
+
+# ---------------------------------------------------------------- another user of the same computer
+
+
+def _nobody_reads(path: Path) -> bool:
+    done = subprocess.run(
+        ["runuser", "-u", "nobody", "--", "cat", str(path)], capture_output=True, timeout=30, check=False
+    )
+    return done.returncode == 0
+
+
+def test_another_local_user_reads_nothing_after_a_real_start_and_a_settings_save() -> None:
+    """main.py started as an operator starts it, with the machine's usual umask (022), in folders
+    anyone may pass through; then a settings save as the dialog makes it."""
+    import os
+    import shutil
+    import sys
+    import tempfile
+
+    from switchboard import settings as console_settings
+
+    place = Path(tempfile.mkdtemp(prefix="switchboard-outsider-", dir="/tmp"))
+    try:
+        place.chmod(0o755)
+        control = place / "control.txt"
+        control.write_text("anyone", encoding="utf-8")
+        control.chmod(0o644)
+        assert _nobody_reads(control)  # the check can see a readable file
+        data, config = place / "data", place / "config"
+        config.mkdir(mode=0o755)
+        config.chmod(0o755)
+        ini = config / "console.ini"
+        ini.write_text("[console]\nposition = Console 1\nlanguage = en\n", encoding="utf-8")
+        ini.chmod(0o644)  # as an installer or an editor left it
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(place / "xdg"))
+        root = Path(__file__).resolve().parent.parent
+        started = subprocess.run(
+            [
+                *(sys.executable, str(root / "main.py"), "--data-dir", str(data), "--settings", str(ini)),
+                *("--screenshot", str(place / "shot.png"), "--language", "en"),
+            ],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+            preexec_fn=lambda: os.umask(0o022),
+        )
+        assert started.returncode == 0, started.stderr
+        store = Store(f"sqlite:///{data / 'switchboard.db'}")
+        old = console_settings.load(ini)
+        new = old.with_section("pbx", {"server": "pbx.hotel", "password": "s3cret-sip"})
+        SqlAuditTrail(store, FakeClock(NOW)).save_settings(old, new, ini, ADMIN)
+        store.dispose()
+        assert data.stat().st_mode & 0o777 == 0o700
+        made = sorted(p.name for p in data.iterdir())
+        assert {"switchboard.db", "console.log"} <= set(made), made
+        for path in [ini, *data.iterdir()]:
+            assert path.stat().st_mode & 0o077 == 0, f"{path.name} {path.stat().st_mode & 0o777:o}"
+        data.chmod(0o711)  # even a folder one may pass through keeps its files closed
+        for path in [ini, data / "switchboard.db", data / "console.log"]:
+            assert not _nobody_reads(path), path.name
+    finally:
+        shutil.rmtree(place, ignore_errors=True)
