@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -267,8 +268,22 @@ class WakeUpRow(Base):
     handled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     series_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     pms_answer: Mapped[str] = mapped_column(String(2), default="", server_default="")  # FIAS WA AS sent
+    group_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)  # wakeup_groups.id
+    personal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # VIP: by a person
+    dial_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)  # personal: dialler after
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
+
+
+class WakeUpGroupRow(Base):
+    """One time for a PMS group, a floor or a list of rooms; each member is an ordinary wake-up."""
+
+    __tablename__ = "wakeup_groups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # switchboard.wakeup_groups.GroupKind
+    label: Mapped[str] = mapped_column(String(80))
+    booked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    booked_by: Mapped[str] = mapped_column(String(80))
 
 
 class WakeUpAttemptRow(Base):

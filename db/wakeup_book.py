@@ -24,6 +24,7 @@ from switchboard.errors import ConflictError, InputError, NotFound
 from switchboard.frontoffice import WakeUpDesk, WakeUpRepeat
 from switchboard.hotel import Actor, check_room_number, clean_text
 from switchboard.input_checks import time_in_range
+from switchboard.wakeup_groups import PERSONAL_BACKUP
 from switchboard.wakeup_plan import due_for, pms_answer
 from switchboard.wakeup_status import CANCELLABLE, OPEN, WakeUpStatus
 
@@ -33,9 +34,10 @@ DIALLER_STALE = timedelta(seconds=20)  # a dialler silent this long is taken for
 
 
 class SqlWakeUpBook:
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, personal_backup: timedelta = PERSONAL_BACKUP) -> None:
         self._store = store
         self._clock = clock
+        self._personal_backup = personal_backup
 
     def _view(self, row: WakeUpRow, guest: str, extension: str = "") -> WakeUpView:
         zone = self._clock.now().tzinfo
@@ -54,6 +56,8 @@ class SqlWakeUpBook:
             row.outcome,
             row.handled_by,
             extension or row.room_number,
+            row.personal,
+            row.group_id,
         )
 
     def book(
@@ -66,6 +70,7 @@ class SqlWakeUpBook:
         repeat: str = "once",
         language: str = "",
         tomorrow_ok: bool = False,
+        personal: bool = False,
     ) -> WakeUpView:
         due, ask = due_for(self._clock.now(), at)
         if ask and not tomorrow_ok:
@@ -74,7 +79,7 @@ class SqlWakeUpBook:
                 f"{at:%H:%M} has already passed today",
                 time=f"{at:%H:%M}",
             )
-        return self.book_due(room, due, actor, note, repeat=repeat, language=language)
+        return self.book_due(room, due, actor, note, repeat=repeat, language=language, personal=personal)
 
     def book_due(
         self,
@@ -86,6 +91,7 @@ class SqlWakeUpBook:
         *,
         repeat: str = "once",
         language: str = "",
+        personal: bool = False,
     ) -> WakeUpView:
         require(actor, Permission.BOOK_WAKEUPS)
         time_in_range(due, self._clock.now(), "wake-up time")
@@ -114,6 +120,8 @@ class SqlWakeUpBook:
                 booked_at=now,
                 booked_by=actor.user,
                 source=source,
+                personal=personal,
+                dial_at=due + self._personal_backup if personal else None,  # the dialler is the backup
             )
             s.add(row)
             number = row.room_number
@@ -249,7 +257,11 @@ class SqlWakeUpBook:
             for row in s.scalars(
                 select(WakeUpRow).where(
                     or_(
-                        and_(WakeUpRow.status == WakeUpStatus.BOOKED.value, WakeUpRow.due_at <= now),
+                        and_(
+                            WakeUpRow.status == WakeUpStatus.BOOKED.value,
+                            WakeUpRow.due_at <= now,
+                            or_(WakeUpRow.dial_at.is_(None), WakeUpRow.dial_at <= now),  # personal: later
+                        ),
                         and_(
                             WakeUpRow.status == WakeUpStatus.RETRY_WAIT.value,
                             WakeUpRow.next_attempt_at <= now,

@@ -35,7 +35,12 @@ DIALLER = Actor.link("wake-up dialler")
 
 def _due(now: datetime):
     return or_(
-        and_(WakeUpRow.status == WakeUpStatus.BOOKED.value, WakeUpRow.due_at <= now),
+        and_(
+            WakeUpRow.status == WakeUpStatus.BOOKED.value,
+            WakeUpRow.due_at <= now,
+            # a personal wake-up is the operator's until its backup time, then this dialler's
+            or_(WakeUpRow.dial_at.is_(None), WakeUpRow.dial_at <= now),
+        ),
         and_(WakeUpRow.status == WakeUpStatus.RETRY_WAIT.value, WakeUpRow.next_attempt_at <= now),
     )
 

@@ -50,6 +50,8 @@ class WakeUpView:
     outcome: str = ""
     handled_by: str = ""
     extension: str = ""  # the room's telephone, for calling by hand
+    personal: bool = False  # a VIP's: the operator calls in person at the time, the dialler only as backup
+    group_id: int | None = None  # one of a group wake-up's members
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,7 @@ class WakeUpBook(Protocol):
         repeat: str = "once",
         language: str = "",
         tomorrow_ok: bool = False,
+        personal: bool = False,
     ) -> WakeUpView:
         """Book for the next ``at``; ``InputError('wakeup.past_today')`` when it passed a moment ago."""
         ...
