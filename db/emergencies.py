@@ -37,6 +37,7 @@ def _alarm(row: EmergencyRow) -> Alarm:
             int(o.get("vip_level", 0) or 0),
             str(o.get("party", "")),
             str(o.get("notes", "")),
+            bool(o.get("privacy", False)),
         )
         for o in row.occupants or []
         if isinstance(o, dict)
@@ -81,6 +82,7 @@ def _occupants(s: Session, room: RoomRow) -> list[dict[str, Any]]:
             "vip_level": guest.vip_level,
             "party": stay.companions,
             "notes": stay.vip_note,
+            "privacy": bool(stay.privacy),
         }
         for stay, guest in found
     ]

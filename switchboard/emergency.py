@@ -86,6 +86,7 @@ class Occupant:
     vip_level: int
     party: str  # companions as the PMS gave them
     notes: str  # the PMS's notes for the stay (medical needs and the like)
+    privacy: bool = False  # the stay asked for privacy: shown with the warning, as the screen pop does
 
 
 @dataclass(frozen=True, slots=True)

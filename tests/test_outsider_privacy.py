@@ -208,11 +208,6 @@ def test_a_departed_privacy_guest_is_not_named_beside_their_room(hotel: Hotel, t
     assert leaks == [], "\n".join(leaks)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the emergency banner (ui/emergency_banner.py) names a privacy guest beside the room with no "
-    "privacy mark: db/emergencies._occupants and switchboard.emergency.Occupant carry no privacy flag",
-)
 def test_the_emergency_banner_names_the_guest_only_with_the_privacy_warning(
     qtbot: QtBot, hotel: Hotel
 ) -> None:
@@ -230,8 +225,7 @@ def test_the_emergency_banner_names_the_guest_only_with_the_privacy_warning(
     banner.show_alarms(alarms.open_alarms())
     shown = f"{banner.title.text()}\n{banner.details.text()}"
     assert hotel.room in shown
-    if SURNAME in shown:
-        assert "privacy" in shown.lower(), shown
+    assert SURNAME in shown and "PRIVACY" in shown, shown
     for timer in banner.findChildren(QTimer):
         timer.stop()
     assert alarm.room == hotel.room

@@ -123,6 +123,8 @@ class EmergencyBanner(QFrame):
 
     def _occupant(self, guest: Occupant) -> str:
         parts = [f"{guest.title} {guest.name}".strip()]
+        if guest.privacy:  # the guest's own call, like the screen pop: the name with the warning
+            parts.append(self.tr("PRIVACY: not to be named to callers"))
         if guest.vip_level:
             parts.append(self.tr("VIP %1").replace("%1", str(guest.vip_level)))
         if guest.language:

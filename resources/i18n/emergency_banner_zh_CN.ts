@@ -50,21 +50,26 @@
     </message>
     <message>
         <location filename="../../ui/emergency_banner.py" line="127"/>
+        <source>PRIVACY: not to be named to callers</source>
+        <translation>隐私客人：不得向来电者透露</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emergency_banner.py" line="129"/>
         <source>VIP %1</source>
         <translation>贵宾 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="129"/>
+        <location filename="../../ui/emergency_banner.py" line="131"/>
         <source>speaks %1</source>
         <translation>语言 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="131"/>
+        <location filename="../../ui/emergency_banner.py" line="133"/>
         <source>with %1</source>
         <translation>同行 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/emergency_banner.py" line="133"/>
+        <location filename="../../ui/emergency_banner.py" line="135"/>
         <source>notes: %1</source>
         <translation>备注：%1</translation>
     </message>
