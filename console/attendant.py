@@ -13,12 +13,15 @@ from console.context import Console, seconds
 from db.callers import SqlCallers
 from db.console_calls import SqlConsoleCalls
 from db.logbook import SqlLogbook
+from db.message_book import SqlMessageBook
+from db.privacy_calls import SqlPrivacyCalls
 from db.room_board import SqlRoomBoard
 from switchboard.call_log import CallCategory
 from switchboard.call_queue import CallQueue
 from switchboard.directory import Directory
 from switchboard.errors import ConsoleError
 from switchboard.parking import plan_park_slots
+from switchboard.privacy_call import privacy_words
 from switchboard.screen_pop import greeting_wording
 from ui import i18n
 from ui.blf_model import BlfModel
@@ -31,6 +34,7 @@ from ui.main_window import MainWindow
 from ui.messages_page import MessagesPage
 from ui.note_band import NoteBand
 from ui.park_panel import PICKUP_KEY, ParkPanel
+from ui.privacy_transfer import PrivacyTransfer
 from ui.queue_panel import QueuePanel
 from ui.rooms_page import RoomsPage
 from ui.wakeup_page import WakeUpPage
@@ -109,7 +113,9 @@ def build_attendant(window: MainWindow, console: Console) -> Attendant:
 
     queue_panel.emergency.connect(emergency)
     directory_panel = DirectoryPanel(
-        Directory(callers.directory_entries()), lamp_marks=marks_from(lamps) if lamps is not None else None
+        Directory(callers.directory_entries()),
+        lamp_marks=marks_from(lamps) if lamps is not None else None,
+        privacy_words=privacy_words(console.settings.section("greeting")),
     )
     window.add_attendant_panel(queue_panel, 3)
     window.add_attendant_panel(park_panel, 1)
@@ -224,4 +230,23 @@ def wire_call_handling(
     for key, what in handling.key_list():
         window.add_key(key, what)
     window.handling = handling  # type: ignore[attr-defined]
+    lamps = attendant.lamps
+
+    def message_lamp(extension: str, on: bool) -> None:
+        console.pbx.set_message_lamp(extension, on)
+        if lamps is not None:
+            lamps.update_marks(extension, message_waiting=on)
+
+    # a privacy guest: a transfer only once the operator confirms the caller gave the agreed word
+    privacy = PrivacyTransfer(
+        queue=attendant.queue,
+        directory=attendant.directory,
+        calls=SqlPrivacyCalls(
+            console.store, console.clock, SqlMessageBook(console.store, console.clock, message_lamp)
+        ),
+        actor=lambda: console.actor,
+        status=status,
+    )
+    handling.refusal_hooks.append(privacy.refused)
+    handling.privacy = privacy  # type: ignore[attr-defined]
     return handling

@@ -122,6 +122,7 @@ class SqlCallers:
                         privacy=stay.privacy,
                         privacy_note=stay.privacy_note,
                         detail=stay.arrival.isoformat() if not in_house else "",
+                        stay=stay.id if stay.privacy and in_house else 0,
                     )
                 )
             for ext in s.scalars(select(ExtensionRow).where(ExtensionRow.room_id.is_(None))):

@@ -36,6 +36,7 @@ class DirectoryEntry:
     privacy: bool = False
     privacy_note: str = ""
     detail: str = ""  # department's Chinese name, info page text
+    stay: int = 0  # a privacy guest in house: the stay a confirmed transfer is looked up by
 
 
 def _fold(text: str) -> str:

@@ -80,6 +80,8 @@ class CallHandling(QObject):
         self._status = status
         self._camp_recall_s = camp_recall_s
         self.options: BusyOptions | None = None
+        # a refusal another panel answers instead (a privacy guest's telephone: never the extension shown)
+        self.refusal_hooks: list[Callable[[str, str, FailureReason], bool]] = []
         # Ctrl+W on a call: (call id, room, wake-up ids of the room then); filed once one is booked
         self._wakeup_for: tuple[str, str, set[int]] | None = None
         wakeups.model.modelReset.connect(self._wakeups_changed)
@@ -142,7 +144,7 @@ class CallHandling(QObject):
     def offer_options(self, call_id: str, target: str, reason: FailureReason) -> None:
         """The caller's options beside the queue; the call-back number offered is the caller's."""
         call = self._queue.queue.known(call_id)
-        if call is None:
+        if call is None or any(hook(call_id, target, reason) for hook in self.refusal_hooks):
             return
         caller = call.caller
         name = call.caller_name or caller

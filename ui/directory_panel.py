@@ -4,12 +4,14 @@ departments, staff and hotel information, each with its telephone's state
 
 Select, then act: the highlighted entry is the target of F8 (transfer) and F10
 (announce); Enter on an entry rings it when no call is up, and only selects it
-while a call is. A privacy-flagged guest shows the instruction to read, never
-a room, an extension or a lamp, and Enter on it does nothing."""
+while a call is. A privacy-flagged guest shows the hotel's words to read ("not
+registered, may I take a message", ``[greeting] en.privacy`` / ``zh.privacy``), never a room, an
+extension or a lamp; Enter on it does nothing, and highlighting it makes the guest the target of a
+transfer that asks first whether the caller gave the agreed word (``ui/privacy_question.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from switchboard.directory import Directory, DirectoryEntry, EntryKind
 from switchboard.pbx import LampState
+from switchboard.privacy_call import PRIVACY_WORDS
 from ui.blf_model import BlfModel
 from ui.rows_model import RowsModel
 
@@ -61,14 +64,21 @@ class SearchField(QLineEdit):
 class DirectoryPanel(QWidget):
     chosen = Signal(str)  # Enter on an entry: ring it (or, with a call up, select it)
     selected = Signal(str)  # the highlighted entry's extension: the target of F8 and F10
+    privacy_selected = Signal(object)  # a privacy guest in house highlighted (DirectoryEntry, no extension)
 
     FOCUS_KEY = "F3"
 
     def __init__(
-        self, directory: Directory, parent: Any = None, *, lamp_marks: LampMarks | None = None
+        self,
+        directory: Directory,
+        parent: Any = None,
+        *,
+        lamp_marks: LampMarks | None = None,
+        privacy_words: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.directory = directory
+        self.privacy_words = dict(privacy_words or PRIVACY_WORDS)
         self._marks = lamp_marks
         self._shown: list[DirectoryEntry] = []
         self._offered = ""  # the extension this panel last made the target, while it still is
@@ -157,6 +167,9 @@ class DirectoryPanel(QWidget):
         if entry is not None and entry.number and not entry.privacy and entry.kind is not EntryKind.INFO:
             self._offered = entry.number
             self.selected.emit(entry.number)
+        elif entry is not None and entry.privacy and entry.stay:
+            self._offered = ""  # the target is now the guest, who has no extension here
+            self.privacy_selected.emit(entry)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -185,9 +198,7 @@ class DirectoryPanel(QWidget):
             " " + "★" * entry.vip_level if entry.vip_level else ""
         )
         if entry.privacy:
-            note = entry.privacy_note or self.tr("privacy: do not give out the room")
-            privacy = self.tr("PRIVACY")
-            return f"[{kinds[entry.kind]}] {name} — {privacy}: {note}"
+            return f"[{kinds[entry.kind]}] {name} — {self.privacy_line()}"
         where = ""
         if entry.kind is EntryKind.GUEST:
             where = self.tr("room %1").replace("%1", entry.room)
@@ -202,6 +213,13 @@ class DirectoryPanel(QWidget):
         )
         marks = self._marks(entry.number) if self._marks is not None and entry.number else ""
         return f"[{kinds[entry.kind]}] {name} · {where}{extra}" + (f" · {marks}" if marks else "")
+
+    def privacy_line(self) -> str:
+        """What the operator says of a privacy guest, in both languages the hotel wrote."""
+        said = " / ".join(
+            f"“{self.privacy_words[lang]}”" for lang in ("en", "zh") if self.privacy_words.get(lang)
+        )
+        return self.tr("PRIVACY, say: %1").replace("%1", said)
 
     def _to_results(self) -> None:
         if self._shown:

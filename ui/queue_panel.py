@@ -90,6 +90,8 @@ class QueuePanel(QWidget):
         self.consulting: tuple[str, str] | None = None  # (held caller, consultation leg)
         self._dialled: set[str] = set()  # calls the console placed itself: no caller to offer options to
         self.transfer_target = ""  # the selection
+        # a target never named here (a privacy guest): its label, and what F8/F10 do instead: ask first
+        self.guarded: tuple[str, Callable[[str, bool], None]] | None = None
         self._selected_for = ""  # the call on the headset when the selection was made
         self.question: QWidget | None = None
         self.model = QueueModel(queue, self, name_of=name_of)
@@ -239,10 +241,22 @@ class QueuePanel(QWidget):
     def select(self, extension: str) -> None:
         """Highlighting a lamp or a directory entry: the target of F8 and F10, nothing sent yet."""
         self.transfer_target = extension
+        self.guarded = None
         active = self.queue.active()
         self._selected_for = active.call_id if active is not None and extension else ""
         self._show_selection()
         self.selected.emit(extension)
+
+    def select_guarded(self, label: str, ask: Callable[[str, bool], None]) -> None:
+        """A privacy guest highlighted: the target has no extension here; F8 and F10 call
+        ``ask(call_id, announce)``, which puts the call through only once the operator has confirmed."""
+        self.transfer_target = ""
+        self.guarded = (label, ask)
+        active = self.queue.active()
+        self._selected_for = active.call_id if active is not None else ""
+        self.selection.setText(
+            self.tr("Target: %1 (privacy: ask first) · F8 transfer · F10 announce").replace("%1", label)
+        )
 
     def _show_selection(self) -> None:
         if not self.transfer_target:
@@ -346,6 +360,9 @@ class QueuePanel(QWidget):
         if call is None:
             self.failed.emit(self.tr("No call to transfer. With no call up, Enter on an entry rings it."))
             return
+        if self.guarded is not None:
+            self.guarded[1](call.call_id, False)
+            return
         if not self.transfer_target:
             self.failed.emit(self.tr("Choose the extension first: highlight a lamp or a directory entry."))
             return
@@ -381,15 +398,22 @@ class QueuePanel(QWidget):
         if active is None or active.state is not CallState.CONNECTED:
             self.failed.emit(self.tr("No caller on the line to announce."))
             return
+        if self.guarded is not None:
+            self.guarded[1](active.call_id, True)
+            return
         if not self.transfer_target:
             self.failed.emit(self.tr("Choose the extension first: highlight a lamp or a directory entry."))
             return
         if self._is_dnd(self.transfer_target):
             self._refused_here(active.call_id, self.transfer_target)
             return
-        leg = self.pbx.consult(active.call_id, self.transfer_target)
-        self.consulting = (active.call_id, leg)
-        self.transfers.consulting(active.call_id, leg)
+        self.consult(active.call_id, self.transfer_target)
+
+    def consult(self, call_id: str, extension: str) -> None:
+        """Hold the caller and ring ``extension`` from the console (F10, or a confirmed privacy transfer)."""
+        leg = self.pbx.consult(call_id, extension)
+        self.consulting = (call_id, leg)
+        self.transfers.consulting(call_id, leg)
 
     def complete(self) -> None:
         if self.consulting is not None:

@@ -4,77 +4,72 @@
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../ui/directory_panel.py" line="31"/>
+        <location filename="../../ui/directory_panel.py" line="34"/>
         <source>busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="34"/>
+        <location filename="../../ui/directory_panel.py" line="37"/>
         <source>ringing</source>
         <translation>振铃中</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="36"/>
+        <location filename="../../ui/directory_panel.py" line="39"/>
         <source>phone out of service</source>
         <translation>话机停用</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="41"/>
+        <location filename="../../ui/directory_panel.py" line="44"/>
         <source>DND</source>
         <translation>勿扰</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="43"/>
+        <location filename="../../ui/directory_panel.py" line="46"/>
         <source>message waiting</source>
         <translation>有留言</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="76"/>
+        <location filename="../../ui/directory_panel.py" line="87"/>
         <source>Directory (F3): room, name, pinyin, initials, department…</source>
         <translation>通讯录 (F3)：房号、姓名、拼音、首字母、部门…</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="142"/>
+        <location filename="../../ui/directory_panel.py" line="191"/>
         <source>Guest</source>
         <translation>住客</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="143"/>
+        <location filename="../../ui/directory_panel.py" line="192"/>
         <source>Arrival</source>
         <translation>预抵</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="144"/>
+        <location filename="../../ui/directory_panel.py" line="193"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="145"/>
+        <location filename="../../ui/directory_panel.py" line="194"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="146"/>
+        <location filename="../../ui/directory_panel.py" line="195"/>
         <source>Info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="152"/>
-        <source>privacy: do not give out the room</source>
-        <translation>保密：不得透露房号</translation>
+        <location filename="../../ui/directory_panel.py" line="222"/>
+        <source>PRIVACY, say: %1</source>
+        <translation>保密，请说：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="153"/>
-        <source>PRIVACY</source>
-        <translation>保密</translation>
-    </message>
-    <message>
-        <location filename="../../ui/directory_panel.py" line="157"/>
+        <location filename="../../ui/directory_panel.py" line="204"/>
         <source>room %1</source>
         <translation>%1 房</translation>
     </message>
     <message>
-        <location filename="../../ui/directory_panel.py" line="159"/>
+        <location filename="../../ui/directory_panel.py" line="206"/>
         <source>arrives %1</source>
         <translation>%1 抵店</translation>
     </message>
