@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from db.roll_calls import SqlRollCalls
 from db.store import Store, sqlite_url
 from db.wakeup_handover import SqlPbxHandover
-from db.wakeup_reconcile import SqlDiallerBook
+from db.wakeup_reconcile import ANSWER_WITHIN, SqlDiallerBook, answer_within
 from hardware.wakeup.dialler import Dialler, RollCallPause, RollCallTurn, sip_reachable
 from hardware.wakeup.journal_file import JournalBusy, JournalFile
 from hardware.wakeup.journalled import JournalledBook
@@ -51,6 +51,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--timezone", default=None)
     args, _ignored = parser.parse_known_args(argv)
     return args
+
+
+class PromptRollCalls(SqlRollCalls):
+    """The roll-call book, asked whether a roll-call runs with the wake-up book's deadline: the
+    dialler asks at every turn, and a database that drops packets must not hold its wake-ups."""
+
+    def running_id(self) -> int | None:
+        return answer_within(super().running_id, ANSWER_WITHIN)
 
 
 def roll_caller(book: SqlRollCalls, lines: Lines, clock: Clock, section: Mapping[str, str]) -> RollCaller:
@@ -156,7 +164,7 @@ def main(argv: list[str]) -> int:
         "dialler %s started: %d lines, %s", name, rules.lines, "SIP " + server if reachable else "training"
     )
     book = JournalledBook(SqlDiallerBook(store, clock, rules, migrate=not migrated), journal, clock.now)
-    roll_calls = SqlRollCalls(store, clock)
+    roll_calls = PromptRollCalls(store, clock)
     # On a SIP PBX the dialler rings an evacuation roll-call; in training mode the console rings it on
     # its own training lines. Either way the wake-ups wait while it runs.
     roll_call: RollCallTurn = (
@@ -164,7 +172,16 @@ def main(argv: list[str]) -> int:
         if reachable
         else RollCallPause(roll_calls.running_id)
     )
-    dialler = Dialler(book, lines, rules, RECORDINGS, name=name, reachable=reachable, roll_call=roll_call)
+    dialler = Dialler(
+        book,
+        lines,
+        rules,
+        RECORDINGS,
+        name=name,
+        reachable=reachable,
+        roll_call=roll_call,
+        away=lambda: book.away,
+    )
     try:
         dialler.run(stop)
     finally:

@@ -32,6 +32,7 @@ from switchboard.wakeup_plan import CallResult, DiallingRules, DialOrder, NextSt
 from switchboard.wakeup_status import WakeUpStatus
 
 AWAY = (OperationalError, InterfaceError, PoolTimeout, StorageUnavailable, OSError)
+ANSWER_WITHIN = 3.0  # seconds a database step may take before the dialler goes on without it
 OPEN_FOR_DIALLER = (WakeUpStatus.BOOKED, WakeUpStatus.RETRY_WAIT, WakeUpStatus.DIALLING)
 T = TypeVar("T")
 
@@ -42,6 +43,34 @@ def _reaching() -> Iterator[None]:
         yield
     except AWAY as exc:
         raise BookAway(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__) from exc
+
+
+def answer_within(
+    step: Callable[[], T], seconds: float, stuck: Callable[[threading.Thread], None] | None = None
+) -> T:
+    """``step`` on a worker thread, waited for ``seconds``; ``BookAway`` when the database is away or
+    silent (``stuck`` is told the thread left waiting on it)."""
+    answers: list[T] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            answers.append(step())
+        except BaseException as exc:  # handed to the caller's thread below
+            errors.append(exc)
+
+    # a daemon thread: one stuck in a database that never answers must not hold the dialler's exit
+    worker = threading.Thread(target=work, name="wakeup-book", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        if stuck is not None:
+            stuck(worker)
+        raise BookAway(f"the database did not answer within {seconds:g} s")
+    if errors:
+        with _reaching():
+            raise errors[0]
+    return answers[0]
 
 
 class SqlDiallerBook:
@@ -58,7 +87,7 @@ class SqlDiallerBook:
         rules: DiallingRules,
         *,
         migrate: bool = False,
-        answer_within: float = 3.0,
+        answer_within: float = ANSWER_WITHIN,
     ) -> None:
         self._store = store
         self._clock = clock
@@ -70,26 +99,10 @@ class SqlDiallerBook:
     def _call(self, step: Callable[[], T]) -> T:
         if self._stuck is not None and self._stuck.is_alive():
             raise BookAway("the database has not answered the last step yet")
-        answers: list[T] = []
-        errors: list[BaseException] = []
+        return answer_within(step, self._answer_within, self._held)
 
-        def work() -> None:
-            try:
-                answers.append(step())
-            except BaseException as exc:  # handed to the dialler's thread below
-                errors.append(exc)
-
-        # a daemon thread: one stuck in a database that never answers must not hold the dialler's exit
-        worker = threading.Thread(target=work, name="wakeup-book", daemon=True)
-        worker.start()
-        worker.join(self._answer_within)
-        if worker.is_alive():
-            self._stuck = worker
-            raise BookAway(f"the database did not answer within {self._answer_within:g} s")
-        if errors:
-            with _reaching():
-                raise errors[0]
-        return answers[0]
+    def _held(self, worker: threading.Thread) -> None:
+        self._stuck = worker
 
     def ping(self) -> None:
         with _reaching():

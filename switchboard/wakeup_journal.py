@@ -183,9 +183,10 @@ class Journal:
     def key_for(self, order: DialOrder) -> str:
         if order.wakeup_id > 0:
             return key_of(order.wakeup_id)
-        return next(
-            k for k, c in self.calls.items() if c.wakeup_id is None and local_id(k) == -order.wakeup_id
-        )
+        for key, call in self.calls.items():
+            if call.wakeup_id is None and local_id(key) == -order.wakeup_id:
+                return key
+        raise JournalDamaged(f"no snooze {-order.wakeup_id} in the journal")
 
     def order(self, call: JournalCall, started: datetime | None = None) -> DialOrder:
         attempt = next((a for a in call.tried if a.attempt_no == call.attempts), None)

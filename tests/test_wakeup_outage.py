@@ -157,6 +157,8 @@ def test_wakeups_ring_through_a_database_outage_and_a_kill(kamailio: KamailioLab
     assert told == {i: 1 for i in during}  # each call dialled while away told to the book exactly once
     log = (data / "dialler.log").read_text()
     assert "the database cannot be reached" in log and "the database is back" in log
+    assert "the database cannot be reached at start" in log  # the successor started during the outage
+    assert "dialler stopped (SIGTERM)" in log  # and says why it stopped
     assert "Traceback" not in log and "Traceback" not in dialler_log.read_text()
     assert not (data / "wakeup-calls-for-a-person.txt").exists()  # the book has them now
 

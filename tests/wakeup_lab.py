@@ -83,10 +83,19 @@ class RoomBank:
 
     def __init__(self, kind: str, run_dir: Path, keys: dict[str, str] | None = None) -> None:
         self.kind = kind
-        self.port = free_port(both=False)
         run_dir.mkdir(parents=True, exist_ok=True)
         self.run_dir = run_dir
-        self._process = subprocess.Popen(
+        for _try in range(5):  # sipp also binds the port after -mp (+2, video): a test elsewhere may hold it
+            self.port = free_port(both=False)
+            self._process = self._start(kind, keys)
+            try:
+                self._process.wait(timeout=0.5)
+            except subprocess.TimeoutExpired:
+                return  # listening
+        raise RuntimeError(f"sipp room bank {kind} would not start; see {run_dir}")
+
+    def _start(self, kind: str, keys: dict[str, str] | None) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
             [
                 "sipp",
                 "-sf",
@@ -103,7 +112,7 @@ class RoomBank:
                 *(arg for key, value in (keys or {}).items() for arg in ("-key", key, value)),
                 "127.0.0.1:9",
             ],
-            cwd=run_dir,
+            cwd=self.run_dir,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Protocol
 
 from hardware.wakeup.lines import Lines, Result
+from switchboard.errors import ConsoleError
+from switchboard.wakeup_journal_calls import BookAway
 from switchboard.wakeup_plan import CallResult, DiallingRules, WakeUpDialling
 
 log = logging.getLogger(__name__)
@@ -86,6 +88,7 @@ class Dialler:
         name: str = "dialler",
         reachable: Callable[[], bool] | None = None,
         roll_call: RollCallTurn | None = None,
+        away: Callable[[], bool] | None = None,
     ) -> None:
         self._book = book
         self._lines = lines
@@ -95,6 +98,8 @@ class Dialler:
         self._reachable = reachable
         self._roll_call = roll_call
         self._roll_call_runs = False  # as last read: kept while the database is away
+        self._away = away or (lambda: False)  # the book is away: the roll-call is not asked either
+        self._roll_call_failing = False
         self._pbx_up = True
         self._failed_probes = 0
         self._next_probe = 0.0
@@ -147,13 +152,29 @@ class Dialler:
         """The roll-call's turn on the lines; True while it runs (then no wake-up is claimed)."""
         if self._roll_call is None:
             return False
+        if self._away():
+            return self._roll_call_runs
         try:
             runs = self._roll_call.turn()
-        except Exception:  # the database away: the roll-call is as it was last read
-            log.exception(
-                "the roll-call's turn failed; taken as %s", "running" if self._roll_call_runs else "not"
-            )
+        except (BookAway, ConsoleError) as exc:  # the database away: the roll-call is as last read
+            if not self._roll_call_failing:  # once, not at every turn (ten a second)
+                log.warning(
+                    "the roll-call cannot be read (%s); taken as %s",
+                    exc,
+                    "running" if self._roll_call_runs else "not running",
+                )
+            self._roll_call_failing = True
             return self._roll_call_runs
+        except Exception:
+            if not self._roll_call_failing:
+                log.exception(
+                    "the roll-call's turn failed; taken as %s", "running" if self._roll_call_runs else "not"
+                )
+            self._roll_call_failing = True
+            return self._roll_call_runs
+        if self._roll_call_failing:
+            log.warning("the roll-call is read again")
+        self._roll_call_failing = False
         if runs != self._roll_call_runs:
             log.warning(
                 "evacuation roll-call %s: wake-ups %s",

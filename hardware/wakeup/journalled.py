@@ -18,6 +18,7 @@ from datetime import datetime
 
 from hardware.wakeup.journal_file import JournalFile
 from hardware.wakeup.person_list import TEXT, write_person_list
+from switchboard.errors import ConflictError
 from switchboard.wakeup_journal import HORIZON, REFRESH_EVERY, OnlineBook
 from switchboard.wakeup_journal_calls import BookAway, JournalDamaged
 from switchboard.wakeup_plan import CallResult, DialOrder, NextStep
@@ -85,6 +86,10 @@ class JournalledBook:
         except BookAway as exc:
             self._went_away(exc)
             return
+        except Exception as exc:  # not the database away: asked again in a moment, never left stuck away
+            log.exception("telling the database what the dialler did meanwhile failed")
+            self._went_away(exc)
+            return
         log.warning(
             "the database is back (away since %s): %d wake-ups told what the dialler did meanwhile",
             f"{self.away_since:%H:%M:%S %Z}" if self.away_since else "?",
@@ -96,13 +101,20 @@ class JournalledBook:
     def _reconcile(self) -> int:
         told = 0
         for call in self._journal.pending():
-            self._online.reconcile(call)
+            for attempt in range(3):
+                try:
+                    self._online.reconcile(call)
+                    break
+                except ConflictError:  # a console changed the same call this moment: read it again
+                    if attempt == 2:
+                        raise
             self._file.record(self._journal.settled(call))
             told += 1
         self.reconciled += told
         return told
 
     def _refresh(self) -> None:
+        self._next_refresh = time.monotonic() + 5.0  # a copy that fails is tried again, not every turn
         now = self._now()
         calls = self._online.upcoming(now + HORIZON)
         self._journal.refreshed(calls)
@@ -156,7 +168,17 @@ class JournalledBook:
                 if step.snooze_until is not None:
                     self._next_refresh = 0.0  # the new call is in the book: copy it before it could be missed
                 return step
-        step, event = self._journal.finished(order, result, detail, self._now())
+        try:
+            step, event = self._journal.finished(order, result, detail, self._now())
+        except JournalDamaged as exc:  # cannot happen by design; a result must never take the turn down
+            log.error(
+                "room %s attempt %d ended %s, a call the journal does not hold (%s)",
+                order.room,
+                order.attempt_no,
+                result.value,
+                exc,
+            )
+            return NextStep(WakeUpStatus.MANUAL, None)
         self._file.record(event)
         if step.status is WakeUpStatus.ESCALATED:
             log.critical(
