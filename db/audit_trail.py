@@ -21,9 +21,9 @@ from db.store import Store
 from switchboard.audit_trail import AuditQuery, AuditRecord
 from switchboard.auth import Permission, require
 from switchboard.clock import Clock
-from switchboard.errors import InputError, PermissionDenied
+from switchboard.errors import ConsoleError, InputError, PermissionDenied
 from switchboard.hotel import Actor, aware, check_room_number, clean_text
-from switchboard.settings import ConsoleSettings, SettingChange, changes, save
+from switchboard.settings import ConsoleSettings, SettingChange, changes, load, save
 
 MAX_ROWS = 5000
 PERSONAL_KEYS = frozenset({"console.language"})  # what any signed-in user may change for the position
@@ -90,9 +90,15 @@ class SqlAuditTrail:
         """The one way a settings change is saved: checked, audited key by key, written (0600).
 
         Choosing one's language is anyone's; every other key is an administrator's.  The audit rows
-        and the file go together: a file that cannot be written rolls the audit back.
+        and the file go together: a file that cannot be written rolls the audit back.  What is checked
+        and audited is what the save changes in the file as it stands (``old`` only when it cannot be
+        read), so a caller cannot pass other keys off as unchanged.
         """
-        found = changes(old, new)
+        try:
+            before = load(path) if path.exists() else old
+        except (ConsoleError, OSError):  # unreadable: the dialog's own copy is all there is
+            before = old
+        found = changes(before, new)
         if not found:
             return []
         with self._store.unit() as s:

@@ -36,7 +36,7 @@ from switchboard.errors import InputError, PermissionDenied
 from switchboard.hotel import Actor, Role
 from switchboard.roll_call import Scope
 from switchboard.signin import SignInPolicy
-from tests.test_roles import ADMIN, CASES, Case, Hotel, _audit_rows, hotel  # noqa: F401  (fixture)
+from tests.test_roles import ADMIN, CASES, NOW, Case, Hotel, _audit_rows, hotel  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 P = Permission
@@ -335,3 +335,25 @@ def test_a_closed_shifts_entry_cannot_be_changed_through_the_services(store: Sto
     with store.read() as s:
         assert s.scalar(select(LogbookEntryRow.text).where(LogbookEntryRow.id == ids[1])) == "Cot for 1203"
         assert s.scalar(select(func.count()).select_from(LogbookEntryRow)) == len(ids)
+
+
+def test_an_operators_language_save_cannot_carry_other_keys_past_the_check(
+    store: Store, tmp_path: Path
+) -> None:
+    """The service checks what the save changes in the file, not what the caller says it had before."""
+    from db.audit_trail import SqlAuditTrail
+    from switchboard import settings as console_settings
+    from switchboard.settings import ConsoleSettings
+
+    path = tmp_path / "console.ini"
+    on_disk = ConsoleSettings(sections={"pbx": {"server": "pbx.hotel"}})
+    console_settings.save(on_disk, path)
+    trail = SqlAuditTrail(store, FakeClock(NOW))
+    operator = Actor("lin", "Console 1", Role.OPERATOR)
+    moved = on_disk.with_section("pbx", {"server": "evil.example"})  # told as if it were the old one
+    with pytest.raises(PermissionDenied):
+        trail.save_settings(moved, moved.with_language("zh_CN"), path, operator)
+    assert console_settings.load(path).section("pbx")["server"] == "pbx.hotel"
+    assert [c.key for c in trail.save_settings(on_disk, on_disk.with_language("zh_CN"), path, operator)] == [
+        "console.language"
+    ]
