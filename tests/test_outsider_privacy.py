@@ -295,3 +295,23 @@ def test_another_local_user_reads_nothing_after_a_real_start_and_a_settings_save
             assert not _nobody_reads(path), path.name
     finally:
         shutil.rmtree(place, ignore_errors=True)
+
+
+def test_the_wakeup_history_and_its_printout_keep_the_name_from_the_room(qtbot: QtBot, hotel: Hotel) -> None:
+    """Tomorrow morning's list as the history page shows it and as it prints (the note names her)."""
+    from PySide6.QtCore import QDate
+
+    from db.wakeup_history import SqlWakeUpHistory
+    from ui.wakeup_history import WakeUpHistoryPage
+
+    page = WakeUpHistoryPage(SqlWakeUpHistory(hotel.store, hotel.clock), hotel.clock.now, "Demo Hotel")
+    qtbot.addWidget(page)
+    tomorrow = (NOW + timedelta(days=1)).date()
+    page.day.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+    page.refresh()
+    rows = _model_rows(page)
+    assert any(hotel.room in row and "Tea for Ms" in row for row in rows), rows
+    printed = page.html().replace("<", " <").replace(">", "> ")
+    assert "Tea for Ms" in printed
+    assert _together(rows, SURNAME, hotel.room) == []
+    assert _together([printed], SURNAME, hotel.room) == []
