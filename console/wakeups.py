@@ -67,6 +67,7 @@ def build_wakeup_page(window: MainWindow, console: Console, actor: Callable[[], 
     wakeups.waiting_for_a_person.connect(wakeup_alarm)
     wakeups.refresh()  # calls left on the manual list before a restart raise the alarm at once
     keep_dialler_running(console, wakeup_book, window, headless=console.headless)
+    watch_person_list(console, window, wakeups)
 
     def wakeup_action(act: Callable[[], None]) -> None:
         window.show_page(window.pages.indexOf(wakeups))
@@ -83,6 +84,37 @@ def build_wakeup_page(window: MainWindow, console: Console, actor: Callable[[], 
         lambda: wakeup_action(wakeups.send_someone),
     )
     return wakeups
+
+
+def watch_person_list(console: Console, window: MainWindow, wakeups: WakeUpPage) -> None:
+    """While the database is away the dialler lists the wake-ups that need a person in the data folder
+    (``wakeup-calls-for-a-person.txt`` for the printer, ``.json`` for the consoles): the alarm band says
+    them, room by room, until the list is gone (the dialler reconciled it with the database)."""
+    from hardware.wakeup.person_list import read_person_list
+
+    showing = [False]
+
+    def check() -> None:
+        calls = read_person_list(console.data_dir)
+        if calls:
+            zone = console.clock.now().tzinfo
+            rooms = ", ".join(f"{c.room} ({c.due_at.astimezone(zone):%H:%M})" for c in calls)
+            text = QCoreApplication.translate(
+                "Console",
+                "WAKE-UP NEEDS A PERSON (the database is away; the dialler's list): room %1 — "
+                "printable list: %2",
+            )
+            window.show_alarm(text.replace("%1", rooms).replace("%2", str(console.data_dir)))
+            showing[0] = True
+        elif showing[0]:
+            showing[0] = False
+            window.clear_alarm()
+            wakeups.refresh()  # back in the database: its own alarm if any call still needs a person
+
+    timer = QTimer(window)
+    timer.timeout.connect(check)
+    timer.start(5_000)
+    console.on_quit.append(timer.stop)
 
 
 def keep_dialler_running(console: Console, book: SqlWakeUpBook, parent: QWidget, *, headless: bool) -> None:

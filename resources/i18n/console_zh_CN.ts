@@ -9,27 +9,27 @@
         <translation>总机台</translation>
     </message>
     <message>
-        <location filename="../../console/position.py" line="126"/>
+        <location filename="../../console/position.py" line="138"/>
         <source>No headset: %1</source>
         <translation>耳机不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="105"/>
+        <location filename="../../console/attendant.py" line="109"/>
         <source>EMERGENCY CALL from %1: answer with F5</source>
         <translation>紧急来电：%1，按 F5 接听</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="129"/>
+        <location filename="../../console/attendant.py" line="135"/>
         <source>Pick up a parked or waiting call</source>
         <translation>接回驻留或等待的来电</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="130"/>
+        <location filename="../../console/attendant.py" line="136"/>
         <source>Search the directory</source>
         <translation>搜索通讯录</translation>
     </message>
     <message>
-        <location filename="../../console/attendant.py" line="163"/>
+        <location filename="../../console/attendant.py" line="169"/>
         <source>Park slots %1 are extensions too: not used for parking.</source>
         <translation>驻留位 %1 同时是分机号码：不用于驻留。</translation>
     </message>
@@ -144,14 +144,19 @@
         <translation>叫醒需人工处理：%1 房 — F2 致电房间 · F4 派人敲门</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="76"/>
+        <location filename="../../console/wakeups.py" line="77"/>
         <source>Wake-up: &amp;call the room that needs a person</source>
         <translation>叫醒：致电需人工处理的房间(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/wakeups.py" line="81"/>
+        <location filename="../../console/wakeups.py" line="82"/>
         <source>Wake-up: &amp;send someone to the door…</source>
         <translation>叫醒：派人上门敲门(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/wakeups.py" line="102"/>
+        <source>WAKE-UP NEEDS A PERSON (the database is away; the dialler&apos;s list): room %1 — printable list: %2</source>
+        <translation>叫醒需要人工处理（数据库中断；叫醒程序的清单）：%1 房间 — 可打印清单：%2</translation>
     </message>
     <message>
         <location filename="../../console/settings_edit.py" line="32"/>
