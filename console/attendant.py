@@ -246,6 +246,7 @@ def wire_call_handling(
         ),
         actor=lambda: console.actor,
         status=status,
+        history=attendant.history,
     )
     handling.refusal_hooks.append(privacy.refused)
     handling.privacy = privacy  # type: ignore[attr-defined]

@@ -234,3 +234,28 @@ def test_the_question_and_the_directory_line_in_chinese(
         assert "目标：" in desk.queue.selection.text() and extension not in desk.queue.selection.text()
     finally:
         i18n.install(qapp, "en")
+
+
+def test_an_announced_call_to_the_guest_rings_there_and_no_queue_row_or_transfer_line_names_the_extension(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path
+) -> None:
+    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
+    _stay, name, room, extension, _note = private_stays(sqlite_store)[0]
+    call_id = desk.answer_call_from(OUTSIDE)
+    find(desk, name)
+    open_question(desk, Qt.Key.Key_F10).yes.click()
+    desk.pump()
+    assert desk.queue.consulting is not None
+    held, leg = desk.queue.consulting
+    assert held == call_id and (CallState.DIALLING, extension) in desk.states(leg)
+    desk.pump(8)  # the guest answers the operator
+    model = desk.queue.model
+    rows = [str(model.data(model.index(r, 1))) for r in range(model.rowCount())]
+    assert any(name in row for row in rows)
+    assert not any(extension in row or room in row for row in rows), rows
+    desk.key(Qt.Key.Key_F11)
+    desk.pump(2)
+    assert (CallState.TRANSFERRED, extension) in desk.states(call_id)
+    lines = desk.attendant.history.texts()
+    assert lines and all(extension not in line and room not in line for line in lines), lines
+    assert any(name in line for line in lines)

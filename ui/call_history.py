@@ -58,6 +58,7 @@ class CallHistory(QWidget):
         self._who = who
         self._chinese = chinese
         self._lines: list[tuple[str, str, TransferResult, str]] = []  # (call id, target, result, text)
+        self.hidden: dict[str, str] = {}  # number never shown (a privacy guest's extension) -> its label
         self.title = QLabel(self.tr("Transfers"))
         self.title.setStyleSheet("font-weight: bold;")
         self.model = QStringListModel(self)
@@ -77,6 +78,8 @@ class CallHistory(QWidget):
 
     def party(self, number: str) -> str:
         """``8105 Huang Lei``: the number and, where it may be shown, the name."""
+        if number in self.hidden:
+            return self.hidden[number]
         name = party_name(self._who(number), self._chinese) if number else ""
         return f"{number} {name}".strip()
 

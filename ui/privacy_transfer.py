@@ -19,6 +19,7 @@ from switchboard.errors import ConsoleError
 from switchboard.hotel import Actor
 from switchboard.pbx import CallState, FailureReason
 from switchboard.privacy_call import PrivacyAnswer, PrivacyCalls
+from ui.call_history import CallHistory
 from ui.directory_panel import DirectoryPanel
 from ui.errors import explain
 from ui.privacy_question import PrivacyQuestion
@@ -34,6 +35,7 @@ class PrivacyTransfer(QObject):
         calls: PrivacyCalls,
         actor: Callable[[], Actor],
         status: Callable[[str], None],
+        history: CallHistory | None = None,
     ) -> None:
         super().__init__(queue)
         self._queue = queue
@@ -41,6 +43,7 @@ class PrivacyTransfer(QObject):
         self._calls = calls
         self._actor = actor
         self._status = status
+        self._history = history
         self.question: PrivacyQuestion | None = None
         self._sent: dict[str, tuple[str, DirectoryEntry]] = {}  # call id -> (extension, guest) put through
         directory.privacy_selected.connect(self.target)
@@ -100,6 +103,13 @@ class PrivacyTransfer(QObject):
             )
             return
         self._sent[call_id] = (extension, entry)
+        # the queue's row of an announced call and the transfer lines name the guest, never the extension
+        label = QCoreApplication.translate("PrivacyTransfer", "%1 (privacy)").replace(
+            "%1", f"{entry.name} {entry.title}".strip()
+        )
+        self._queue.model.hidden[extension] = label
+        if self._history is not None:
+            self._history.hidden[extension] = label
         active = self._queue.queue.active()
         if (
             announce

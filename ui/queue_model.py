@@ -40,6 +40,7 @@ class QueueModel(QAbstractTableModel):
         self.queue = queue
         self._name_of = name_of
         self._names: dict[str, str] = {}  # call id -> name shown; looked up once per call
+        self.hidden: dict[str, str] = {}  # number never shown (a privacy guest's extension) -> its label
         self._rows: list[QueuedCall] = []
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._advance)
@@ -105,6 +106,8 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return kind_word(call.kind)
+            if col == 1 and call.caller in self.hidden:
+                return self.hidden[call.caller]
             if col == 1:
                 return f"{call.caller} {self.name(call)}".strip() + (
                     self.tr(" (recall from %1)").replace("%1", call.recall_of) if call.recall_of else ""

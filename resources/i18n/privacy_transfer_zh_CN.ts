@@ -4,17 +4,22 @@
 <context>
     <name>PrivacyTransfer</name>
     <message>
-        <location filename="../../ui/privacy_transfer.py" line="76"/>
+        <location filename="../../ui/privacy_transfer.py" line="79"/>
         <source>The guest cannot take the call now: offer a message.</source>
         <translation>客人现在无法接听：请为来电者留言。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_transfer.py" line="96"/>
+        <location filename="../../ui/privacy_transfer.py" line="99"/>
         <source>The guest is no longer in house under privacy: the call was not put through.</source>
         <translation>该客人已不在店或已取消保密：电话未转接。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_transfer.py" line="123"/>
+        <location filename="../../ui/privacy_transfer.py" line="107"/>
+        <source>%1 (privacy)</source>
+        <translation>%1（保密）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_transfer.py" line="133"/>
         <source>Message taken for %1.</source>
         <translation>已为 %1 留言。</translation>
     </message>
