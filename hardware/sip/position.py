@@ -94,7 +94,8 @@ class SipPosition:
             self._desk.claim = claim
         if unclaim is not None:
             self._desk.unclaim = unclaim
-        self._share = ParkShare(parks, self._desk, clock) if parks is not None else None
+        self._share: ParkShare | None = None
+        self._parks = parks  # shared from the SIP thread's start (share_parks later also works)
         self._front: RingingFront | None = None
         self._line: Line | None = None
         self._mwi: MessageLamps | None = None
@@ -180,6 +181,8 @@ class SipPosition:
         )
         if self._poll is not None:
             self._poll.start()
+        if self._parks is not None:
+            self._start_share(self._parks)
         self.ready.set()
         return True
 
@@ -217,7 +220,7 @@ class SipPosition:
         if self._poll is not None:
             self._poll.stop()
         self._lamps.stop()
-        if front is not None and line is not None and self._share is not None:
+        if self._share is not None:
             self._share.sign_out(front, line, self.settings.extension)
         if front is not None:
             front.close()
@@ -312,10 +315,16 @@ class SipPosition:
     def share_parks(self, book: ParkBook) -> None:
         """Share this position's parked and camped calls with every position through ``book``."""
 
-        def run() -> None:
-            self._share = ParkShare(book, self._desk, self._clock)
+        self._commands.put(lambda: self._start_share(book))
 
-        self._commands.put(run)
+    def _start_share(self, book: ParkBook) -> None:
+        if self._share is not None:
+            return
+
+        def refused(why: str) -> None:
+            self._emit(CallFailed("", "", FailureReason.NOT_FOUND, self._clock.now(), why))
+
+        self._share = ParkShare(book, self._desk, self._clock, self._commands.put, refused)
 
     def _poll_share(self) -> None:
         if self._share is not None:
@@ -327,9 +336,11 @@ class SipPosition:
 
         def run() -> None:
             share, front = self._share, self._front
-            if share is None or front is None or share.pick(call_key, front.registration) is None:
-                why = "no longer parked, or picked up at another position"
+            if share is None or front is None:
+                why = "the park area is not shared at this position"
                 self._emit(CallFailed("", "", FailureReason.NOT_FOUND, self._clock.now(), why))
+                return
+            share.pick(call_key, front.registration.gruu)
 
         self._put(run)
 
