@@ -11,9 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
+from typing import Protocol
 
+from switchboard.desk import WakeUpView
 from switchboard.errors import InputError
-from switchboard.hotel import check_room_number
+from switchboard.hotel import Actor, check_room_number
 from switchboard.wakeup_status import WakeUpStatus
 
 PERSONAL_BACKUP = timedelta(minutes=5)
@@ -88,3 +90,32 @@ def personal_backup_from(section: Mapping[str, str]) -> tuple[timedelta, list[st
     if raw.isdigit() and 1 <= int(raw) <= 120:
         return timedelta(minutes=int(raw)), []
     return PERSONAL_BACKUP, [f"[wakeup] personal_backup_minutes = {raw[:20]!r} is not 1 to 120; using 5"]
+
+
+class WakeUpGroupBook(Protocol):
+    def book(
+        self,
+        kind: GroupKind,
+        key: str,
+        due: datetime,
+        actor: Actor,
+        note: str = "",
+        *,
+        personal: bool = False,
+    ) -> GroupResult: ...
+
+    def move(self, group_id: int, due: datetime, actor: Actor) -> GroupResult: ...
+
+    def cancel(self, group_id: int, actor: Actor) -> GroupResult: ...
+
+    def groups(self) -> list[GroupView]: ...
+
+
+class PersonalWakeUps(Protocol):
+    def to_call(self) -> list[WakeUpView]:
+        """Personal wake-ups due now that nobody marked done and the dialler has not taken yet."""
+        ...
+
+    def mark_done(
+        self, wakeup_id: int, version: int, actor: Actor, outcome: str = "called in person"
+    ) -> None: ...

@@ -34,11 +34,14 @@ from PySide6.QtWidgets import (
 from switchboard.desk import WakeUpBook, WakeUpView
 from switchboard.errors import ConsoleError, InputError
 from switchboard.hotel import Actor
+from switchboard.wakeup_groups import PERSONAL_BACKUP, PersonalWakeUps, WakeUpGroupBook
 from switchboard.wakeup_status import WakeUpStatus
 from ui.errors import attempt
 from ui.placeholders import fit_placeholder
 from ui.rows_model import RowsModel
 from ui.wakeup_bulk import WakeUpBulkDialog
+from ui.wakeup_groups import WakeUpGroupPanel
+from ui.wakeup_personal import PersonalWakeUpBand
 
 CHECK_MS = 5000
 DIALLER_STALE = timedelta(seconds=20)
@@ -58,6 +61,9 @@ class WakeUpPage(QWidget):
         per_minute: int = 6,
         dial: Callable[[str], str] | None = None,
         dnd_of: Callable[[str], tuple[bool, datetime | None]] = lambda _room: (False, None),
+        groups: WakeUpGroupBook | None = None,
+        personal: PersonalWakeUps | None = None,
+        personal_backup: timedelta = PERSONAL_BACKUP,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -99,6 +105,9 @@ class WakeUpPage(QWidget):
         self.language.addItem(self.tr("Guest's language"), "")
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
+        self.in_person = QCheckBox(self.tr("&VIP: call in person"))
+        self.in_person.setObjectName("wakeupPersonal")
+        self.in_person.setVisible(personal is not None)
         self.note = QLineEdit()
         self.note.setObjectName("wakeupNote")
         self.note.setPlaceholderText(self.tr("Note (e.g. taxi at 7:00)"))
@@ -122,7 +131,16 @@ class WakeUpPage(QWidget):
         self.urgent = self._urgent_bar()
         fit_placeholder(self.room, self.note, self.who)
         form = QHBoxLayout()
-        for w in (self.room, self.time, self.daily, self.language, self.note, book_button, bulk):
+        for w in (
+            self.room,
+            self.time,
+            self.daily,
+            self.language,
+            self.in_person,
+            self.note,
+            book_button,
+            bulk,
+        ):
             form.addWidget(w)
         self.tomorrow = QPushButton()
         self.tomorrow.setObjectName("wakeupTomorrow")
@@ -135,10 +153,17 @@ class WakeUpPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.dialler)
         layout.addWidget(self.urgent)
+        self.personal = PersonalWakeUpBand(personal, actor, backup=personal_backup) if personal else None
+        if self.personal is not None:
+            layout.addWidget(self.personal)  # Ctrl+Shift+P is the window's (console/wakeups.py)
+            self.personal.said.connect(self._said_in_person)
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.attempts)
+        self.groups = WakeUpGroupPanel(groups, actor, now, personal=personal is not None) if groups else None
+        if self.groups is not None:
+            layout.addWidget(self.groups, 1)
         book_button.clicked.connect(lambda: self.book())
         self.room.returnPressed.connect(self.book)
         self.note.returnPressed.connect(self.book)
@@ -188,7 +213,7 @@ class WakeUpPage(QWidget):
             w.due_at.strftime("%m-%d %H:%M"),
             w.room,
             w.guest,
-            self._status(w.status),
+            self._status(w.status) + (self.tr(" · in person") if w.personal else ""),
             str(w.attempts) if w.attempts else "",
             self.tr("daily") if w.repeat == "daily" else "",
             w.language,
@@ -219,6 +244,9 @@ class WakeUpPage(QWidget):
         self.view.resizeColumnsToContents()
         self._show_dialler()
         self._show_urgent(urgent)
+        for part in (self.personal, self.groups):
+            if part is not None:
+                part.refresh()
         self.waiting_for_a_person.emit([c.room for c in urgent])
 
     def _show_dialler(self) -> None:
@@ -288,6 +316,7 @@ class WakeUpPage(QWidget):
                 repeat=repeat,
                 language=language,
                 tomorrow_ok=tomorrow_ok,
+                personal=self.in_person.isChecked(),
             )
 
         try:
@@ -305,6 +334,7 @@ class WakeUpPage(QWidget):
         self.room.clear()
         self.note.clear()
         self.daily.setChecked(False)
+        self.in_person.setChecked(False)
         self.refresh()
         self.room.setFocus()
 
@@ -388,6 +418,14 @@ class WakeUpPage(QWidget):
                     "%1", call.room
                 )
             )
+
+    def called_in_person(self) -> None:
+        if self.personal is not None:
+            self._said_in_person(self.personal.mark_done())
+
+    def _said_in_person(self, text: str) -> None:
+        self.message.setText(text)
+        self.refresh()
 
     def send_someone(self) -> None:
         if self.most_urgent() is not None:
