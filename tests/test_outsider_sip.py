@@ -10,172 +10,43 @@ light lamps for real calls."""
 
 from __future__ import annotations
 
-import json
 import random
-import subprocess
-import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from switchboard.link_monitor import LinkCounters, RawFrame
+from switchboard.link_monitor import RawFrame
 from switchboard.pbx import (
-    CallEnded,
     CallFailed,
-    CallOffered,
-    CallState,
     LampChanged,
-    LampState,
     LinkName,
-    LinkStateChanged,
-    LinkStatus,
-    PbxEvent,
 )
-from tests.sip_hostile import running_position
-from tests.sip_lab import BaresipPhone, KamailioLab, run_sipp_calls
+from tests.sip_lab import BaresipPhone
 from tests.sip_outsider_attacker import (
     MANDATORY,
     OPUS_SDP,
     VIDEO_SDP,
     Attacker,
-    LoopbackCapture,
-    dialog_version,
-    header,
     line_port,
-    notify_like,
     own_udp_ports,
-    registered_ports,
     status_of,
 )
-from tests.test_sip_position import OPERATOR, Console
+from tests.sip_outsider_rig import (
+    FOREIGN,
+    PBX,
+    WATCHED,
+    Rig,
+    counters,
+    rig,
+    still_serves,
+)
+from tests.test_sip_position import OPERATOR
 
 pytestmark = pytest.mark.sip
 
-PBX = "127.0.0.1"
-FOREIGN = [f"127.0.0.{n}" for n in range(2, 10)]
-WATCHED = "1203"
-
-
-class Rig:
-    def __init__(self, lab: KamailioLab, console: Console, stack: ExitStack) -> None:
-        self.lab, self.console, self.stack = lab, console, stack
-        self.attackers: list[Attacker] = []
-
-    def attacker(self, host: str = PBX) -> Attacker:
-        one = Attacker(host)
-        self.attackers.append(one)
-        self.stack.callback(one.close)
-        return one
-
-    def front(self) -> tuple[str, int]:
-        ports = registered_ports(self.lab.rpc("ul.dump"), OPERATOR)
-        assert len(ports) == 1, ports
-        return (PBX, ports.pop())
-
-    def drain(self, seconds: float) -> list[PbxEvent]:
-        deadline = time.monotonic() + seconds
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return self.console.seen
-            try:
-                self.console.seen.append(self.console.events.get(timeout=min(left, 0.1)))
-            except Exception:
-                continue
-
-    def offered(self) -> list[CallOffered]:
-        return [e for e in self.console.seen if isinstance(e, CallOffered)]
-
-
-@pytest.fixture
-def rig(kamailio: KamailioLab) -> Iterator[Callable[..., Rig]]:
-    with ExitStack() as stack:
-        yield lambda **settings: Rig(
-            kamailio, stack.enter_context(running_position(kamailio, **settings)), stack
-        )
-
-
-def still_serves(
-    rig: Rig, baresip_phone: Callable[..., BaresipPhone], folder: Path, lamps: bool = True
-) -> None:
-    """Registered, a sipp call answered, a room call answered, held and released, a real call's lamp lit."""
-    console, lab = rig.console, rig.lab
-    assert registered_ports(lab.rpc("ul.dump"), OPERATOR), "the position is no longer registered"
-    assert not any(
-        isinstance(e, LinkStateChanged) and e.link is LinkName.PBX and e.status is LinkStatus.DOWN
-        for e in console.seen
-    )
-    assert len([t for t in threading.enumerate() if t.name == "sip-position" and t.is_alive()]) == 1
-    console.seen[:] = [e for e in console.seen if not isinstance(e, (CallOffered, CallEnded))]
-    result: list[object] = []
-    sipp = threading.Thread(
-        target=lambda: result.append(
-            run_sipp_calls(lab.domain, OPERATOR, folder, calls=1, limit=1, hold_ms=500)
-        )
-    )
-    sipp.start()
-    try:
-        offer = console.offered("sipp", timeout=10)
-        console.position.answer(offer.call_id)
-        console.state(offer.call_id, CallState.CONNECTED)
-        console.wait(CallEnded, lambda e: e.call_id == offer.call_id)
-    finally:
-        sipp.join(30)
-    assert result and getattr(result[0], "ok", False), getattr(result[0], "stdout", "")[-1500:]
-    room = baresip_phone("1205")
-    room.dial(OPERATOR)
-    offer = console.offered("1205")
-    console.position.answer(offer.call_id)
-    console.state(offer.call_id, CallState.CONNECTED)
-    room.wait_event("CALL_ESTABLISHED")
-    console.position.hold(offer.call_id)
-    console.state(offer.call_id, CallState.HELD)
-    console.position.retrieve(offer.call_id)
-    console.state(offer.call_id, CallState.CONNECTED)
-    console.position.release(offer.call_id)
-    console.wait(CallEnded, lambda e: e.call_id == offer.call_id)
-    room.wait_event("CALL_CLOSED")
-    if lamps:
-        target = baresip_phone(WATCHED, auto_answer=False)
-        caller = baresip_phone("2001")
-        caller.dial(WATCHED)
-        target.wait_event("CALL_INCOMING")
-        console.wait(LampChanged, lambda e: e.extension == WATCHED and e.state is LampState.RINGING)
-        target.accept()
-        console.wait(LampChanged, lambda e: e.extension == WATCHED and e.state is LampState.BUSY)
-        caller.hangup()
-        console.wait(LampChanged, lambda e: e.extension == WATCHED and e.state is LampState.IDLE)
-
-
-def settle(r: Rig) -> None:
-    """Wait until the lamp has been quiet for 1.5 s: ~2 s after watch() it goes UNKNOWN and back to IDLE."""
-    deadline = time.monotonic() + 8
-    while any(isinstance(e, LampChanged) for e in r.drain(1.5)):
-        r.console.seen[:] = [e for e in r.console.seen if not isinstance(e, LampChanged)]
-        assert time.monotonic() < deadline, "the lamp never settled"
-
-
-def lamps_changed(r: Rig, watcher: tuple[str, int], attacks: dict[str, tuple[Attacker, bytes]]) -> dict:
-    """Each NOTIFY sent in turn: the ones after which the watched lamp changed (with what it showed)."""
-    changed = {}
-    for name, (sender, data) in attacks.items():
-        sender.send(data, watcher)
-        lamps = [e for e in r.drain(0.6) if isinstance(e, LampChanged) and e.extension == WATCHED]
-        if lamps:
-            changed[name] = [e.state for e in lamps]
-        r.console.seen[:] = [e for e in r.console.seen if not isinstance(e, LampChanged)]
-    return changed
-
-
-def counters(seen: list[PbxEvent]) -> LinkCounters:
-    events: list[object] = list(seen)
-    pbx = [e for e in events if isinstance(e, LinkCounters) and e.link is LinkName.PBX]
-    assert pbx, "the position posted no LinkCounters for the PBX link"
-    return pbx[-1]
+__all__ = ["rig"]
 
 
 def front_barrage(rig: Rig, front: tuple[str, int]) -> dict[str, tuple[set[int], set[int]]]:
@@ -362,150 +233,3 @@ def test_an_offer_without_a_common_codec_gets_488_at_once_and_the_operator_is_to
     assert "\n" not in told.detail and told.detail
     r.drain(0.5)
     assert not r.offered()
-
-
-def test_notifies_not_of_the_subscription_change_no_lamp(
-    rig: Callable[..., Rig], baresip_phone: Callable[..., BaresipPhone], tmp_path: Path
-) -> None:
-    capture = LoopbackCapture()
-    try:
-        r = rig()
-        r.console.position.watch([WATCHED])
-        r.console.wait(LampChanged, lambda e: e.extension == WATCHED and e.state is LampState.IDLE)
-        settle(r)
-        [*_, real] = capture.notifies(WATCHED)
-        watcher = real.dst
-        cseq = int(header(real.data, "CSeq").split()[0])
-        version = dialog_version(real.data)
-        pbx, foreign = r.attacker(PBX), r.attacker(FOREIGN[0])
-        # Not of the subscription: the real CSeq stays the last accepted one, so real NOTIFYs still count.
-        not_ours = {
-            "foreign address": (foreign, notify_like(real.data, cseq=cseq + 1, version=version + 1)),
-            "wrong From tag": (
-                pbx,
-                notify_like(real.data, cseq=cseq + 1, version=version + 1, from_tag="evil1"),
-            ),
-            "wrong To tag": (pbx, notify_like(real.data, cseq=cseq + 1, version=version + 1, to_tag="evil2")),
-            "lower CSeq": (pbx, notify_like(real.data, cseq=max(cseq - 1, 0), version=version + 1)),
-        }
-        assert not lamps_changed(r, watcher, not_ours)
-        foreign_codes = {status_of(d) for d in foreign.answers(0.2)}
-        assert not foreign_codes & set(range(200, 300)), foreign_codes
-        still_serves(r, baresip_phone, tmp_path / "sipp")
-        settle(r)
-        # Of the subscription, CSeq rising (RFC 3261 §12.2.2 takes it) but the dialog-info version not rising:
-        # RFC 4235 §4.1 says discard the body. They advance the CSeq, so they come after the real call.
-        [*_, last] = capture.notifies(WATCHED)
-        cseq, version = int(header(last.data, "CSeq").split()[0]), dialog_version(last.data)
-        stale = {
-            "same version": (pbx, notify_like(last.data, cseq=cseq + 1, version=version)),
-            "lower version": (pbx, notify_like(last.data, cseq=cseq + 2, version=max(version - 1, 0))),
-        }
-        assert not lamps_changed(r, last.dst, stale)
-        # The control: the same NOTIFY with everything right does light the lamp, so the attacks above could.
-        pbx.send(notify_like(last.data, cseq=cseq + 3, version=version + 1), last.dst)
-        r.console.wait(LampChanged, lambda e: e.extension == WATCHED and e.state is LampState.BUSY, timeout=3)
-    finally:
-        capture.close()
-
-
-class Injected(BaseException):
-    """An error that escapes every handler of the thread it is raised in."""
-
-
-def test_the_sip_thread_killed_is_back_within_2_s_told_once_with_its_guard_and_cap(
-    rig: Callable[..., Rig], baresip_phone: Callable[..., BaresipPhone], tmp_path: Path
-) -> None:
-    r = rig(max_ringing=1)
-    r.console.position.watch([WATCHED])
-    r.console.wait(LampChanged, lambda e: e.extension == WATCHED)
-
-    def die() -> None:
-        raise Injected("killed from outside")
-
-    r.console.position._commands.put(die)
-    started = time.monotonic()
-    told = r.console.wait(LinkStateChanged, lambda e: "restart" in e.detail.lower(), timeout=2.0)
-    assert time.monotonic() - started < 2.0 and told.status is LinkStatus.UP
-    r.drain(1.0)
-    assert not any(isinstance(e, LinkStateChanged) and "restart" in e.detail.lower() for e in r.console.seen)
-    # after the restart the front still refuses a foreign host and still caps the ringing calls at 1
-    front = r.front()
-    foreign = r.attacker(FOREIGN[1])
-    invite = foreign.invite(f"{OPERATOR}@{r.lab.domain}")
-    foreign.send(invite.build(), front)
-    assert status_of(foreign.final(invite.call_id, 1.0)) in {0, 403}
-    proxy = (PBX, int(r.lab.domain.rsplit(":", 1)[1]))
-    first, second = r.attacker(PBX), r.attacker(PBX)
-    one, two = first.invite(f"{OPERATOR}@{r.lab.domain}"), second.invite(f"{OPERATOR}@{r.lab.domain}")
-    first.send(one.build(), proxy)
-    r.console.offered("1299", timeout=5)
-    second.send(two.build(), proxy)
-    assert status_of(second.final(two.call_id, 2.0)) == 486
-    cancel = (
-        one.build(body="").replace(b"INVITE", b"CANCEL").replace(b"Content-Type: application/sdp\r\n", b"")
-    )
-    first.send(cancel, proxy)
-    r.console.wait(CallEnded, timeout=5)
-    still_serves(r, baresip_phone, tmp_path / "sipp")
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="pjsua2's own SIP port (the line) answers anyone: a foreign host's OPTIONS gets 200, its INVITE "
-    "100 then 480, uncounted; only the ringing front, the lamps and the message-lamp sockets have the guard",
-)
-def test_the_line_s_own_sip_port_refuses_a_foreign_host(rig: Callable[..., Rig]) -> None:
-    r = rig()
-    front = r.front()
-    pbx, foreign = r.attacker(PBX), r.attacker(FOREIGN[4])
-    line = line_port(own_udp_ports(exclude={pbx.port, foreign.port}), front[1], pbx)
-    options = foreign.invite(f"{OPERATOR}@127.0.0.1:{line}").build(body="").replace(b"INVITE", b"OPTIONS")
-    foreign.send(options, (PBX, line))
-    invite = foreign.invite(f"{OPERATOR}@127.0.0.1:{line}")
-    foreign.send(invite.build(), (PBX, line))
-    codes = {status_of(d) for d in foreign.answers(1.5)}
-    assert codes <= {403}, codes
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="about 33 INVITEs from a foreign host, 5 ms apart, straight to pjsua2's own SIP port abort the "
-    "whole console: pjlib's assertion in pj_ioqueue_register_sock2 (ioqueue free_list empty: each INVITE "
-    "takes media "
-    "sockets before the position refuses it)",
-)
-def test_a_flood_at_the_line_s_own_port_does_not_take_the_console_down(kamailio: KamailioLab) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.sip_outsider_position", "--server", kamailio.domain],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        cwd=Path(__file__).parent.parent,
-    )
-    try:
-        assert child.stdout is not None
-        up = json.loads(child.stdout.readline() or "{}")
-        assert up.get("up"), up
-        pbx, foreign = Attacker(PBX), Attacker(FOREIGN[5])
-        try:
-            front = registered_ports(kamailio.rpc("ul.dump"), OPERATOR).pop()
-            line = line_port(set(up["ports"]), front, pbx)
-            for _ in range(200):
-                foreign.send(foreign.invite(f"{OPERATOR}@127.0.0.1:{line}").build(), (PBX, line))
-                time.sleep(0.005)
-            time.sleep(2.0)
-        finally:
-            pbx.close()
-            foreign.close()
-        assert child.poll() is None, f"the console process ended: {child.returncode}"
-        assert registered_ports(kamailio.rpc("ul.dump"), OPERATOR)
-    finally:
-        if child.poll() is None:
-            assert child.stdin is not None
-            child.stdin.close()
-            try:
-                child.wait(10)
-            except subprocess.TimeoutExpired:
-                child.kill()
