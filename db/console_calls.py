@@ -16,6 +16,7 @@ from switchboard.call_log import CallbackTask, CallCategory, ConsoleCall
 from switchboard.clock import Clock
 from switchboard.errors import InputError, NotFound
 from switchboard.hotel import Actor, clean_text
+from switchboard.privacy_call import PrivacyAnswer
 
 
 class SqlConsoleCalls:
@@ -50,7 +51,10 @@ class SqlConsoleCalls:
             if row is None:
                 row = CallRecordRow(source="console", call_id=call_id, started_at=now)
                 s.add(row)
-            row.category, row.note = category.value, text
+            # the privacy confirmation (db/privacy_calls.py) stays in the note whatever the operator writes
+            said = tuple(answer.value for answer in PrivacyAnswer)
+            kept = [line for line in (row.note or "").splitlines() if line.startswith(said) and line != text]
+            row.category, row.note = category.value, "\n".join([*kept, text] if text else kept)[:400]
             audit(s, actor, now, "call.note", "call", call_id, category=category.value)
 
     def categories(self, since: datetime, until: datetime) -> dict[str, int]:

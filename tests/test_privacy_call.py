@@ -148,6 +148,12 @@ def test_no_records_the_hotels_words_and_takes_a_message_for_the_guest_without_t
     assert not any(peer == extension for _state, peer in desk.states(call_id))
     assert call_note(sqlite_store, call_id) == ("message", "privacy: caller told the hotel's words (lin)")
     assert question.form.isVisible() and not question.yes.isEnabled()
+    panel = desk.attendant.caller  # the operator's own note on the call keeps the confirmation
+    panel.note.setText("Caller from the embassy")
+    panel.save()
+    assert call_note(sqlite_store, call_id)[1] == (
+        "privacy: caller told the hotel's words (lin)\nCaller from the embassy"
+    )
     assert question.callback.text() == OUTSIDE
     question.caller_name.setText("Chen Jing")
     question.text.setText("Please call back about the contract")
