@@ -39,7 +39,9 @@ def stay_guest(s: Session, stay_id: int | None) -> str:
 
 
 def private_guests(s: Session) -> dict[str, tuple[str, ...]]:
-    """Room number -> the names (and name forms) of privacy guests in house or expected in it."""
+    """Room number -> the names (and name forms) of privacy guests in house, expected in it, or who
+    stayed in it: a departed guest's privacy covers the record of where they stayed (until the
+    retention purge takes the name)."""
     found: dict[str, list[str]] = {}
     for number, name, first, romanised in s.execute(
         select(RoomRow.number, GuestRow.name, GuestRow.first_name, GuestRow.romanised)
@@ -47,7 +49,9 @@ def private_guests(s: Session) -> dict[str, tuple[str, ...]]:
         .join(GuestRow, GuestRow.id == StayRow.guest_id)
         .where(
             StayRow.privacy.is_(True),
-            StayRow.status.in_((StayStatus.IN_HOUSE.value, StayStatus.EXPECTED.value)),
+            StayRow.status.in_(
+                (StayStatus.IN_HOUSE.value, StayStatus.EXPECTED.value, StayStatus.CHECKED_OUT.value)
+            ),
         )
     ):
         forms = found.setdefault(number, [])
@@ -64,7 +68,10 @@ def mask_text(text: str, room: str, private: dict[str, tuple[str, ...]]) -> str:
     method types them: "３０１") name room 301 too."""
     plain = unicodedata.normalize("NFKC", text)
     for number, names in private.items():
-        if number != room and not re.search(rf"(?<![0-9A-Za-z]){re.escape(number)}(?![0-9A-Za-z])", plain):
+        if number != room and (
+            number not in plain
+            or not re.search(rf"(?<![0-9A-Za-z]){re.escape(number)}(?![0-9A-Za-z])", plain)
+        ):
             continue
         for name in names:
             text = re.sub(re.escape(name), MASK, text, flags=re.IGNORECASE)

@@ -196,11 +196,6 @@ def test_full_width_room_digits_do_not_slip_the_mask(hotel: Hotel) -> None:
     assert _together(lines, SURNAME, hotel.room) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="db/privacy.private_guests masks only stays in house or expected: after check-out the "
-    "logbook, its CSV and the shift report name a privacy guest beside the room they stayed in",
-)
 def test_a_departed_privacy_guest_is_not_named_beside_their_room(hotel: Hotel, tmp_path: Path) -> None:
     leaks = []
     for surface, lines in _surfaces(hotel, tmp_path).items():
