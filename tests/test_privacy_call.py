@@ -203,17 +203,15 @@ def test_f5_answers_the_next_call_while_the_question_is_open(
 
 
 def test_the_service_gives_the_extension_only_with_the_agreed_word_and_only_to_call_handlers(
-    sqlite_store: Store, tmp_path: Path, qtbot: QtBot
+    store: Store, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
-    stay, _name, _room, extension, _note = private_stays(sqlite_store)[0]
-    calls = SqlPrivacyCalls(
-        sqlite_store, desk.clock, SqlMessageBook(sqlite_store, desk.clock, lambda *_: None)
-    )
+    desk = ConsoleDesk(qtbot, store, tmp_path)
+    stay, _name, _room, extension, _note = private_stays(store)[0]
+    calls = SqlPrivacyCalls(store, desk.clock, SqlMessageBook(store, desk.clock, lambda *_: None))
     operator = Actor(user="lin", position="Console 1", role=Role.OPERATOR)
     assert calls.confirm("c-1", stay, PrivacyAnswer.TOLD_WORDS, operator) == ""
     assert calls.confirm("c-2", stay, PrivacyAnswer.GAVE_WORD, operator) == extension
-    with sqlite_store.read() as s:
+    with store.read() as s:
         public = s.scalar(select(StayRow.id).where(StayRow.privacy.is_(False), StayRow.status == "in_house"))
     assert public is not None
     assert calls.confirm("c-3", public, PrivacyAnswer.GAVE_WORD, operator) == ""  # not a privacy stay
