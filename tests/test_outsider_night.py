@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from console.attendant import show_note
@@ -243,3 +243,30 @@ def test_ctrl_q_asks_while_a_caller_is_parked_or_camped_on(
     desk.key(Qt.Key.Key_F9)
     assert desk.attendant.park.model.rowCount() == 1 and not desk.queue.queue.calls()
     assert desk.window.calls_waiting() == 1
+
+
+def test_the_signed_out_cover_counts_the_callers_ringing_above_the_sign_in_box(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path
+) -> None:
+    """By hand: signed out and in again: on the cover and the sign-in box nothing said that calls were
+    ringing; after signing in, 338 had rung 49 s and a VIP 26 s. The count stands at the top of the
+    cover, where the sign-in box (opened over the middle, where the cover's own words are) leaves it
+    in sight."""
+    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
+    build_pages(desk.window, desk.console, desk.attendant)  # sets what Ctrl+Q and the cover count
+    desk.window.cover(True)
+    waiting = desk.window.findChild(QLabel, "signedOutWaiting")
+    assert waiting is not None and waiting.text() == ""  # no calls: nothing to say
+    desk.pbx.offer_call(desk.guests()[0].number)
+    desk.pbx.offer_call("+86 21 5555 0101")
+    desk.pump(1.5)
+    qtbot.waitUntil(lambda: waiting.text().startswith("2 call(s) waiting"), timeout=3000)
+    assert waiting.isVisible()
+    text = desk.window.findChild(QLabel, "signedOutText")
+    assert (
+        text is not None
+        and waiting.mapTo(desk.window, waiting.rect().bottomLeft()).y()
+        < text.mapTo(desk.window, text.rect().topLeft()).y()
+    )  # above the middle, where the sign-in box opens
+    desk.window.cover(False)
+    assert not waiting.isVisible()

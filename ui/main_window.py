@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from switchboard.clock import Clock
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus, PbxEvent
 from ui.legend import Legend
+from ui.signed_out_cover import SignedOutCover
 
 LINK_COLOURS = {
     LinkStatus.UP: "#2e7d32",
@@ -186,7 +187,9 @@ class MainWindow(QMainWindow):
         # the bands above it (training, a wake-up that needs a person, timed duties) stay in sight.
         self._stack = QStackedWidget()
         self._stack.addWidget(main)
-        self._stack.addWidget(self._cover_page())
+        self._cover = SignedOutCover()
+        self._cover.sign_in_requested.connect(self.sign_in_requested)
+        self._stack.addWidget(self._cover)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -208,24 +211,6 @@ class MainWindow(QMainWindow):
         self._build_status_bar(user_name)
 
     # ---------------------------------------------------------------- building
-
-    def _cover_page(self) -> QWidget:
-        cover = QWidget()
-        cover.setObjectName("signedOutCover")
-        cover.setStyleSheet("#signedOutCover { background: #263238; } QLabel { color: #eceff1; }")
-        text = QLabel(self.tr("Signed out. The console and its calls stay up; sign in to work."))
-        text.setObjectName("signedOutText")
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setWordWrap(True)
-        button = QPushButton(self.tr("&Sign in"))
-        button.setObjectName("signedOutSignIn")
-        button.clicked.connect(self.sign_in_requested)
-        layout = QVBoxLayout(cover)
-        layout.addStretch(1)
-        layout.addWidget(text)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(1)
-        return cover
 
     def _build_menus(self, language: str) -> None:
         console = self.menuBar().addMenu(self.tr("&Console"))
@@ -282,6 +267,8 @@ class MainWindow(QMainWindow):
     def _show_time(self) -> None:
         now: datetime = self._clock.now()
         self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M:%S"))
+        if self.covered:  # callers ring on while nobody is signed in: the cover counts them
+            self._cover.show_waiting(self.calls_waiting())
 
     # ---------------------------------------------------------------- for main.py
 
@@ -341,6 +328,7 @@ class MainWindow(QMainWindow):
     def cover(self, signed_out: bool) -> None:
         """Hide the last operator's screen behind the signed-out cover, or show the console again."""
         self._stack.setCurrentIndex(1 if signed_out else 0)
+        self._cover.show_waiting(self.calls_waiting() if signed_out else 0)
 
     @property
     def covered(self) -> bool:
