@@ -184,6 +184,25 @@ def test_a_busy_guest_leads_to_the_message_form_not_to_the_busy_options_that_nam
     assert active is not None and active.call_id == call_id  # the caller is still with the operator
 
 
+def test_yes_after_the_caller_hung_up_sends_nothing_and_records_nothing(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path
+) -> None:
+    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
+    _stay, name, _room, extension, _note = private_stays(sqlite_store)[0]
+    call_id = desk.answer_call_from(OUTSIDE)
+    find(desk, name)
+    question = open_question(desk, Qt.Key.Key_F8)
+    desk.pbx.release(call_id)
+    desk.pump()
+    question.yes.click()
+    desk.pump()
+    assert not any(peer == extension for _state, peer in desk.states(call_id))
+    with sqlite_store.read() as s:
+        notes = s.scalars(select(CallRecordRow.note).where(CallRecordRow.call_id == call_id)).all()
+    assert not any("privacy" in note for note in notes)
+    assert "gone" in desk.window.statusBar().currentMessage()
+
+
 def test_f5_answers_the_next_call_while_the_question_is_open(
     qtbot: QtBot, sqlite_store: Store, tmp_path: Path
 ) -> None:

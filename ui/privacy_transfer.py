@@ -91,6 +91,11 @@ class PrivacyTransfer(QObject):
             return None
 
     def _put_through(self, entry: DirectoryEntry, call_id: str, announce: bool) -> None:
+        if self._queue.queue.get(call_id) is None:  # the caller hung up while the question was open
+            self._status(
+                QCoreApplication.translate("PrivacyTransfer", "The caller has gone: nothing was sent.")
+            )
+            return
         extension = self._confirm(call_id, entry, PrivacyAnswer.GAVE_WORD)
         if extension is None:
             return

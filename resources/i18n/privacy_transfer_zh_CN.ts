@@ -9,17 +9,22 @@
         <translation>客人现在无法接听：请为来电者留言。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_transfer.py" line="99"/>
+        <location filename="../../ui/privacy_transfer.py" line="96"/>
+        <source>The caller has gone: nothing was sent.</source>
+        <translation>来电者已挂断：未做任何转接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_transfer.py" line="104"/>
         <source>The guest is no longer in house under privacy: the call was not put through.</source>
         <translation>该客人已不在店或已取消保密：电话未转接。</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_transfer.py" line="107"/>
+        <location filename="../../ui/privacy_transfer.py" line="112"/>
         <source>%1 (privacy)</source>
         <translation>%1（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/privacy_transfer.py" line="133"/>
+        <location filename="../../ui/privacy_transfer.py" line="138"/>
         <source>Message taken for %1.</source>
         <translation>已为 %1 留言。</translation>
     </message>
