@@ -15,8 +15,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from console.context import Console
 from db.dnd_ends import SqlDndEnds
 from db.wakeup_book import DIALLER_STALE, SqlWakeUpBook
+from db.wakeup_groups import SqlWakeUpGroups
 from db.wakeup_history import SqlWakeUpHistory
+from db.wakeup_personal import SqlPersonalWakeUps
 from switchboard.hotel import Actor
+from switchboard.wakeup_groups import personal_backup_from
 from switchboard.wakeup_plan import rules_from
 from ui.main_window import MainWindow
 from ui.wakeup_history import WakeUpHistoryPage
@@ -28,11 +31,13 @@ MAIN = Path(__file__).resolve().parent.parent / "main.py"  # the dialler is ``ma
 
 
 def build_wakeup_page(window: MainWindow, console: Console, actor: Callable[[], Actor]) -> WakeUpPage:
-    """The wake-up page with its alarm band and the F2/F4 keys for calls that need a person."""
-    wakeup_book = SqlWakeUpBook(console.store, console.clock)
+    """The wake-up page with its alarm band, the F2/F4 keys for calls that need a person, group
+    wake-ups and the personal (VIP) wake-ups' band with Ctrl+Shift+P to mark one called."""
     rules, notes = rules_from(console.settings.section("wakeup"))
-    for note in notes:
+    backup, backup_notes = personal_backup_from(console.settings.section("wakeup"))
+    for note in notes + backup_notes:
         log.warning("%s", note)
+    wakeup_book = SqlWakeUpBook(console.store, console.clock, personal_backup=backup)
     wakeups = WakeUpPage(
         wakeup_book,
         actor,
@@ -40,6 +45,9 @@ def build_wakeup_page(window: MainWindow, console: Console, actor: Callable[[], 
         per_minute=rules.per_minute,
         dial=console.pbx.dial,
         dnd_of=SqlDndEnds(console.store, console.clock).dnd_of,
+        groups=SqlWakeUpGroups(console.store, console.clock, personal_backup=backup),
+        personal=SqlPersonalWakeUps(console.store, console.clock),
+        personal_backup=backup,
     )
     window.add_page(wakeups, QCoreApplication.translate("Console", "Wake-up calls"), "Ctrl+3")
     history = WakeUpHistoryPage(
@@ -65,6 +73,17 @@ def build_wakeup_page(window: MainWindow, console: Console, actor: Callable[[], 
             window.clear_alarm()
 
     wakeups.waiting_for_a_person.connect(wakeup_alarm)
+
+    def personal_due(rooms_due: list[str]) -> None:
+        if rooms_due:  # on whatever page the operator is: the band itself is on the wake-up page
+            text = QCoreApplication.translate(
+                "Console", "VIP wake-up: call room %1 in person now, then Ctrl+Shift+P"
+            )
+            window.statusBar().showMessage(text.replace("%1", ", ".join(rooms_due)))
+            QApplication.alert(window)
+
+    if wakeups.personal is not None:
+        wakeups.personal.waiting.connect(personal_due)
     wakeups.refresh()  # calls left on the manual list before a restart raise the alarm at once
     keep_dialler_running(console, wakeup_book, window, headless=console.headless)
     watch_person_list(console, window, wakeups)
@@ -82,6 +101,11 @@ def build_wakeup_page(window: MainWindow, console: Console, actor: Callable[[], 
         QCoreApplication.translate("Console", "Wake-up: &send someone to the door…"),
         "F4",
         lambda: wakeup_action(wakeups.send_someone),
+    )
+    window.add_console_action(
+        QCoreApplication.translate("Console", "Wake-up: VIP called in &person"),
+        "Ctrl+Shift+P",
+        lambda: wakeup_action(wakeups.called_in_person),
     )
     return wakeups
 

@@ -154,6 +154,16 @@
         <translation>叫醒：派人上门敲门(&amp;S)…</translation>
     </message>
     <message>
+        <location filename="../../console/wakeups.py" line="106"/>
+        <source>Wake-up: VIP called in &amp;person</source>
+        <translation>叫醒：已亲自致电 VIP(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/wakeups.py" line="79"/>
+        <source>VIP wake-up: call room %1 in person now, then Ctrl+Shift+P</source>
+        <translation>VIP 叫醒：请现在亲自致电 %1 房，完成后按 Ctrl+Shift+P</translation>
+    </message>
+    <message>
         <location filename="../../console/wakeups.py" line="102"/>
         <source>WAKE-UP NEEDS A PERSON (the database is away; the dialler&apos;s list): room %1 — printable list: %2</source>
         <translation>叫醒需要人工处理（数据库中断；叫醒程序的清单）：%1 房间 — 可打印清单：%2</translation>
