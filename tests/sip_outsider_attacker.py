@@ -283,3 +283,26 @@ def notify_like(real: bytes, *, cseq: int, version: int, from_tag: str = "", to_
 def dialog_version(notify: bytes) -> int:
     match = re.search(rb'<dialog-info[^>]*\sversion="(\d+)"', notify)
     return int(match.group(1)) if match else 0
+
+
+def in_dialog(
+    request: bytes, method: str, cseq: int, via_host: str, via_port: int, to_tag: str = ""
+) -> bytes:
+    """``method`` in the dialog (or transaction) of the captured ``request``: RFC 3261 §9.1 for CANCEL (same
+    Request-URI, Call-ID, From, To and CSeq number), §15.1.1 for BYE (the To with the callee's tag)."""
+    text = request.decode(errors="replace")
+    start, _, rest = text.partition("\r\n")
+    head = rest.partition("\r\n\r\n")[0].split("\r\n")
+    keep = {"from": "From", "f": "From", "to": "To", "t": "To", "call-id": "Call-ID", "i": "Call-ID"}
+    lines = [f"Via: SIP/2.0/UDP {via_host}:{via_port};branch=z9hG4bK{uuid.uuid4().hex[:12]};rport"]
+    if method == "CANCEL":
+        lines = [next(line for line in head if line.partition(":")[0].strip().lower() in ("via", "v"))]
+    for line in head:
+        name = line.partition(":")[0].strip().lower()
+        if name in keep:
+            value = line.partition(":")[2].strip()
+            if keep[name] == "To" and to_tag and ";tag=" not in value:
+                value += f";tag={to_tag}"
+            lines.append(f"{keep[name]}: {value}")
+    lines += ["Max-Forwards: 70", f"CSeq: {cseq} {method}", "Content-Length: 0"]
+    return (f"{method} {start.split(' ')[1]} SIP/2.0\r\n" + "\r\n".join(lines) + "\r\n\r\n").encode()

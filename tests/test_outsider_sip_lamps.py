@@ -16,6 +16,7 @@ import pytest
 
 from switchboard.pbx import (
     CallEnded,
+    CallState,
     LampChanged,
     LampState,
     LinkStateChanged,
@@ -27,6 +28,7 @@ from tests.sip_outsider_attacker import (
     LoopbackCapture,
     dialog_version,
     header,
+    in_dialog,
     line_port,
     notify_like,
     own_udp_ports,
@@ -222,3 +224,73 @@ def test_one_invite_without_an_offer_at_the_line_s_own_port_does_not_take_the_co
     kamailio: KamailioLab,
 ) -> None:
     attack_the_line_in_a_process(kamailio, LATE_OFFER)
+
+
+def test_a_foreign_cancel_with_the_real_call_s_headers_does_not_end_it(
+    rig: Callable[..., Rig], baresip_phone: Callable[..., BaresipPhone]
+) -> None:
+    capture = LoopbackCapture()
+    try:
+        r = rig()
+        front = r.front()
+        room = baresip_phone("1207")
+        room.dial(OPERATOR)
+        offer = r.console.offered("1207")
+        time.sleep(0.3)
+        [invite] = [d for d in capture.seen if d.dst == front and d.data.startswith(b"INVITE ")][-1:]
+        cseq = int(header(invite.data, "CSeq").split()[0])
+        foreign = r.attacker(FOREIGN[6])
+        cancel = in_dialog(invite.data, "CANCEL", cseq, foreign.host, foreign.port)
+        foreign.send(cancel, front)
+        r.drain(1.5)
+        assert not any(isinstance(e, CallEnded) for e in r.console.seen), "a foreign CANCEL ended the call"
+        # The control: the same CANCEL from the PBX's address ends it, so the foreign one could have.
+        r.attacker(PBX).send(cancel, front)
+        r.console.wait(CallEnded, lambda e: e.call_id == offer.call_id, timeout=3)
+    finally:
+        capture.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a BYE from a foreign host with the talking call's Call-ID and tags (cleartext on the LAN) sent "
+    "to pjsua2's own SIP port ends the operator's call: the line takes requests from anyone (the CANCEL "
+    "at the front is refused)",
+)
+def test_a_foreign_bye_with_the_talking_call_s_headers_does_not_end_it(
+    rig: Callable[..., Rig], baresip_phone: Callable[..., BaresipPhone]
+) -> None:
+    capture = LoopbackCapture()
+    try:
+        r = rig()
+        room = baresip_phone("1208")
+        room.dial(OPERATOR)
+        offer = r.console.offered("1208")
+        r.console.position.answer(offer.call_id)
+        r.console.state(offer.call_id, CallState.CONNECTED)
+        room.wait_event("CALL_ESTABLISHED")
+        time.sleep(0.5)
+        sip_id = r.console.position.sip_call_id(offer.call_id)
+        oks = [
+            d
+            for d in capture.seen
+            if d.data.startswith(b"SIP/2.0 200 ") and header(d.data, "Call-ID") == sip_id
+        ]
+        ok = next(d for d in oks if header(d.data, "CSeq").endswith("INVITE"))
+        invite = next(
+            d
+            for d in capture.seen
+            if d.data.startswith(b"INVITE ") and header(d.data, "Call-ID") == sip_id and d.dst == ok.src
+        )
+        to_tag = header(ok.data, "To").rpartition(";tag=")[2]
+        foreign = r.attacker(FOREIGN[7])
+        cseq = int(header(invite.data, "CSeq").split()[0])  # RFC 3261 §12.2.1.1: one more than the INVITE's
+        bye = in_dialog(invite.data, "BYE", cseq + 1, foreign.host, foreign.port, to_tag=to_tag)
+        foreign.send(bye, ok.src)
+        r.drain(1.5)
+        assert not any(isinstance(e, CallEnded) for e in r.console.seen), "a foreign BYE ended the call"
+        pbx = r.attacker(PBX)
+        pbx.send(in_dialog(invite.data, "BYE", cseq + 2, pbx.host, pbx.port, to_tag=to_tag), ok.src)
+        r.console.wait(CallEnded, lambda e: e.call_id == offer.call_id, timeout=3)
+    finally:
+        capture.close()
