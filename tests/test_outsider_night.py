@@ -7,6 +7,10 @@ a small fix is marked xfail(strict=True) with what the operator sees."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -270,3 +274,44 @@ def test_the_signed_out_cover_counts_the_callers_ringing_above_the_sign_in_box(
     )  # above the middle, where the sign-in box opens
     desk.window.cover(False)
     assert not waiting.isVisible()
+
+
+PROBE = """
+import sys, shutil
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+import ui.i18n as i18n
+copy = Path(sys.argv[1])
+i18n.I18N = copy
+app = QCoreApplication([])
+assert i18n.install(app, "zh_CN"), "no translations"
+before = QCoreApplication.translate("MainWindow", "&Sign in")
+for qm in copy.glob("*.qm"):
+    qm.write_bytes(b"")  # rewritten in place, as lrelease or an installer does: first emptied
+after = QCoreApplication.translate("MainWindow", "&Sign in")
+print(before, after)
+"""
+
+
+def test_the_console_survives_its_translations_being_rebuilt_while_it_runs(tmp_path: Path) -> None:
+    """By hand: twice in the night the running console vanished without a line in its log; under
+    python -X faulthandler it was "Fatal Python error: Bus error" (exit 135): the translations
+    (resources/i18n/*.qm) are mapped into memory by QTranslator.load(file), and when they were built
+    again while the console ran (tools/build_translations.py, as an upgrade does), the pages under
+    the console went away and the next translated text killed it, calls and all."""
+    copy = tmp_path / "i18n"
+    copy.mkdir()
+    for qm in (Path(__file__).resolve().parent.parent / "resources" / "i18n").glob("*_zh_CN.qm"):
+        shutil.copy(qm, copy / qm.name)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(copy)],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert done.stdout.split() == ["签到(&S)", "签到(&S)"]

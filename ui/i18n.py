@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 _installed: list[QTranslator] = []
+_kept: list[bytes] = []  # the bytes each installed translator reads from
+MAX_QM_BYTES = 8 * 1024 * 1024  # ours are a few kilobytes each; anything past this is not one of them
 
 
 def choose_language(setting: str) -> str:
@@ -31,6 +33,7 @@ def install(app: QCoreApplication, language: str) -> list[str]:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _kept.clear()
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         return []
@@ -38,9 +41,14 @@ def install(app: QCoreApplication, language: str) -> list[str]:
     loaded: list[str] = []
     for qm in sorted(I18N.glob(f"*_{language}.qm")):
         translator = QTranslator(app)
-        if translator.load(str(qm)):
+        # read into memory, not loaded by name: Qt maps a file loaded by name, and a rebuild or an
+        # upgrade rewriting it while the console runs killed the console (SIGBUS). Qt reads these
+        # bytes in place, so they are kept as long as the translator is installed.
+        data = qm.read_bytes() if qm.stat().st_size <= MAX_QM_BYTES else b""
+        if data and translator.load(data):
             app.installTranslator(translator)
             _installed.append(translator)
+            _kept.append(data)
             loaded.append(qm.name)
         else:
             log.warning("translation %s could not be loaded", qm)
