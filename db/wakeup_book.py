@@ -99,6 +99,8 @@ class SqlWakeUpBook:
             raise InputError("wakeup.past", f"{due:%m-%d %H:%M} has already passed", due=f"{due:%m-%d %H:%M}")
         if repeat not in ("once", "daily"):
             raise InputError("wakeup.repeat", f"Not a repeat: {repeat!r}", repeat=repeat)
+        if personal and repeat != "once":  # the next day is booked when the dialler takes today's call
+            raise InputError("wakeup.personal_daily", "A personal wake-up is booked one day at a time")
         now = self._clock.now()
         text = clean_text(note, limit=400, what="note")
         with self._store.unit() as s:

@@ -208,6 +208,16 @@ def test_a_personal_wake_up_marked_done_is_never_dialled(
     assert personal.to_call() == [] and book.escalate_due() == []
 
 
+def test_a_personal_wake_up_is_not_daily(store: Store, clock: FakeClock, tour: list[str]) -> None:
+    """Tomorrow's call of a daily series is booked when the dialler takes today's; one marked done in
+    person is never taken, so a daily personal series would stop after its first day."""
+    with pytest.raises(InputError) as refused:
+        SqlWakeUpBook(store, clock).book_due(
+            tour[0], clock.now() + timedelta(hours=8), DESK, repeat="daily", personal=True
+        )
+    assert refused.value.key == "wakeup.personal_daily" and wakeups(store) == {}
+
+
 def test_a_personal_group_keeps_its_backup_when_moved(
     store: Store, clock: FakeClock, tour: list[str]
 ) -> None:

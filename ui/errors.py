@@ -61,6 +61,9 @@ def explain(error: ConsoleError) -> str:
         "wakeup.past": QCoreApplication.translate("ConsoleError", "{due} has already passed."),
         "wakeup.past_today": QCoreApplication.translate("ConsoleError", "{time} has already passed today."),
         "wakeup.repeat": QCoreApplication.translate("ConsoleError", "A wake-up call is once or daily."),
+        "wakeup.personal_daily": QCoreApplication.translate(
+            "ConsoleError", "A wake-up in person is booked one day at a time, not daily."
+        ),
         "wakeup.bulk_format": QCoreApplication.translate(
             "ConsoleError", "Write a room and a time, for example: 1203 06:30 taxi at 7"
         ),

@@ -100,6 +100,11 @@
         <translation>叫醒服务只能是单次或每天。</translation>
     </message>
     <message>
+        <location filename="../../ui/errors.py" line="65"/>
+        <source>A wake-up in person is booked one day at a time, not daily.</source>
+        <translation>人工亲自叫醒只能逐日预订，不能设为每天。</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="64"/>
         <source>Write a room and a time, for example: 1203 06:30 taxi at 7</source>
         <translation>请写房号和时间，例如：1203 06:30 7点出租车</translation>
