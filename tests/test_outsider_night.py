@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from console.attendant import show_note
@@ -272,6 +272,11 @@ def test_the_signed_out_cover_counts_the_callers_ringing_above_the_sign_in_box(
         and waiting.mapTo(desk.window, waiting.rect().bottomLeft()).y()
         < text.mapTo(desk.window, text.rect().topLeft()).y()
     )  # above the middle, where the sign-in box opens
+    cover = desk.window.findChild(QWidget, "signedOutCover")
+    assert cover is not None
+    corner = cover.mapTo(desk.window, cover.rect().topLeft())
+    dark = desk.window.grab().toImage().pixelColor(corner.x() + 5, corner.y() + 5)
+    assert dark.lightness() < 80  # the cover is dark, its light words readable on it
     desk.window.cover(False)
     assert not waiting.isVisible()
 

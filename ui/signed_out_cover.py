@@ -16,6 +16,7 @@ class SignedOutCover(QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("signedOutCover")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # a subclass paints it only so
         self.setStyleSheet(
             "#signedOutCover { background: #263238; } QLabel { color: #eceff1; }"
             " #signedOutWaiting { color: #ffcdd2; font-size: 20px; font-weight: bold; }"
