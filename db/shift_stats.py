@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.call_records import DUE, REFUSED
+from db.emergencies import emergency_lines
 from db.logbook import SqlLogbook
 from db.privacy import mask_text, private_guests
 from db.rows import (
@@ -25,7 +26,6 @@ from db.rows import (
     WakeUpAttemptRow,
     WakeUpRow,
 )
-from db.emergencies import emergency_lines
 from db.store import Store
 from switchboard.clock import Clock
 from switchboard.desk import LogQuery

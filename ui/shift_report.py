@@ -22,10 +22,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from switchboard.duties import Duty
-from ui.shift_report_emergencies import emergency_calls
 from switchboard.shift_figures import ANSWER_BUCKETS, ShiftFigures
 from ui.print_lists import duty_header, duty_rows
 from ui.report_chart import calls_per_hour_chart
+from ui.shift_report_emergencies import emergency_calls
 
 FONT_FILES = (
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
