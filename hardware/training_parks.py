@@ -10,6 +10,7 @@ import time
 
 from hardware.training_exchange import TrainingCall
 from switchboard.clock import Clock
+from switchboard.errors import DatabaseUnavailable
 from switchboard.pbx import CallState
 from switchboard.positions import AsideKind, ParkBook, SharedPark
 
@@ -24,6 +25,7 @@ class TrainingParkShare:
         self._clock = clock
         self._due = 0.0
         self._published: dict[str, str] = {}  # call id -> where
+        self.away = False  # the database was away at the last round (said once)
 
     def round(self, calls: dict[str, TrainingCall]) -> list[tuple[str, str]]:
         """Publish the calls aside; the (call id, picking position) of those to hand over now."""
@@ -31,6 +33,19 @@ class TrainingParkShare:
         if now < self._due:
             return []
         self._due = now + EVERY_S
+        try:
+            handed = self._publish(calls)
+        except DatabaseUnavailable as exc:  # the parked calls stay here; said once, not every round
+            if not self.away:
+                log.warning("training PBX: shared park area not updated: %s", exc)
+            self.away = True
+            return []
+        if self.away:
+            log.warning("training PBX: shared park area updated again")
+        self.away = False
+        return handed
+
+    def _publish(self, calls: dict[str, TrainingCall]) -> list[tuple[str, str]]:
         aside = {k: c for k, c in calls.items() if c.state in (CallState.PARKED, CallState.CAMPED)}
         for key in [k for k in self._published if k not in aside]:
             self.book.remove(key)

@@ -477,3 +477,47 @@ def test_a_dialler_that_starts_while_the_database_is_away_and_is_killed_rings_on
     log = (data / "dialler.log").read_text()
     assert log.count("the database cannot be reached at start") >= 2, log
     assert "dialler stopped (SIGTERM)" in log and "Traceback" not in log
+
+
+# ---------------------------------------------------------------- the log while the database is away
+
+
+def test_the_training_pbx_says_once_that_the_shared_park_area_is_away_not_twice_a_second(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A console in training mode with the database file gone: the shared park area's round (every
+    0.5 s) logged a whole traceback each time, 150 lines a second into console.log, which then
+    rotates away what the operator's outage looked like. One line while away, one when it is back."""
+    import logging
+
+    from db.shared_parks import SqlSharedParks
+    from hardware.training_pbx import TrainingPbx
+    from switchboard.clock import SystemClock, zone_named
+
+    db = tmp_path / "console.db"
+    store = Store(sqlite_url(db))
+    store.migrate()
+    clock = SystemClock(zone_named("Asia/Shanghai"))
+    pbx = TrainingPbx(clock, ["301", "302"], traffic=False)
+    pbx.share_parks(SqlSharedParks(store, clock, "Console 1"))
+    pbx.start(lambda _event: None, threaded=False)
+    pbx.pump()
+    kept = tmp_path / "kept.db"
+    db.rename(kept)  # the file is away (moved by someone), the console runs on
+    with caplog.at_level(logging.INFO, logger="hardware"):
+        deadline = time.monotonic() + 3.2  # six rounds of the park area
+        while time.monotonic() < deadline:
+            pbx.pump()
+            time.sleep(0.05)
+        away = [r for r in caplog.records if r.name.startswith("hardware.training")]
+        assert len(away) == 1, [r.getMessage()[:120] for r in away]
+        assert away[0].exc_info is None and "park" in away[0].getMessage()
+        assert str(db) in away[0].getMessage()  # names the database
+        kept.rename(db)  # put back: the same file, the same console
+        deadline = time.monotonic() + 1.2
+        while time.monotonic() < deadline:
+            pbx.pump()
+            time.sleep(0.05)
+        said = [r.getMessage() for r in caplog.records if r.name.startswith("hardware.training")]
+        assert said[1:] == ["training PBX: shared park area updated again"], said
+    store.dispose()
