@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from switchboard.link_monitor import LinkCounters
 from switchboard.pbx import (
     CallEnded,
     CallState,
@@ -40,6 +41,7 @@ from tests.sip_outsider_rig import (
     PBX,
     WATCHED,
     Rig,
+    counters,
     lamps_changed,
     rig,
     settle,
@@ -76,7 +78,10 @@ def test_notifies_not_of_the_subscription_change_no_lamp(
             "wrong To tag": (pbx, notify_like(real.data, cseq=cseq + 1, version=version + 1, to_tag="evil2")),
             "lower CSeq": (pbx, notify_like(real.data, cseq=max(cseq - 1, 0), version=version + 1)),
         }
+        before = max((e.errors for e in r.console.seen if isinstance(e, LinkCounters)), default=0)
         assert not lamps_changed(r, watcher, not_ours)
+        r.drain(1.2)
+        assert counters(r.console.seen).errors >= before + 1, "the foreign NOTIFY was not counted"
         foreign_codes = {status_of(d) for d in foreign.answers(0.2)}
         assert not foreign_codes & set(range(200, 300)), foreign_codes
         still_serves(r, baresip_phone, tmp_path / "sipp")
