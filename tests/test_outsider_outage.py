@@ -521,3 +521,65 @@ def test_the_training_pbx_says_once_that_the_shared_park_area_is_away_not_twice_
         said = [r.getMessage() for r in caplog.records if r.name.startswith("hardware.training")]
         assert said[1:] == ["training PBX: shared park area updated again"], said
     store.dispose()
+
+
+@pytest.mark.slow
+def test_the_console_with_postgresql_stopped_mid_shift_says_it_in_the_lamp_and_banner_not_in_boxes(
+    tmp_path: Path,
+) -> None:
+    """``main.py`` as a hotel starts it (training PBX, the demo hotel on PostgreSQL), the server
+    stopped 12 s in and the picture taken at 30 s: the console keeps running, every refresh that
+    found the database away went to the lamp and banner (``ui.crash_guard: database away``), no
+    box was opened ("not done" or "unexpected error" in the log are the guard's boxes), no traceback.
+    The picture (shot.png) shows DATABASE: AWAY and the banner naming the server."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.wakeup_outage_lab import ROOT, PausablePostgres
+
+    pg = PausablePostgres()
+    pg.start()
+    try:
+        url = pg.new_database()
+        shot = tmp_path / "shot.png"
+        console = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "--data-dir",
+                str(tmp_path),
+                "--settings",
+                str(tmp_path / "console.ini"),
+                "--database",
+                url,
+                "--timezone",
+                "Asia/Shanghai",
+                "--screenshot",
+                str(shot),
+                "--wait",
+                "30",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(12)
+        assert console.poll() is None
+        pg.pause()
+        _, err = console.communicate(timeout=90)
+        assert console.returncode == 0, err[-2000:]
+    finally:
+        if console.poll() is None:
+            console.kill()
+        pg.stop()
+    assert shot.stat().st_size > 10_000
+    log = (tmp_path / "console.log").read_text(encoding="utf-8")
+    database = url.rsplit("/", 1)[1]
+    assert (
+        f"ui.crash_guard: database away: storage.unreachable {{'where': '127.0.0.1:{pg.port}/{database}'"
+        in log
+    )
+    assert "unexpected error" not in log and "not done:" not in log
+    assert "Traceback" not in log
