@@ -6,8 +6,10 @@ operator told once, its guard and cap kept; and the gaps found at pjsua2's own S
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -94,7 +96,18 @@ def test_notifies_not_of_the_subscription_change_no_lamp(
             "same version": (pbx, notify_like(last.data, cseq=cseq + 1, version=version)),
             "lower version": (pbx, notify_like(last.data, cseq=cseq + 2, version=max(version - 1, 0))),
         }
+        # A Content-Length that is not ASCII digits (RFC 3261 §20.14, §25.1 DIGIT): not a message at all.
+        good = notify_like(last.data, cseq=cseq + 3, version=version + 1)
+        stale["Content-Length: ٣"] = (
+            pbx,
+            re.sub(rb"Content-Length: \d+", "Content-Length: ٣".encode(), good),
+        )
+        threads = {t.name: t for t in threading.enumerate() if t.name in ("sip-blf", "sip-position")}
         assert not lamps_changed(r, last.dst, stale)
+        assert all(t.is_alive() for t in threads.values()), threads
+        assert not any(
+            isinstance(e, LinkStateChanged) and "restart" in e.detail.lower() for e in r.console.seen
+        )
         # The control: the same NOTIFY with everything right does light the lamp, so the attacks above could.
         # Well ahead of both, in case the subscription was refreshed meanwhile (a NOTIFY of its own).
         [*_, last] = capture.notifies(WATCHED)
