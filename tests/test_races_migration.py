@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from db.rows import DndRow, GuestRow, RoomRow, StayRow, WakeUpRow
+from db.rows import DndRow, GuestRow, RoomRow, StayRow, UtcDateTime, WakeUpRow
 from db.store import MIGRATIONS, Store, sqlite_url
 
 DUE = datetime(2026, 11, 21, 6, 30, tzinfo=UTC)
@@ -30,14 +31,30 @@ def _upgrade(store: Store, revision: str) -> None:
         command.upgrade(config, revision)
 
 
-def _wakeup(room: str, status: str, stay_id: int) -> WakeUpRow:
+def _wakeup_row(room: str, status: str, stay_id: int) -> WakeUpRow:
+    """A wake-up as the newest schema has it (after the upgrade)."""
     return WakeUpRow(
-        stay_id=stay_id,
-        room_number=room,
-        due_at=DUE,
-        status=status,
-        booked_at=BOOKED,
-        booked_by="frontdesk",
+        stay_id=stay_id, room_number=room, due_at=DUE, status=status, booked_at=BOOKED, booked_by="frontdesk"
+    )
+
+
+def _wakeup(s: Session, room: str, status: str, stay_id: int) -> None:
+    """A wake-up row as the schema of 0004 has it (written in SQL: the mapped row has the columns of
+    every later migration, which this old database does not)."""
+    s.execute(
+        text(
+            "INSERT INTO wakeups (stay_id, room_number, due_at, repeat, language, note, status, attempts,"
+            " claimed_by, booked_at, booked_by, source, outcome, handled_by, pms_answer, version)"
+            " VALUES (:stay, :room, :due, 'once', 'en', '', :status, 0, '', :booked, 'frontdesk', 'console',"
+            " '', '', '', 1)"
+        ).bindparams(bindparam("due", type_=UtcDateTime()), bindparam("booked", type_=UtcDateTime())),
+        {
+            "stay": stay_id,
+            "room": room,
+            "due": DUE,  # stored as the mapped rows store it, so the unique index compares them alike
+            "status": status,
+            "booked": BOOKED,
+        },
     )
 
 
@@ -71,8 +88,9 @@ def test_old_races_are_settled_and_the_indexes_then_hold(old_database: Store) ->
         )
         s.add(stay)
         s.flush()
-        s.add_all([_wakeup("1203", "booked", stay.id) for _ in range(3)])  # three positions at once
-        s.add(_wakeup("1203", "confirmed", stay.id))  # yesterday's finished call at the same time: kept
+        for _ in range(3):  # three positions at once
+            _wakeup(s, "1203", "booked", stay.id)
+        _wakeup(s, "1203", "confirmed", stay.id)  # yesterday's finished call at the same time: kept
         for minute in (0, 5):
             s.add(DndRow(room_id=room.id, set_at=BOOKED.replace(minute=minute), set_by="lin"))
     _upgrade(raw, "heads")
@@ -90,9 +108,9 @@ def test_old_races_are_settled_and_the_indexes_then_hold(old_database: Store) ->
         room_id = periods[0].room_id
     assert stay_id is not None
     with pytest.raises(IntegrityError), raw.unit() as s:
-        s.add(_wakeup("1203", "manual", stay_id))
+        s.add(_wakeup_row("1203", "manual", stay_id))
     with pytest.raises(IntegrityError), raw.unit() as s:
         s.add(DndRow(room_id=room_id, set_at=BOOKED, set_by="chen"))
     with raw.unit() as s:  # a finished call and a closed period are no obstacle
-        s.add(_wakeup("1203", "cancelled", stay_id))
+        s.add(_wakeup_row("1203", "cancelled", stay_id))
         s.add(DndRow(room_id=room_id, set_at=BOOKED, set_by="chen", cleared_at=BOOKED, cleared_by="chen"))
