@@ -637,3 +637,70 @@ def test_the_next_start_after_the_database_file_was_deleted_does_not_begin_an_em
     said = second.stderr + (data / "console.log").read_text(encoding="utf-8")
     assert not db.exists(), f"a new {db.name} was made (start exit {second.returncode})"
     assert str(db) in said and ("deleted" in said or "missing" in said)
+
+
+def test_the_messages_page_on_a_full_disk_and_a_deleted_file_keeps_the_message_and_says_which(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """SQLite on a small disk (a 4 MB tmpfs): a full disk, then the file deleted. Each time the
+    message typed stays in the fields and the sentence under them says what is wrong, each its
+    own; once space is freed the same page saves it, no restart."""
+    import errno
+    import os
+
+    from ui.messages_page import MessagesPage
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)], check=True)
+    try:
+        db = disk / "console.db"
+        store = Store(sqlite_url(db))
+        store.migrate()
+        clock = FakeClock(EVENING)
+        with store.unit() as s:
+            s.add(RoomRow(number=ROOM, floor=8, room_type="TWIN", extension=ROOM))
+        SqlFrontOffice(store, clock).check_in(
+            CheckIn(room=ROOM, name="Wang Fang", departure=date(2027, 3, 1)), LIN
+        )
+        page = MessagesPage(SqlMessageBook(store, clock), clock, lambda: LIN)
+        qtbot.addWidget(page)
+        filler = disk / "filler"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while True:
+                os.write(fd, bytes(4096))
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+        finally:
+            os.close(fd)
+        typed = "Your driver waits at the north entrance. " * 9  # pages the file has no room for
+        said: list[str] = []
+        for n in range(30):  # free pages inside the file may take a message or two first
+            page.room.setText(ROOM)
+            page.caller_name.setText("Beijing Taxi")
+            page.text.setText(f"{n} {typed}"[:400])
+            page.take()
+            if page.text.text():
+                said.append(page.message.text())
+                break
+        assert said, "every message was saved on a full disk"
+        assert "is full" in said[0] and str(db) in said[0], said
+        assert page.room.text() == ROOM and page.caller_name.text() == "Beijing Taxi"
+        kept = page.text.text().strip()
+        filler.unlink()  # the administrator frees space; the console is not restarted
+        page.take()
+        assert page.text.text() == "" and ROOM in page.message.text()
+        assert kept in [m.text for m in SqlMessageBook(store, clock).waiting()]
+        db.unlink()  # and then someone deletes the file
+        page.room.setText(ROOM)
+        page.caller_name.setText("Beijing Taxi")
+        page.text.setText("The driver has left.")
+        page.take()
+        assert page.text.text() == "The driver has left."
+        deleted = page.message.text()
+        assert str(db) in deleted and deleted != said[0] and "deleted" in deleted, deleted
+        assert not db.exists()
+        store.dispose()
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
