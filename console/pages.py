@@ -131,7 +131,8 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
     window.add_console_action(
         QCoreApplication.translate("Console", "&Duty manager on duty…"), "Ctrl+J", duty_manager
     )
-    window.calls_waiting = lambda: len(attendant.queue.queue.calls())  # Ctrl+Q asks while any are here
+    # Ctrl+Q asks while any caller is here: ringing, talking, held, or parked and camped on aside
+    window.calls_waiting = lambda: len(attendant.queue.queue.calls()) + len(attendant.queue.queue.aside())
     console.panels.update(rooms=rooms, wakeups=wakeups, messages=messages, logbook=logbook, board=board)
     pages = Pages(rooms, wakeups, messages, logbook, board, arrivals, front_office)
     watch_duties(window, console, board)
