@@ -704,3 +704,33 @@ def test_the_messages_page_on_a_full_disk_and_a_deleted_file_keeps_the_message_a
         store.dispose()
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_a_call_answered_while_the_database_is_away_shows_its_number_and_that_guest_data_is_unavailable(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """F5 on room 338 with the database away left the caller panel at "No call" (the look-up
+    raised and the panel was never drawn), so the operator had no screen pop and no word why."""
+    from db.callers import SqlCallers
+    from tests.wakeup_lab import hotel_with_guests
+    from ui.caller_panel import CallerPanel
+
+    db = tmp_path / "console.db"
+    store = Store(sqlite_url(db))
+    store.migrate()
+    clock = FakeClock(EVENING)
+    room, extension = hotel_with_guests(store, clock, 1)[0]
+    panel = CallerPanel(SqlCallers(store, clock), clock)
+    qtbot.addWidget(panel)
+    panel.show_call("c1", extension)
+    assert room in panel.title.text() and panel.info is not None and panel.info.is_guest  # while it is there
+    guest = panel.info.guest_name
+    db.rename(tmp_path / "elsewhere.db")
+    panel.show_call("c2", extension)
+    assert panel.call_id == "c2"
+    assert extension in panel.title.text() and guest not in panel.title.text()
+    assert "Guest data unavailable" in panel.details.text(), panel.details.text()
+    assert panel.greeting.isHidden()  # no greeting made up without the guest's language and name
+    panel.caller_gone("c2")  # the caller hangs up: the panel lets go as for any call
+    assert extension in panel.details.text() and panel.title.text() == "No call"
+    store.dispose()

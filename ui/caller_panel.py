@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from switchboard.call_log import CallCategory
 from switchboard.clock import Clock
-from switchboard.errors import ConsoleError
+from switchboard.errors import ConsoleError, DatabaseUnavailable
 from switchboard.screen_pop import CallerInfo, CallerKind, CallerLookup, greeting
 from ui.errors import explain
 
@@ -111,7 +111,14 @@ class CallerPanel(QWidget):
         self.saved.setText(self.tr("Saved"))
 
     def show_caller(self, number: str) -> None:
-        info = self._lookup.who(number)
+        try:
+            info = self._lookup.who(number)
+        except DatabaseUnavailable:  # the lamp and banner say why; the call keys work on
+            self.info = CallerInfo(number, CallerKind.OUTSIDE)  # the number on the line, for caller_gone
+            self.title.setText(escape(number))
+            self.details.setText(self.tr("Guest data unavailable: the database cannot be reached."))
+            self.greeting.hide()
+            return
         self.info = info
         self.title.setText(self._headline(info))
         self.details.setText(self._details(info))

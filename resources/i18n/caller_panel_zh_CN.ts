@@ -5,7 +5,7 @@
     <name>CallerPanel</name>
     <message>
         <location filename="../../ui/caller_panel.py" line="44"/>
-        <location filename="../../ui/caller_panel.py" line="123"/>
+        <location filename="../../ui/caller_panel.py" line="130"/>
         <source>No call</source>
         <translation>无通话</translation>
     </message>
@@ -55,67 +55,72 @@
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="135"/>
+        <location filename="../../ui/caller_panel.py" line="119"/>
+        <source>Guest data unavailable: the database cannot be reached.</source>
+        <translation>客人资料暂不可用：无法连接数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/caller_panel.py" line="142"/>
         <source>Last call: %1. Ctrl+S still files its note.</source>
         <translation>上一通电话：%1。按 Ctrl+S 仍可保存其备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="147"/>
+        <location filename="../../ui/caller_panel.py" line="154"/>
         <source>Outside line %1</source>
         <translation>外线 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="152"/>
+        <location filename="../../ui/caller_panel.py" line="159"/>
         <source>Room %1 (no guest in house)</source>
         <translation>%1 房（无在住客人）</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="155"/>
+        <location filename="../../ui/caller_panel.py" line="162"/>
         <source>Room %1</source>
         <translation>%1 房</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="163"/>
+        <location filename="../../ui/caller_panel.py" line="170"/>
         <source>Do not give out the room or confirm the guest is in house.</source>
         <translation>不得透露房号，也不得确认客人是否在店。</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="165"/>
+        <location filename="../../ui/caller_panel.py" line="172"/>
         <source>PRIVACY</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="169"/>
+        <location filename="../../ui/caller_panel.py" line="176"/>
         <source>Do not disturb is on</source>
         <translation>已设免打扰</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="172"/>
+        <location filename="../../ui/caller_panel.py" line="179"/>
         <source>VIP level %1</source>
         <translation>贵宾等级 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="177"/>
+        <location filename="../../ui/caller_panel.py" line="184"/>
         <source>Language: %1</source>
         <translation>语言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="181"/>
+        <location filename="../../ui/caller_panel.py" line="188"/>
         <source>With: %1</source>
         <translation>同行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="184"/>
+        <location filename="../../ui/caller_panel.py" line="191"/>
         <source>%1 message(s) waiting</source>
         <translation>%1 条留言待转达</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="187"/>
+        <location filename="../../ui/caller_panel.py" line="194"/>
         <source>Wake-up booked for %1</source>
         <translation>已预订 %1 叫醒</translation>
     </message>
     <message>
-        <location filename="../../ui/caller_panel.py" line="189"/>
+        <location filename="../../ui/caller_panel.py" line="196"/>
         <source>Whereabouts: %1</source>
         <translation>去向：%1</translation>
     </message>
