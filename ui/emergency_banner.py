@@ -7,7 +7,16 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from switchboard.emergency import Alarm, Occupant
 
@@ -39,7 +48,7 @@ class EmergencyBanner(QFrame):
         self._sound = sound
         self._alarms: list[Alarm] = []
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -53,6 +62,8 @@ class EmergencyBanner(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.details)
+        # as tall as its words: the queue below keeps its room
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._beeper = QTimer(self)
         self._beeper.timeout.connect(self._beep)
         self.setVisible(False)
@@ -69,11 +80,12 @@ class EmergencyBanner(QFrame):
             self.setVisible(False)
             return
         first = self._alarms[0]
-        self.title.setText(self._headline(first))
-        lines = [self._describe(first)]
+        self.title.setText(self._short(first))  # a few words that fit: the rest below
+        lines = [self._headline(first), self._describe(first)]
         lines += [self._headline(a) for a in self._alarms[1:]]
         self.details.setText("\n".join(lines))
         self.ack.setText(self.tr("Acknowledge (%1)").replace("%1", ACK_KEY))
+        self.setMinimumHeight(self.sizeHint().height())  # never squeezed out of sight by the column
         if not self.isVisible():
             self.setVisible(True)
             self._beep()
@@ -105,6 +117,10 @@ class EmergencyBanner(QFrame):
             .replace("%3", f"{alarm.at.astimezone(self._now().tzinfo):%H:%M:%S}")
             .replace("%4", state)
         )
+
+    def _short(self, alarm: Alarm) -> str:
+        where = alarm.room or alarm.extension
+        return self.tr("EMERGENCY %1 · room %2").replace("%1", alarm.number).replace("%2", where)
 
     def _describe(self, alarm: Alarm) -> str:
         lines = []
