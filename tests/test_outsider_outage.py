@@ -734,3 +734,53 @@ def test_a_call_answered_while_the_database_is_away_shows_its_number_and_that_gu
     panel.caller_gone("c2")  # the caller hangs up: the panel lets go as for any call
     assert extension in panel.details.text() and panel.title.text() == "No call"
     store.dispose()
+
+
+@pytest.mark.postgres
+def test_two_positions_booking_while_postgresql_stops_and_starts_again_get_clear_refusals_and_one_call(
+    tmp_path: Path,
+) -> None:
+    """The same race as above, 50 rounds, with the server stopped at round 20 (while the other
+    position books) and started again at round 35: every refusal is a ConsoleError (the database
+    away, or the other position's booking), never a raw driver error; no minute holds two calls,
+    and the minutes someone was told are booked are in the book."""
+    from tests.wakeup_outage_lab import PausablePostgres
+
+    pg = PausablePostgres()
+    pg.start()
+    try:
+        url = pg.new_database()
+        one, two, clock = _hotel(url)
+        one.dispose()
+        two.dispose()  # two positions as a hotel sets them: time-outs of a few seconds
+        one, two = (Store(url, timeouts=Timeouts(connect=2.0, statement=2.0)) for _ in range(2))
+        books = SqlWakeUpBook(one, clock), SqlWakeUpBook(two, clock)
+        first = datetime(2026, 11, 21, 5, 0, tzinfo=HOTEL_ZONE)
+
+        def position_one(r: int) -> object:
+            if r == 20:
+                pg.pause()
+            if r == 35:
+                pg.resume()
+            return books[0].book_due(ROOM, first + timedelta(minutes=r), LIN)
+
+        results = at_once(
+            ROUNDS, position_one, lambda r: books[1].book_due(ROOM, first + timedelta(minutes=r), CHEN)
+        )
+        dues = _open_wakeups(one, ROOM)
+        one.dispose()
+        two.dispose()
+    finally:
+        pg.stop()
+    allowed = {"ok", "wakeup.duplicate", "storage.unreachable", "storage.timeout"}
+    told_booked = []
+    for r, pair in enumerate(results):
+        assert set(pair) <= allowed, (r, pair)
+        assert pair.count("ok") <= 1, (r, pair)
+        if "ok" in pair:
+            told_booked.append(first + timedelta(minutes=r))
+        elif r not in range(20, 36):
+            raise AssertionError((r, pair))  # with the server up, one of the two books it
+    assert all(pair == ("storage.unreachable",) * 2 for pair in results[21:35]), results[21:35]
+    assert len(dues) == len(set(dues))  # never two calls in a minute
+    assert set(told_booked) <= set(dues)  # every booking a position was told of is there
