@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QCoreApplication, Qt, QTime
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -132,3 +133,29 @@ def test_an_unmarked_personal_wake_up_leaves_the_band_when_the_dialler_takes_it(
     assert not page.personal.isVisible()
     page.called_in_person()
     assert page.message.text() == "No personal wake-up is waiting."
+
+
+def test_building_the_page_leaves_the_active_window_active(
+    qtbot: QtBot, store: Store, clock: FakeClock
+) -> None:
+    """The console builds its pages with its window up (tests, a page made again). The two 'call in
+    person' boxes, shown while they had no parent yet, opened as windows of their own for a moment
+    and took the activation from the console: F5 and F9 (application shortcuts) then did nothing."""
+    console = QWidget()
+    qtbot.addWidget(console)
+    with qtbot.waitActive(console):
+        console.show()
+        console.activateWindow()
+    page = WakeUpPage(
+        SqlWakeUpBook(store, clock),
+        lambda: OP,
+        clock.now,
+        groups=SqlWakeUpGroups(store, clock),
+        personal=SqlPersonalWakeUps(store, clock),
+    )
+    qtbot.addWidget(page)
+    QCoreApplication.processEvents()
+    assert page.groups is not None
+    assert not page.in_person.isWindow() and not page.groups.personal.isWindow()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [console]
+    assert QApplication.activeWindow() is console

@@ -71,7 +71,7 @@ class WakeUpGroupPanel(QWidget):
         self.time = QTimeEdit(QTime(6, 30))
         self.time.setObjectName("groupTime")
         self.time.setDisplayFormat("HH:mm")
-        self.personal = QCheckBox(self.tr("V&IP: call in person"))
+        self.personal = QCheckBox(self.tr("V&IP: call in person"), self)  # parented: never a window
         self.personal.setObjectName("groupPersonal")
         self.personal.setVisible(personal)
         self.note = QLineEdit()

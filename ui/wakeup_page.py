@@ -105,7 +105,9 @@ class WakeUpPage(QWidget):
         self.language.addItem(self.tr("Guest's language"), "")
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
-        self.in_person = QCheckBox(self.tr("&VIP: call in person"))
+        # A parent from the start: setVisible(True) on a widget without one opens it as a window of
+        # its own, which took the activation from the console (F5, F9 and every call key dead).
+        self.in_person = QCheckBox(self.tr("&VIP: call in person"), self)
         self.in_person.setObjectName("wakeupPersonal")
         self.in_person.setVisible(personal is not None)
         self.note = QLineEdit()
