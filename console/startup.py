@@ -35,7 +35,7 @@ from switchboard import settings as console_settings
 from switchboard.auth import Permission, allowed
 from switchboard.clock import SystemClock, zone_named
 from switchboard.emergency import EmergencyDialled
-from switchboard.errors import ConsoleError, DatabaseState, DatabaseUnavailable
+from switchboard.errors import ConsoleError, DatabaseState, DatabaseUnavailable, InputError
 from switchboard.fias.front_desk import DeskNotice
 from switchboard.frame_privacy import masked
 from switchboard.link_monitor import RawFrame
@@ -137,14 +137,34 @@ def tell(text: str, *, headless: bool) -> None:
         QMessageBox.critical(None, QCoreApplication.translate("Console", "Switchboard"), text)
 
 
+MADE_MARK = "switchboard.db.made"  # beside the database file: it existed once
+
+
 def open_store(settings: ConsoleSettings, override: str | None, folder: Path) -> Store:
     url = override or settings.database_url or sqlite_url(folder / "switchboard.db")
+    if not override and not settings.database_url:
+        check_not_vanished(folder / "switchboard.db", folder / MADE_MARK)
     # [database] connect_timeout, statement_timeout, busy_timeout: a database that drops packets is
     # said to be away after seconds, not minutes
     store = Store(url, timeouts=Timeouts.from_settings(settings.section("database")))
     store.check()
     store.migrate()
+    if not override and not settings.database_url:
+        (folder / MADE_MARK).write_text(f"{folder / 'switchboard.db'}\n", encoding="utf-8")
     return store
+
+
+def check_not_vanished(database: Path, mark: Path) -> None:
+    """A database file this console made before and that is gone now (deleted, or the disk not
+    mounted) is not silently replaced by an empty hotel: the start stops and says so."""
+    if mark.exists() and not database.exists():
+        raise InputError(
+            "storage.file_vanished",
+            f"The database {database} is missing (deleted or moved) although this console made it before. "
+            f"Restore it from the backup; to begin with an empty hotel on purpose, delete {mark}.",
+            where=str(database),
+            mark=str(mark),
+        )
 
 
 def run(arguments: list[str]) -> int:

@@ -234,12 +234,6 @@ def _start_console(data: Path, shot: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: a console started after its SQLite file was deleted makes a new empty database in "
-    "its place and runs on it, the night's wake-ups, messages and logbook silently gone (the start in "
-    "console/ does not tell a first start from a deleted file)",
-)
 def test_the_next_start_after_the_database_file_was_deleted_does_not_begin_an_empty_hotel(
     tmp_path: Path,
 ) -> None:

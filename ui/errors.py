@@ -132,6 +132,12 @@ def _storage_wording() -> dict[str, str]:
             "The database file {where} was deleted while the console was running. Nothing more is saved "
             "until it is put back; call the administrator.",
         ),
+        "storage.file_vanished": QCoreApplication.translate(
+            "ConsoleError",
+            "The database file {where} is missing, though this console made it before (deleted, or its "
+            "disk not there?). Restore it from the backup; to begin with an empty hotel on purpose, "
+            "delete {mark}.",
+        ),
         "storage.file_replaced": QCoreApplication.translate(
             "ConsoleError",
             "The database file {where} was replaced by another file while the console was running. "
