@@ -100,6 +100,7 @@ class ConsoleDesk:
             language,
             True,
         )
+        self.console.headless = True  # no dialler process started for a test desk (it would outlive the test)
         self.console.user = User(1, "lin", "Lin Fang", Role.OPERATOR)
         self.console.bridge.arrived.connect(self._route)
         self.attendant: Attendant = build_attendant(self.window, self.console)
