@@ -63,7 +63,7 @@ class PromptRollCalls(SqlRollCalls):
 
 def roll_caller(book: SqlRollCalls, lines: Lines, clock: Clock, section: Mapping[str, str]) -> RollCaller:
     """The roll-call on the dialler's lines, timed by ``[rollcall]`` ring_seconds (30), listen_seconds
-    (20) and retry_seconds (60: how soon a room that did not say 1 or 2 is rung again; 0 rings it on
+    (20) and retry_seconds (0: how soon a room that did not say 1 or 2 is rung again; 0 rings it on
     the next free line). An unusable value is logged and its default used."""
 
     def number(key: str, fallback: float, low: float, high: float) -> float:
