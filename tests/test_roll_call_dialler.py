@@ -164,13 +164,14 @@ def test_the_roll_call_timing_comes_from_the_settings_and_bad_values_are_logged(
     store = Store(sqlite_url(tmp_path / "hotel.db"))
     lines = TrainingLines(2)
     caller = roll_caller(
-        SqlRollCalls(store, clock), lines, clock, {"ring_seconds": "25", "retry_seconds": "0"}
+        SqlRollCalls(store, clock), lines, clock, {"ring_seconds": "25", "retry_seconds": "15"}
     )
-    assert (caller.ring_s, caller.listen_s, caller.retry_after) == (25.0, 20.0, timedelta(0))
+    assert (caller.ring_s, caller.listen_s, caller.retry_after) == (25.0, 20.0, timedelta(seconds=15))
     caller = roll_caller(
         SqlRollCalls(store, clock), lines, clock, {"ring_seconds": "soon", "listen_seconds": "999"}
     )
-    assert (caller.ring_s, caller.listen_s, caller.retry_after) == (30.0, 20.0, timedelta(seconds=60))
+    # the defaults: a room rung again on the next free line
+    assert (caller.ring_s, caller.listen_s, caller.retry_after) == (30.0, 20.0, timedelta(0))
     assert "[rollcall] ring_seconds = 'soon' is not between 5 and 120; using 30" in caplog.text
     assert "[rollcall] listen_seconds = '999'" in caplog.text
     store.dispose()
