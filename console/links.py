@@ -183,7 +183,8 @@ def open_link_monitor(console: Console, window: MainWindow, link: LinkName) -> N
     """The engineer's window onto the PMS and SMDR links; one per console, opened again if closed."""
     monitor = console.panels.get("link_monitor")
     if not isinstance(monitor, LinkMonitor):
-        monitor = LinkMonitor(console.links)
+        pms_encoding = console.settings.section("pms").get("encoding", "utf-8").strip() or "utf-8"
+        monitor = LinkMonitor(console.links, encodings={LinkName.PMS: pms_encoding})
         monitor.setParent(window, monitor.windowFlags() | Qt.WindowType.Window)
         console.panels["link_monitor"] = monitor
     monitor.show_link(link)

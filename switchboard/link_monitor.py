@@ -74,8 +74,12 @@ class LinkJournal:
         return True
 
 
-def frame_text(data: bytes) -> str:
-    """A frame as the engineer reads it: printable text, control bytes by name."""
+def frame_text(data: bytes, encoding: str = "utf-8") -> str:
+    """A frame as the engineer reads it, in the link's code page (the PMS's ``[pms] encoding``):
+    printable text, control bytes by name."""
     names = {0x02: "<STX>", 0x03: "<ETX>", 0x05: "<ENQ>", 0x06: "<ACK>", 0x15: "<NAK>", 0x0D: "<CR>"}
-    text = data.decode("utf-8", errors="replace")
+    try:
+        text = data.decode(encoding, errors="replace")
+    except LookupError:  # a code page the settings check let through but Python does not know
+        text = data.decode("utf-8", errors="replace")
     return "".join(names.get(ord(ch), f"<{ord(ch):02X}>") if ord(ch) < 0x20 else ch for ch in text)

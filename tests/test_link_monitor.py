@@ -106,3 +106,22 @@ def test_screenshot(qtbot: QtBot, tmp_path: Path, language: str) -> None:
         assert shot.stat().st_size > 5000
     finally:
         i18n.install(app, "en")
+
+
+def test_a_gb18030_pms_frame_reads_as_written(qtbot: QtBot) -> None:
+    """The PMS's names are shown in its own code page ([pms] encoding), not as UTF-8 gibberish."""
+    from datetime import UTC, datetime
+
+    from switchboard.link_monitor import LinkJournal, RawFrame, frame_text
+    from switchboard.pbx import LinkName
+    from ui.link_monitor import LinkMonitor
+
+    data = "\x02GI|RN1208|GN王芳|\x03".encode("gb18030")
+    assert "王芳" in frame_text(data, "gb18030") and "王芳" not in frame_text(data)
+    journal = LinkJournal()
+    journal.take(RawFrame(LinkName.PMS, False, data, datetime(2026, 12, 5, 3, 0, tzinfo=UTC)))
+    monitor = LinkMonitor(journal, encodings={LinkName.PMS: "gb18030"})
+    qtbot.addWidget(monitor)
+    page = monitor.pages[LinkName.PMS]
+    page.refresh()
+    assert "GN王芳" in page.frames.toPlainText()

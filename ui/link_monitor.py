@@ -32,10 +32,13 @@ MONITORED = (LinkName.PMS, LinkName.SMDR, LinkName.PBX)  # the PBX: what its gua
 class LinkTab(QWidget):
     """One link: a state line, a counters line and the frames as they pass."""
 
-    def __init__(self, journal: LinkJournal, link: LinkName, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, journal: LinkJournal, link: LinkName, parent: QWidget | None = None, encoding: str = "utf-8"
+    ) -> None:
         super().__init__(parent)
         self.journal = journal
         self.link = link
+        self.encoding = encoding  # the link's code page: a GB18030 PMS's names read as written
         self.seen = 0
         self.state = QLabel()
         self.state.setObjectName(f"state_{link.value}")
@@ -97,13 +100,18 @@ class LinkTab(QWidget):
     def line(self, frame: RawFrame) -> str:
         arrow = "→" if frame.outgoing else "←"
         mark = self.tr(" [not understood]") if frame.bad else ""
-        return f"{_clock_time(frame.at)}  {arrow} {frame_text(frame.data)}{mark}"
+        return f"{_clock_time(frame.at)}  {arrow} {frame_text(frame.data, self.encoding)}{mark}"
 
 
 class LinkMonitor(QWidget):
     """A window of its own, opened from the Console menu or by clicking a link in the status bar."""
 
-    def __init__(self, journal: LinkJournal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        journal: LinkJournal,
+        parent: QWidget | None = None,
+        encodings: dict[LinkName, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Link monitor"))
         self.resize(900, 520)
@@ -113,7 +121,8 @@ class LinkMonitor(QWidget):
             LinkName.SMDR: self.tr("Call records (SMDR)"),
             LinkName.PBX: self.tr("PBX (SIP)"),
         }
-        self.pages = {link: LinkTab(journal, link) for link in MONITORED}
+        codes = encodings or {}
+        self.pages = {link: LinkTab(journal, link, encoding=codes.get(link, "utf-8")) for link in MONITORED}
         for link, page in self.pages.items():
             self.tabs.addTab(page, names[link])
         hint = QLabel(self.tr("→ sent by the console   ← received   Times are the console's clock"))
