@@ -13,50 +13,27 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from console.context import Console
 from console.emergency import EmergencyDesk
 from db.room_board import SqlRoomBoard
 from db.seed import seed_demo_hotel
 from db.store import Store
-from db.users import UserDirectory
-from hardware.training_pbx import TrainingPbx
 from switchboard.auth import User
 from switchboard.clock import FakeClock
 from switchboard.emergency import EmergencyDialled, Source
 from switchboard.hotel import Role
 from switchboard.settings import ConsoleSettings
-from ui.blf_model import BlfModel
-from ui.blf_view import LampField
-from ui.bridge import EventBridge
+from tests.console_parts import console_and_window
 from ui.main_window import MainWindow
 
 
 def _position(
     qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path, name: str, user: str
 ) -> tuple[EmergencyDesk, MainWindow]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     settings = ConsoleSettings(
         position=name, sections={"emergency": {"call_out": "8001, 8002", "acknowledge_within_s": "30"}}
     )
-    console = Console(
-        app,
-        settings,
-        tmp_path / f"{name}.ini",
-        tmp_path / name,
-        clock,
-        store,
-        UserDirectory(store, clock),
-        TrainingPbx(clock, [], traffic=False),
-        EventBridge(),
-        "en",
-        True,
-    )
+    console, window = console_and_window(qtbot, store, clock, tmp_path / name, settings)
     console.user = User(1, user, user.title(), Role.OPERATOR)
-    window = MainWindow(
-        clock, lamp_field=LampField(BlfModel()), training=True, hotel="", user_name=user, position=name
-    )
-    qtbot.addWidget(window)
     desk = EmergencyDesk(console, window)
     desk.refresh_timer.stop()  # the test refreshes by hand, as the timer would each second
     return desk, window

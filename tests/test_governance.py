@@ -18,16 +18,11 @@ from console.governance import RoleMenus, start_governance
 from db.logbook import SqlLogbook
 from db.seed import seed_demo_hotel
 from db.store import Store, sqlite_url
-from db.users import UserDirectory
-from hardware.training_pbx import TrainingPbx
 from switchboard.auth import Permission, User
 from switchboard.clock import FakeClock
 from switchboard.desk import LogCategory
 from switchboard.hotel import Actor, Role
-from switchboard.settings import ConsoleSettings
-from ui.blf_model import BlfModel
-from ui.blf_view import LampField
-from ui.bridge import EventBridge
+from tests.console_parts import console_and_window
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,26 +34,7 @@ def _console(qtbot: QtBot, tmp_path: Path) -> tuple[Console, MainWindow]:
     store = Store(sqlite_url(tmp_path / "console.db"))
     store.migrate()
     seed_demo_hotel(store, clock)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    console = Console(
-        app,
-        ConsoleSettings(),
-        tmp_path / "console.ini",
-        tmp_path,
-        clock,
-        store,
-        UserDirectory(store, clock),
-        TrainingPbx(clock, [], traffic=False),
-        EventBridge(),
-        "en",
-        True,
-    )
-    window = MainWindow(
-        clock, lamp_field=LampField(BlfModel()), training=True, hotel="", user_name="", position="1"
-    )
-    qtbot.addWidget(window)
-    return console, window
+    return console_and_window(qtbot, store, clock, tmp_path)
 
 
 def test_the_audit_page_and_the_link_monitor_follow_who_is_signed_in(qtbot: QtBot, tmp_path: Path) -> None:

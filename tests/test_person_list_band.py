@@ -8,24 +8,16 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from console.context import Console
 from console.wakeups import watch_person_list
 from db.store import Store, sqlite_url
-from db.users import UserDirectory
 from db.wakeup_book import SqlWakeUpBook
-from hardware.training_pbx import TrainingPbx
 from hardware.wakeup.person_list import DATA
 from switchboard.clock import FakeClock
-from switchboard.settings import ConsoleSettings
 from switchboard.wakeup_journal_calls import PersonCall, person_call_to_dict
 from switchboard.wakeup_status import WakeUpStatus
-from ui.blf_model import BlfModel
-from ui.blf_view import LampField
-from ui.bridge import EventBridge
-from ui.main_window import MainWindow
+from tests.console_parts import console_and_window
 from ui.wakeup_page import WakeUpPage
 
 AT = datetime(2026, 12, 5, 6, 31, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -35,25 +27,7 @@ def test_the_dialers_list_is_said_in_the_alarm_band_until_it_is_gone(qtbot: QtBo
     clock = FakeClock(AT)
     store = Store(sqlite_url(tmp_path / "console.db"))
     store.migrate()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    console = Console(
-        app,
-        ConsoleSettings(),
-        tmp_path / "c.ini",
-        tmp_path,
-        clock,
-        store,
-        UserDirectory(store, clock),
-        TrainingPbx(clock, [], traffic=False),
-        EventBridge(),
-        "en",
-        True,
-    )
-    window = MainWindow(
-        clock, lamp_field=LampField(BlfModel()), training=True, hotel="", user_name="", position="1"
-    )
-    qtbot.addWidget(window)
+    console, window = console_and_window(qtbot, store, clock, tmp_path)
     page = WakeUpPage(SqlWakeUpBook(store, clock), lambda: console.actor, clock.now)
     watch_person_list(console, window, page)
     call = PersonCall("1208", AT.replace(minute=30), 3, "no_answer", WakeUpStatus.ESCALATED)
