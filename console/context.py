@@ -14,7 +14,7 @@ from db.users import UserDirectory
 from switchboard import demo_hotel
 from switchboard.auth import User
 from switchboard.clock import Clock
-from switchboard.hotel import Actor
+from switchboard.hotel import Actor, Housekeeping
 from switchboard.link_monitor import LinkJournal
 from switchboard.pbx import PbxPosition
 from switchboard.settings import ConsoleSettings
@@ -45,6 +45,8 @@ class Console:
     on_quit: list[Callable[[], None]] = field(default_factory=list)
     links: LinkJournal = field(default_factory=LinkJournal)  # what the link monitor shows
     on_user: list[Callable[[], None]] = field(default_factory=list)  # someone signed in or out
+    # a room's maid status set at this console: (room, status, occupied), e.g. the PMS link's RE RS
+    housekeeping_news: list[Callable[[str, Housekeeping, bool], None]] = field(default_factory=list)
 
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)

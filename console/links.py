@@ -90,6 +90,7 @@ def start_pms_link(console: Console) -> FiasLink | None:
     )
     desk = PmsFrontDesk(office, SqlPmsWakeUps(console.store, console.clock), link.send)
     desk.on_notice = console.bridge.post  # e.g. a guest checked in without a name: the window says so
+    console.housekeeping_news.append(desk.housekeeping_changed)  # maid status set here: RE RS
     holder.append(desk)
     answers = SqlPmsAnswers(console.store, console.clock)
 

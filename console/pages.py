@@ -23,7 +23,7 @@ from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
 from db.room_board import SqlRoomBoard
 from db.wakeup_book import SqlWakeUpBook
-from switchboard.hotel import Actor
+from switchboard.hotel import Actor, Housekeeping
 from switchboard.shifts import shift_at
 from ui import i18n
 from ui.arrivals_page import ArrivalsPage
@@ -70,8 +70,16 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
     room_board = SqlRoomBoard(console.store, console.clock, dnd_to_pbx)
     wakeup_book = SqlWakeUpBook(console.store, console.clock)
     log_book = SqlLogbook(console.store, console.clock)
+    def housekeeping_news(room: str, status: Housekeeping, occupied: bool) -> None:
+        for tell in console.housekeeping_news:
+            tell(room, status, occupied)
+
     front_office = SqlFrontOffice(
-        console.store, console.clock, on_dnd=dnd_to_pbx, on_lamp=message_lamp_to_pbx
+        console.store,
+        console.clock,
+        on_dnd=dnd_to_pbx,
+        on_lamp=message_lamp_to_pbx,
+        on_housekeeping=housekeeping_news,
     )
     message_book = SqlMessageBook(console.store, console.clock, message_lamp_to_pbx)
     rooms = RoomsPage(

@@ -7,6 +7,7 @@ commit, on every telephone of the room, whoever made the change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -15,10 +16,10 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from db.audit import audit, changed
 from db.message_book import SqlMessageBook  # it lights the lamp after its commit
-from db.rooms import LampSwitch, find_room
+from db.rooms import LampSwitch, find_room, guest_in
 from db.rows import DndRow, ExtensionRow, MessageRow, RoomRow, StayRow, WhereaboutsRow
 from db.store import Store
-from switchboard.auth import Permission, require
+from switchboard.auth import Permission, is_link, require
 from switchboard.clock import Clock
 from switchboard.errors import ConflictError, InputError, NotFound
 from switchboard.hotel import Actor, Housekeeping, StayStatus, clean_text
@@ -30,6 +31,9 @@ def phones_of(s: Session, room: RoomRow) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in numbers if n))
 
 
+HousekeepingNews = Callable[[str, Housekeeping, bool], None]  # (room, status, occupied)
+
+
 class RoomStates:
     def __init__(
         self,
@@ -38,11 +42,14 @@ class RoomStates:
         *,
         on_dnd: LampSwitch | None = None,
         on_lamp: LampSwitch | None = None,
+        on_housekeeping: HousekeepingNews | None = None,
     ) -> None:
         self._store = store
         self._clock = clock
         self._on_dnd = on_dnd or (lambda _e, _on: None)
         self._on_lamp = on_lamp or (lambda _e, _on: None)
+        # a person changed a room's status here: the PMS hears it (FIAS RE RS) after the commit
+        self._on_housekeeping = on_housekeeping or (lambda _r, _s, _o: None)
         self._next_expiry: datetime | None = None
 
     # ------------------------------------------------------------ stays
@@ -133,6 +140,9 @@ class RoomStates:
                 flag_modified(row, "housekeeping")  # saved even when unchanged: the version moves on
             audit(s, actor, now, "room.housekeeping", "room", row.number, status=status.value)
             changed(s, actor, now, "room", row.number)
+            number, occupied = row.number, guest_in(s, row) is not None
+        if not is_link(actor):  # news from the PMS itself is not sent back to it
+            self._on_housekeeping(number, status, occupied)
 
     def set_class_of_service(self, room: str, level: int, actor: Actor) -> None:
         require(actor, Permission.SET_ROOM_STATE)

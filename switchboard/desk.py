@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Protocol
 
 from switchboard.frontoffice import CheckIn, CheckOutResult
-from switchboard.hotel import Actor, Stay
+from switchboard.hotel import Actor, Housekeeping, Stay
 from switchboard.wakeup_status import WakeUpStatus
 
 
@@ -247,3 +247,7 @@ class RoomDesk(Protocol):
     def set_dnd(self, room: str, on: bool, actor: Actor, until: datetime | None = None) -> None: ...
 
     def set_whereabouts(self, room: str, text: str, until: datetime, actor: Actor) -> None: ...
+
+    def set_housekeeping(
+        self, room: str, status: Housekeeping, actor: Actor, *, version: int | None = None
+    ) -> None: ...

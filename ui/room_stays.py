@@ -6,12 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QPushButton, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
 
 from switchboard.desk import RoomDesk, RoomView
+from switchboard.errors import ConsoleError
 from switchboard.frontoffice import CheckIn
-from switchboard.hotel import Actor
-from ui.errors import attempt
+from switchboard.hotel import Actor, Housekeeping
+from ui.errors import attempt, explain
 
 
 class RoomStays(QWidget):
@@ -31,6 +41,7 @@ class RoomStays(QWidget):
     where: QLineEdit
     until: QTimeEdit
     checkout_anyway: QPushButton
+    room_status: QComboBox
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -121,6 +132,20 @@ class RoomStays(QWidget):
         ):
             self.move_to.clear()
             self._done(self.tr("Moved to %1"), new_room.strip())
+
+    def set_room_status(self) -> None:
+        """The maid's status of the selected room, set at the console (the PMS is told: FIAS RE RS)."""
+        target = self._target()
+        if target is None:
+            return
+        room, desk = target
+        status = Housekeeping(str(self.room_status.currentData()))
+        try:
+            desk.set_housekeeping(room.number, status, self._actor(), version=room.version)
+        except ConsoleError as exc:
+            self.message.setText(explain(exc))
+            return
+        self._done(self.tr("Room %1: %2").replace("%2", self.room_status.currentText()), room.number)
 
     def set_whereabouts(self) -> None:
         target = self._target()

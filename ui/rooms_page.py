@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from switchboard.desk import RoomBoard, RoomDesk, RoomView
-from switchboard.hotel import Actor
+from switchboard.hotel import Actor, Housekeeping
 from ui.errors import attempt
 from ui.legend import ROOM_COLOURS, Legend, room_type_name
 from ui.placeholders import fit_placeholder
@@ -160,6 +160,17 @@ class RoomsPage(RoomStays):
         where = QPushButton(self.tr("Set &whereabouts"))
         where.setObjectName("roomsSetWhere")
         where.clicked.connect(self.set_whereabouts)
+        self.room_status = QComboBox()
+        self.room_status.setObjectName("roomsStatus")
+        for status, words in (
+            (Housekeeping.DIRTY, self.tr("To be cleaned")),
+            (Housekeeping.CLEAN, self.tr("Clean")),
+            (Housekeeping.INSPECTED, self.tr("Inspected")),
+        ):
+            self.room_status.addItem(words, status.value)
+        set_status = QPushButton(self.tr("Set room &status"))
+        set_status.setObjectName("roomsSetStatus")
+        set_status.clicked.connect(self.set_room_status)
         dnd_until = QPushButton(self.tr("DND &until"))
         dnd_until.setObjectName("roomsDndUntil")
         dnd_until.clicked.connect(lambda: self.dnd_until())
@@ -167,9 +178,9 @@ class RoomsPage(RoomStays):
         for w in (self.guest, self.title, self.nights, check_in, check_out, self.move_to, move):
             stays.addWidget(w)
         notes = QHBoxLayout()
-        for note_widget in (self.where, self.until, where, dnd_until):
+        for note_widget in (self.where, self.until, where, dnd_until, self.room_status, set_status):
             notes.addWidget(note_widget)
-        for button in (check_in, check_out, move, where, dnd_until):
+        for button in (check_in, check_out, move, where, dnd_until, set_status):
             button.setEnabled(desk is not None)
         self.checkout_anyway = QPushButton(self.tr("Check out &anyway"))
         self.checkout_anyway.setObjectName("roomsCheckOutAnyway")

@@ -30,7 +30,7 @@
     </message>
     <message>
         <location filename="../../ui/rooms_page.py" line="69"/>
-        <location filename="../../ui/rooms_page.py" line="194"/>
+        <location filename="../../ui/rooms_page.py" line="205"/>
         <source>DND</source>
         <translation>免打扰</translation>
     </message>
@@ -110,102 +110,122 @@
         <translation>记录去向(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="163"/>
+        <location filename="../../ui/rooms_page.py" line="166"/>
+        <source>To be cleaned</source>
+        <translation>待清扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms_page.py" line="167"/>
+        <source>Clean</source>
+        <translation>已清扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms_page.py" line="168"/>
+        <source>Inspected</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms_page.py" line="171"/>
+        <source>Set room &amp;status</source>
+        <translation>设置房态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms_page.py" line="174"/>
         <source>DND &amp;until</source>
         <translation>免打扰至(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="174"/>
+        <location filename="../../ui/rooms_page.py" line="185"/>
         <source>Check out &amp;anyway</source>
         <translation>仍然退房(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="192"/>
+        <location filename="../../ui/rooms_page.py" line="203"/>
         <source>(privacy)</source>
         <translation>（保密）</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="194"/>
+        <location filename="../../ui/rooms_page.py" line="205"/>
         <source>DND until %1</source>
         <translation>免打扰至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="208"/>
+        <location filename="../../ui/rooms_page.py" line="219"/>
         <source>vacant</source>
         <translation>空房</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="209"/>
+        <location filename="../../ui/rooms_page.py" line="220"/>
         <source>occupied</source>
         <translation>在住</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="210"/>
+        <location filename="../../ui/rooms_page.py" line="221"/>
         <source>arriving</source>
         <translation>预抵</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="211"/>
+        <location filename="../../ui/rooms_page.py" line="222"/>
         <source>out of order</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="225"/>
+        <location filename="../../ui/rooms_page.py" line="236"/>
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="227"/>
+        <location filename="../../ui/rooms_page.py" line="238"/>
         <source>%1F</source>
         <translation>%1楼</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="249"/>
+        <location filename="../../ui/rooms_page.py" line="260"/>
         <source>Rooms: find a room or guest, Enter selects it</source>
         <translation>房间：查找房间或客人，回车选中</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="250"/>
+        <location filename="../../ui/rooms_page.py" line="261"/>
         <source>Rooms: DND on or off for the selected room</source>
         <translation>房间：所选房间免打扰开/关</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="251"/>
+        <location filename="../../ui/rooms_page.py" line="262"/>
         <source>Rooms: DND until a time (type 0700, Enter)</source>
         <translation>房间：免打扰至某时（输入 0700，回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="265"/>
+        <location filename="../../ui/rooms_page.py" line="276"/>
         <source>No room or guest matches “%1”.</source>
         <translation>没有与“%1”相符的房间或客人。</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="295"/>
+        <location filename="../../ui/rooms_page.py" line="306"/>
         <source>Select a room first.</source>
         <translation>请先选择房间。</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="299"/>
+        <location filename="../../ui/rooms_page.py" line="310"/>
         <source>DND on for %1</source>
         <translation>%1 已设免打扰</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="299"/>
+        <location filename="../../ui/rooms_page.py" line="310"/>
         <source>DND off for %1</source>
         <translation>%1 已取消免打扰</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="314"/>
+        <location filename="../../ui/rooms_page.py" line="325"/>
         <source>Note: a wake-up is booked for this room at %1 and will still ring.</source>
         <translation>注意：此房间已预订 %1 的叫醒，届时仍会振铃。</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="330"/>
+        <location filename="../../ui/rooms_page.py" line="341"/>
         <source>DND on for %1 until %2</source>
         <translation>%1 已设免打扰至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="339"/>
+        <location filename="../../ui/rooms_page.py" line="350"/>
         <source>Type the time DND ends, e.g. 0700 or 22:30.</source>
         <translation>请输入免打扰结束时间，例如 0700 或 22:30。</translation>
     </message>

@@ -1,0 +1,47 @@
+"""A room's maid status set at the console reaches the PMS as FIAS RE with RS (1/2 dirty, 3/4 clean,
+5/6 inspected: vacant/occupied); news that came from the PMS is not sent back to it; a role without the
+right is refused by the service and nothing is sent."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from db.frontoffice import SqlFrontOffice
+from db.room_board import SqlRoomBoard
+from db.seed import seed_demo_hotel
+from db.store import Store
+from db.wakeup_book import SqlPmsWakeUps
+from switchboard.clock import FakeClock
+from switchboard.fias.front_desk import PmsFrontDesk
+from switchboard.fias.records import FiasRecord
+from switchboard.hotel import Actor, Housekeeping, Role
+from ui.rooms_page import RoomsPage
+
+DESK = Actor(user="frontdesk", position="Front desk", role=Role.FRONT_DESK)
+NIGHT = Actor(user="operator", position="Console 1", role=Role.OPERATOR)
+
+
+def test_a_status_set_on_the_rooms_page_goes_to_the_pms(qtbot: QtBot, store: Store, clock: FakeClock) -> None:
+    seed_demo_hotel(store, clock)
+    sent: list[FiasRecord] = []
+    pms = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), sent.append)
+    office = SqlFrontOffice(store, clock, on_housekeeping=pms.housekeeping_changed)
+    actor = [DESK]
+    page = RoomsPage(SqlRoomBoard(store, clock), lambda: actor[0], desk=office, now=clock.now)
+    qtbot.addWidget(page)
+    rooms = SqlRoomBoard(store, clock).rooms()
+    let = next(r for r in rooms if r.guest)
+    page.find_room(let.number)
+    page.room_status.setCurrentIndex(page.room_status.findData(Housekeeping.CLEAN.value))
+    page.set_room_status()
+    assert [(r.kind, r.get("RN"), r.get("RS")) for r in sent] == [("RE", let.number, "4")]  # clean, occupied
+    now = next(r for r in SqlRoomBoard(store, clock).rooms() if r.number == let.number)
+    assert now.housekeeping == "clean"
+    # the PMS's own news is applied, not echoed back
+    office.set_housekeeping(let.number, Housekeeping.DIRTY, Actor.link("PMS"))
+    assert len(sent) == 1
+    # an operator may not set it: the service says so, nothing goes to the PMS
+    actor[0] = NIGHT
+    page.find_room(let.number)
+    page.set_room_status()
+    assert len(sent) == 1 and page.message.text()
