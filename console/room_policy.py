@@ -25,6 +25,9 @@ def start_room_policy(console: Console, window: MainWindow) -> None:
     if console.training or choice in ("", "none"):
         if not console.training:
             log.warning("[pbx] policy = none: DND and class of service are kept by the console only")
+            lamps = getattr(window.lamp_field, "model", None)
+            if lamps is not None:
+                lamps.dnd_console_only = True  # DND lamps marked, their tooltip says the PBX still rings
         return
     url = pbx.get("registrations_url", "").strip()
     if choice != "kamailio" or not url:

@@ -204,3 +204,22 @@ def test_with_no_position_signed_in_the_operator_number_reaches_the_night_destin
     finally:
         for phone in phones.values():
             phone.close()
+
+
+def test_a_pbx_that_cannot_be_told_is_shown_plainly_on_the_dnd_lamps() -> None:
+    """[pbx] policy = none: a DND lamp carries a mark and its tooltip says the PBX still rings the room."""
+    from PySide6.QtCore import Qt
+
+    from switchboard.hotel import ExtensionKind
+    from switchboard.lamp_field import FieldLamp
+    from switchboard.pbx import LampState
+    from ui.blf_model import BlfModel, lamp_tooltip
+
+    lamp = FieldLamp("1208", ExtensionKind.ROOM, label="", room="1208", occupied=True, dnd=True)
+    assert "kept by this console only" in lamp_tooltip(lamp, LampState.IDLE, dnd_console_only=True)
+    assert "kept by this console only" not in lamp_tooltip(lamp, LampState.IDLE)
+    model = BlfModel()
+    model.set_lamps([lamp])
+    assert "console only" not in str(model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole))
+    model.dnd_console_only = True
+    assert "console only" in str(model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole))

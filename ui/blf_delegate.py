@@ -71,7 +71,10 @@ class BlfDelegate(QStyledItemDelegate):
         painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, self._marks(lamp))
         label = self._label(lamp)
         metrics = painter.fontMetrics()
-        bottom = f"{state_word(shown)} · {label}" if label else state_word(shown)
+        word = state_word(shown)
+        if shown is LampState.DND and getattr(index.model(), "dnd_console_only", False):
+            word += "*"  # the console's DND only: the tooltip says the PBX still rings the room
+        bottom = f"{word} · {label}" if label else word
         painter.drawText(
             inner,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,

@@ -38,7 +38,7 @@ FRAME_MS = 16
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def lamp_tooltip(lamp: FieldLamp, state: LampState) -> str:
+def lamp_tooltip(lamp: FieldLamp, state: LampState, dnd_console_only: bool = False) -> str:
     """Extension, room, guest and state, one per line; a privacy guest's name is never carried."""
     shown = LampState.DND if lamp.dnd and state is LampState.IDLE else state
     lines = [QCoreApplication.translate("BlfModel", "Extension %1").replace("%1", lamp.extension)]
@@ -59,6 +59,12 @@ def lamp_tooltip(lamp: FieldLamp, state: LampState) -> str:
     if lamp.vip_level:
         marks.append(f"VIP {lamp.vip_level}")
     lines.append(" · ".join(marks))
+    if lamp.dnd and dnd_console_only:
+        lines.append(
+            QCoreApplication.translate(
+                "BlfModel", "DND is kept by this console only: a call that does not pass it still rings"
+            )
+        )
     return "\n".join(lines)
 
 
@@ -67,6 +73,8 @@ class BlfModel(QAbstractListModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        # The PBX cannot be told about DND ([pbx] policy = none): the lamps say DND is the console's only.
+        self.dnd_console_only = False
         self._lamps: list[FieldLamp] = []
         self._states: list[LampState] = []
         self._row: dict[str, int] = {}
@@ -147,7 +155,7 @@ class BlfModel(QAbstractListModel):
         if role == FIELD_ROLE:
             return lamp
         if role == Qt.ItemDataRole.ToolTipRole:
-            return lamp_tooltip(lamp, self._states[index.row()])
+            return lamp_tooltip(lamp, self._states[index.row()], self.dnd_console_only)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -28,5 +28,10 @@
         <source>message waiting</source>
         <translation>有留言</translation>
     </message>
+    <message>
+        <location filename="../../ui/blf_model.py" line="64"/>
+        <source>DND is kept by this console only: a call that does not pass it still rings</source>
+        <translation>免打扰仅由本台执行：不经总机的来电仍会响铃</translation>
+    </message>
 </context>
 </TS>
