@@ -47,6 +47,8 @@ class Console:
     on_user: list[Callable[[], None]] = field(default_factory=list)  # someone signed in or out
     # a room's maid status set at this console: (room, status, occupied), e.g. the PMS link's RE RS
     housekeeping_news: list[Callable[[str, Housekeeping, bool], None]] = field(default_factory=list)
+    # a message from the PMS delivered at this console: (room, reservation, PMS number), e.g. its XD
+    pms_message_delivered: list[Callable[[str, str, str], None]] = field(default_factory=list)
 
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)

@@ -91,6 +91,7 @@ def start_pms_link(console: Console) -> FiasLink | None:
     desk = PmsFrontDesk(office, SqlPmsWakeUps(console.store, console.clock), link.send)
     desk.on_notice = console.bridge.post  # e.g. a guest checked in without a name: the window says so
     console.housekeeping_news.append(desk.housekeeping_changed)  # maid status set here: RE RS
+    console.pms_message_delivered.append(desk.message_retrieved)  # a PMS message delivered here: XD
     holder.append(desk)
     answers = SqlPmsAnswers(console.store, console.clock)
 

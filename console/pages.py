@@ -81,7 +81,13 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
         on_lamp=message_lamp_to_pbx,
         on_housekeeping=housekeeping_news,
     )
-    message_book = SqlMessageBook(console.store, console.clock, message_lamp_to_pbx)
+    def pms_message_delivered(room: str, reservation: str, number: str) -> None:
+        for tell in console.pms_message_delivered:
+            tell(room, reservation, number)
+
+    message_book = SqlMessageBook(
+        console.store, console.clock, message_lamp_to_pbx, on_pms_delivered=pms_message_delivered
+    )
     rooms = RoomsPage(
         room_board,
         actor,

@@ -3,7 +3,7 @@ any wait, off when the last is delivered."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sqlalchemy import func, select
@@ -22,11 +22,22 @@ from switchboard.hotel import Actor, StayStatus, check_name, clean_text
 DELIVERY = ("phone", "slip", "screen")
 
 
+PmsDelivered = Callable[[str, str, str], None]  # (room, reservation, PMS message number)
+
+
 class SqlMessageBook:
-    def __init__(self, store: Store, clock: Clock, on_lamp: LampSwitch | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        on_lamp: LampSwitch | None = None,
+        on_pms_delivered: PmsDelivered | None = None,
+    ) -> None:
         self._store = store
         self._clock = clock
         self._on_lamp = on_lamp
+        # a message the PMS sent, delivered here: (room, reservation, PMS number) for its XD
+        self._on_pms_delivered = on_pms_delivered
 
     def _view(self, row: MessageRow, room: str, guest: str) -> MessageView:
         zone = self._clock.now().tzinfo
@@ -145,8 +156,12 @@ class SqlMessageBook:
             changed(s, actor, now, "message", row.id)
             view = self._view(row, room.number if room else "", stay_guest(s, row.stay_id))
             extension = room.extension if room else ""
+            stay = s.get(StayRow, row.stay_id) if row.pms_id and row.stay_id is not None else None
+            told = (room.number if room else "", stay.reservation if stay else "", row.pms_id)
         if lamp_off and self._on_lamp is not None:
             self._on_lamp(extension, False)
+        if told[2] and self._on_pms_delivered is not None:
+            self._on_pms_delivered(*told)
         return view
 
     def waiting(self) -> Sequence[MessageView]:

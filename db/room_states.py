@@ -198,8 +198,23 @@ class RoomStates:
                 self._on_lamp(phone, on)
 
     def take_message(
-        self, room: str, sender: str, text: str, actor: Actor, callback: str = "", reservation: str = ""
+        self,
+        room: str,
+        sender: str,
+        text: str,
+        actor: Actor,
+        callback: str = "",
+        reservation: str = "",
+        message_id: str = "",
     ) -> int:
-        """A message from the PMS or the front desk: the same book the operator writes in."""
+        """A message from the PMS or the front desk: the same book the operator writes in. ``message_id``
+        is the PMS's number for it (FIAS MI), kept so its delivery can be told back (XD)."""
         book = SqlMessageBook(self._store, self._clock, self._on_lamp)
-        return book.take(room, sender or "PMS", callback, text, actor).id
+        taken = book.take(room, sender or "PMS", callback, text, actor).id
+        number = clean_text(message_id, limit=20, what="PMS message number")
+        if number:
+            with self._store.unit() as s:
+                row = s.get(MessageRow, taken)
+                if row is not None:
+                    row.pms_id = number
+        return taken

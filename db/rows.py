@@ -219,6 +219,7 @@ class MessageRow(Base):
     delivery: Mapped[str] = mapped_column(String(20), default="")  # phone, slip, screen
     status: Mapped[str] = mapped_column(String(20), default="waiting")
     purge_after: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    pms_id: Mapped[str] = mapped_column(String(20), default="")  # FIAS MI of a message from the PMS
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
 

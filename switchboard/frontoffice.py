@@ -88,9 +88,17 @@ class FrontOffice(Protocol):
     def set_housekeeping(self, room: str, status: Housekeeping, actor: Actor) -> None: ...
 
     def take_message(
-        self, room: str, sender: str, text: str, actor: Actor, callback: str = "", reservation: str = ""
+        self,
+        room: str,
+        sender: str,
+        text: str,
+        actor: Actor,
+        callback: str = "",
+        reservation: str = "",
+        message_id: str = "",
     ) -> int:
-        """Store a message for the guest in ``room``; returns its id and lights the lamp."""
+        """Store a message for the guest in ``room``; returns its id and lights the lamp. ``message_id``:
+        the PMS's number for it (FIAS MI)."""
         ...
 
     def begin_resync(self, actor: Actor) -> None:

@@ -93,7 +93,7 @@ class MemoryHotel:
             self.maid[room] = status
 
     def take_message(self, room: str, sender: str, text: str, actor: Actor, callback: str = "",
-                     reservation: str = "") -> int:
+                     reservation: str = "", message_id: str = "") -> int:
         with self.lock:
             self.messages.append((room, text))
             return len(self.messages)

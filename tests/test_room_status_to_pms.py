@@ -1,13 +1,15 @@
-"""A room's maid status set at the console reaches the PMS as FIAS RE with RS (1/2 dirty, 3/4 clean,
-5/6 inspected: vacant/occupied); news that came from the PMS is not sent back to it; a role without the
-right is refused by the service and nothing is sent."""
+"""What the console tells the PMS of its own: a room's maid status set at the console, as FIAS RE with
+RS (1/2 dirty, 3/4 clean, 5/6 inspected: vacant/occupied), news from the PMS never sent back, a role
+without the right refused with nothing sent; a PMS message delivered at the console, as XD with its MI."""
 
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from db.frontoffice import SqlFrontOffice
 from db.room_board import SqlRoomBoard
+from db.rows import RoomRow, StayRow
 from db.seed import seed_demo_hotel
 from db.store import Store
 from db.wakeup_book import SqlPmsWakeUps
@@ -45,3 +47,30 @@ def test_a_status_set_on_the_rooms_page_goes_to_the_pms(qtbot: QtBot, store: Sto
     page.find_room(let.number)
     page.set_room_status()
     assert len(sent) == 1 and page.message.text()
+
+
+def test_a_pms_message_delivered_at_the_console_is_told_back_as_xd(store: Store, clock: FakeClock) -> None:
+    from db.message_book import SqlMessageBook
+
+    seed_demo_hotel(store, clock)
+    sent: list[FiasRecord] = []
+    pms = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), sent.append)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest)
+    with store.read() as s:
+        reservation = s.scalars(
+            select(StayRow.reservation).join(RoomRow, RoomRow.id == StayRow.room_id).where(
+                RoomRow.number == room.number, StayRow.status == "in_house"
+            )
+        ).first()
+    assert reservation
+    fields = (("RN", room.number), ("G#", reservation), ("MI", "4711"), ("MT", "Call home"))
+    pms.apply(FiasRecord("XL", fields))
+    book = SqlMessageBook(store, clock, on_pms_delivered=pms.message_retrieved)
+    waiting = next(m for m in book.waiting() if m.room == room.number and "Call home" in m.text)
+    book.deliver(waiting.id, waiting.version, DESK, "slip")
+    told = [r for r in sent if r.kind == "XD"]
+    assert [(r.get("RN"), r.get("G#"), r.get("MI")) for r in told] == [(room.number, reservation, "4711")]
+    # a message taken at the console has no PMS number: nothing is told
+    own = book.take(room.number, "Mr Li", "", "Please call", DESK)
+    book.deliver(own.id, own.version, DESK, "phone")
+    assert len([r for r in sent if r.kind == "XD"]) == 1

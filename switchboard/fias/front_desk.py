@@ -205,7 +205,8 @@ class PmsFrontDesk:
 
     # --- messages ----------------------------------------------------------
     def _on_XL(self, rec: FiasRecord) -> None:
-        self._front.take_message(rec.get("RN"), "PMS", rec.get("MT"), self._actor, reservation=rec.get("G#"))
+        room, text, reservation, number = rec.get("RN"), rec.get("MT"), rec.get("G#"), rec.get("MI")
+        self._front.take_message(room, "PMS", text, self._actor, reservation=reservation, message_id=number)
 
     def _on_XT(self, rec: FiasRecord) -> None:
         if rec.get("MT"):
