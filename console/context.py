@@ -14,6 +14,7 @@ from db.users import UserDirectory
 from switchboard import demo_hotel
 from switchboard.auth import User
 from switchboard.clock import Clock
+from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.hotel import Actor, Housekeeping
 from switchboard.link_monitor import LinkJournal
 from switchboard.pbx import PbxPosition
@@ -49,6 +50,7 @@ class Console:
     housekeeping_news: list[Callable[[str, Housekeeping, bool], None]] = field(default_factory=list)
     # a message from the PMS delivered at this console: (room, reservation, PMS number), e.g. its XD
     pms_message_delivered: list[Callable[[str, str, str], None]] = field(default_factory=list)
+    pms_desk: PmsFrontDesk | None = None  # the PMS link's front desk, when [pms] url is set
 
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)

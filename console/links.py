@@ -12,6 +12,7 @@ from db.call_records import ChargeDue, SqlCallRecords
 from db.emergencies import SqlEmergencies
 from db.fias_sequence import SqlPostingNumbers
 from db.frontoffice import SqlFrontOffice
+from db.rooms import SqlRoomOfExtension
 from db.wakeup_book import SqlPmsAnswers, SqlPmsWakeUps
 from switchboard.emergency import EmergencyDialled, EmergencyNumbers, Source
 from switchboard.errors import ConsoleError
@@ -19,6 +20,7 @@ from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.fias.session import Posting
 from switchboard.hotel import Actor
 from switchboard.pbx import LinkName, LinkStateChanged, LinkStatus
+from switchboard.room_codes import MaidCode, RoomCodes
 from switchboard.smdr.charges import ChargeRule, Tariff
 from switchboard.smdr.parsers import CallRecord
 from switchboard.smdr.records import Direction
@@ -93,6 +95,7 @@ def start_pms_link(console: Console) -> FiasLink | None:
     console.housekeeping_news.append(desk.housekeeping_changed)  # maid status set here: RE RS
     console.pms_message_delivered.append(desk.message_retrieved)  # a PMS message delivered here: XD
     holder.append(desk)
+    console.pms_desk = desk
     answers = SqlPmsAnswers(console.store, console.clock)
 
     def answer_wakeups() -> None:
@@ -157,11 +160,14 @@ def start_smdr_reader(console: Console, pms_link: FiasLink | None) -> SmdrReader
         )
 
     backstop = EmergencyBackstop(console)
+    codes = RoomCodes.from_settings(console.settings.section("pms"))
 
     def deliver(records: list[CallRecord]) -> None:
         for charge in calls.store(records).charges:
             post_charge(charge)
         backstop.check(records)
+        if pms_link is not None and console.pms_desk is not None:
+            pass_room_codes(console, pms_link, console.pms_desk, codes, records)
 
     if pms_link is not None:
 
@@ -215,3 +221,25 @@ class EmergencyBackstop:
                 self.book.raise_alarm(dialled, self.actor)
             except ConsoleError as exc:
                 log.error("emergency call record from %s not raised: %s", record.extension, exc)
+
+
+def pass_room_codes(
+    console: Console, link: FiasLink, desk: PmsFrontDesk, codes: RoomCodes, records: list[CallRecord]
+) -> None:
+    """Maid status and minibar codes dialled on a room telephone, as the call records show them, go to
+    the PMS (RE RS; PS with PT=M). Runs on the reader's thread: the desk and the link queue what they send."""
+    if not codes.maid_prefix and not codes.minibar_prefix:
+        return
+    rooms = SqlRoomOfExtension(console.store)
+    for record in records:
+        code = codes.read(record.number) if record.direction is not Direction.INCOMING else None
+        if code is None:
+            continue
+        room = rooms.room_of(record.extension)
+        if not room:
+            log.warning("code %s from %s, which is no room's: not sent", record.number, record.extension)
+            continue
+        if isinstance(code, MaidCode):
+            desk.maid_code_dialled(room, code.status, code.maid)
+        else:
+            link.post(Posting(room, record.started_at, 0, article=code.article, quantity=code.quantity))

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.rows import GuestRow, RoomRow, StayRow
+from db.rows import ExtensionRow, GuestRow, RoomRow, StayRow
+from db.store import Store
 from switchboard.errors import InputError
 from switchboard.hotel import StayStatus, check_room_number
 
@@ -37,3 +38,21 @@ def guest_in(
         .order_by(StayRow.id)
     ).first()
     return (found[0], found[1]) if found is not None else None
+
+
+class SqlRoomOfExtension:
+    """Which room a telephone belongs to (a suite has several)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def room_of(self, extension: str) -> str:
+        with self._store.read() as s:
+            number = s.scalars(select(RoomRow.number).where(RoomRow.extension == extension)).first()
+            if number is None:
+                number = s.scalars(
+                    select(RoomRow.number)
+                    .join(ExtensionRow, ExtensionRow.room_id == RoomRow.id)
+                    .where(ExtensionRow.number == extension)
+                ).first()
+            return number or ""
