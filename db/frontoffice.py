@@ -262,6 +262,12 @@ class SqlFrontOffice(RoomStates):
                 row.departure = change.departure
             if change.privacy is not None:
                 row.privacy = change.privacy
+            if change.group is not None:  # FIAS GG/GA/GS in a GC or a resent GI
+                row.group_code = change.group
+            if change.arrival is not None and change.arrival <= row.departure:
+                row.arrival = change.arrival
+            if change.share is not None:
+                row.share = change.share
             # During a resync the PMS resends guests already in house as changes: the stay was resent
             # and must not be checked out at its end (a change made at the console meanwhile keeps it too).
             row.resync_mark = 0

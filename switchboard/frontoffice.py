@@ -50,6 +50,9 @@ class GuestChange:
     departure: date | None = None
     privacy: bool | None = None
     class_of_service: int | None = None
+    group: str | None = None  # FIAS GG
+    arrival: date | None = None  # FIAS GA
+    share: bool | None = None  # FIAS GS
 
 
 @dataclass(frozen=True, slots=True)

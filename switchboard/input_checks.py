@@ -106,4 +106,5 @@ def guest_change(change: GuestChange, today: date) -> GuestChange:
         change,
         reservation=code(change.reservation, limit=20, what="reservation"),
         language=language(change.language) if change.language is not None else None,
+        group=code(change.group, limit=20, what="group") if change.group is not None else None,
     )

@@ -109,6 +109,7 @@ class PmsFrontDesk:
             room=room, reservation=rec.get("G#"), name=given("GN"), first_name=given("GF"),
             title=given("GT"), language=given("GL"), vip_level=_level(rec.get("GV")),
             departure=_date(rec.get("GD")), class_of_service=_level(rec.get("CS")),
+            group=given("GG"), arrival=_date(rec.get("GA")), share=_flag(rec.get("GS")),
         )
 
     def _class_of_service(self, rec: FiasRecord, room: str) -> None:
@@ -142,7 +143,8 @@ class PmsFrontDesk:
             self._front.move_room(rec.get("RO"), room, rec.get("G#"), self._actor)
         change = self._change(rec, room)
         if any(v is not None for v in (change.name, change.first_name, change.title, change.language,
-                                        change.vip_level, change.departure, change.class_of_service)):
+                                        change.vip_level, change.departure, change.class_of_service,
+                                        change.group, change.arrival, change.share)):
             self._front.change_guest(change, self._actor)
         self._class_of_service(rec, room)
 
