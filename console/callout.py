@@ -5,6 +5,7 @@ ring on wake-up lines (their own pjsua2 processes, so the console's four lines s
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -32,6 +33,8 @@ class CallOut:
         self._timer = QTimer(window)
         self._timer.timeout.connect(self._results)
         self.placed: list[tuple[str, str]] = []  # (extension, recording), for the log and the tests
+        self.results: list[tuple[str, str]] = []  # (extension, how the call ended)
+        self._waiting: list[tuple[DialOrder, Path]] = []  # placed when a line is free (lines start first)
 
     def place(self, alarm: Alarm) -> None:
         if not self.extensions:
@@ -42,13 +45,17 @@ class CallOut:
             self.console.data_dir / "call-outs" / f"emergency-{alarm.id}.wav",
         )
         now = self.console.clock.now()
-        for extension in self.extensions:
+        for n, extension in enumerate(self.extensions, 1):
             self.placed.append((extension, str(recording)))
             if self.console.training:
                 log.warning("training: the call-out would ring %s now", extension)
                 continue
-            order = DialOrder(-alarm.id, 1, alarm.room, extension, self.language, now, now)
-            self._start().place(order, recording, ring_s=45.0, listen_s=20.0)
+            # the lines tell calls apart by (id, attempt): one "attempt" per extension called out
+            order = DialOrder(-alarm.id, n, alarm.room, extension, self.language, now, now)
+            self._waiting.append((order, recording))
+        if self._waiting:
+            self._start()
+            self._pump()
 
     def _start(self) -> SipLines:
         if self._lines is None:
@@ -60,10 +67,19 @@ class CallOut:
             self._timer.start(500)
         return self._lines
 
+    def _pump(self) -> None:
+        """Each waiting call-out on a free line (the line processes take a moment to start)."""
+        lines = self._lines
+        while lines is not None and self._waiting and lines.free() > 0:
+            order, recording = self._waiting.pop(0)
+            lines.place(order, recording, ring_s=45.0, listen_s=20.0)
+
     def _results(self) -> None:
         if self._lines is None:
             return
+        self._pump()
         for order, result, detail in self._lines.results(0):
+            self.results.append((order.extension, result.value))
             log.warning("emergency call-out to %s: %s %s", order.extension, result.value, detail)
             self.window.statusBar().showMessage(
                 QCoreApplication.translate("Console", "Emergency call-out to %1: %2")
