@@ -101,11 +101,15 @@ class SqlFrontOffice(RoomStates):
                         room=request.room,
                         reservation=request.reservation.strip(),
                         name=request.name,
+                        first_name=request.first_name or None,
                         title=request.title,
                         language=request.language or None,
                         vip_level=request.vip_level,
                         departure=request.departure,
                         privacy=request.privacy,
+                        group=request.group or None,
+                        arrival=request.arrival,
+                        share=request.share,  # a GI is the whole guest: GS not sent is the default, N
                     ),
                     actor,
                 )

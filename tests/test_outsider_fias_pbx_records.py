@@ -276,3 +276,29 @@ def test_a_gi_resent_in_a_resync_applies_group_arrival_and_share(rig_factory: Ca
         ("SF", ""),
     )
     becomes(lambda: _stay_fields(store, "98303"), ("C9", arrived, True, "in_house"))
+
+
+def test_a_gi_resent_for_a_guest_in_house_applies_group_arrival_and_share(
+    rig_factory: Callable[..., Rig],
+) -> None:
+    """A GI the PMS sends again (no SF, after a reconnect) for the reservation already in house updates
+    the stay [SPEC p.39-47: GI carries GG, GA, GS, GF]; nothing of it is lost."""
+    rig = rig_factory("tcp")
+    alive(rig)
+    store = rig.console.store
+    room = vacant(store)[0]
+    today = date.today()
+    _check_in(rig, room, "98304", ("GG", "A1"), ("GD", (today + timedelta(days=2)).strftime("%y%m%d")))
+    arrived = today - timedelta(days=1)
+    rig.pms.send(
+        "GI",
+        ("RN", room),
+        ("G#", "98304"),
+        ("GN", "Okafor"),
+        ("GF", "Ada"),
+        ("GG", "C9"),
+        ("GA", arrived.strftime("%y%m%d")),
+        ("GS", "Y"),
+    )
+    becomes(lambda: _stay_fields(store, "98304"), ("C9", arrived, True, "in_house"))
+    assert (stay(store, "98304") or ("", "", "", ""))[3] == "Ada"
