@@ -9,12 +9,16 @@ the audit trail and the logbook for rows changed outside the console. The wiring
 
 from __future__ import annotations
 
+import signal
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if "--dialler" in arguments:
+        # A stop asked for while the dialler's modules still load (a second or so) ends it cleanly: it has
+        # claimed nothing yet. dialler.main() puts its own handler in place as its first step.
+        signal.signal(signal.SIGTERM, lambda _n, _f: sys.exit(0))
         import dialler  # the wake-up dialler process, without a window
 
         return dialler.main(arguments)
