@@ -94,7 +94,12 @@ def test_dialler_killed_ten_times_loses_and_doubles_nothing(kamailio: KamailioLa
             time.sleep(chance.uniform(2.0, 6.0))
             dialler.send_signal(signal.SIGKILL)
             dialler.wait()
+        log_file = tmp_path / "data" / "dialler.log"
+        before = log_file.read_text(encoding="utf-8").count(" started: ")
         dialler = start_dialler(settings, url, tmp_path / "data")
+        up = time.monotonic() + 30  # the last one is stopped only once it has started (and said so)
+        while time.monotonic() < up and log_file.read_text(encoding="utf-8").count(" started: ") <= before:
+            time.sleep(0.1)
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
             if all(w.status in FINAL for w in wakeups(store).values()):
