@@ -12,9 +12,9 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel
 
-from switchboard.errors import ConflictError, ConsoleError, DatabaseUnavailable
+from switchboard.errors import ConsoleError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -178,18 +178,6 @@ def _storage_wording() -> dict[str, str]:
             "Please try again.",
         ),
     }
-
-
-def show_error(parent: QWidget | None, error: ConsoleError) -> None:
-    """A message box for the operator; the log keeps the key and arguments."""
-    log.info("shown to the operator: %s %s", error.key, error.args_map)
-    if isinstance(error, DatabaseUnavailable):
-        title = QCoreApplication.translate("ConsoleError", "Not saved: the database is away")
-    elif isinstance(error, ConflictError):
-        title = QCoreApplication.translate("ConsoleError", "Changed by someone else")
-    else:
-        title = QCoreApplication.translate("ConsoleError", "Cannot do that")
-    QMessageBox.warning(parent, title, explain(error))
 
 
 def attempt(message: QLabel, action: Callable[[], T]) -> T | None:
