@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -346,4 +346,31 @@ def test_a_call_answered_while_the_database_is_away_shows_its_number_and_that_gu
     assert panel.greeting.isHidden()  # no greeting made up without the guest's language and name
     panel.caller_gone("c2")  # the caller hangs up: the panel lets go as for any call
     assert extension in panel.details.text() and panel.title.text() == "No call"
+    store.dispose()
+
+
+def test_the_wake_up_pages_round_waits_while_the_database_is_away_and_goes_on_when_it_is_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The wake-up page checks for escalated calls every 5 s from a timer; with the database away
+    that round raised each time (an error in the Qt event loop), for as long as the outage lasted."""
+    from db.wakeup_book import SqlWakeUpBook
+    from tests.wakeup_lab import DESK, hotel_with_guests
+    from ui.wakeup_page import WakeUpPage
+
+    db = tmp_path / "console.db"
+    store = Store(sqlite_url(db))
+    store.migrate()
+    clock = FakeClock(EVENING)
+    room, _extension = hotel_with_guests(store, clock, 1)[0]
+    book = SqlWakeUpBook(store, clock)
+    page = WakeUpPage(book, lambda: LIN, clock.now)
+    qtbot.addWidget(page)
+    db.rename(tmp_path / "elsewhere.db")
+    page.check_due()  # away: nothing raised, the list as it was
+    assert page.model.rowCount() == 0
+    (tmp_path / "elsewhere.db").rename(db)
+    book.book_due(room, clock.now() + timedelta(hours=1), DESK)
+    page.check_due()  # back: the next round reads again
+    assert page.model.rowCount() == 1
     store.dispose()
