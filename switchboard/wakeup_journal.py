@@ -42,7 +42,8 @@ from switchboard.wakeup_plan import (
 from switchboard.wakeup_status import WakeUpStatus
 
 HORIZON = timedelta(hours=12)  # how far ahead the journal holds the book's calls
-REFRESH_EVERY = 60.0  # seconds between copies of the book while it is reachable
+REFRESH_EVERY = 10.0  # seconds between copies of the book while it is reachable: a call booked
+# by phone at the front desk a quarter of a minute before an outage must already be in the copy
 Event = dict[str, object]
 DUE = frozenset({WakeUpStatus.BOOKED, WakeUpStatus.RETRY_WAIT})
 FINAL = frozenset({WakeUpStatus.CONFIRMED, WakeUpStatus.ESCALATED, WakeUpStatus.MANUAL})
