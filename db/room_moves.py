@@ -20,13 +20,13 @@ _OPEN = [s.value for s in OPEN]
 def carry_wakeups(s: Session, stay_id: int, room: str) -> None:
     """The stay's open wake-ups go to ``room``; one the room already has at the same minute stays
     the one call, and the moving guest's copy is cancelled rather than doubled."""
-    taken = select(WakeUpRow.due_at).where(WakeUpRow.room_number == room, WakeUpRow.status.in_(_OPEN))
+    taken = select(WakeUpRow.due_minute).where(WakeUpRow.room_number == room, WakeUpRow.status.in_(_OPEN))
     s.execute(
         update(WakeUpRow)
         .where(
             WakeUpRow.stay_id == stay_id,
             WakeUpRow.status.in_(_CANCELLABLE),
-            WakeUpRow.due_at.in_(taken),
+            WakeUpRow.due_minute.in_(taken),
         )
         .values(status=WakeUpStatus.CANCELLED.value, outcome="duplicate")
     )

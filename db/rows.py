@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     false,
     text,
 )
@@ -243,7 +244,7 @@ class WakeUpRow(Base):
         Index(
             "uq_wakeups_open_room_due",
             "room_number",
-            "due_at",
+            "due_minute",
             unique=True,
             sqlite_where=text(f"status IN {WAKEUP_OPEN}"),
             postgresql_where=text(f"status IN {WAKEUP_OPEN}"),
@@ -253,6 +254,8 @@ class WakeUpRow(Base):
     stay_id: Mapped[int | None] = mapped_column(ForeignKey("stays.id"), nullable=True, index=True)
     room_number: Mapped[str] = mapped_column(String(8), index=True)
     due_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    # due_at cut to the minute, for the unique index: set on every insert and update (below), never by hand
+    due_minute: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     repeat: Mapped[str] = mapped_column(String(10), default="once")
     language: Mapped[str] = mapped_column(String(10), default="en")
     note: Mapped[str] = mapped_column(String(400), default="")
@@ -274,6 +277,13 @@ class WakeUpRow(Base):
     dial_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)  # personal: dialler after
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
+
+
+@event.listens_for(WakeUpRow, "before_insert")
+@event.listens_for(WakeUpRow, "before_update")
+def _cut_to_the_minute(_mapper: object, _connection: object, row: WakeUpRow) -> None:
+    """The minute the unique index holds: a PMS's 07:00:30 and a console's 07:00 are one call."""
+    row.due_minute = row.due_at.replace(second=0, microsecond=0)
 
 
 class WakeUpGroupRow(Base):

@@ -130,7 +130,7 @@ class SqlWakeUpBook:
             try:
                 s.flush()  # the unique index on open calls is the check: two positions at once get one call
             except IntegrityError as exc:
-                if not breaks(exc, "uq_wakeups_open_room_due", "wakeups", "room_number", "due_at"):
+                if not breaks(exc, "uq_wakeups_open_room_due", "wakeups", "room_number", "due_minute"):
                     raise
                 at = f"{due.astimezone(self._clock.now().tzinfo):%H:%M}"
                 raise InputError(
@@ -320,7 +320,7 @@ class SqlPmsWakeUps:
         with self._store.unit() as s:
             q = select(WakeUpRow).where(WakeUpRow.room_number == number, WakeUpRow.status.in_(_CANCELLABLE))
             q = (
-                q.where(WakeUpRow.due_at == self._aware(due_at))
+                q.where(WakeUpRow.due_minute == self._aware(due_at).replace(second=0, microsecond=0))
                 if due_at is not None
                 else q.where(WakeUpRow.due_at > now)
             )

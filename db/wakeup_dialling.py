@@ -11,11 +11,13 @@ import os
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.audit import audit, changed
 from db.room_states import phones_of
 from db.rows import DiallerBeatRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
+from db.storage_faults import breaks
 from db.store import Store
 from switchboard.clock import Clock
 from switchboard.errors import ConflictError
@@ -106,11 +108,12 @@ class SqlWakeUpDialling:
         exists = s.scalar(
             select(func.count())
             .select_from(WakeUpRow)
-            .where(WakeUpRow.room_number == row.room_number, WakeUpRow.due_at == due)
+            .where(WakeUpRow.room_number == row.room_number, WakeUpRow.due_minute == minute_of(due))
         )
         if exists:
             return
-        s.add(
+        add_in_its_minute(
+            s,
             WakeUpRow(
                 stay_id=row.stay_id,
                 room_number=row.room_number,
@@ -123,7 +126,7 @@ class SqlWakeUpDialling:
                 booked_by=row.booked_by,
                 source=row.source,
                 series_id=row.series_id or row.id,
-            )
+            ),
         )
 
     # --- results --------------------------------------------------------------------------
@@ -172,8 +175,9 @@ class SqlWakeUpDialling:
         step = after_attempt(self._rules, attempt_no, started, result, now)
         row.status, row.next_attempt_at, row.claimed_by = step.status.value, step.next_attempt_at, ""
         row.outcome = result.value
-        if step.snooze_until is not None:
-            s.add(
+        if step.snooze_until is not None:  # none if the room has a call in that minute already
+            add_in_its_minute(
+                s,
                 WakeUpRow(
                     stay_id=row.stay_id,
                     room_number=row.room_number,
@@ -185,7 +189,7 @@ class SqlWakeUpDialling:
                     booked_by="guest (snooze)",
                     source="snooze",
                     series_id=row.series_id or row.id,
-                )
+                ),
             )
         return step
 
@@ -239,3 +243,21 @@ class SqlWakeUpDialling:
 def as_wake_up_dialling(book: SqlWakeUpDialling) -> WakeUpDialling:
     """The dialler takes a ``WakeUpDialling``; mypy checks here that this is one."""
     return book
+
+
+def minute_of(due: datetime) -> datetime:
+    return due.replace(second=0, microsecond=0)
+
+
+def add_in_its_minute(s: Session, row: WakeUpRow) -> bool:
+    """Adds an open wake-up unless its room has one in that minute already: the unique index decides,
+    so a console booking the same minute this moment cannot make it two calls."""
+    try:
+        with s.begin_nested():
+            s.add(row)
+            s.flush()
+    except IntegrityError as exc:
+        if not breaks(exc, "uq_wakeups_open_room_due", "wakeups", "room_number", "due_minute"):
+            raise
+        return False
+    return True

@@ -124,7 +124,7 @@ class SqlWakeUpGroups:
                             )
                         )
                 except IntegrityError as exc:
-                    if not breaks(exc, "uq_wakeups_open_room_due", "wakeups", "room_number", "due_at"):
+                    if not breaks(exc, "uq_wakeups_open_room_due", "wakeups", "room_number", "due_minute"):
                         raise
                     already.append(number)
                     continue
@@ -158,7 +158,7 @@ class SqlWakeUpGroups:
                         row.dial_at = due + self._personal_backup if row.personal else None
                         s.flush()
                 except IntegrityError as exc:
-                    if not breaks(exc, "uq_wakeups_open_room_due", "wakeups", "room_number", "due_at"):
+                    if not breaks(exc, "uq_wakeups_open_room_due", "wakeups", "room_number", "due_minute"):
                         raise
                     s.refresh(row)
                     already.append(row.room_number)

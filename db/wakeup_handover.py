@@ -91,7 +91,7 @@ class SqlPbxHandover:
             row = s.scalars(
                 select(WakeUpRow).where(
                     WakeUpRow.claimed_by == PBX + answer.room,
-                    WakeUpRow.due_at == due,
+                    WakeUpRow.due_minute == due.replace(second=0, microsecond=0),
                     WakeUpRow.status == WakeUpStatus.HANDED_TO_PBX.value,
                 )
             ).first()

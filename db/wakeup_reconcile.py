@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from db.audit import audit, changed
 from db.rows import ExtensionRow, RoomRow, WakeUpAttemptRow, WakeUpRow
 from db.store import StorageUnavailable, Store
-from db.wakeup_dialling import DIALLER, SqlWakeUpDialling
+from db.wakeup_dialling import DIALLER, SqlWakeUpDialling, add_in_its_minute
 from switchboard.clock import Clock
 from switchboard.wakeup_journal import OnlineBook
 from switchboard.wakeup_journal_calls import BookAway, JournalCall, key_of
@@ -267,8 +267,23 @@ class SqlDiallerBook:
             source="snooze",
             series_id=series,
         )
-        s.add(row)
-        s.flush()
+        if not add_in_its_minute(s, row):  # the room has another call in that minute: that one rings,
+            row = WakeUpRow(  # and this one is kept, settled, for the attempts it had while away
+                stay_id=parent.stay_id,
+                room_number=call.room,
+                due_at=call.due_at,
+                language=parent.language,
+                note=parent.note,
+                status=WakeUpStatus.CANCELLED.value,
+                outcome="duplicate",
+                attempts=0,
+                booked_at=now,
+                booked_by="guest (snooze)",
+                source="snooze",
+                series_id=series,
+            )
+            s.add(row)
+            s.flush()
         return row
 
 

@@ -140,12 +140,6 @@ def test_the_operator_and_the_pms_booking_the_same_minute_make_one_call(
     assert len(_open_wakeups(one, ROOM)) == ROUNDS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: the unique open wake-up is per room and exact due time, not per minute; a FIAS WR "
-    "with seconds (TI070030, passed whole by switchboard/fias/front_desk.py) beside a console booking "
-    "of 07:00 books two calls in the same minute and the guest is rung twice",
-)
 def test_two_bookings_in_the_same_minute_a_few_seconds_apart_make_one_call(
     hotel: tuple[Store, Store, FakeClock],
 ) -> None:

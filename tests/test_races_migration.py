@@ -38,7 +38,7 @@ def _wakeup_row(room: str, status: str, stay_id: int) -> WakeUpRow:
     )
 
 
-def _wakeup(s: Session, room: str, status: str, stay_id: int) -> None:
+def _wakeup(s: Session, room: str, status: str, stay_id: int, due: datetime = DUE) -> None:
     """A wake-up row as the schema of 0004 has it (written in SQL: the mapped row has the columns of
     every later migration, which this old database does not)."""
     s.execute(
@@ -51,7 +51,7 @@ def _wakeup(s: Session, room: str, status: str, stay_id: int) -> None:
         {
             "stay": stay_id,
             "room": room,
-            "due": DUE,  # stored as the mapped rows store it, so the unique index compares them alike
+            "due": due,  # stored as the mapped rows store it, so the unique index compares them alike
             "status": status,
             "booked": BOOKED,
         },
@@ -61,12 +61,23 @@ def _wakeup(s: Session, room: str, status: str, stay_id: int) -> None:
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def old_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A database at the schema before 0007 (as a console of the last release left it)."""
-    if request.param == "sqlite":
-        url = sqlite_url(tmp_path / "console.db")
-    else:
-        url = request.getfixturevalue("pg_server").new_database()
-    store = Store(url)
+    store = _database(request, tmp_path)
     _upgrade(store, "0004_call_charge_posting")
+    yield store
+    store.dispose()
+
+
+def _database(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    if request.param == "sqlite":
+        return Store(sqlite_url(tmp_path / "console.db"))
+    return Store(request.getfixturevalue("pg_server").new_database())
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def before_minutes(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A database at the schema before 0016, whose unique index held the exact due time."""
+    store = _database(request, tmp_path)
+    _upgrade(store, "0015_pms_message_id")
     yield store
     store.dispose()
 
@@ -114,3 +125,52 @@ def test_old_races_are_settled_and_the_indexes_then_hold(old_database: Store) ->
     with raw.unit() as s:  # a finished call and a closed period are no obstacle
         s.add(_wakeup_row("1203", "cancelled", stay_id))
         s.add(DndRow(room_id=room_id, set_at=BOOKED, set_by="chen", cleared_at=BOOKED, cleared_by="chen"))
+
+
+def test_calls_in_one_minute_a_few_seconds_apart_are_settled_and_then_one_per_minute(
+    before_minutes: Store,
+) -> None:
+    """0016: a PMS booking of 06:30:30 beside a console booking of 06:30 were two open calls; the
+    earlier stays, the later is cancelled as a duplicate, and the index then holds the minute."""
+    raw = before_minutes
+    with raw.unit() as s:
+        room = RoomRow(number="1203", floor=12, room_type="KING", extension="1203")
+        guest = GuestRow(name="Zhang Wei")
+        s.add_all([room, guest])
+        s.flush()
+        stay = StayRow(
+            reservation="R1",
+            guest_id=guest.id,
+            room_id=room.id,
+            status="in_house",
+            arrival=date(2026, 11, 20),
+            departure=date(2026, 11, 22),
+        )
+        s.add(stay)
+        s.flush()
+        stay_id = stay.id
+        _wakeup(s, "1203", "booked", stay_id, DUE.replace(second=30))  # the PMS's, booked first
+        _wakeup(s, "1203", "booked", stay_id, DUE)  # the console's: earlier in the minute, it stays
+        _wakeup(s, "1203", "booked", stay_id, DUE.replace(minute=31))  # the next minute: its own call
+    _upgrade(raw, "heads")
+    with raw.read() as s:
+        calls = [
+            (c.due_at, c.due_minute, c.status, c.outcome)
+            for c in s.scalars(select(WakeUpRow).order_by(WakeUpRow.id))
+        ]
+    assert calls == [
+        (DUE.replace(second=30), DUE, "cancelled", "duplicate"),
+        (DUE, DUE, "booked", ""),
+        (DUE.replace(minute=31), DUE.replace(minute=31), "booked", ""),
+    ]
+    with pytest.raises(IntegrityError), raw.unit() as s:
+        s.add(
+            WakeUpRow(  # one more in the same minute, from a third position
+                stay_id=stay_id,
+                room_number="1203",
+                due_at=DUE.replace(second=59),
+                status="booked",
+                booked_at=BOOKED,
+                booked_by="frontdesk",
+            )
+        )
