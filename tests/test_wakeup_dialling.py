@@ -24,6 +24,7 @@ from switchboard.wakeup_plan import (
     rules_from,
 )
 from switchboard.wakeup_status import WakeUpStatus
+from tests.reader import READER
 from tests.wakeup_lab import DESK, attempts_by_wakeup, hotel_with_guests, wakeups
 
 RULES = DiallingRules(attempts=3, retry_interval=timedelta(minutes=5), snooze=timedelta(minutes=10), lines=4)
@@ -116,6 +117,25 @@ def test_snooze_books_a_new_call_and_daily_books_tomorrow(
     assert booked == [(clock.now() + RULES.snooze, "snooze"), (due + timedelta(days=1), "console")]
 
 
+def test_a_snooze_into_a_minute_the_room_already_has_is_that_call_not_a_second(
+    store: Store, clock: FakeClock, rooms: list[str]
+) -> None:
+    """One open call per room and minute: the guest snoozes at 06:30:20 for ten minutes, and the front
+    desk had booked 06:40 for them. The snooze is the 06:40 call; the dialler does not fail on it."""
+    book = SqlWakeUpBook(store, clock)
+    due = clock.now() + timedelta(minutes=1)
+    book.book_due(rooms[0], due, DESK)
+    dialling = SqlWakeUpDialling(store, clock, RULES)
+    clock.advance(timedelta(minutes=1, seconds=20))
+    later = book.book_due(rooms[0], (clock.now() + RULES.snooze).replace(second=0), DESK)
+    order = dialling.claim_next("line")
+    assert order is not None
+    step = dialling.finish(order, CallResult.SNOOZED, "key 2")
+    assert step.status is WakeUpStatus.CONFIRMED
+    booked = [w for w in wakeups(store).values() if w.status == WakeUpStatus.BOOKED.value]
+    assert [(w.id, w.source) for w in booked] == [(later.id, "console")]
+
+
 def test_daily_calls_stop_at_departure(store: Store, clock: FakeClock, rooms: list[str]) -> None:
     book = SqlWakeUpBook(store, clock)
     book.book_due(rooms[0], clock.now() + timedelta(minutes=1), DESK, repeat="daily")
@@ -191,7 +211,7 @@ def test_booking_a_past_time_is_refused_or_asked_about(
     with pytest.raises(InputError) as slip:
         book.book(rooms[0], time(21, 30), DESK)
     assert slip.value.key == "wakeup.past_today"
-    assert book.upcoming() == []
+    assert book.upcoming(READER) == []
     tomorrow = book.book(rooms[0], time(21, 30), DESK, tomorrow_ok=True)
     assert tomorrow.due_at == clock.now().replace(hour=21, minute=30) + timedelta(days=1)
 

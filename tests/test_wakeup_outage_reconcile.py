@@ -69,6 +69,35 @@ def test_attempts_made_while_away_reach_the_book_once(store: Store, clock: FakeC
     assert wakeups(store)[again[0].id].status == WakeUpStatus.BOOKED.value
 
 
+def test_a_snooze_made_while_away_into_a_minute_booked_meanwhile_rings_once(
+    store: Store, clock: FakeClock
+) -> None:
+    """While the database was away the guest snoozed; meanwhile the front desk had booked the same room
+    for that minute (on the book). One open call in that minute: the desk's; the snooze is kept,
+    settled as a duplicate, and telling it twice changes nothing."""
+    room = hotel_with_guests(store, clock, 1)[0][0]
+    desk = SqlWakeUpBook(store, clock)
+    due = clock.now().replace(minute=0) + timedelta(hours=8)
+    first = desk.book_due(room, due, DESK)
+    book = SqlDiallerBook(store, clock, RULES)
+    journal = journal_of(book, clock)
+    clock.set(due)
+    got = journal.claim_next(clock.now(), "l1")
+    assert got is not None
+    clock.advance(30)
+    journal.finished(got[0], CallResult.SNOOZED, "", clock.now())
+    booked = desk.book_due(room, (clock.now() + RULES.snooze).replace(second=0), DESK)
+    tell_twice(book, journal)
+    calls = wakeups(store)
+    assert calls[first.id].status == WakeUpStatus.CONFIRMED.value
+    assert calls[booked.id].status == WakeUpStatus.BOOKED.value
+    with store.read() as s:
+        snoozes = [
+            (w.status, w.outcome) for w in s.scalars(select(WakeUpRow).where(WakeUpRow.source == "snooze"))
+        ]
+    assert snoozes == [(WakeUpStatus.CANCELLED.value, "duplicate")]
+
+
 def test_what_the_consoles_did_meanwhile_wins(store: Store, clock: FakeClock) -> None:
     rooms = [r for r, _ in hotel_with_guests(store, clock, 3)]
     desk = SqlWakeUpBook(store, clock)
