@@ -20,6 +20,7 @@ from types import TracebackType
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from db.anchor_file import DIALLER_ANCHOR
 from db.roll_calls import SqlRollCalls
 from db.store import Store, sqlite_url
 from db.wakeup_handover import SqlPbxHandover
@@ -113,7 +114,7 @@ def main(argv: list[str]) -> int:
     try:
         settings = console_settings.load(args.settings)
         url = args.database or os.environ.get(DATABASE_VARIABLE) or settings.database_url
-        store = Store(url or sqlite_url(folder / "switchboard.db"))
+        store = Store(url or sqlite_url(folder / "switchboard.db"), anchor=folder / DIALLER_ANCHOR)
     except ConsoleError as exc:
         log.error("the dialler cannot start: %s", exc)
         return 2

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QWidget
 
 from console.attendant import show_note
 from console.context import Console
+from db import anchor_file
 from db.audit_trail import SqlAuditTrail
 from db.chain import verify_log
+from db.chain_anchor import check_anchors
 from db.retention import RetentionPolicy, SqlRetention
 from db.shifts import SqlShifts
 from switchboard.auth import Permission, allowed
@@ -74,15 +76,21 @@ def start_governance(console: Console, window: MainWindow) -> RoleMenus:
 
 
 def check_chains(console: Console, window: MainWindow, page: AuditPage) -> None:
-    """At start, off the GUI thread (it reads the whole trail): a broken chain is an alarm to the
-    duty managers naming the first altered row."""
+    """At start, off the GUI thread (it reads the whole trail): a broken chain, or one that does not
+    reach or match the heads in this position's anchor file, is an alarm to the duty managers naming
+    the first altered row."""
 
     def verify() -> None:
+        anchor = console.store.anchor
         try:
-            breaks = verify_log(console.store.engine)
+            breaks: list[object] = list(verify_log(console.store.engine))
+            heads = anchor_file.read(anchor).heads if anchor is not None and anchor.exists() else []
+            breaks += check_anchors(console.store.engine, heads).findings
         except Exception as exc:  # the database away: checked at the next start
             log.warning("audit trail not verified: %s", exc)
             return
+        if not heads:
+            log.warning("audit trail checked by its chains only: no chain head anchored in %s yet", anchor)
         if breaks:
             text = "; ".join(str(b) for b in breaks)
             log.error("audit trail or logbook altered: %s", text)

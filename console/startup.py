@@ -23,6 +23,7 @@ from console.pages import build_pages
 from console.position import build_pbx, lamp_field_extensions, sip_position, start_headset, start_positions
 from console.roll_call import build_roll_call_page
 from console.room_policy import start_room_policy
+from db.anchor_file import CONSOLE_ANCHOR
 from db.call_claims import SqlCallClaims
 from db.health import DatabaseWatch
 from db.lamp_field import SqlLampField
@@ -146,7 +147,11 @@ def open_store(settings: ConsoleSettings, override: str | None, folder: Path) ->
         check_not_vanished(folder / "switchboard.db", folder / MADE_MARK)
     # [database] connect_timeout, statement_timeout, busy_timeout: a database that drops packets is
     # said to be away after seconds, not minutes
-    store = Store(url, timeouts=Timeouts.from_settings(settings.section("database")))
+    store = Store(
+        url,
+        timeouts=Timeouts.from_settings(settings.section("database")),
+        anchor=folder / CONSOLE_ANCHOR,  # the chains' heads, where a database login does not reach
+    )
     store.check()
     store.migrate()
     if not override and not settings.database_url:

@@ -15,20 +15,26 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, select
 from sqlalchemy.engine import Connection, Engine, RowMapping
 from sqlalchemy.orm import Session
 
+from db import anchor_file
 from db.rows import AuditRow, LogbookEntryRow, LogbookVersionRow
+
+log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 _PENDING = "chain_pending"
 _RESEAL = "chain_reseal"
+_HEADS = "chain_heads"
 
 # what each chain covers: every column a person's action sets, never one that a later step updates
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -116,6 +122,7 @@ def _seal_pending(session: Session) -> None:
         return
     session.flush()  # every row has its id; on SQLite the unit now holds the write lock
     tables = sorted({r.__tablename__ for r in pending} | set(reseal_from))
+    heads: list[anchor_file.Head] = []
     for table in tables:
         _lock(session, table)
         if table in reseal_from:
@@ -125,7 +132,35 @@ def _seal_pending(session: Session) -> None:
             seq += 1
             previous = link_hash(table, previous, _values(row, table))
             row.chain_seq, row.chain_hash = seq, previous
+        heads.append(anchor_file.Head(table, seq, previous))
     session.flush()
+    if "logbook_entries" in tables:  # under the entries lock, which every edit takes too
+        versions = _last(session, "logbook_versions")[0]
+        heads = [h if h.table != "logbook_entries" else _with_versions(h, versions) for h in heads]
+    session.info[_HEADS] = heads
+
+
+def _with_versions(head: anchor_file.Head, versions: int) -> anchor_file.Head:
+    return anchor_file.Head(head.table, head.seq, head.hash, versions)
+
+
+@event.listens_for(Session, "after_commit")
+def _anchor_heads(session: Session) -> None:
+    """The heads just committed, appended to the position's anchor file (``db/anchor_file.py``)."""
+    heads: list[anchor_file.Head] = session.info.pop(_HEADS, [])
+    path: Path | None = session.info.get(anchor_file.SESSION_KEY)
+    if not heads or path is None:
+        return
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    try:
+        anchor_file.append(path, (anchor_file.Head(h.table, h.seq, h.hash, h.versions, at) for h in heads))
+    except OSError as exc:  # the commit stands; the anchor lags until the next one is written
+        log.error("chain heads not anchored in %s: %s", path, exc)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_heads(session: Session) -> None:
+    session.info.pop(_HEADS, None)
 
 
 def _reseal_from(session: Session, table: str, seq: int) -> None:

@@ -30,6 +30,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemy
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from db.anchor_file import SESSION_KEY
 from db.schema_version import at_head
 from db.storage_faults import FileIdentity, judge, unavailable, where_of
 from switchboard.errors import ConflictError, ConsoleError, DatabaseState, DatabaseUnavailable, InputError
@@ -88,7 +89,9 @@ def sqlite_url(path: Path) -> str:
 class Store:
     """The database behind the console: engine, migrations, sessions, health."""
 
-    def __init__(self, url: str, *, echo: bool = False, timeouts: Timeouts | None = None) -> None:
+    def __init__(
+        self, url: str, *, echo: bool = False, timeouts: Timeouts | None = None, anchor: Path | None = None
+    ) -> None:
         self.url = url
         self.timeouts = timeouts or Timeouts()
         try:
@@ -113,6 +116,17 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         writer = self.engine.execution_options(sqlite_immediate=True)
         self._writers = sessionmaker(writer, expire_on_commit=False)
+        self.anchor = anchor
+
+    @property
+    def anchor(self) -> Path | None:
+        """The file each commit's new chain heads are appended to (``db/anchor_file.py``); None: not kept."""
+        return self._anchor
+
+    @anchor.setter
+    def anchor(self, path: Path | None) -> None:
+        self._anchor = path
+        self._writers.configure(info={SESSION_KEY: path} if path is not None else {})
 
     def _engine_options(self, url: str) -> dict[str, Any]:
         t = self.timeouts

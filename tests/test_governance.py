@@ -15,6 +15,7 @@ from sqlalchemy import text
 from console import settings_edit
 from console.context import Console
 from console.governance import RoleMenus, start_governance
+from db.anchor_file import CONSOLE_ANCHOR
 from db.logbook import SqlLogbook
 from db.seed import seed_demo_hotel
 from db.store import Store, sqlite_url
@@ -72,7 +73,7 @@ def test_an_operator_cannot_open_the_settings_and_an_administrators_dialog_leave
 def test_verify_log_names_a_row_changed_behind_the_consoles_back(tmp_path: Path) -> None:
     clock = FakeClock(AT)
     url = sqlite_url(tmp_path / "console.db")
-    store = Store(url)
+    store = Store(url, anchor=tmp_path / CONSOLE_ANCHOR)  # as the console opens it in its data folder
     store.migrate()
     seed_demo_hotel(store, clock)
     SqlLogbook(store, clock).write(
@@ -81,6 +82,7 @@ def test_verify_log_names_a_row_changed_behind_the_consoles_back(tmp_path: Path)
 
     def verify() -> subprocess.CompletedProcess[str]:
         command = [sys.executable, str(ROOT / "main.py"), "--verify-log", "--database", url]
+        command += ["--data-dir", str(tmp_path)]
         return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
     done = verify()

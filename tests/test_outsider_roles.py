@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from db.anchor_file import CONSOLE_ANCHOR
 from db.emergencies import SqlEmergencies
 from db.logbook import SqlLogbook
 from db.roll_calls import SqlRollCalls
@@ -238,9 +239,16 @@ def test_a_password_typed_as_the_user_name_is_stored_nowhere(
 # ---------------------------------------------------------------- tamper evidence
 
 
-def _verify(url: str) -> subprocess.CompletedProcess[str]:
+def _anchored(store: Store, tmp_path: Path) -> Path:
+    """The data folder of a console writing through ``store``: its chain heads go to the anchor file there."""
+    store.anchor = tmp_path / CONSOLE_ANCHOR  # as console/startup.py opens the store
+    return tmp_path
+
+
+def _verify(url: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """``main.py --verify-log`` on the position whose data folder is ``folder`` (the anchor file in it)."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--verify-log", "--database", url],
+        [sys.executable, str(ROOT / "main.py"), "--verify-log", "--database", url, "--data-dir", str(folder)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -263,10 +271,13 @@ def _written(store: Store, clock: FakeClock) -> list[int]:
     "tamper",
     ["update entry", "update audit", "delete entry", "insert entry", "update audit detail", "swap rows"],
 )
-def test_verify_log_names_the_first_row_tampered_by_sql(store: Store, clock: FakeClock, tamper: str) -> None:
+def test_verify_log_names_the_first_row_tampered_by_sql(
+    store: Store, clock: FakeClock, tamper: str, tmp_path: Path
+) -> None:
+    folder = _anchored(store, tmp_path)
     ids = _written(store, clock)
     url = store.engine.url.render_as_string(hide_password=False)
-    clean = _verify(url)
+    clean = _verify(url, folder)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     with store.read() as s:
         audit_ids = list(s.scalars(select(AuditRow.id).order_by(AuditRow.id)))
@@ -302,21 +313,18 @@ def test_verify_log_names_the_first_row_tampered_by_sql(store: Store, clock: Fak
             )
             new = c.execute(text("SELECT max(id) FROM logbook_entries")).scalar()
             named = ("logbook_entries", int(str(new)))
-    found = _verify(url)
+    found = _verify(url, folder)
     assert found.returncode == 1, found.stdout + found.stderr
     assert f"ALTERED: {named[0]} row {named[1]} " in found.stdout, found.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a plain hash chain has no anchor: the newest rows deleted by SQL leave a chain that verifies",
-)
-def test_verify_log_notices_the_newest_entry_deleted(store: Store, clock: FakeClock) -> None:
+def test_verify_log_notices_the_newest_entry_deleted(store: Store, clock: FakeClock, tmp_path: Path) -> None:
+    folder = _anchored(store, tmp_path)
     ids = _written(store, clock)
     with store.engine.begin() as c:
         c.execute(text("DELETE FROM logbook_versions WHERE entry_id = :i"), {"i": ids[-1]})
         c.execute(text("DELETE FROM logbook_entries WHERE id = :i"), {"i": ids[-1]})
-    found = _verify(store.engine.url.render_as_string(hide_password=False))
+    found = _verify(store.engine.url.render_as_string(hide_password=False), folder)
     assert found.returncode == 1, found.stdout
 
 

@@ -1,0 +1,176 @@
+"""The hash chains checked against the heads anchored outside the database (``db/anchor_file.py``).
+
+``verify`` in ``db/chain.py`` finds a row changed, deleted or slipped in before the newest link;
+this finds what that cannot: a chain that ends before a head a position saw (its newest rows
+deleted, or the table emptied) is ``MISSING``, and a chain whose link at an anchored place is not
+the anchored hash (rows re-hashed after a change) is ``ALTERED``.
+
+An edit while the shift is open re-seals the logbook entries after the edited one, so an entries
+head may differ from today's link for a good reason.  The head then is recomputed from the
+entries as they read when it was written: each entry's text is the one kept by its first edit
+after the head (``logbook_versions`` past the head's ``versions`` place).  Only an edit whose old
+text is kept explains a difference; a row changed by SQL does not.
+
+Every head is compared where it is cheap (one look-up); the recomputation, which reads the
+chain, runs for the newest head of each anchor and a bisection when that one fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import Connection
+
+from db.anchor_file import Head
+from db.chain import FIELDS, GENESIS, ROWS, link_hash
+from db.rows import LogbookVersionRow
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorFinding:
+    """A chain that does not reach, or does not match, a head anchored outside the database."""
+
+    kind: str  # "MISSING" or "ALTERED"
+    table: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How far a chain is anchored: its newest anchored place against its end."""
+
+    table: str
+    anchored: int  # 0: no head of it anywhere
+    end: int
+    newest: Head | None
+
+
+@dataclass(slots=True)
+class AnchorReport:
+    findings: list[AnchorFinding] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
+
+
+class _Chain:
+    """One table's links (place -> row id, hash), read once."""
+
+    def __init__(self, connection: Connection, table: str) -> None:
+        cls = ROWS[table]
+        self.connection, self.table = connection, table
+        query = select(cls.chain_seq, cls.id, cls.chain_hash).where(cls.chain_seq.is_not(None))
+        self.links = {int(s): (int(i), str(h)) for s, i, h in connection.execute(query)}
+        self.end = max(self.links, default=0)
+        self._then: dict[int, dict[int, str]] = {}  # versions place -> entries' hashes as of then
+
+    def holds(self, head: Head) -> bool:
+        found = self.links.get(head.seq)
+        if found is None:
+            return False
+        if found[1].startswith(head.hash):
+            return True
+        if self.table != "logbook_entries" or head.versions is None:
+            return False
+        then = self._as_of(head.versions, head.seq)
+        return then.get(head.seq, "").startswith(head.hash)
+
+    def _as_of(self, versions: int, upto: int) -> dict[int, str]:
+        """The entries chain recomputed with every text as it read at versions place ``versions``."""
+        known = self._then.get(versions)
+        if known is not None and max(known, default=0) >= upto:
+            return known
+        v = LogbookVersionRow
+        earlier: dict[int, str] = {}
+        kept = select(v.entry_id, v.text).where(v.chain_seq > versions).order_by(v.chain_seq.desc())
+        for entry_id, text in self.connection.execute(kept):
+            earlier[int(entry_id)] = str(text)  # the lowest place, the first edit after the head, wins
+        cls = ROWS[self.table]
+        columns = [cls.__table__.c[f] for f in (*FIELDS[self.table], "chain_seq")]
+        rows = select(*columns).where(cls.chain_seq.is_not(None)).order_by(cls.chain_seq)
+        previous, hashes = GENESIS, {}
+        for values in self.connection.execution_options(yield_per=2000).execute(rows).mappings():
+            now = dict(values)
+            if now["id"] in earlier:
+                now["text"] = earlier[now["id"]]
+            previous = link_hash(self.table, previous, now)
+            hashes[int(now["chain_seq"])] = previous
+        self._then = {versions: hashes}  # one view kept: a bisection asks for the same one again
+        return hashes
+
+    def row_at(self, seq: int) -> int | None:
+        found = self.links.get(seq)
+        return found[0] if found is not None else None
+
+
+def _when(head: Head) -> str:
+    where = head.source or "an anchor"
+    return f"{where} ({head.at})" if head.at else where
+
+
+def _first_failing(chain: _Chain, heads: list[Head]) -> Head | None:
+    """The lowest-placed head the chain does not hold; the newest is checked first, then bisected."""
+    cheap = [h for h in heads if not chain.links.get(h.seq, (0, ""))[1].startswith(h.hash)]
+    if not cheap:
+        return None
+    if chain.table != "logbook_entries":
+        return cheap[0]
+    if chain.holds(cheap[-1]):
+        return None
+    low, high = 0, len(cheap) - 1  # cheap[high] fails; find the first that does
+    while low < high:
+        middle = (low + high) // 2
+        if chain.holds(cheap[middle]):
+            low = middle + 1
+        else:
+            high = middle
+    return cheap[low]
+
+
+def check_anchors(engine: Engine, heads: Iterable[Head]) -> AnchorReport:
+    """Each chain against every head given (from anchor files, a printout, the closing records)."""
+    by_table: dict[str, list[Head]] = {t: [] for t in FIELDS}
+    for head in heads:
+        if head.table in by_table:
+            by_table[head.table].append(head)
+    report = AnchorReport()
+    with engine.connect() as connection:
+        for table, anchored in by_table.items():
+            chain = _Chain(connection, table)
+            newest = max(anchored, key=lambda h: h.seq, default=None)
+            report.coverage.append(Coverage(table, newest.seq if newest else 0, chain.end, newest))
+            if newest is not None and newest.seq > chain.end:
+                report.findings.append(
+                    AnchorFinding(
+                        "MISSING",
+                        table,
+                        f"{table} from place {chain.end + 1} on: the chain ends at place {chain.end}, "
+                        f"but {_when(newest)} saw it reach place {newest.seq}",
+                    )
+                )
+            failing: list[Head] = []
+            for source in sorted({h.source for h in anchored}):
+                mine = sorted((h for h in anchored if h.source == source and h.seq <= chain.end), key=_place)
+                found = _first_failing(chain, mine)
+                if found is not None:
+                    failing.append(found)
+            if failing:
+                first = min(failing, key=_place)
+                row = chain.row_at(first.seq)
+                where = f"row {row} (place {first.seq})" if row is not None else f"place {first.seq} (no row)"
+                report.findings.append(
+                    AnchorFinding(
+                        "ALTERED",
+                        table,
+                        f"{table} {where}: not the link {_when(first)} saw there: a row up to this place "
+                        "was changed, deleted or slipped in and the chain computed anew",
+                    )
+                )
+    return report
+
+
+def _place(head: Head) -> int:
+    return head.seq
