@@ -23,6 +23,7 @@ from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
 from db.room_board import SqlRoomBoard
 from db.wakeup_book import SqlWakeUpBook
+from switchboard.errors import PermissionDenied
 from switchboard.hotel import Actor, Housekeeping
 from switchboard.shifts import shift_at
 from ui import i18n
@@ -30,6 +31,7 @@ from ui.arrivals_page import ArrivalsPage
 from ui.blf_model import BlfModel
 from ui.board_page import BoardPage
 from ui.duty_panel import DutyPanel
+from ui.errors import explain
 from ui.hotel_info_page import HotelInfoPage
 from ui.logbook_page import LogbookPage
 from ui.main_window import MainWindow
@@ -93,9 +95,9 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
         actor,
         desk=front_office,
         now=console.clock.now,
-        waiting_messages=lambda number: sum(1 for m in message_book.waiting() if m.room == number),
+        waiting_messages=lambda number: sum(1 for m in message_book.waiting(actor()) if m.room == number),
         dnd_ends=SqlDndEnds(console.store, console.clock).ends,
-        wakeups_of=lambda number: [w.due_at for w in wakeup_book.upcoming() if w.room == number],
+        wakeups_of=lambda number: [w.due_at for w in wakeup_book.upcoming(actor()) if w.room == number],
     )
     window.add_page(rooms, QCoreApplication.translate("Console", "Rooms"), "Ctrl+2")
     for key, what in rooms.key_list():
@@ -128,6 +130,7 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
     window.add_page(board, QCoreApplication.translate("Console", "Daily board"), "Ctrl+7")
     arrivals = ArrivalsPage(
         SqlBoard(console.store, console.clock),
+        actor,
         console.clock.now,
         console.hotel_name(),
         in_house=room_board.rooms,
@@ -135,7 +138,10 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
     window.add_page(arrivals, QCoreApplication.translate("Console", "VIP and arrivals"), "Ctrl+8")
 
     def duty_manager() -> None:
-        on_duty = SqlBoard(console.store, console.clock).today().duty_manager
+        try:
+            on_duty = SqlBoard(console.store, console.clock).today(console.actor).duty_manager
+        except PermissionDenied as exc:
+            on_duty = explain(exc)
         show_note(  # a band, not a box: F5 answers while it shows
             window,
             QCoreApplication.translate("Console", "Duty manager"),
@@ -149,9 +155,17 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
     window.calls_waiting = lambda: len(attendant.queue.queue.calls()) + len(attendant.queue.queue.aside())
     console.panels.update(rooms=rooms, wakeups=wakeups, messages=messages, logbook=logbook, board=board)
     pages = Pages(rooms, wakeups, messages, logbook, board, arrivals, front_office)
+    console.on_user.append(lambda: show_to_whoever_signed_in(pages))
     watch_duties(window, console, board)
     follow_other_positions(window, console, pages, lamps)
     return pages
+
+
+def show_to_whoever_signed_in(pages: Pages) -> None:
+    """Someone signed in or out: every page reads again as that user, so what the last one's role
+    read is gone and a page the new role may not read says so."""
+    for page in (pages.rooms, pages.wakeups, pages.messages, pages.logbook, pages.board, pages.arrivals):
+        page.refresh()
 
 
 def watch_duties(window: MainWindow, console: Console, board: BoardPage) -> DutyPanel:

@@ -12,10 +12,11 @@ from console.context import Console
 from db.duties import SqlDuties
 from db.shift_stats import SqlShiftStats
 from switchboard.duties import Duty
-from switchboard.errors import ConsoleError
+from switchboard.errors import ConsoleError, PermissionDenied
 from switchboard.shift_figures import ShiftFigures
 from switchboard.shifts import DEFAULT_PATTERNS, ShiftSlot, shift_at, slot
 from ui import i18n
+from ui.errors import explain
 from ui.handover_dialog import shift_name
 from ui.main_window import MainWindow
 from ui.print_lists import shift_report_html
@@ -56,10 +57,13 @@ def save_report(console: Console, window: MainWindow) -> ShiftReportDialog:
         title, since, until, shifts = periods[index]
         duties = SqlDuties(console.store, console.clock)
         listed = [d for s in shifts for d in duties.for_shift(s)]
-        return SqlShiftStats(console.store, console.clock).figures(title, since, until), listed
+        return SqlShiftStats(console.store, console.clock).figures(title, since, until, console.actor), listed
 
     def html(index: int) -> str:
-        f, duties = figures(index)
+        try:
+            f, duties = figures(index)
+        except PermissionDenied as exc:  # the dialog says it as it says a printer's fault
+            raise OSError(explain(exc)) from exc
         return shift_report_html(f, duties, console.hotel_name(), console.clock.now(), chinese=chinese)
 
     def save_pdf(index: int, path: Path) -> None:

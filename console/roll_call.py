@@ -54,7 +54,7 @@ class TrainingRollCall:
 
 def build_roll_call_page(console: Console, window: MainWindow) -> RollCallPage:
     book = SqlRollCalls(console.store, console.clock)
-    floors = sorted({room.floor for room in SqlRoomBoard(console.store, console.clock).rooms()})
+    floors = SqlRoomBoard(console.store, console.clock).floors()
     page = RollCallPage(
         book,
         SqlRollCallBoard(console.store).stamp,

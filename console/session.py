@@ -11,6 +11,7 @@ from db.seed import DEMO_USERS
 from db.shifts import SqlShifts
 from switchboard import demo_hotel
 from switchboard.auth import User
+from switchboard.errors import PermissionDenied
 from switchboard.hotel import Actor, Role
 from switchboard.shifts import shift_at
 from ui import i18n
@@ -111,7 +112,10 @@ def offer_take_over(console: Console, window: MainWindow, *, always: bool = Fals
     """At sign-in, the handover the incoming operator has not acknowledged yet (beside the queue, not
     modal)."""
     book = SqlHandovers(console.store, console.clock)
-    latest = book.latest()
+    try:
+        latest = book.latest(console.actor)
+    except PermissionDenied:  # a role that does not read the logbook takes over no handover
+        latest = None
     if latest is None or not latest.pending or latest.composed_by == console.actor.user:
         if always:
             window.statusBar().showMessage(

@@ -51,10 +51,11 @@ def build_wakeup_page(window: MainWindow, console: Console, actor: Callable[[], 
     )
     window.add_page(wakeups, QCoreApplication.translate("Console", "Wake-up calls"), "Ctrl+3")
     history = WakeUpHistoryPage(
-        SqlWakeUpHistory(console.store, console.clock), console.clock.now, console.hotel_name()
+        SqlWakeUpHistory(console.store, console.clock), actor, console.clock.now, console.hotel_name()
     )
     window.add_page(history, QCoreApplication.translate("Console", "Wake-up history"), "Ctrl+9")
     window.page_shown.connect(lambda widget: widget is history and history.refresh())
+    console.on_user.append(history.refresh)  # the last user's list is not left for the next
 
     def wakeups_due(rooms_due: list[str]) -> None:
         text = QCoreApplication.translate("Console", "Wake-up due now, call by hand: room %1")

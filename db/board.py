@@ -23,7 +23,8 @@ class SqlBoard:
         self._store = store
         self._clock = clock
 
-    def today(self) -> DailyBoard:
+    def today(self, actor: Actor) -> DailyBoard:
+        require(actor, Permission.READ_BOARD)
         now = self._clock.now()
         day = now.date()
         start = datetime.combine(day, time(0, 0), now.tzinfo)

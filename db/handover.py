@@ -51,7 +51,7 @@ class SqlHandovers:
         items: list[tuple[ItemKind, str, str]] = []
         if text:
             items.append((ItemKind.NOTE, "", text))
-        follow_ups = SqlLogbook(self._store, self._clock).open_follow_ups()
+        follow_ups = SqlLogbook(self._store, self._clock).open_follow_ups(actor)
         with self._store.unit() as s:
             for w in s.scalars(
                 select(WakeUpRow)
@@ -261,8 +261,9 @@ class SqlHandovers:
             handover.acknowledged_at, handover.acknowledged_by = now, actor.user
             audit(s, actor, now, "handover.acknowledged", "handover", handover.id)
 
-    def unacknowledged(self) -> Sequence[Handover]:
+    def unacknowledged(self, actor: Actor) -> Sequence[Handover]:
         """Handovers with an item nobody has acknowledged (the duty manager's list)."""
+        require(actor, Permission.READ_LOGBOOK)
         with self._store.read() as s:
             rows = s.scalars(
                 select(HandoverRow)
@@ -271,7 +272,8 @@ class SqlHandovers:
             )
             return [self._view(s, r) for r in rows]
 
-    def latest(self) -> Handover | None:
+    def latest(self, actor: Actor) -> Handover | None:
+        require(actor, Permission.READ_LOGBOOK)
         with self._store.read() as s:
             row = s.scalars(select(HandoverRow).order_by(HandoverRow.composed_at.desc())).first()
             return self._view(s, row) if row else None

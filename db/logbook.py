@@ -79,7 +79,8 @@ class SqlLogbook:
             for r in rows
         ]
 
-    def recent(self, limit: int = 200) -> Sequence[LogEntry]:
+    def recent(self, actor: Actor, limit: int = 200) -> Sequence[LogEntry]:
+        require(actor, Permission.READ_LOGBOOK)
         with self._store.read() as s:
             return self._entries(
                 s,
@@ -88,7 +89,11 @@ class SqlLogbook:
                 .limit(limit),
             )
 
-    def search(self, query: LogQuery, limit: int = 2000) -> Sequence[LogEntry]:
+    def search(self, query: LogQuery, actor: Actor, limit: int = 2000) -> Sequence[LogEntry]:
+        require(actor, Permission.READ_LOGBOOK)
+        return self._search(query, limit)
+
+    def _search(self, query: LogQuery, limit: int) -> Sequence[LogEntry]:
         q = select(LogbookEntryRow)
         words, room, author = (search_text(v) for v in (query.text, query.room, query.author))
         if words:
@@ -114,8 +119,8 @@ class SqlLogbook:
         with self._store.read() as s:
             return self._entries(s, q.order_by(LogbookEntryRow.created_at.desc()).limit(limit))
 
-    def open_follow_ups(self) -> Sequence[LogEntry]:
-        return self.search(LogQuery(open_only=True))
+    def open_follow_ups(self, actor: Actor) -> Sequence[LogEntry]:
+        return self.search(LogQuery(open_only=True), actor)
 
     def export_csv(self, query: LogQuery, actor: Actor) -> str:
         """The entries as CSV, for duty managers and administrators (``review_logbook``)."""
@@ -125,7 +130,7 @@ class SqlLogbook:
         writer.writerow(
             ["id", "time", "author", "kind", "category", "room", "text", "follow_up", "refers_to"]
         )
-        for e in self.search(query, limit=1_000_000):
+        for e in self._search(query, limit=1_000_000):
             writer.writerow(
                 [
                     e.id,

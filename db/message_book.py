@@ -164,7 +164,8 @@ class SqlMessageBook:
             self._on_pms_delivered(*told)
         return view
 
-    def waiting(self) -> Sequence[MessageView]:
+    def waiting(self, actor: Actor) -> Sequence[MessageView]:
+        require(actor, Permission.READ_MESSAGES)
         with self._store.read() as s:
             rows = s.execute(
                 select(MessageRow, RoomRow.number, GuestRow.name, StayRow.privacy)

@@ -11,6 +11,7 @@ from db.room_states import RoomStates
 from db.rooms import LampSwitch
 from db.rows import GuestRow, RoomRow, StayRow
 from db.store import Store
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.desk import RoomView
 from switchboard.hotel import Actor, StayStatus, check_room_number
@@ -22,7 +23,16 @@ class SqlRoomBoard:
         self._clock = clock
         self._on_dnd = on_dnd
 
-    def rooms(self) -> Sequence[RoomView]:
+    def rooms(self, actor: Actor) -> Sequence[RoomView]:
+        require(actor, Permission.READ_ROOMS)
+        return self._rooms()
+
+    def floors(self) -> list[int]:
+        """The hotel's floors (no guest in them: the roll-call page offers them before anyone signs in)."""
+        with self._store.read() as s:
+            return sorted(set(s.scalars(select(RoomRow.floor).distinct())))
+
+    def _rooms(self) -> Sequence[RoomView]:
         with self._store.read() as s:
             guests = {
                 room_id: (guest, stay)
@@ -58,4 +68,4 @@ class SqlRoomBoard:
         # One path into the database: the room states keep the DND periods and tell the PBX.
         RoomStates(self._store, self._clock, on_dnd=self._on_dnd).set_dnd(room, on, actor)
         number = check_room_number(room)
-        return next(v for v in self.rooms() if v.number == number)
+        return next(v for v in self._rooms() if v.number == number)

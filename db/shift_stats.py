@@ -27,8 +27,9 @@ from db.rows import (
     WakeUpRow,
 )
 from db.store import Store
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
-from switchboard.desk import LogQuery
+from switchboard.hotel import Actor
 from switchboard.shift_figures import ANSWER_BUCKETS, THREE_RINGS_S, LogLine, ShiftFigures, WakeUpLine
 from switchboard.wakeup_status import OPEN, WakeUpStatus
 
@@ -40,9 +41,12 @@ class SqlShiftStats:
         self._store = store
         self._clock = clock
 
-    def figures(self, title: str, since: datetime, until: datetime) -> ShiftFigures:
+    def figures(self, title: str, since: datetime, until: datetime, actor: Actor) -> ShiftFigures:
+        """The report's figures, for those who print shift reports (its logbook lines need
+        ``read_logbook`` too)."""
+        require(actor, Permission.PRINT_REPORTS)
         zone = since.tzinfo
-        open_ids = {e.id for e in SqlLogbook(self._store, self._clock).search(LogQuery(open_only=True))}
+        open_ids = {e.id for e in SqlLogbook(self._store, self._clock).open_follow_ups(actor)}
         with self._store.read() as s:
             calls = s.execute(
                 select(

@@ -219,7 +219,8 @@ class SqlWakeUpBook:
                 )
             ]
 
-    def upcoming(self) -> Sequence[WakeUpView]:
+    def upcoming(self, actor: Actor) -> Sequence[WakeUpView]:
+        require(actor, Permission.READ_WAKEUPS)
         with self._store.read() as s:
             rows = s.execute(
                 select(WakeUpRow, GuestRow.name, RoomRow.extension, StayRow.privacy)

@@ -11,8 +11,10 @@ from sqlalchemy import select
 from db.privacy import mask_text, private_guests
 from db.rows import GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
 from db.store import Store
+from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.desk import AttemptView, WakeUpView
+from switchboard.hotel import Actor
 from switchboard.wakeup_history import WakeUpRecord
 from switchboard.wakeup_status import WakeUpStatus
 
@@ -26,8 +28,9 @@ class SqlWakeUpHistory:
         self._store = store
         self._clock = clock
 
-    def between(self, since: datetime, until: datetime) -> Sequence[WakeUpRecord]:
+    def between(self, since: datetime, until: datetime, actor: Actor) -> Sequence[WakeUpRecord]:
         """Every call due in [since, until), in order of time and room."""
+        require(actor, Permission.READ_WAKEUPS)
         zone = self._clock.now().tzinfo
         with self._store.read() as s:
             rows = list(

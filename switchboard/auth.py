@@ -41,9 +41,16 @@ class Permission(Enum):
     WATCH_LINKS = "watch_links"  # the link monitor's raw frames
     PURGE_DATA = "purge_data"  # the retention job
     EVACUATE = "evacuate"  # start and stop the evacuation roll-call (the password is asked again)
+    # reads of private data: what a role's work needs to see, beside what it may change
+    READ_LOGBOOK = "read_logbook"  # the logbook's entries and search, the latest handover
+    READ_WAKEUPS = "read_wakeups"  # wake-ups booked and their history
+    READ_MESSAGES = "read_messages"  # guest messages waiting
+    READ_ROOMS = "read_rooms"  # the room board: rooms, guests, DND, VIPs
+    READ_BOARD = "read_board"  # today's board: notices, arrivals and VIPs, room moves, whereabouts
 
 
 _P = Permission
+_READ_ALL = (_P.READ_LOGBOOK, _P.READ_WAKEUPS, _P.READ_MESSAGES, _P.READ_ROOMS, _P.READ_BOARD)
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.OPERATOR: frozenset(
         {
@@ -55,10 +62,22 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             _P.WRITE_LOGBOOK,
             _P.CLOSE_SHIFTS,  # their own, at the handover; shifts also close themselves
             _P.PRINT_REPORTS,
+            *_READ_ALL,
         }
     ),
     Role.FRONT_DESK: frozenset(
-        {_P.BOOK_WAKEUPS, _P.MANAGE_STAYS, _P.SET_ROOM_STATE, _P.SET_DND, _P.TAKE_MESSAGES}
+        {
+            _P.BOOK_WAKEUPS,
+            _P.MANAGE_STAYS,
+            _P.SET_ROOM_STATE,
+            _P.SET_DND,
+            _P.TAKE_MESSAGES,
+            # what the desk books and takes, the rooms and arrivals it checks in; not the logbook
+            _P.READ_WAKEUPS,
+            _P.READ_MESSAGES,
+            _P.READ_ROOMS,
+            _P.READ_BOARD,
+        }
     ),
     Role.DUTY_MANAGER: frozenset(
         {
@@ -73,6 +92,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             _P.SET_DND,
             _P.TAKE_MESSAGES,
             _P.EVACUATE,
+            *_READ_ALL,
         }
     ),
     Role.ADMINISTRATOR: frozenset(Permission),

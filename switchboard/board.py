@@ -32,7 +32,7 @@ class DailyBoard:
 
 
 class BoardSource(Protocol):
-    def today(self) -> DailyBoard: ...
+    def today(self, actor: Actor) -> DailyBoard: ...
 
     def add_notice(
         self, kind: str, at_time: str, text: str, actor: Actor, day: date | None = None

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Protocol
 
 from switchboard.desk import AttemptView, WakeUpView
+from switchboard.hotel import Actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,4 +22,4 @@ class WakeUpRecord:
 
 
 class WakeUpHistory(Protocol):
-    def between(self, since: datetime, until: datetime) -> Sequence[WakeUpRecord]: ...
+    def between(self, since: datetime, until: datetime, actor: Actor) -> Sequence[WakeUpRecord]: ...

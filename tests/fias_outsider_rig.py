@@ -28,6 +28,7 @@ from switchboard.fias.session import LinkPhase
 from switchboard.link_monitor import LinkCounters, LinkJournal
 from switchboard.pbx import LinkName
 from tests.fias_outsider_pms import OutsiderPms
+from tests.reader import READER
 from tests.test_fias_link import SocatPair, eventually
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -134,7 +135,8 @@ WIRES = ["tcp", pytest.param("pty", marks=pytest.mark.slow)]
 
 
 def vacant(store: Store, count: int = 1) -> list[str]:
-    rooms = [r.number for r in SqlRoomBoard(store, SystemClock(ZONE)).rooms() if r.occupancy == "vacant"]
+    board = SqlRoomBoard(store, SystemClock(ZONE))
+    rooms = [r.number for r in board.rooms(READER) if r.occupancy == "vacant"]
     return rooms[:count]
 
 

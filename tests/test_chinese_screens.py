@@ -28,6 +28,7 @@ from switchboard.clock import FakeClock
 from switchboard.desk import LogQuery
 from switchboard.handover import ItemKind
 from switchboard.hotel import Actor, Role
+from tests.reader import READER
 from ui import i18n
 from ui.blf_model import BlfModel
 from ui.handover_dialog import TakeOverDialog
@@ -49,12 +50,12 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 def test_the_training_database_starts_with_the_shift_before(sqlite_store: Store) -> None:
     clock = FakeClock(AT)
     seed_demo_hotel(sqlite_store, clock, language="zh_CN", practice=True)
-    handover = SqlHandovers(sqlite_store, clock).latest()
+    handover = SqlHandovers(sqlite_store, clock).latest(READER)
     assert handover is not None and handover.composed_by == demo_hotel.PREVIOUS_OPERATOR
     assert handover.from_shift == "2026-11-20 night" and handover.pending == handover.items
     kinds = {i.kind for i in handover.items}
     assert {ItemKind.NOTE, ItemKind.FOLLOW_UP, ItemKind.DND, ItemKind.TIMED_DUTY} <= kinds
-    entries = SqlLogbook(sqlite_store, clock).search(LogQuery(), limit=50)
+    entries = SqlLogbook(sqlite_store, clock).search(LogQuery(), READER, limit=50)
     assert len(entries) == len(demo_hotel.PRACTICE_LOGBOOK)
     assert all(not LATIN_WORD.search(e.text.replace("8300", "")) for e in entries)
     done = SqlHandovers(sqlite_store, clock).acknowledge_all([i.id for i in handover.items], EARLY)
@@ -64,7 +65,7 @@ def test_the_training_database_starts_with_the_shift_before(sqlite_store: Store)
 def test_a_chinese_take_over_speaks_chinese(qtbot: QtBot, sqlite_store: Store, chinese: None) -> None:
     clock = FakeClock(AT)
     seed_demo_hotel(sqlite_store, clock, language="zh_CN", practice=True)
-    handover = SqlHandovers(sqlite_store, clock).latest()
+    handover = SqlHandovers(sqlite_store, clock).latest(READER)
     assert handover is not None
     take = TakeOverDialog(SqlHandovers(sqlite_store, clock), handover, lambda: EARLY, chinese=True)
     qtbot.addWidget(take)

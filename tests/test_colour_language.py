@@ -20,6 +20,7 @@ from switchboard import demo_hotel
 from switchboard.clock import FakeClock
 from switchboard.hotel import Actor, Role
 from switchboard.pbx import LampChanged, LampState
+from tests.reader import READER
 from ui.blf_delegate import BlfDelegate
 from ui.blf_model import BlfFilter, BlfModel
 from ui.legend import DND_COLOUR, LAMP_COLOURS, ROOM_COLOURS, Legend
@@ -76,7 +77,7 @@ def test_dnd_is_magenta_on_the_lamp_and_on_the_room_tile(qtbot: QtBot, sqlite_st
     lamp_image = _paint(BlfDelegate(), lamps, lamps.row_of(room), 92, 50)
     assert QColor(lamp_image.pixel(46, 25)).name() == DND_COLOUR
 
-    rooms = [r for r in SqlRoomBoard(sqlite_store, clock).rooms() if r.number == room]
+    rooms = [r for r in SqlRoomBoard(sqlite_store, clock).rooms(READER) if r.number == room]
     model: RowsModel[object] = RowsModel(["Room"], lambda r: [r.number], lambda r: "")
     model.set_rows(rooms)
     tile = _paint(RoomTileDelegate(), model, 0, 104, 54)

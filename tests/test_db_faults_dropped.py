@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from tests.pg_server import _pg_bin
+from tests.reader import READER
 
 pytestmark = pytest.mark.postgres
 
@@ -173,7 +174,7 @@ def _console() -> None:
             say({"attempts": attempts, "probe": {"key": probe.key, "seconds": probe.seconds}})
         elif command == "write again" and store is not None:
             SqlLogbook(store, clock).write(LogCategory.OTHER, "after", operator)
-            say({"entries": sorted(e.text for e in SqlLogbook(store, clock).recent())})
+            say({"entries": sorted(e.text for e in SqlLogbook(store, clock).recent(READER))})
         elif command == "quit":
             if store is not None:
                 store.dispose()

@@ -23,6 +23,7 @@ from switchboard.errors import DatabaseUnavailable, InputError
 from switchboard.hotel import Actor, Role
 from tests.conftest import HOTEL_ZONE
 from tests.pg_server import PostgresServer, free_port
+from tests.reader import READER
 
 pytestmark = pytest.mark.postgres
 
@@ -103,7 +104,7 @@ def test_a_server_stopped_mid_shift_is_a_clear_error_and_the_same_store_writes_o
     assert store.probe().key == "storage.unreachable"
     _start_again(own_server)
     book.write(LogCategory.OTHER, "after", OP)  # no restart of the console
-    assert sorted(e.text for e in book.recent()) == ["after", "before"]
+    assert sorted(e.text for e in book.recent(READER)) == ["after", "before"]
     assert store.probe().up
     store.dispose()
 

@@ -32,6 +32,7 @@ from switchboard.desk import LogCategory
 from switchboard.errors import ConsoleError, DatabaseState, DatabaseUnavailable
 from switchboard.hotel import Actor, Role
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 
 OP = Actor(user="lin", position="Console 1", role=Role.OPERATOR)
 NOBODY = 65534
@@ -42,7 +43,7 @@ def _clock() -> FakeClock:
 
 
 def _texts(store: Store) -> list[str]:
-    return sorted(e.text for e in SqlLogbook(store, _clock()).recent())
+    return sorted(e.text for e in SqlLogbook(store, _clock()).recent(READER))
 
 
 @pytest.fixture
@@ -63,7 +64,7 @@ def test_a_deleted_database_file_stops_writes_and_is_not_made_again(console: tup
     assert refused.value.key == "storage.file_missing"
     assert refused.value.args_map["where"] == str(db)
     with pytest.raises(DatabaseUnavailable):
-        SqlLogbook(store, _clock()).recent()  # what it would show is a ghost of the deleted file
+        SqlLogbook(store, _clock()).recent(READER)  # what it would show is a ghost of the deleted file
     assert not db.exists()  # no empty database made in its place
     state = store.probe()
     assert not state.up and state.key == "storage.file_missing" and state.where == str(db)

@@ -27,6 +27,7 @@ from switchboard.directory import Directory
 from switchboard.errors import ConflictError, InputError, PermissionDenied
 from switchboard.hotel import Actor, Role
 from switchboard.wakeup_status import WakeUpStatus
+from tests.reader import READER
 from ui.hotel_info_page import HotelInfoPage
 from ui.logbook_page import LogbookPage
 from ui.messages_page import MessagesPage
@@ -42,7 +43,7 @@ def hotel(store: Store) -> tuple[Store, FakeClock, str, str]:
     """The demo hotel; returns a let room and an empty one."""
     clock = FakeClock(AT)
     seed_demo_hotel(store, clock)
-    rooms = SqlRoomBoard(store, clock).rooms()
+    rooms = SqlRoomBoard(store, clock).rooms(READER)
     let = next(r.number for r in rooms if r.guest and not r.privacy)
     empty = next(r.number for r in rooms if not r.guest and r.occupancy == "vacant")
     return store, clock, let, empty
@@ -82,12 +83,12 @@ def test_wake_up_booked_for_tomorrow_never_doubled_and_due_to_a_person(
     due = book.escalate_due()
     assert [w.room for w in due] == [room]
     assert book.escalate_due() == []  # once only
-    manual = book.upcoming()[0]
+    manual = book.upcoming(READER)[0]
     assert manual.status is WakeUpStatus.MANUAL
     with pytest.raises(ConflictError):
         book.mark_done(manual.id, manual.version - 1, OP)
     assert book.mark_done(manual.id, manual.version, OP).status is WakeUpStatus.HANDLED
-    assert book.upcoming() == []
+    assert book.upcoming(READER) == []
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(WakeUpRow)) == 1
         actions = set(s.scalars(select(AuditRow.action)))
@@ -121,7 +122,7 @@ def test_message_lamp_on_while_messages_wait(hotel: tuple[Store, FakeClock, str,
         book.take(empty, "Someone", "", "hello", OP)
     book.deliver(first.id, first.version, OP)
     assert lamps == [(room, True)]
-    second = book.waiting()[0]
+    second = book.waiting(READER)[0]
     assert second.sender == "محمد" and second.text == "سأتصل لاحقا 🙂"
     book.deliver(second.id, second.version, OP)
     assert lamps == [(room, True), (room, False)]
@@ -137,21 +138,21 @@ def test_logbook_keeps_entries_and_refuses_bad_ones(hotel: tuple[Store, FakeCloc
     log.write(LogCategory.MAINTENANCE, "Air-con noisy\x07 in room", OP, room, follow_up=True)
     clock.advance(60)
     log.write(LogCategory.OTHER, "Lobby quiet", OP)
-    entries = log.recent()
+    entries = log.recent(READER)
     assert [e.text for e in entries] == ["Lobby quiet", "Air-con noisy in room"]
     assert entries[1].room == room and entries[1].follow_up
     with pytest.raises(InputError):
         log.write(LogCategory.OTHER, "", OP)
     with pytest.raises(InputError):
         log.write(LogCategory.OTHER, "text", OP, room="0000")
-    assert len(log.recent()) == 2
+    assert len(log.recent(READER)) == 2
 
 
 def test_pages_by_keyboard(qtbot: QtBot, sqlite_store: Store) -> None:
     clock = FakeClock(AT)
     seed_demo_hotel(sqlite_store, clock)
     board = SqlRoomBoard(sqlite_store, clock)
-    room = next(r.number for r in board.rooms() if r.guest and not r.privacy)
+    room = next(r.number for r in board.rooms(READER) if r.guest and not r.privacy)
     rooms = RoomsPage(board, lambda: OP)
     wakeups = WakeUpPage(SqlWakeUpBook(sqlite_store, clock), lambda: OP, clock.now)
     messages = MessagesPage(SqlMessageBook(sqlite_store, clock), clock, lambda: OP)

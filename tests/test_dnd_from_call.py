@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from db.store import Store
 from switchboard.pbx import CallState
 from tests.attendant_desk import ConsoleDesk
+from tests.reader import READER
 
 
 def test_ctrl_d_then_a_time_sets_dnd_until_then(qtbot: QtBot, sqlite_store: Store, tmp_path: Path) -> None:
@@ -19,7 +20,7 @@ def test_ctrl_d_then_a_time_sets_dnd_until_then(qtbot: QtBot, sqlite_store: Stor
     guest = desk.guests()[0]
     desk.answer_call_from(guest.number)
     desk.key(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    room = next(r for r in desk.board.rooms() if r.extension == guest.number)
+    room = next(r for r in desk.board.rooms(READER) if r.extension == guest.number)
     assert room.dnd  # on at once
     assert desk.window.pages.currentWidget() is desk.rooms
     assert QApplication.focusWidget() is desk.rooms.dnd_time  # waiting for the end time

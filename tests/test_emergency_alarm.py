@@ -23,6 +23,7 @@ from switchboard.emergency import EmergencyDialled, Source
 from switchboard.hotel import Role
 from switchboard.settings import ConsoleSettings
 from tests.console_parts import console_and_window
+from tests.reader import READER
 from ui.main_window import MainWindow
 
 
@@ -53,7 +54,7 @@ def test_the_alarm_reaches_both_positions_and_one_acknowledgement_clears_both(
     positions: tuple[EmergencyDesk, ...], store: Store, clock: FakeClock
 ) -> None:
     one, two = positions
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest and not r.privacy)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest and not r.privacy)
     beeps: list[int] = []
     one.banner._sound = lambda: beeps.append(1)
     one.heard(EmergencyDialled("call-7", room.extension, "110", clock.now(), Source.PBX))
@@ -74,7 +75,7 @@ def test_nobody_acknowledges_so_the_duty_manager_and_security_are_called_once(
     positions: tuple[EmergencyDesk, ...], store: Store, clock: FakeClock
 ) -> None:
     one, two = positions
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest)
     one.heard(EmergencyDialled("call-8", room.extension, "119", clock.now(), Source.PBX))
     clock.advance(timedelta(seconds=31))
     one.refresh()

@@ -14,6 +14,7 @@ from db.store import Store
 from switchboard.clock import FakeClock
 from switchboard.emergency import EmergencyDialled, EmergencyNumbers, Source
 from switchboard.hotel import Actor, Role
+from tests.reader import READER
 
 PBX = Actor.link("PBX")
 NIGHT = Actor(user="night", position="Console 1", role=Role.OPERATOR)
@@ -42,7 +43,7 @@ def _dialled(
 
 def test_one_alarm_per_call_with_the_guests_of_the_room(store: Store, clock: FakeClock) -> None:
     seed_demo_hotel(store, clock)
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest and not r.privacy)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest and not r.privacy)
     book = SqlEmergencies(store, clock)
     alarm, new = book.raise_alarm(_dialled(clock, room.extension), PBX)
     assert new and alarm.room == room.number and alarm.floor == room.floor and alarm.open
@@ -55,17 +56,17 @@ def test_one_alarm_per_call_with_the_guests_of_the_room(store: Store, clock: Fak
     late, new = book.raise_alarm(record, PBX)
     assert not new and late.id == alarm.id and not late.up
     assert [a.id for a in book.open_alarms()] == [alarm.id]
-    entries = [e.text for e in SqlLogbook(store, clock).recent()]
+    entries = [e.text for e in SqlLogbook(store, clock).recent(READER)]
     assert any(f"room {room.number} dialled 110" in e for e in entries)
 
 
 def test_a_call_the_live_paths_missed_is_raised_late_from_its_record(store: Store, clock: FakeClock) -> None:
     seed_demo_hotel(store, clock)
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest)
     record = EmergencyDialled("smdr:1", room.extension, "119", clock.now(), Source.RECORDS, up=False)
     alarm, new = SqlEmergencies(store, clock).raise_alarm(record, PBX)
     assert new and alarm.source is Source.RECORDS and alarm.number == "119"
-    assert any("live alarm missed it" in e.text for e in SqlLogbook(store, clock).recent())
+    assert any("live alarm missed it" in e.text for e in SqlLogbook(store, clock).recent(READER))
 
 
 def test_the_first_acknowledgement_counts_and_escalation_happens_once(store: Store, clock: FakeClock) -> None:
@@ -161,13 +162,13 @@ def test_the_shift_report_lists_each_emergency_call_with_its_acknowledgement(
     from ui.shift_report import render
 
     seed_demo_hotel(store, clock)
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest and not r.privacy)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest and not r.privacy)
     book = SqlEmergencies(store, clock)
     alarm, _ = book.raise_alarm(_dialled(clock, room.extension), PBX)
     clock.advance(timedelta(seconds=12))
     book.acknowledge(alarm.id, NIGHT)
     slot = shift_at(clock.now())
-    figures = SqlShiftStats(store, clock).figures("night", slot.starts_at, slot.ends_at)
+    figures = SqlShiftStats(store, clock).figures("night", slot.starts_at, slot.ends_at, READER)
     listed = [(e.where, e.number, e.acknowledged_by) for e in figures.emergencies]
     assert listed == [(room.number, "110", "night")]
     pdf = Path(str(tmp_path)) / "report.pdf"
@@ -184,7 +185,7 @@ def test_the_handover_lists_the_shifts_emergency_calls(store: Store, clock: Fake
     from ui.handover_dialog import item_text
 
     seed_demo_hotel(store, clock)
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest)
     book = SqlEmergencies(store, clock)
     alarm, _ = book.raise_alarm(_dialled(clock, room.extension), PBX)
     book.acknowledge(alarm.id, NIGHT)

@@ -22,6 +22,7 @@ from switchboard.fias.front_desk import NAMELESS, PmsFrontDesk
 from switchboard.fias.records import FiasRecord
 from switchboard.fias.session import LinkPhase
 from tests.fias_pms import PmsPeer, pms_on_tcp
+from tests.reader import READER
 from tests.test_fias_link import eventually
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -58,7 +59,7 @@ def test_check_in_wake_up_and_check_out_from_the_pms(pms_and_console) -> None:  
     pms, link, desk, store, clock = pms_and_console
     assert pms.alive.wait(10)
     eventually(lambda: link.session.phase is LinkPhase.ALIVE)
-    room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant")
+    room = next(r.number for r in SqlRoomBoard(store, clock).rooms(READER) if r.occupancy == "vacant")
 
     def stay_status() -> str | None:
         with store.read() as s:
@@ -86,7 +87,7 @@ def test_a_resync_keeps_the_guests_the_pms_resends_and_checks_out_the_rest(store
     """A guest already in house and resent in the resync (GI with SF) stays; one not resent leaves."""
     clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
     seed_demo_hotel(store, clock)
-    vacant = [r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant"][:2]
+    vacant = [r.number for r in SqlRoomBoard(store, clock).rooms(READER) if r.occupancy == "vacant"][:2]
     desk = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), lambda _rec: None)
     for room, reservation in zip(vacant, ("5001", "5002"), strict=True):
         desk.apply(FiasRecord("GI", (("RN", room), ("G#", reservation), ("GN", "Li"), ("GS", "N"))))
@@ -106,7 +107,7 @@ def test_class_of_service_from_a_check_in_change_and_resync_reaches_the_room(sto
     """CS in GI, GC and a resent GI (SF) sets the room's class of service in the database."""
     clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
     seed_demo_hotel(store, clock)
-    room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant")
+    room = next(r.number for r in SqlRoomBoard(store, clock).rooms(READER) if r.occupancy == "vacant")
     desk = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), lambda _rec: None)
 
     def level() -> int | None:
@@ -126,7 +127,7 @@ def test_class_of_service_from_a_check_in_change_and_resync_reaches_the_room(sto
 def test_a_wake_up_request_repeated_by_the_pms_is_booked_once_and_not_refused(store: Store) -> None:
     clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
     seed_demo_hotel(store, clock)
-    room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant")
+    room = next(r.number for r in SqlRoomBoard(store, clock).rooms(READER) if r.occupancy == "vacant")
     sent: list[FiasRecord] = []
     desk = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), sent.append)
     desk.apply(FiasRecord("GI", (("RN", room), ("G#", "7001"), ("GN", "Li"))))
@@ -141,7 +142,7 @@ def test_a_wake_up_request_repeated_by_the_pms_is_booked_once_and_not_refused(st
 def test_a_check_in_without_a_name_is_stored_under_the_placeholder(store: Store) -> None:
     clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
     seed_demo_hotel(store, clock)
-    room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant")
+    room = next(r.number for r in SqlRoomBoard(store, clock).rooms(READER) if r.occupancy == "vacant")
     desk = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), lambda _rec: None)
     desk.apply(FiasRecord("GI", (("RN", room), ("G#", "8001"), ("GS", "N"))))
     with store.read() as s:

@@ -21,6 +21,7 @@ from switchboard.clock import FakeClock
 from switchboard.errors import InputError, NotFound
 from switchboard.frontoffice import CheckIn, GuestChange
 from switchboard.hotel import Actor, Role, StayStatus
+from tests.reader import READER
 
 ZONE = ZoneInfo("Asia/Shanghai")
 DESK = Actor(user="frontdesk", position="Front desk", role=Role.FRONT_DESK)
@@ -30,7 +31,7 @@ DESK = Actor(user="frontdesk", position="Front desk", role=Role.FRONT_DESK)
 def hotel(store: Store) -> tuple[Store, FakeClock, list[str], list[tuple[str, bool]]]:
     clock = FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=ZONE))
     seed_demo_hotel(store, clock)
-    vacant = [r.number for r in SqlRoomBoard(store, clock).rooms() if r.occupancy == "vacant"]
+    vacant = [r.number for r in SqlRoomBoard(store, clock).rooms(READER) if r.occupancy == "vacant"]
     return store, clock, vacant, []
 
 
@@ -100,11 +101,11 @@ def test_check_out_reports_undelivered_messages_and_clears_the_room(hotel) -> No
     assert result.undelivered_messages == 1 and result.cancelled_wakeups == 1
     assert ("dnd " + vacant[0], False) in told
     assert ("lamp " + vacant[0], False) in told
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.number == vacant[0])
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.number == vacant[0])
     assert (
         not room.dnd and not room.message_lamp and room.occupancy == "vacant" and room.housekeeping == "dirty"
     )
-    assert all(w.id != wake.id for w in SqlWakeUpBook(store, clock).upcoming())
+    assert all(w.id != wake.id for w in SqlWakeUpBook(store, clock).upcoming(READER))
     with pytest.raises(NotFound):
         fo.check_out(vacant[0], "", DESK)
 
@@ -119,10 +120,10 @@ def test_a_room_move_carries_wake_ups_messages_and_dnd(hotel) -> None:  # type: 
     told.clear()
     moved = fo.move_room(vacant[0], vacant[1], stay.reservation, DESK)
     assert moved.room == vacant[1]
-    wakeups = SqlWakeUpBook(store, clock).upcoming()
+    wakeups = SqlWakeUpBook(store, clock).upcoming(READER)
     assert [w.room for w in wakeups] == [vacant[1]]
-    assert SqlMessageBook(store, clock).waiting()[0].room == vacant[1]
-    rooms = {r.number: r for r in SqlRoomBoard(store, clock).rooms()}
+    assert SqlMessageBook(store, clock).waiting(READER)[0].room == vacant[1]
+    rooms = {r.number: r for r in SqlRoomBoard(store, clock).rooms(READER)}
     assert rooms[vacant[1]].dnd and rooms[vacant[1]].message_lamp and rooms[vacant[1]].guest == "张伟"
     assert (
         not rooms[vacant[0]].dnd
@@ -153,7 +154,7 @@ def test_dnd_until_ten_clears_itself(hotel) -> None:  # type: ignore[no-untyped-
     clock.set(datetime(2026, 11, 21, 10, 0, 30, tzinfo=ZONE))
     assert fo.expire_dnd() == [vacant[0]]
     assert told[-1] == (f"dnd {vacant[0]}", False)
-    assert not next(r for r in SqlRoomBoard(store, clock).rooms() if r.number == vacant[0]).dnd
+    assert not next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.number == vacant[0]).dnd
     with store.read() as s:
         assert "dnd.expired" in set(s.scalars(select(AuditRow.action)))
 
@@ -182,7 +183,7 @@ def test_the_rooms_page_checks_in_moves_and_checks_out(qtbot, hotel) -> None:  #
         lambda: DESK,
         desk=fo,
         now=clock.now,
-        waiting_messages=lambda n: sum(1 for m in book.waiting() if m.room == n),
+        waiting_messages=lambda n: sum(1 for m in book.waiting(READER) if m.room == n),
         confirm=lambda q: asked.append(q) or False,
     )
     qtbot.addWidget(page)
@@ -235,10 +236,10 @@ def test_messages_for_an_expected_arrival_wait_for_check_in_and_are_purged_after
     book = SqlMessageBook(store, clock)
     book.take(room, "Travel agent", "", "Your car is booked for 08:00", DESK)
     fo = office(store, clock, told)
-    assert not any(r.message_lamp for r in SqlRoomBoard(store, clock).rooms() if r.number == room)
+    assert not any(r.message_lamp for r in SqlRoomBoard(store, clock).rooms(READER) if r.number == room)
     fo.check_in(CheckIn(room=room, name=guest, reservation=reservation), DESK)
     assert (f"lamp {room}", True) in told
-    waiting = book.waiting()
+    waiting = book.waiting(READER)
     assert [m.text for m in waiting if m.room == room] == ["Your car is booked for 08:00"]
     message = next(m for m in waiting if m.room == room)
     book.deliver(message.id, message.version, DESK, "slip")
@@ -256,7 +257,11 @@ def test_vip_and_arrivals_list_on_screen_and_in_print(qtbot, hotel, tmp_path) ->
 
     store, clock, _vacant, _told = hotel
     page = ArrivalsPage(
-        SqlBoard(store, clock), clock.now, "Grand Harbour Hotel", in_house=SqlRoomBoard(store, clock).rooms
+        SqlBoard(store, clock),
+        lambda: READER,
+        clock.now,
+        "Grand Harbour Hotel",
+        in_house=SqlRoomBoard(store, clock).rooms,
     )
     qtbot.addWidget(page)
     everyone = page.model.rowCount()

@@ -25,6 +25,7 @@ from switchboard.frontoffice import CheckIn, GuestChange
 from switchboard.hotel import Actor, Role
 from switchboard.input_checks import search_text
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 
 NOW = datetime(2026, 11, 20, 22, 0, tzinfo=HOTEL_ZONE)
 DESK = Actor(user="frontdesk", position="Front desk", role=Role.FRONT_DESK)
@@ -35,7 +36,9 @@ OP = Actor(user="lin", position="Console 1", role=Role.OPERATOR)
 def hotel(store: Store) -> tuple[Store, FakeClock, list[str]]:
     clock = FakeClock(NOW)
     seed_demo_hotel(store, clock)
-    vacant = [r.number for r in SqlRoomBoard(store, clock).rooms() if not r.guest and r.occupancy == "vacant"]
+    vacant = [
+        r.number for r in SqlRoomBoard(store, clock).rooms(READER) if not r.guest and r.occupancy == "vacant"
+    ]
     return store, clock, vacant
 
 
@@ -66,9 +69,9 @@ def test_codes_with_control_characters_or_too_long_are_refused_not_cut(
             key, lambda f=field, v=value: front.check_in(CheckIn(room=room, name="Ali", **{f: v}), DESK)
         )
         assert error.args_map["field"] == field
-    assert SqlRoomBoard(store, clock).rooms()[0] is not None
+    assert SqlRoomBoard(store, clock).rooms(READER)[0] is not None
     assert not next(
-        r for r in SqlRoomBoard(store, clock).rooms() if r.number == room
+        r for r in SqlRoomBoard(store, clock).rooms(READER) if r.number == room
     ).guest  # nothing written
     stay = front.check_in(
         CheckIn(room=room, name="Ali", reservation="R" * 20, group="G" * 20, language="zh_CN"), DESK
@@ -85,7 +88,7 @@ def test_free_text_drops_nul_control_and_bidirectional_overrides_and_keeps_every
     names = ["عمر الرشيد", "黄晓明", "Zoë 👩‍👩‍👧 Smith"]
     for room, name in zip(vacant, names, strict=False):
         front.check_in(CheckIn(room=room, name=f"{name}\x00"), DESK)
-        shown = next(r for r in SqlRoomBoard(store, clock).rooms() if r.number == room)
+        shown = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.number == room)
         assert shown.guest == name  # the ZWJ emoji family and the Arabic letters kept, the NUL gone
     log = SqlLogbook(store, clock)
     entry = log.write(LogCategory.OTHER, "Parcel for \u202eexe.txt\u202c at the desk\x00", OP)
@@ -99,9 +102,13 @@ def test_searches_with_nul_are_answered_not_a_database_error(
     store, clock, _vacant = hotel
     log = SqlLogbook(store, clock)
     log.write(LogCategory.OTHER, "100% sure the lift is fixed", OP)
-    assert [e.text for e in log.search(LogQuery(text="100%\x00 sure"))] == ["100% sure the lift is fixed"]
-    assert list(log.search(LogQuery(text="\x00", room="12\x0003", author="li\x00n"))) == []
-    assert [e.text for e in log.search(LogQuery(text="_"))] == []  # a wildcard is a character, not a pattern
+    assert [e.text for e in log.search(LogQuery(text="100%\x00 sure"), READER)] == [
+        "100% sure the lift is fixed"
+    ]
+    assert list(log.search(LogQuery(text="\x00", room="12\x0003", author="li\x00n"), READER)) == []
+    assert [
+        e.text for e in log.search(LogQuery(text="_"), READER)
+    ] == []  # a wildcard is a character, not a pattern
     assert search_text("a\u202eb\x00c ") == "abc"
 
 

@@ -17,6 +17,7 @@ from db.store import Store
 from switchboard.clock import FakeClock
 from switchboard.errors import ConflictError
 from switchboard.hotel import Actor, Role
+from tests.reader import READER
 
 ZONE = ZoneInfo("Asia/Shanghai")
 ONE = Actor(user="lin", position="Console 1", role=Role.OPERATOR)
@@ -31,7 +32,7 @@ def test_two_positions_see_each_other_and_conflict_clearly(pg_url: str) -> None:
         first.migrate()
         seed_demo_hotel(first, clock)
         feed_one, feed_two = SqlChangeFeed(first, "Console 1"), SqlChangeFeed(second, "Console 2")
-        room = next(r.number for r in SqlRoomBoard(first, clock).rooms() if r.guest and not r.privacy)
+        room = next(r.number for r in SqlRoomBoard(first, clock).rooms(READER) if r.guest and not r.privacy)
 
         started = wall.perf_counter()
         SqlRoomBoard(first, clock).set_dnd(room, True, ONE)
@@ -41,12 +42,12 @@ def test_two_positions_see_each_other_and_conflict_clearly(pg_url: str) -> None:
             seen = feed_two.poll()
         assert ("room", room) in seen.keys
         assert wall.perf_counter() - started < 1.0
-        assert next(r for r in SqlRoomBoard(second, clock).rooms() if r.number == room).dnd
+        assert next(r for r in SqlRoomBoard(second, clock).rooms(READER) if r.number == room).dnd
         assert feed_one.poll().topics == frozenset()  # its own change is not news to console 1
 
         message = SqlMessageBook(first, clock).take(room, "Mr. Zhou", "", "Please call back", ONE)
         assert "message" in feed_two.poll().topics
-        seen_by_two = SqlMessageBook(second, clock).waiting()[0]
+        seen_by_two = SqlMessageBook(second, clock).waiting(READER)[0]
         SqlMessageBook(first, clock).deliver(message.id, message.version, ONE)
         with pytest.raises(ConflictError) as err:
             SqlMessageBook(second, clock).deliver(seen_by_two.id, seen_by_two.version, TWO)
@@ -67,7 +68,7 @@ def test_two_positions_claim_a_due_wake_up_once(pg_url: str) -> None:
     try:
         first.migrate()
         seed_demo_hotel(first, clock)
-        room = next(r.number for r in SqlRoomBoard(first, clock).rooms() if r.guest and not r.privacy)
+        room = next(r.number for r in SqlRoomBoard(first, clock).rooms(READER) if r.guest and not r.privacy)
         SqlWakeUpBook(first, clock).book(room, time(6, 30), ONE)
         clock.advance(timedelta(hours=9))
         claimed = [*SqlWakeUpBook(first, clock).escalate_due(), *SqlWakeUpBook(second, clock).escalate_due()]

@@ -27,6 +27,7 @@ from switchboard.hotel import Actor, Housekeeping, Role
 from switchboard.room_codes import RoomCodes
 from switchboard.smdr.records import CallRecord, Direction
 from tests.fias_outsider_rig import ZONE, Rig, alive, becomes, rigs, stay, vacant
+from tests.reader import READER
 
 FRONT_DESK = Actor(user="desk1", position="FD1", role=Role.FRONT_DESK)
 # [SPEC p.62-67] RE RS maid status: 1 dirty/vacant, 2 dirty/occupied, 3 clean/vacant, 4 clean/occupied,
@@ -146,7 +147,7 @@ def test_a_pms_message_delivered_here_is_told_back_with_xd(rig_factory: Callable
         ("DA", now.strftime("%y%m%d")),
         ("TI", now.strftime("%H%M%S")),
     )
-    becomes(lambda: len(_book(rig).waiting()), 1)
+    becomes(lambda: len(_book(rig).waiting(READER)), 1)
     row = _message(store, pms_id="903")
     _book(rig).deliver(row.id, row.version, FRONT_DESK)
     (xd,) = rig.pms.wait_for("XD")

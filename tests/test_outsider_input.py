@@ -34,6 +34,7 @@ from switchboard.errors import ConsoleError, InputError, PermissionDenied
 from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor, Role
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 
 NOW = datetime(2026, 11, 20, 22, 0, tzinfo=HOTEL_ZONE)
 DESK = Actor(user="mei", position="Front desk", role=Role.FRONT_DESK)
@@ -67,7 +68,7 @@ class Hotel:
 def hotel(store: Store) -> Hotel:
     clock = FakeClock(NOW)
     seed_demo_hotel(store, clock)
-    rooms = SqlRoomBoard(store, clock).rooms()
+    rooms = SqlRoomBoard(store, clock).rooms(READER)
     vacant = [r.number for r in rooms if not r.guest and r.occupancy == "vacant"]
     let = [r.number for r in rooms if r.guest]
     return Hotel(store, clock, vacant, let, count())
@@ -101,7 +102,7 @@ FIELDS: dict[str, Callable[[Hotel, str], object]] = {
     "logbook assignee": lambda h, v: SqlLogbook(h.store, h.clock).write(
         LogCategory.OTHER, "Lift", OP, follow_up=True, due_at=h.next_time(), assignee=v
     ),
-    "logbook search": lambda h, v: SqlLogbook(h.store, h.clock).search(LogQuery(text=v, author=v)),
+    "logbook search": lambda h, v: SqlLogbook(h.store, h.clock).search(LogQuery(text=v, author=v), READER),
     "message sender": lambda h, v: SqlMessageBook(h.store, h.clock).take(h.let[1], v, "", "Call back", OP),
     "message text": lambda h, v: SqlMessageBook(h.store, h.clock).take(h.let[1], "Mr Li", v, v, OP),
     "call-back": lambda h, v: SqlConsoleCalls(h.store, h.clock).add_callback(

@@ -32,6 +32,7 @@ from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor, Role
 from switchboard.wakeup_groups import GroupKind
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 
 ROUNDS = 50
 ROOM = "0815"
@@ -241,7 +242,7 @@ def test_the_first_logbook_entries_of_a_new_shift_from_two_positions_are_both_ke
             partial(_write, books[1], LogCategory.GUEST_REQUEST, f"day {r} chen", CHEN),
         )
         assert results == [("ok", "ok")], (r, results)
-    texts = [e.text for e in books[0].recent(limit=1000)]
+    texts = [e.text for e in books[0].recent(READER, limit=1000)]
     assert sorted(texts) == sorted([f"day {r} {who}" for r in range(ROUNDS) for who in ("lin", "chen")])
 
 
@@ -259,7 +260,7 @@ def test_delivering_a_message_from_two_positions_lights_the_lamp_out_once(
             partial(_deliver, books[1], taken.id, taken.version, CHEN, "slip"),
         )
         assert sorted(results[0])[1] == "ok" and results[0].count("ok") == 1, (r, results)
-    assert books[0].waiting() == []
+    assert books[0].waiting(READER) == []
     assert lamps == [(ROOM, True), (ROOM, False)] * ROUNDS
 
 

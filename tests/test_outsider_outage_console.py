@@ -23,6 +23,7 @@ from switchboard.desk import LogCategory
 from switchboard.errors import DatabaseUnavailable
 from switchboard.frontoffice import CheckIn
 from tests.pg_server import PostgresServer
+from tests.reader import READER
 from tests.test_outsider_outage import EVENING, LIN, ROOM
 
 # ---------------------------------------------------------------- the messages page, PostgreSQL stopped
@@ -90,7 +91,7 @@ def test_a_message_typed_while_postgresql_is_stopped_stays_on_the_page_and_says_
         )
         page.take()  # the same text, saved once the server is back, without a restart
         assert page.text.text() == "" and ROOM in page.message.text()
-        assert [m.text for m in SqlMessageBook(store, clock).waiting()] == [
+        assert [m.text for m in SqlMessageBook(store, clock).waiting(READER)] == [
             "Your flight CA1234 leaves at 08:15 from terminal 3."
         ]
         assert lamps == [(ROOM, True)]
@@ -304,7 +305,7 @@ def test_the_messages_page_on_a_full_disk_and_a_deleted_file_keeps_the_message_a
         filler.unlink()  # the administrator frees space; the console is not restarted
         page.take()
         assert page.text.text() == "" and ROOM in page.message.text()
-        assert kept in [m.text for m in SqlMessageBook(store, clock).waiting()]
+        assert kept in [m.text for m in SqlMessageBook(store, clock).waiting(READER)]
         db.unlink()  # and then someone deletes the file
         page.room.setText(ROOM)
         page.caller_name.setText("Beijing Taxi")

@@ -45,6 +45,7 @@ from switchboard.hotel import Actor, Role
 from switchboard.roll_call import Scope
 from switchboard.shifts import shift_at
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 from ui.arrivals_page import ArrivalsPage, arrivals_pdf
 from ui.board_page import BoardPage
 from ui.emergency_banner import EmergencyBanner
@@ -97,7 +98,9 @@ class Hotel:
         clock = self.clock
         seed_demo_hotel(store, clock)
         vacant = [
-            r.number for r in SqlRoomBoard(store, clock).rooms() if not r.guest and r.occupancy == "vacant"
+            r.number
+            for r in SqlRoomBoard(store, clock).rooms(READER)
+            if not r.guest and r.occupancy == "vacant"
         ]
         self.room, self.gone_room = vacant[0], vacant[1]
         front = SqlFrontOffice(store, clock)
@@ -130,9 +133,11 @@ def _surfaces(h: Hotel, tmp_path: Path) -> dict[str, list[str]]:
     out["logbook CSV"] = [" | ".join(r) for r in csv.reader(io.StringIO(exported))]
     audit = SqlAuditTrail(store, clock).export_csv(AuditQuery(), MANAGER)
     out["audit CSV"] = audit.splitlines()
-    figures = SqlShiftStats(store, clock).figures("mid", NOW - timedelta(hours=8), NOW + timedelta(hours=1))
+    figures = SqlShiftStats(store, clock).figures(
+        "mid", NOW - timedelta(hours=8), NOW + timedelta(hours=1), READER
+    )
     out["shift report PDF"] = _pdf(render(figures, tmp_path / "report.pdf", "Demo Hotel", NOW))
-    arrivals = list(SqlBoard(store, clock).today().arrivals)
+    arrivals = list(SqlBoard(store, clock).today(READER).arrivals)
     out["arrivals PDF"] = _pdf(arrivals_pdf(arrivals, tmp_path / "arrivals.pdf", "Demo Hotel", NOW))
     roll = SqlRollCalls(store, clock)
     call = roll.start(Scope.HOUSE, MANAGER)
@@ -160,7 +165,9 @@ def _pages(h: Hotel) -> dict[str, QWidget]:
         "wake-ups": WakeUpPage(SqlWakeUpBook(store, clock), lambda: OP, clock.now),
         "messages": MessagesPage(SqlMessageBook(store, clock), clock, lambda: OP),
         "logbook": LogbookPage(SqlLogbook(store, clock), lambda: OP, clock.now),
-        "arrivals": ArrivalsPage(SqlBoard(store, clock), clock.now, "Demo Hotel", in_house=board.rooms),
+        "arrivals": ArrivalsPage(
+            SqlBoard(store, clock), lambda: READER, clock.now, "Demo Hotel", in_house=board.rooms
+        ),
         "daily board": BoardPage(
             SqlBoard(store, clock), SqlDuties(store, clock), lambda: shift_at(clock.now()), lambda: OP
         ),
@@ -183,7 +190,7 @@ def _page_leaks(qtbot: QtBot, h: Hotel, name: str, room: str) -> list[str]:
 def test_the_guests_name_in_free_text_is_not_shown_beside_their_room(qtbot: QtBot, hotel: Hotel) -> None:
     """Wake-up note, message text, board notice, handover note: the room is the line's, the name typed."""
     leaks = _page_leaks(qtbot, hotel, SURNAME, hotel.room)
-    handover = SqlHandovers(hotel.store, hotel.clock).latest()
+    handover = SqlHandovers(hotel.store, hotel.clock).latest(READER)
     assert handover is not None
     items = [f"{i.kind} | {i.text}" for i in handover.items]
     leaks += [f"handover: {line}" for line in _together(items, SURNAME, hotel.room)]
@@ -191,7 +198,7 @@ def test_the_guests_name_in_free_text_is_not_shown_beside_their_room(qtbot: QtBo
 
 
 def test_full_width_room_digits_do_not_slip_the_mask(hotel: Hotel) -> None:
-    lines = [f"{e.room} | {e.text}" for e in SqlLogbook(hotel.store, hotel.clock).recent()]
+    lines = [f"{e.room} | {e.text}" for e in SqlLogbook(hotel.store, hotel.clock).recent(READER)]
     assert any(_wide(hotel.room) in line for line in lines)
     assert _together(lines, SURNAME, hotel.room) == []
 
@@ -210,7 +217,7 @@ def test_the_emergency_banner_names_the_guest_only_with_the_privacy_warning(
     like the screen pop, with the privacy warning."""
     alarms = SqlEmergencies(hotel.store, hotel.clock)
     extension = next(
-        r.extension for r in SqlRoomBoard(hotel.store, hotel.clock).rooms() if r.number == hotel.room
+        r.extension for r in SqlRoomBoard(hotel.store, hotel.clock).rooms(READER) if r.number == hotel.room
     )
     alarm, _ = alarms.raise_alarm(
         EmergencyDialled("sos-9", extension or hotel.room, "120", NOW, Source.PBX), Actor.link("pbx")
@@ -299,7 +306,9 @@ def test_the_wakeup_history_and_its_printout_keep_the_name_from_the_room(qtbot: 
     from db.wakeup_history import SqlWakeUpHistory
     from ui.wakeup_history import WakeUpHistoryPage
 
-    page = WakeUpHistoryPage(SqlWakeUpHistory(hotel.store, hotel.clock), hotel.clock.now, "Demo Hotel")
+    page = WakeUpHistoryPage(
+        SqlWakeUpHistory(hotel.store, hotel.clock), lambda: READER, hotel.clock.now, "Demo Hotel"
+    )
     qtbot.addWidget(page)
     tomorrow = (NOW + timedelta(days=1)).date()
     page.day.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))

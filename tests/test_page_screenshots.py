@@ -36,6 +36,7 @@ from switchboard.hotel import Actor, Role
 from switchboard.pbx import LampChanged, LampState
 from switchboard.shifts import shift_at
 from switchboard.wakeup_plan import CallResult, DiallingRules
+from tests.reader import READER
 from ui import i18n
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
@@ -79,7 +80,7 @@ def test_take_over_and_the_duty_panel(
 ) -> None:
     clock = _hotel(sqlite_store, language)
     chinese = i18n.is_chinese(language)
-    handover = SqlHandovers(sqlite_store, clock).latest()
+    handover = SqlHandovers(sqlite_store, clock).latest(READER)
     assert handover is not None
     take = TakeOverDialog(SqlHandovers(sqlite_store, clock), handover, lambda: EARLY, chinese=chinese)
     qtbot.addWidget(take)
@@ -135,7 +136,7 @@ def test_rooms_logbook_and_wake_up_history(
         desk=SqlFrontOffice(sqlite_store, clock),
         now=clock.now,
         dnd_ends=SqlDndEnds(sqlite_store, clock).ends,
-        wakeups_of=lambda n: [w.due_at for w in book.upcoming() if w.room == n],
+        wakeups_of=lambda n: [w.due_at for w in book.upcoming(READER) if w.room == n],
     )
     qtbot.addWidget(page)
     page.resize(1140, 640)
@@ -166,7 +167,9 @@ def test_rooms_logbook_and_wake_up_history(
             clock.advance(timedelta(minutes=1))
             continue
         dialling.finish(order, outcomes.pop(0) if outcomes else CallResult.NO_ANSWER, "")
-    history = WakeUpHistoryPage(SqlWakeUpHistory(sqlite_store, clock), clock.now, demo_hotel.HOTEL_NAME)
+    history = WakeUpHistoryPage(
+        SqlWakeUpHistory(sqlite_store, clock), lambda: READER, clock.now, demo_hotel.HOTEL_NAME
+    )
     qtbot.addWidget(history)
     history.resize(1140, 420)
     history.show()

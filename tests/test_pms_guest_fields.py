@@ -14,11 +14,12 @@ from db.wakeup_book import SqlPmsWakeUps
 from switchboard.clock import FakeClock
 from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.fias.records import FiasRecord
+from tests.reader import READER
 
 
 def test_gc_changes_group_arrival_and_share_of_a_guest_in_house(store: Store, clock: FakeClock) -> None:
     seed_demo_hotel(store, clock)
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest and not r.privacy)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest and not r.privacy)
     with store.read() as s:
         stay = s.scalars(
             select(StayRow).join(RoomRow, RoomRow.id == StayRow.room_id).where(

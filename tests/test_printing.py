@@ -30,6 +30,7 @@ from switchboard.shifts import shift_at
 from switchboard.wakeup_plan import CallResult, DiallingRules
 from switchboard.wakeup_status import WakeUpStatus
 from tests.cups_queue import PrintQueue, cups_pdf_queue, text_of
+from tests.reader import READER
 from ui.arrivals_page import ArrivalsPage
 from ui.print_job import print_html
 from ui.print_lists import shift_report_html
@@ -78,7 +79,7 @@ def _morning(store: Store) -> tuple[FakeClock, dict[str, str]]:
             dialling.finish(order, results[order.room].pop(0), "")
         else:
             clock.advance(timedelta(minutes=1))
-    handled = next(w for w in book.upcoming() if w.room == rooms["handled"])
+    handled = next(w for w in book.upcoming(READER) if w.room == rooms["handled"])
     assert handled.status is WakeUpStatus.ESCALATED
     book.mark_done(handled.id, handled.version, NIGHT, "bellboy Li knocked")
     return clock, rooms
@@ -86,7 +87,9 @@ def _morning(store: Store) -> tuple[FakeClock, dict[str, str]]:
 
 def test_wake_up_history_keeps_every_call_for_the_audit(qtbot: QtBot, sqlite_store: Store) -> None:
     clock, rooms = _morning(sqlite_store)
-    page = WakeUpHistoryPage(SqlWakeUpHistory(sqlite_store, clock), clock.now, demo_hotel.HOTEL_NAME)
+    page = WakeUpHistoryPage(
+        SqlWakeUpHistory(sqlite_store, clock), lambda: READER, clock.now, demo_hotel.HOTEL_NAME
+    )
     qtbot.addWidget(page)
     rows = {r.call.room: r for r in page.model.rows()}
     assert set(rows) == set(rooms.values())  # confirmed calls stay listed
@@ -108,7 +111,9 @@ def test_the_morning_call_list_prints_through_the_dialog(
     qtbot: QtBot, sqlite_store: Store, queue: PrintQueue
 ) -> None:
     clock, rooms = _morning(sqlite_store)
-    page = WakeUpHistoryPage(SqlWakeUpHistory(sqlite_store, clock), clock.now, demo_hotel.HOTEL_NAME)
+    page = WakeUpHistoryPage(
+        SqlWakeUpHistory(sqlite_store, clock), lambda: READER, clock.now, demo_hotel.HOTEL_NAME
+    )
     qtbot.addWidget(page)
     page.print_list()
     dialog = page.print_dialog
@@ -137,6 +142,7 @@ def test_the_arrivals_list_and_the_shift_report_print(
     seed_demo_hotel(sqlite_store, clock)
     arrivals = ArrivalsPage(
         SqlBoard(sqlite_store, clock),
+        lambda: READER,
         clock.now,
         demo_hotel.HOTEL_NAME,
         in_house=SqlRoomBoard(sqlite_store, clock).rooms,
@@ -160,7 +166,9 @@ def test_the_arrivals_list_and_the_shift_report_print(
     duties = SqlDuties(sqlite_store, clock)
     cctv = next(d for d in duties.for_shift(slot) if d.name == "CCTV night mode")
     duties.tick(cctv.id, slot, NIGHT)
-    figures = SqlShiftStats(sqlite_store, clock).figures("2026-11-20 night", slot.starts_at, slot.ends_at)
+    figures = SqlShiftStats(sqlite_store, clock).figures(
+        "2026-11-20 night", slot.starts_at, slot.ends_at, READER
+    )
     listed_duties = list(duties.for_shift(slot))
 
     def save(_index: int, path: Path) -> None:

@@ -27,6 +27,7 @@ from switchboard.hotel import Actor, Role
 from switchboard.pbx import CallState
 from switchboard.privacy_call import PRIVACY_WORDS, PrivacyAnswer, privacy_words
 from tests.attendant_desk import ConsoleDesk
+from tests.reader import READER
 from ui import i18n
 from ui.privacy_question import PrivacyQuestion
 
@@ -159,7 +160,7 @@ def test_no_records_the_hotels_words_and_takes_a_message_for_the_guest_without_t
     question.text.setText("Please call back about the contract")
     question.take.click()
     desk.pump()
-    waiting = SqlMessageBook(sqlite_store, desk.clock, lambda _e, _on: None).waiting()
+    waiting = SqlMessageBook(sqlite_store, desk.clock, lambda _e, _on: None).waiting(READER)
     taken = [m for m in waiting if m.text == "Please call back about the contract"]
     assert len(taken) == 1 and taken[0].room == room and taken[0].callback == OUTSIDE
     assert desk.queue.question is None

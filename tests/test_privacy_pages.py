@@ -41,6 +41,7 @@ from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor, Role, StayStatus
 from switchboard.shifts import shift_at
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 from ui.arrivals_page import ArrivalsPage, arrivals_pdf
 from ui.board_page import BoardPage
 from ui.logbook_page import LogbookPage
@@ -81,7 +82,7 @@ def _together(rows: Iterable[Any], name: str, room: str) -> list[str]:
 def hotel(store: Store) -> tuple[Store, FakeClock, str, str]:
     clock = FakeClock(NOW)
     seed_demo_hotel(store, clock)
-    rooms = SqlRoomBoard(store, clock).rooms()
+    rooms = SqlRoomBoard(store, clock).rooms(READER)
     vacant = [r.number for r in rooms if not r.guest and r.occupancy == "vacant"]
     staying, arriving = vacant[0], vacant[1]
     front = SqlFrontOffice(store, clock)
@@ -122,14 +123,16 @@ def _pdf_lines(path: Path) -> list[str]:
 
 def test_no_view_shows_a_privacy_guest_beside_their_room(hotel: tuple[Store, FakeClock, str, str]) -> None:
     store, clock, staying, arriving = hotel
-    board = SqlBoard(store, clock).today()
-    handover = SqlHandovers(store, clock).latest()
+    board = SqlBoard(store, clock).today(READER)
+    handover = SqlHandovers(store, clock).latest(READER)
     assert handover is not None
-    figures = SqlShiftStats(store, clock).figures("mid", NOW - timedelta(hours=8), NOW + timedelta(hours=1))
+    figures = SqlShiftStats(store, clock).figures(
+        "mid", NOW - timedelta(hours=8), NOW + timedelta(hours=1), READER
+    )
     views: dict[str, list[Any]] = {  # one entry per line a page or report shows
-        "rooms": list(SqlRoomBoard(store, clock).rooms()),
-        "wake-ups": list(SqlWakeUpBook(store, clock).upcoming()),
-        "messages": list(SqlMessageBook(store, clock).waiting()),
+        "rooms": list(SqlRoomBoard(store, clock).rooms(READER)),
+        "wake-ups": list(SqlWakeUpBook(store, clock).upcoming(READER)),
+        "messages": list(SqlMessageBook(store, clock).waiting(READER)),
         "daily board": [
             *board.arrivals,
             *board.whereabouts,
@@ -138,7 +141,7 @@ def test_no_view_shows_a_privacy_guest_beside_their_room(hotel: tuple[Store, Fak
             board.duty_manager,
         ],
         "handover": list(handover.items),
-        "logbook": list(SqlLogbook(store, clock).recent()),
+        "logbook": list(SqlLogbook(store, clock).recent(READER)),
         "shift report": [*figures.log, *figures.handover_items, *figures.wakeup_log],
     }
     for page, rows in views.items():
@@ -161,12 +164,14 @@ def test_no_export_or_printout_shows_a_privacy_guest_beside_their_room(
     assert len(lines) >= 3
     assert _together(lines, IN_HOUSE, staying) == []
     assert _together(lines, ARRIVING, arriving) == []
-    listed = list(SqlBoard(store, clock).today().arrivals)
+    listed = list(SqlBoard(store, clock).today(READER).arrivals)
     arrivals = arrivals_pdf(listed, tmp_path / "arrivals.pdf", "Demo Hotel", NOW)
     printed = _pdf_lines(arrivals)
     assert any(ARRIVING in line for line in printed)  # the list still names the guest
     assert _together(printed, ARRIVING, arriving) == []
-    figures = SqlShiftStats(store, clock).figures("mid", NOW - timedelta(hours=8), NOW + timedelta(hours=1))
+    figures = SqlShiftStats(store, clock).figures(
+        "mid", NOW - timedelta(hours=8), NOW + timedelta(hours=1), READER
+    )
     report = render(figures, tmp_path / "report.pdf", "Demo Hotel", NOW)
     printed = _pdf_lines(report)
     assert any("late check-out" in line for line in printed)  # the entry is printed, without the name
@@ -193,7 +198,9 @@ def test_no_page_model_shows_a_privacy_guest_beside_their_room(
         "wake-ups": WakeUpPage(SqlWakeUpBook(store, clock), lambda: OP, clock.now),
         "messages": MessagesPage(SqlMessageBook(store, clock), clock, lambda: OP),
         "logbook": LogbookPage(SqlLogbook(store, clock), lambda: OP, clock.now),
-        "arrivals": ArrivalsPage(SqlBoard(store, clock), clock.now, "Demo Hotel", in_house=board.rooms),
+        "arrivals": ArrivalsPage(
+            SqlBoard(store, clock), lambda: READER, clock.now, "Demo Hotel", in_house=board.rooms
+        ),
         "daily board": BoardPage(
             SqlBoard(store, clock), SqlDuties(store, clock), lambda: shift_at(clock.now()), lambda: OP
         ),

@@ -22,6 +22,7 @@ from switchboard.errors import InputError, PermissionDenied
 from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor, Role
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 
 NOW = datetime(2026, 11, 20, 22, 0, tzinfo=HOTEL_ZONE)
 DESK = Actor(user="frontdesk", position="Front desk", role=Role.FRONT_DESK)
@@ -44,7 +45,7 @@ def test_guest_data_and_call_numbers_go_after_their_time(store: Store) -> None:
     seed_demo_hotel(store, clock)
     front = SqlFrontOffice(store, clock)
     room = next(
-        r.number for r in SqlRoomBoard(store, clock).rooms() if not r.guest and r.occupancy == "vacant"
+        r.number for r in SqlRoomBoard(store, clock).rooms(READER) if not r.guest and r.occupancy == "vacant"
     )
     front.check_in(CheckIn(room=room, name="Leaving-Soon", title="Mr", company="ACME"), DESK)
     message = SqlMessageBook(store, clock).take(room, "Ms Wu", "13900000000", "Call me", OP)
@@ -54,7 +55,7 @@ def test_guest_data_and_call_numbers_go_after_their_time(store: Store) -> None:
     with store.unit() as s:
         s.add(CallRecordRow(source="smdr", called="8613800138000", room_number=room, started_at=NOW, raw=RAW))
     front.check_out(room, "", DESK)
-    in_house_before = {r.number: r.guest for r in SqlRoomBoard(store, clock).rooms() if r.guest}
+    in_house_before = {r.number: r.guest for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest}
     retention = SqlRetention(store, clock, RetentionPolicy(guest_days=365, call_number_days=90))
     with pytest.raises(PermissionDenied):
         retention.purge(OP)
@@ -83,8 +84,8 @@ def test_guest_data_and_call_numbers_go_after_their_time(store: Store) -> None:
     assert [a[0] for a in audits] == ["link:retention", "chief"]
     assert audits[1][1]["guests"] == 1 and audits[1][1]["guest_days"] == 365
     # guests still in house keep everything; the logbook is evidence and stays as written
-    assert {r.number: r.guest for r in SqlRoomBoard(store, clock).rooms() if r.guest} == in_house_before
-    assert any("Leaving-Soon" in e.text for e in SqlLogbook(store, clock).recent())
+    assert {r.number: r.guest for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest} == in_house_before
+    assert any("Leaving-Soon" in e.text for e in SqlLogbook(store, clock).recent(READER))
     third = retention.purge()
     assert (third.guests, third.whereabouts, third.messages, third.call_records) == (0, 0, 0, 0)
 

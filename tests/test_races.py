@@ -32,6 +32,7 @@ from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor, Housekeeping, Role
 from switchboard.wakeup_status import OPEN
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 
 ROUNDS = 100
 ROOM = "1203"
@@ -260,10 +261,10 @@ def test_editing_the_same_room_at_once_overwrites_nothing(hotel: Hotel) -> None:
     boards = [SqlRoomBoard(store, hotel.clock) for store in hotel.stores]
     states = [RoomStates(store, hotel.clock) for store in hotel.stores]
     wanted = (Housekeeping.DIRTY, Housekeeping.INSPECTED)
-    start_version = next(v for v in boards[0].rooms() if v.number == ROOM).version
+    start_version = next(v for v in boards[0].rooms(READER) if v.number == ROOM).version
 
     def seen(_r: int) -> int:  # both positions have the room on screen as it is now
-        return next(v for v in boards[0].rooms() if v.number == ROOM).version
+        return next(v for v in boards[0].rooms(READER) if v.number == ROOM).version
 
     def edit(n: int, r: int, version: int) -> object:
         states[n].set_housekeeping(ROOM, wanted[n], POSITIONS[n], version=version)
@@ -276,7 +277,7 @@ def test_editing_the_same_room_at_once_overwrites_nothing(hotel: Hotel) -> None:
         refused = next(e for e in result.errors if e is not None)
         assert isinstance(refused, ConflictError) and refused.key in ("room.changed", "edit.conflict")
         winners.append(result.outcomes.index("ok"))
-    room = next(v for v in boards[0].rooms() if v.number == ROOM)
+    room = next(v for v in boards[0].rooms(READER) if v.number == ROOM)
     assert room.version == start_version + ROUNDS  # every saved edit counted, none lost
     assert room.housekeeping == wanted[winners[-1]].value
     with hotel.stores[0].read() as s:

@@ -44,6 +44,7 @@ from switchboard.hotel import Actor, Housekeeping, Role
 from switchboard.settings import SettingChange
 from switchboard.shifts import ShiftSlot, shift_at
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 
 P = Permission
 NOW = datetime(2026, 11, 20, 22, 0, tzinfo=HOTEL_ZONE)
@@ -389,7 +390,7 @@ def hotel(store: Store) -> Hotel:
     clock = FakeClock(NOW)
     seed_demo_hotel(store, clock)
     UserDirectory(store, clock).create("root", "Root", Role.ADMINISTRATOR, "long-enough-1", ADMIN)
-    rooms = SqlRoomBoard(store, clock).rooms()
+    rooms = SqlRoomBoard(store, clock).rooms(READER)
     vacant = [r.number for r in rooms if not r.guest and r.occupancy == "vacant"]
     let = [r.number for r in rooms if r.guest]
     return Hotel(store, clock, vacant, let)

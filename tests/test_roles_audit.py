@@ -25,6 +25,7 @@ from switchboard.desk import LogCategory
 from switchboard.errors import PermissionDenied
 from switchboard.hotel import Actor, Role
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 from ui.audit_page import AuditPage
 
 NOW = datetime(2026, 11, 20, 22, 0, tzinfo=HOTEL_ZONE)
@@ -39,7 +40,7 @@ DESK = Actor(user="frontdesk", position="Front desk", role=Role.FRONT_DESK)
 def trail(store: Store) -> tuple[SqlAuditTrail, FakeClock, str]:
     clock = FakeClock(NOW - timedelta(days=3))
     seed_demo_hotel(store, clock)
-    room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.guest and not r.privacy)
+    room = next(r.number for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest and not r.privacy)
     SqlLogbook(store, clock).write(LogCategory.OTHER, "Three days ago", LIN)
     clock.set(NOW)
     SqlLogbook(store, clock).write(LogCategory.OTHER, "Tonight", CHEN)

@@ -24,6 +24,7 @@ from switchboard.errors import InputError, PermissionDenied
 from switchboard.hotel import Actor, Role
 from switchboard.roll_call import RollCallRoom, RoomAnswer, Scope, board, counts, due_again
 from switchboard.wakeup_plan import CallResult
+from tests.reader import READER
 from tests.sip_lab.kamailio import KamailioLab
 from tests.wakeup_lab import RoomBank, hotel_with_guests, register
 
@@ -62,7 +63,7 @@ def test_a_duty_manager_starts_it_once_for_the_occupied_rooms_of_a_floor(
     book = SqlRollCalls(store, clock)
     with pytest.raises(PermissionDenied):
         book.start(Scope.HOUSE, OPERATOR)
-    occupied = [r for r in SqlRoomBoard(store, clock).rooms() if r.guest or r.privacy]
+    occupied = [r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest or r.privacy]
     floor = occupied[0].floor
     call = book.start(Scope.FLOOR, MANAGER, floor)
     with pytest.raises(InputError):
@@ -114,7 +115,7 @@ def test_on_the_lab_every_room_is_listed_as_its_telephone_answered(
     store.migrate()
     hotel_with_guests(store, clock, 12)
     book = SqlRollCalls(store, clock)
-    floor = SqlRoomBoard(store, clock).rooms()[0].floor
+    floor = SqlRoomBoard(store, clock).rooms(READER)[0].floor
     call = book.start(Scope.FLOOR, MANAGER, floor)
     rooms = sorted(book.rooms(call.id), key=lambda r: r.room)
     kinds = ["confirm", "snooze", "no_answer", "busy"]

@@ -29,6 +29,7 @@ from switchboard.hotel import Actor, Role
 from switchboard.roll_call import RoomAnswer, Scope
 from switchboard.wakeup_plan import DiallingRules
 from switchboard.wakeup_status import WakeUpStatus
+from tests.reader import READER
 from tests.sip_lab.kamailio import KamailioLab
 from tests.wakeup_lab import RoomBank, attempts_by_wakeup, book_all, hotel_with_guests, register, wakeups
 
@@ -63,9 +64,9 @@ def test_a_roll_call_during_a_wakeup_rush_pauses_the_wakeups_which_complete_afte
     store = Store(sqlite_url(tmp_path / "hotel.db"))
     store.migrate()
     rooms = hotel_with_guests(store, clock, 24)
-    floors = {r.number: r.floor for r in SqlRoomBoard(store, clock).rooms()}
+    floors = {r.number: r.floor for r in SqlRoomBoard(store, clock).rooms(READER)}
     floor = floors[rooms[0][0]]
-    occupied = [r for r in SqlRoomBoard(store, clock).rooms() if r.guest or r.privacy]
+    occupied = [r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest or r.privacy]
     bank = RoomBank("confirm", tmp_path / "rooms")  # every telephone answers and presses 1
     lines = SipLines(kamailio.domain, RULES.lines, host="127.0.0.1")
     book = SqlRollCalls(store, clock)
@@ -134,7 +135,7 @@ def test_in_training_mode_the_dialler_only_pauses_the_wakeups(tmp_path: Path) ->
     store.migrate()
     seed_demo_hotel(store, clock)
     book = SqlRollCalls(store, clock)
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest)
     (wakeup,) = book_all(store, clock, [room.number], clock.now() + timedelta(seconds=1))
     lines = TrainingLines(4, seconds=(0.01, 0.02), seed=1)
     dialler = Dialler(

@@ -35,6 +35,7 @@ from switchboard.hotel import Actor, Role
 from switchboard.roll_call import RollCallRoom, RoomAnswer, Scope, board
 from switchboard.settings import ConsoleSettings
 from switchboard.wakeup_plan import CallResult
+from tests.reader import READER
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
 from ui.bridge import EventBridge
@@ -59,7 +60,7 @@ class CountingBook(SqlRollCalls):
 
 
 def _page(qtbot: QtBot, store: Store, clock: FakeClock, book: SqlRollCalls) -> RollCallPage:
-    floors = sorted({r.floor for r in SqlRoomBoard(store, clock).rooms()})
+    floors = sorted({r.floor for r in SqlRoomBoard(store, clock).rooms(READER)})
     page = RollCallPage(
         book,
         SqlRollCallBoard(store).stamp,
@@ -107,7 +108,7 @@ def test_an_operator_cannot_start_it_a_duty_manager_with_the_right_password_can(
     assert running is not None and running.floor == 5 and running.started_by == "manager"
     assert started == [running.id] and not page.panel.isVisibleTo(page)
     occupied = {
-        r.number for r in SqlRoomBoard(store, clock).rooms() if (r.guest or r.privacy) and r.floor == 5
+        r.number for r in SqlRoomBoard(store, clock).rooms(READER) if (r.guest or r.privacy) and r.floor == 5
     }
     assert {r.room for r in page.rooms()} == occupied
     assert not page.start_button.isEnabled() and page.stop_button.isEnabled()
@@ -178,7 +179,7 @@ def test_the_csv_and_the_pdf_list_every_room_with_its_answer_and_no_privacy_name
         book.record(room.id, kinds[n % len(kinds)], "")
     page = _page(qtbot, store, clock, book)
     rooms = {r.room: r for r in book.rooms(call.id)}
-    private = [r for r in SqlRoomBoard(store, clock).rooms() if r.privacy]
+    private = [r for r in SqlRoomBoard(store, clock).rooms(READER) if r.privacy]
     assert private and all(rooms[r.number].guests == "(privacy)" for r in private)  # the demo's two
     words = answer_words()
     assert page.write_csv(tmp_path / "board.csv")
@@ -207,7 +208,7 @@ def test_the_csv_and_the_pdf_list_every_room_with_its_answer_and_no_privacy_name
     )
     for name in PRIVATE_NAMES:
         assert name not in text and name not in printed and name not in shown
-    named = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest and not r.privacy)
+    named = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest and not r.privacy)
     assert named.guest in text  # the other guests are named, for the fire brigade
 
 

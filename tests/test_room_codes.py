@@ -20,6 +20,7 @@ from switchboard.room_codes import MaidCode, MinibarCode, RoomCodes
 from switchboard.settings import ConsoleSettings
 from switchboard.smdr.records import CallRecord, Direction
 from tests.console_parts import console_and_window
+from tests.reader import READER
 
 CODES = RoomCodes("*31", "*32")
 
@@ -52,7 +53,7 @@ def test_codes_in_the_call_records_go_to_the_pms(
     sent: list[FiasRecord] = []
     desk = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), sent.append)
     link = Link()
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest)
 
     def record(number: str, extension: str = room.extension) -> CallRecord:
         return CallRecord(clock.now(), extension, Direction.OUTGOING, number, 0)

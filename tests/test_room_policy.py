@@ -24,6 +24,7 @@ from hardware.sip.room_policy import KamailioRoomPolicy
 from switchboard.clock import FakeClock
 from switchboard.hotel import Actor, Role
 from switchboard.room_policy import Change, ClassOfService, RoomRule, Table, changes, rule_for
+from tests.reader import READER
 from tests.sip_lab.kamailio import KamailioLab
 from tests.sip_lab.raw_phone import RawPhone
 
@@ -58,7 +59,7 @@ def test_changes_are_only_the_difference() -> None:
 
 def test_the_rules_come_from_rooms_and_stays(store: Store, clock: FakeClock) -> None:
     seed_demo_hotel(store, clock)
-    rooms = SqlRoomBoard(store, clock).rooms()
+    rooms = SqlRoomBoard(store, clock).rooms(READER)
     let = next(r for r in rooms if r.guest)
     vacant = next(r for r in rooms if r.occupancy == "vacant")
     states = RoomStates(store, clock)
@@ -87,7 +88,7 @@ class Hotel:
 @pytest.fixture
 def hotel(kamailio: KamailioLab, sqlite_store: Store, clock: FakeClock) -> Iterator[Hotel]:
     seed_demo_hotel(sqlite_store, clock)
-    rooms = SqlRoomBoard(sqlite_store, clock).rooms()
+    rooms = SqlRoomBoard(sqlite_store, clock).rooms(READER)
     occupied = [r for r in rooms if r.guest]
     guest, sleeper = occupied[0], occupied[1]
     vacant = next(r for r in rooms if r.occupancy == "vacant")

@@ -17,6 +17,7 @@ from switchboard.clock import FakeClock
 from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.fias.records import FiasRecord
 from switchboard.hotel import Actor, Housekeeping, Role
+from tests.reader import READER
 from ui.rooms_page import RoomsPage
 
 DESK = Actor(user="frontdesk", position="Front desk", role=Role.FRONT_DESK)
@@ -31,13 +32,13 @@ def test_a_status_set_on_the_rooms_page_goes_to_the_pms(qtbot: QtBot, store: Sto
     actor = [DESK]
     page = RoomsPage(SqlRoomBoard(store, clock), lambda: actor[0], desk=office, now=clock.now)
     qtbot.addWidget(page)
-    rooms = SqlRoomBoard(store, clock).rooms()
+    rooms = SqlRoomBoard(store, clock).rooms(READER)
     let = next(r for r in rooms if r.guest)
     page.find_room(let.number)
     page.room_status.setCurrentIndex(page.room_status.findData(Housekeeping.CLEAN.value))
     page.set_room_status()
     assert [(r.kind, r.get("RN"), r.get("RS")) for r in sent] == [("RE", let.number, "4")]  # clean, occupied
-    now = next(r for r in SqlRoomBoard(store, clock).rooms() if r.number == let.number)
+    now = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.number == let.number)
     assert now.housekeeping == "clean"
     # the PMS's own news is applied, not echoed back
     office.set_housekeeping(let.number, Housekeeping.DIRTY, Actor.link("PMS"))
@@ -55,7 +56,7 @@ def test_a_pms_message_delivered_at_the_console_is_told_back_as_xd(store: Store,
     seed_demo_hotel(store, clock)
     sent: list[FiasRecord] = []
     pms = PmsFrontDesk(SqlFrontOffice(store, clock), SqlPmsWakeUps(store, clock), sent.append)
-    room = next(r for r in SqlRoomBoard(store, clock).rooms() if r.guest)
+    room = next(r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest)
     with store.read() as s:
         reservation = s.scalars(
             select(StayRow.reservation).join(RoomRow, RoomRow.id == StayRow.room_id).where(
@@ -66,7 +67,7 @@ def test_a_pms_message_delivered_at_the_console_is_told_back_as_xd(store: Store,
     fields = (("RN", room.number), ("G#", reservation), ("MI", "4711"), ("MT", "Call home"))
     pms.apply(FiasRecord("XL", fields))
     book = SqlMessageBook(store, clock, on_pms_delivered=pms.message_retrieved)
-    waiting = next(m for m in book.waiting() if m.room == room.number and "Call home" in m.text)
+    waiting = next(m for m in book.waiting(READER) if m.room == room.number and "Call home" in m.text)
     book.deliver(waiting.id, waiting.version, DESK, "slip")
     told = [r for r in sent if r.kind == "XD"]
     assert [(r.get("RN"), r.get("G#"), r.get("MI")) for r in told] == [(room.number, reservation, "4711")]

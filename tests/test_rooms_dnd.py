@@ -19,6 +19,7 @@ from db.wakeup_book import SqlWakeUpBook
 from switchboard import demo_hotel
 from switchboard.clock import FakeClock
 from switchboard.hotel import Actor, Role
+from tests.reader import READER
 from ui.rooms_page import RoomsPage, parse_time
 from ui.wakeup_page import WakeUpPage
 
@@ -33,7 +34,7 @@ def _page(store: Store, clock: FakeClock, book: SqlWakeUpBook) -> RoomsPage:
         desk=SqlFrontOffice(store, clock),
         now=clock.now,
         dnd_ends=SqlDndEnds(store, clock).ends,
-        wakeups_of=lambda number: [w.due_at for w in book.upcoming() if w.room == number],
+        wakeups_of=lambda number: [w.due_at for w in book.upcoming(READER) if w.room == number],
     )
 
 
@@ -96,7 +97,7 @@ def test_a_wake_up_for_a_dnd_room_warns(qtbot: QtBot, sqlite_store: Store) -> No
     text = page.message.text()
     assert text.startswith(f"Booked: room {room} at 06:45 on 11-21")
     assert f"room {room} is on DND until 11-21 09:00" in text  # booked, and the operator is told
-    assert [w.room for w in book.upcoming()] == [room]
+    assert [w.room for w in book.upcoming(READER)] == [room]
 
 
 def test_a_time_already_past_is_offered_for_tomorrow_beside_the_list(
@@ -111,9 +112,9 @@ def test_a_time_already_past_is_offered_for_tomorrow_beside_the_list(
     page.room.setText(room)
     page.time.setTime(page.time.time().fromString("06:45", "HH:mm"))
     page.book()
-    assert page.tomorrow.isVisibleTo(page) and list(book.upcoming()) == []
+    assert page.tomorrow.isVisibleTo(page) and list(book.upcoming(READER)) == []
     qtbot.mouseClick(page.tomorrow, Qt.MouseButton.LeftButton)
-    assert [(w.room, f"{w.due_at:%m-%d %H:%M}") for w in book.upcoming()] == [(room, "11-22 06:45")]
+    assert [(w.room, f"{w.due_at:%m-%d %H:%M}") for w in book.upcoming(READER)] == [(room, "11-22 06:45")]
 
 
 def test_find_a_guest_by_name_but_never_a_privacy_guest(qtbot: QtBot, sqlite_store: Store) -> None:

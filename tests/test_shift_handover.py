@@ -26,6 +26,7 @@ from switchboard.errors import InputError, PermissionDenied
 from switchboard.handover import ItemKind
 from switchboard.hotel import Actor, Role
 from switchboard.shifts import ShiftKind, next_shift, shift_at
+from tests.reader import READER
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NIGHT_OP = Actor(user="operator", position="Console 1", role=Role.OPERATOR)
@@ -60,7 +61,7 @@ def test_a_night_shift_from_sign_in_to_handover_acknowledgement(store: Store) ->
     assert night.kind is ShiftKind.NIGHT
     assert ("operator", "Console 1") in shifts.on_console(clock.now())
 
-    rooms = [r for r in SqlRoomBoard(store, clock).rooms() if r.guest and not r.privacy]
+    rooms = [r for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest and not r.privacy]
     SqlRoomBoard(store, clock).set_dnd(rooms[0].number, True, NIGHT_OP)
     wakeups = SqlWakeUpBook(store, clock)
     wakeups.book(rooms[1].number, time(6, 30), NIGHT_OP)
@@ -100,11 +101,11 @@ def test_a_night_shift_from_sign_in_to_handover_acknowledgement(store: Store) ->
     shifts.sign_in("frontdesk", "Console 1")
     with pytest.raises(InputError):
         handovers.acknowledge(handover.items[0].id, NIGHT_OP)  # not the author
-    assert handovers.unacknowledged()[0].id == handover.id
+    assert handovers.unacknowledged(READER)[0].id == handover.id
     for item in handover.items:
         latest = handovers.acknowledge(item.id, EARLY_OP)
     assert latest.acknowledged_by == "frontdesk" and not latest.pending
-    assert handovers.unacknowledged() == []
+    assert handovers.unacknowledged(READER) == []
     with store.read() as s:
         acks = list(s.scalars(select(AuditRow).where(AuditRow.action == "handover.acknowledge")))
         assert len(acks) == len(handover.items)
@@ -125,7 +126,7 @@ def test_a_closed_shifts_entry_is_answered_by_a_correction_never_edited(store: S
     clock.set(datetime(2026, 11, 21, 8, 0, tzinfo=ZONE))
     fix = log.correct(entry.id, "Door 3 found open at 23:42; it was the fire exit, not door 3", NIGHT_OP)
     assert fix.kind is EntryKind.CORRECTION and fix.corrects_id == entry.id
-    old = next(e for e in log.recent() if e.id == entry.id)
+    old = next(e for e in log.recent(READER) if e.id == entry.id)
     assert old.text.endswith("23:42") and old.shift_closed
     with pytest.raises(PermissionDenied):
         log.annotate(entry.id, "Seen", NIGHT_OP)
@@ -137,19 +138,19 @@ def test_the_duty_manager_searches_and_exports(store: Store) -> None:
     clock = FakeClock(datetime(2026, 11, 20, 16, 0, tzinfo=ZONE))
     seed_demo_hotel(store, clock)
     log = SqlLogbook(store, clock)
-    room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.guest)
+    room = next(r.number for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest)
     log.write(LogCategory.COMPLAINT, "Noise from the bar, guest upset", NIGHT_OP, room, follow_up=True)
     clock.advance(3600)
     log.write(LogCategory.VIP, "黄先生 asked for no calls before 09:00", NIGHT_OP)
     clock.advance(3600)
     log.write(LogCategory.OTHER, "Lobby quiet", EARLY_OP)
-    assert [e.text for e in log.search(LogQuery(text="noise"))] == ["Noise from the bar, guest upset"]
-    assert len(log.search(LogQuery(category=LogCategory.VIP))) == 1
-    assert len(log.search(LogQuery(room=room))) == 1
-    assert len(log.search(LogQuery(author="frontdesk"))) == 1
-    assert len(log.search(LogQuery(open_only=True))) == 1
+    assert [e.text for e in log.search(LogQuery(text="noise"), READER)] == ["Noise from the bar, guest upset"]
+    assert len(log.search(LogQuery(category=LogCategory.VIP), READER)) == 1
+    assert len(log.search(LogQuery(room=room), READER)) == 1
+    assert len(log.search(LogQuery(author="frontdesk"), READER)) == 1
+    assert len(log.search(LogQuery(open_only=True), READER)) == 1
     since = datetime(2026, 11, 20, 16, 30, tzinfo=ZONE)
-    assert len(log.search(LogQuery(since=since))) == 2
+    assert len(log.search(LogQuery(since=since), READER)) == 2
     exported = log.export_csv(LogQuery(), MANAGER)
     assert exported.splitlines()[0].startswith("id,time,author")
     assert "黄先生 asked for no calls" in exported and len(exported.splitlines()) == 4

@@ -23,6 +23,7 @@ from switchboard.desk import LogCategory, LogQuery
 from switchboard.duties import DutyState
 from switchboard.hotel import Actor, Role
 from switchboard.shifts import shift_at
+from tests.reader import READER
 from ui.board_page import BoardPage
 from ui.handover_dialog import HandOverDialog, TakeOverDialog
 from ui.logbook_page import LogbookPage
@@ -42,7 +43,7 @@ def hotel(store: Store, at: datetime) -> FakeClock:
 def test_the_board_shows_the_day_and_ticks_duties(qtbot: QtBot, sqlite_store: Store) -> None:
     clock = hotel(sqlite_store, datetime(2026, 11, 20, 23, 50, tzinfo=ZONE))
     SqlRoomBoard(sqlite_store, clock).set_dnd(
-        next(r.number for r in SqlRoomBoard(sqlite_store, clock).rooms()), True, NIGHT
+        next(r.number for r in SqlRoomBoard(sqlite_store, clock).rooms(READER)), True, NIGHT
     )
     page = BoardPage(
         SqlBoard(sqlite_store, clock),
@@ -82,18 +83,18 @@ def test_hand_over_and_take_over_item_by_item(qtbot: QtBot, sqlite_store: Store)
     out.compose()
     assert out.handover is not None and out.items.count() == len(out.handover.items) >= 3
     clock.advance(timedelta(minutes=15))
-    handover = book.latest()
+    handover = book.latest(READER)
     assert handover is not None
     take = TakeOverDialog(book, handover, lambda: EARLY)
     qtbot.addWidget(take)
     take.items.item(0).setCheckState(Qt.CheckState.Checked)
     take.acknowledge()
     assert "still to acknowledge" in take.message.text()
-    latest = book.latest()
+    latest = book.latest(READER)
     assert latest is not None and len(latest.pending) == len(latest.items) - 1
     take.tick_all()
     take.acknowledge()
-    latest = book.latest()
+    latest = book.latest(READER)
     assert latest is not None and latest.acknowledged_by == "frontdesk" and not latest.pending
 
 
@@ -123,7 +124,7 @@ def test_logbook_answers_search_and_export(qtbot: QtBot, sqlite_store: Store, tm
     page.find_from.setDate(page.find_from.date().fromString("2026-11-21", "yyyy-MM-dd"))
     assert page.model.rowCount() == 0  # everything was written on the 20th
     page.find_from.setDate(page.find_from.minimumDate())
-    written = next(e for e in log.search(LogQuery(category=LogCategory.COMPLAINT)) if e.follow_up)
+    written = next(e for e in log.search(LogQuery(category=LogCategory.COMPLAINT), READER) if e.follow_up)
     assert (
         written.assignee == "security" and written.due_at is not None and f"{written.due_at:%H:%M}" == "01:45"
     )

@@ -24,6 +24,7 @@ from switchboard.clock import FakeClock
 from switchboard.shifts import shift_at
 from switchboard.smdr.charges import ChargeRule, Tariff
 from switchboard.smdr.parsers import CallRecord, Direction
+from tests.reader import READER
 from ui.shift_report import render
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -36,7 +37,7 @@ def night_report(store: Store, tmp_path: Path) -> tuple[Path, busy_night.NightCo
     seed_demo_hotel(store, clock)
     counts = busy_night.fill(store, night)
     clock.set(night.ends_at)
-    figures = SqlShiftStats(store, clock).figures("2026-11-20 night", night.starts_at, night.ends_at)
+    figures = SqlShiftStats(store, clock).figures("2026-11-20 night", night.starts_at, night.ends_at, READER)
     return render(figures, tmp_path / "night.pdf", "Grand Harbour Hotel", clock.now()), counts
 
 
@@ -121,7 +122,9 @@ def test_guest_calls_from_the_call_records_are_counted_with_their_charges(
     )
     calls.answered(stored.charges[0].record_id, posted=True)
     clock.set(night.ends_at)
-    figures = SqlShiftStats(sqlite_store, clock).figures("2026-11-20 night", night.starts_at, night.ends_at)
+    figures = SqlShiftStats(sqlite_store, clock).figures(
+        "2026-11-20 night", night.starts_at, night.ends_at, READER
+    )
     assert (figures.room_calls_out, figures.room_charges_cents, figures.charges_not_posted) == (3, 480, 2)
     text = text_of(render(figures, tmp_path / "calls.pdf", "Grand Harbour Hotel", clock.now()))
     assert figure(text, "Calls out from rooms") == "3"

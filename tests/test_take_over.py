@@ -23,6 +23,7 @@ from switchboard.clock import FakeClock
 from switchboard.desk import LogCategory
 from switchboard.hotel import Actor, Role
 from switchboard.shifts import shift_at
+from tests.reader import READER
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
 from ui.handover_dialog import HandOverDialog, TakeOverDialog
@@ -73,7 +74,7 @@ def test_acknowledge_everything_read_in_one_action(qtbot: QtBot, store: Store) -
     acknowledge_all = take.findChild(QPushButton, "takeoverAcknowledgeAll")
     assert acknowledge_all is not None
     qtbot.mouseClick(acknowledge_all, Qt.MouseButton.LeftButton)
-    latest = book.latest()
+    latest = book.latest(READER)
     assert latest is not None and not latest.pending and latest.acknowledged_by == "frontdesk"
     assert take.result() == take.DialogCode.Accepted
     with store.read() as s:
@@ -90,7 +91,7 @@ def test_the_author_cannot_acknowledge_and_nothing_half_done(qtbot: QtBot, sqlit
     qtbot.addWidget(take)
     take.acknowledge_all()
     assert "incoming operator" in take.message.text()
-    latest = book.latest()
+    latest = book.latest(READER)
     assert latest is not None and len(latest.pending) == len(latest.items)
     take.acknowledge()  # nothing ticked
     assert "Tick the items" in take.message.text()

@@ -25,6 +25,7 @@ from switchboard.errors import InputError, PermissionDenied
 from switchboard.hotel import Actor, Role
 from switchboard.shifts import shift_at
 from tests.conftest import HOTEL_ZONE
+from tests.reader import READER
 
 LIN = Actor(user="lin", position="Console 1", role=Role.OPERATOR)
 CHEN = Actor(user="chen", position="Console 2", role=Role.OPERATOR)
@@ -126,7 +127,7 @@ def test_an_edit_while_open_keeps_the_old_text_for_the_duty_manager(store: Store
         book.edit(first, "Lift 3 noisy", LIN)  # not the author
     book.edit(first, "Lift 3 noisy", CHEN)
     book.edit(first, "Lift 3 very noisy", CHEN)
-    assert next(e for e in book.recent() if e.id == first).text == "Lift 3 very noisy"
+    assert next(e for e in book.recent(READER) if e.id == first).text == "Lift 3 very noisy"
     versions = book.versions(first, MANAGER)
     assert [(v.version_no, v.text, v.replaced_by) for v in versions] == [
         (1, "Lift 2 noisy", "chen"),

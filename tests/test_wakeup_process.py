@@ -17,6 +17,7 @@ from db.store import Store, sqlite_url
 from db.wakeup_book import SqlWakeUpBook
 from switchboard.clock import SystemClock, zone_named
 from switchboard.wakeup_status import WakeUpStatus
+from tests.reader import READER
 from tests.test_console_start import run_console
 from tests.wakeup_lab import DESK, wakeups
 
@@ -49,7 +50,7 @@ def test_the_console_starts_a_dialler_that_outlives_the_window(tmp_path: Path) -
         assert pid, "no dialler is beating after the window closed"
         os.kill(pid, 0)  # alive, though the console has exited
         book = SqlWakeUpBook(store, clock)
-        room = next(r.number for r in SqlRoomBoard(store, clock).rooms() if r.guest)
+        room = next(r.number for r in SqlRoomBoard(store, clock).rooms(READER) if r.guest)
         call = book.book_due(room, clock.now() + timedelta(seconds=2), DESK)
         deadline = time.monotonic() + 40
         final = {WakeUpStatus.CONFIRMED.value, WakeUpStatus.ESCALATED.value, WakeUpStatus.RETRY_WAIT.value}

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from switchboard.board import Arrival, BoardSource
 from switchboard.desk import RoomView
+from switchboard.errors import PermissionDenied
+from switchboard.hotel import Actor
+from ui.errors import explain, shown_to_role
 from ui.print_lists import arrivals_html
 from ui.rows_model import RowsModel
 
@@ -94,15 +97,17 @@ class ArrivalsPage(QWidget):
     def __init__(
         self,
         board: BoardSource,
+        actor: Callable[[], Actor],
         now: Callable[[], datetime],
         hotel: str,
         parent: Any = None,
         *,
-        in_house: Callable[[], Sequence[RoomView]] = lambda: (),
+        in_house: Callable[[Actor], Sequence[RoomView]] = lambda _actor: (),
     ) -> None:
         super().__init__(parent)
         self._in_house = in_house
         self._board = board
+        self._actor = actor
         self._now = now
         self._hotel = hotel
         self.model: RowsModel[Arrival] = RowsModel(
@@ -171,12 +176,29 @@ class ArrivalsPage(QWidget):
         self.refresh()
 
     def arrivals(self) -> list[Arrival]:
-        listed = list(self._board.today().arrivals)
+        listed = list(self._board.today(self._actor()).arrivals)
         return [a for a in listed if a.vip_level] if self.vip_only.isChecked() else listed
 
+    def _on_paper(self) -> tuple[list[Arrival], Sequence[RoomView]]:
+        """What a printout or PDF lists; a role refused it is told why on the page's message line."""
+        try:
+            return self.arrivals(), self._in_house(self._actor())
+        except PermissionDenied as exc:
+            raise OSError(explain(exc)) from exc
+
+    def _html(self) -> str:
+        arrivals, in_house = self._on_paper()
+        return arrivals_html(arrivals, self._hotel, self._now(), in_house)
+
     def refresh(self) -> None:
-        self.model.set_rows(self.arrivals())
-        vips = sorted((r for r in self._in_house() if r.vip_level), key=lambda r: (-r.vip_level, r.number))
+        shown = shown_to_role(
+            self.message,
+            self.tr("The arrivals and VIPs in house are not shown to your role."),
+            lambda: (self.arrivals(), self._in_house(self._actor())),
+        )
+        arrivals, in_house = shown if shown is not None else ([], ())
+        self.model.set_rows(arrivals)
+        vips = sorted((r for r in in_house if r.vip_level), key=lambda r: (-r.vip_level, r.number))
         self.vip_model.set_rows(vips)
         self.view.resizeColumnsToContents()
 
@@ -189,7 +211,7 @@ class ArrivalsPage(QWidget):
         )
         if name:
             try:
-                arrivals_pdf(self.arrivals(), Path(name), self._hotel, self._now())
+                arrivals_pdf(self._on_paper()[0], Path(name), self._hotel, self._now())
             except OSError as exc:
                 self.message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
                 return
@@ -202,7 +224,7 @@ class ArrivalsPage(QWidget):
         self.print_dialog = offer_print(
             self,
             self.tr("VIP and arrivals list"),
-            lambda: arrivals_html(self.arrivals(), self._hotel, self._now(), self._in_house()),
+            self._html,
             lambda error: self.message.setText(
                 self.tr("Not printed: %1").replace("%1", error) if error else self.tr("Sent to the printer.")
             ),

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from switchboard.auth import Permission, allowed
 from switchboard.board import BoardSource, DailyBoard
 from switchboard.duties import Duty, DutyList, DutyState
 from switchboard.handover import Handover
 from switchboard.hotel import Actor
 from switchboard.shifts import ShiftSlot
-from ui.errors import attempt
+from ui.errors import attempt, shown_to_role
 from ui.placeholders import fit_placeholder
 from ui.rows_model import RowsModel
 
@@ -43,7 +44,7 @@ class BoardPage(QWidget):
         actor: Callable[[], Actor],
         *,
         chinese: bool = False,
-        pending_handovers: Callable[[], Sequence[Handover]] | None = None,
+        pending_handovers: Callable[[Actor], Sequence[Handover]] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -169,7 +170,12 @@ class BoardPage(QWidget):
         }[state]
 
     def refresh(self) -> None:
-        self.text.setHtml(self.html(self._board.today()))
+        board = shown_to_role(
+            self.message,
+            self.tr("The daily board is not shown to your role."),
+            lambda: self._board.today(self._actor()),
+        )
+        self.text.setHtml(self.html(board) if board is not None else "")
         self.duty_model.set_rows(self._duties.for_shift(self._shift()))
         self.duty_view.resizeColumnsToContents()
 
@@ -198,7 +204,7 @@ class BoardPage(QWidget):
             section(self.tr("Rooms on DND"), [escape(", ".join(b.dnd_rooms))] if b.dnd_rooms else []),
             section(self.tr("Guests' whereabouts"), [escape(w) for w in b.whereabouts]),
         ]
-        if self._pending is not None:
+        if self._pending is not None and allowed(self._actor(), Permission.READ_LOGBOOK):
             waiting = self.tr("%1 by %2: %3 items not acknowledged")
             parts.append(
                 section(
@@ -209,7 +215,7 @@ class BoardPage(QWidget):
                             .replace("%2", h.composed_by)
                             .replace("%3", str(len(h.pending)))
                         )
-                        for h in self._pending()
+                        for h in self._pending(self._actor())
                     ],
                 )
             )

@@ -14,7 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-from switchboard.errors import ConsoleError
+from switchboard.errors import ConsoleError, PermissionDenied
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -190,6 +190,26 @@ def attempt(message: QLabel, action: Callable[[], T]) -> T | None:
         message.setText(explain(exc))
         return None
     message.setStyleSheet("color: #2e7d32;")
+    return result
+
+
+def shown_to_role(message: QLabel, refused: str, read: Callable[[], T]) -> T | None:
+    """A page's read of private data. Refused by the role (``PermissionDenied``), ``message`` says
+    why (``refused``, in the page's words; or that nobody is signed in) and None comes back, so the
+    page shows nothing; read, a refusal said before is taken away. Never a box: F5 still answers."""
+    try:
+        result = read()
+    except PermissionDenied as exc:
+        log.info("not shown: %s %s", exc.key, exc.args_map)
+        message.setStyleSheet("color: #c62828; font-weight: bold;")
+        if exc.args_map.get("role") == "no role":
+            refused = QCoreApplication.translate("ConsoleError", "Nobody is signed in: sign in to see this.")
+        message.setText(refused)
+        message.setProperty("refusal", True)
+        return None
+    if message.property("refusal"):
+        message.setProperty("refusal", False)
+        message.clear()
     return result
 
 

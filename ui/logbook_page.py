@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from switchboard.desk import EntryKind, Logbook, LogCategory, LogEntry, LogQuery
 from switchboard.errors import ConsoleError
 from switchboard.hotel import Actor
-from ui.errors import attempt, explain
+from ui.errors import attempt, explain, shown_to_role
 from ui.placeholders import fit_placeholder
 from ui.rows_model import RowsModel
 
@@ -247,7 +247,12 @@ class LogbookPage(QWidget):
         )
 
     def refresh(self) -> None:
-        self.model.set_rows(self._logbook.search(self.query(), limit=500))
+        found = shown_to_role(
+            self.message,
+            self.tr("The logbook is for operators and duty managers: your role does not read it."),
+            lambda: self._logbook.search(self.query(), self._actor(), limit=500),
+        )
+        self.model.set_rows(found or [])
 
     def write(self) -> None:
         category = self.category.currentData()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from switchboard.clock import Clock
 from switchboard.desk import MessageBook, MessageView
 from switchboard.hotel import Actor
-from ui.errors import attempt
+from ui.errors import attempt, shown_to_role
 from ui.rows_model import RowsModel
 
 OVERDUE = timedelta(minutes=30)
@@ -134,7 +134,12 @@ class MessagesPage(QWidget):
         self.templates.setCurrentIndex(0)
 
     def refresh(self) -> None:
-        self.model.set_rows(self._book.waiting())
+        waiting = shown_to_role(
+            self.message,
+            self.tr("Guest messages are not shown to your role."),
+            lambda: self._book.waiting(self._actor()),
+        )
+        self.model.set_rows(waiting or [])
 
     def take(self) -> None:
         taken = attempt(

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from switchboard.desk import RoomBoard, RoomDesk, RoomView
 from switchboard.hotel import Actor, Housekeeping
-from ui.errors import attempt
+from ui.errors import attempt, shown_to_role
 from ui.legend import ROOM_COLOURS, Legend, room_type_name
 from ui.placeholders import fit_placeholder
 from ui.room_stays import RoomStays
@@ -227,7 +227,12 @@ class RoomsPage(RoomStays):
         return ROOM_COLOURS[state_of(r)][0]
 
     def refresh(self) -> None:
-        self._all = list(self._board.rooms())
+        shown = shown_to_role(
+            self.message,
+            self.tr("The rooms and their guests are not shown to your role."),
+            lambda: self._board.rooms(self._actor()),
+        )
+        self._all = list(shown or [])
         self.ends = self._dnd_ends()
         floors = sorted({r.floor for r in self._all})
         current = self.floor.currentData()

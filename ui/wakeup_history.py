@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from switchboard.errors import PermissionDenied
+from switchboard.hotel import Actor
 from switchboard.wakeup_history import WakeUpHistory, WakeUpRecord
 from switchboard.wakeup_status import WakeUpStatus
+from ui.errors import explain, shown_to_role
 from ui.print_lists import attempts_text, morning_calls_html, outcome_text, wakeup_status_name
 from ui.rows_model import RowsModel
 
@@ -39,10 +42,16 @@ if TYPE_CHECKING:  # QtPrintSupport loads when something is printed, not at star
 
 class WakeUpHistoryPage(QWidget):
     def __init__(
-        self, history: WakeUpHistory, now: Callable[[], datetime], hotel: str, parent: Any = None
+        self,
+        history: WakeUpHistory,
+        actor: Callable[[], Actor],
+        now: Callable[[], datetime],
+        hotel: str,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._history = history
+        self._actor = actor
         self._now = now
         self._hotel = hotel
         self.print_dialog: QPrintDialog | None = None
@@ -112,10 +121,16 @@ class WakeUpHistoryPage(QWidget):
         return since, since + timedelta(days=1)
 
     def records(self) -> list[WakeUpRecord]:
-        return list(self._history.between(*self.period()))
+        return list(self._history.between(*self.period(), self._actor()))
 
     def refresh(self) -> None:
-        records = self.records()
+        records = shown_to_role(
+            self.message, self.tr("The wake-up history is not shown to your role."), self.records
+        )
+        if records is None:
+            self.model.set_rows([])
+            self.summary.clear()
+            return
         self.model.set_rows(records)
         count = {s: sum(1 for r in records if r.call.status is s) for s in WakeUpStatus}
         self.summary.setText(
@@ -136,9 +151,11 @@ class WakeUpHistoryPage(QWidget):
         )
 
     def html(self) -> str:
-        return morning_calls_html(
-            self.records(), self._hotel, self.day.date().toString("yyyy-MM-dd"), self._now()
-        )
+        try:
+            records = self.records()
+        except PermissionDenied as exc:  # said on the page's message line, as a printer's fault is
+            raise OSError(explain(exc)) from exc
+        return morning_calls_html(records, self._hotel, self.day.date().toString("yyyy-MM-dd"), self._now())
 
     def print_list(self) -> None:
         from ui.print_job import offer_print

@@ -37,7 +37,7 @@ from switchboard.errors import ConsoleError, DatabaseUnavailable, InputError
 from switchboard.hotel import Actor
 from switchboard.wakeup_groups import PERSONAL_BACKUP, PersonalWakeUps, WakeUpGroupBook
 from switchboard.wakeup_status import WakeUpStatus
-from ui.errors import attempt
+from ui.errors import attempt, shown_to_role
 from ui.placeholders import fit_placeholder
 from ui.rows_model import RowsModel
 from ui.wakeup_bulk import WakeUpBulkDialog
@@ -243,7 +243,12 @@ class WakeUpPage(QWidget):
         return "#fff3c4" if w.status in (WakeUpStatus.DIALLING, WakeUpStatus.RETRY_WAIT) else ""
 
     def refresh(self) -> None:
-        calls = list(self._book.upcoming())
+        shown = shown_to_role(
+            self.message,
+            self.tr("The wake-up calls are not shown to your role."),
+            lambda: self._book.upcoming(self._actor()),
+        )
+        calls = list(shown or [])
         urgent = [c for c in calls if c.status in URGENT]
         self.model.set_rows(urgent + [c for c in calls if c not in urgent])
         self.view.resizeColumnsToContents()
@@ -252,7 +257,8 @@ class WakeUpPage(QWidget):
         for part in (self.personal, self.groups):
             if part is not None:
                 part.refresh()
-        self.waiting_for_a_person.emit([c.room for c in urgent])
+        if shown is not None:  # refused (nobody signed in), the alarm band stays as it was
+            self.waiting_for_a_person.emit([c.room for c in urgent])
 
     def _show_dialler(self) -> None:
         state = self._book.dialler()
