@@ -140,7 +140,10 @@ def check_anchors(engine: Engine, heads: Iterable[Head]) -> AnchorReport:
     with engine.connect() as connection:
         for table, anchored in by_table.items():
             chain = _Chain(connection, table)
-            newest = max(anchored, key=lambda h: h.seq, default=None)
+            reach = anchored + (
+                _versions_reached(by_table["logbook_entries"]) if table == "logbook_versions" else []
+            )
+            newest = max(reach, key=_place, default=None)
             report.coverage.append(Coverage(table, newest.seq if newest else 0, chain.end, newest))
             if newest is not None and newest.seq > chain.end:
                 report.findings.append(
@@ -174,3 +177,8 @@ def check_anchors(engine: Engine, heads: Iterable[Head]) -> AnchorReport:
 
 def _place(head: Head) -> int:
     return head.seq
+
+
+def _versions_reached(entries: list[Head]) -> list[Head]:
+    """How far the versions chain had come by each entries head: a place, without its hash."""
+    return [Head("logbook_versions", h.versions, "", at=h.at, source=h.source) for h in entries if h.versions]
