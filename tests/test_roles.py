@@ -29,10 +29,12 @@ from db.retention import SqlRetention
 from db.room_board import SqlRoomBoard
 from db.rows import AuditRow, WakeUpRow
 from db.seed import seed_demo_hotel
+from db.shift_stats import SqlShiftStats
 from db.shifts import SqlShifts
 from db.store import Store
 from db.users import UserDirectory
 from db.wakeup_book import SqlPmsWakeUps, SqlWakeUpBook
+from db.wakeup_history import SqlWakeUpHistory
 from switchboard.audit_trail import AuditQuery
 from switchboard.auth import GRANTS, LINK_GRANTS, Permission, allowed
 from switchboard.call_log import CallCategory
@@ -488,3 +490,97 @@ def test_reads_of_private_data_check_the_table(hotel: Hotel) -> None:
             else:
                 with pytest.raises(PermissionDenied):
                     read(hotel, actor)
+
+
+# ------------------------------------------------------------ reads of private data (issue 16)
+
+SECRET = "Guest in 1203 asked for the safe code"  # logbook text only operators and duty managers read
+
+
+def _private_data(h: Hotel) -> tuple[datetime, datetime]:
+    """One of each: a logbook entry, a message, a wake-up, a handover; the period they fall in."""
+    since = h.clock.now()
+    SqlLogbook(h.store, h.clock).write(LogCategory.OTHER, SECRET, ADMIN, follow_up=True)
+    _message(h, ADMIN)
+    _wakeup(h, ADMIN)
+    SqlHandovers(h.store, h.clock).compose(shift_at(h.clock.now()), "Pool closed", ADMIN)
+    return since - timedelta(hours=1), since + timedelta(days=1)
+
+
+def _figures(h: Hotel, a: Actor, period: tuple[datetime, datetime]) -> object:
+    return SqlShiftStats(h.store, h.clock).figures("tonight", *period, a).log
+
+
+Read = Callable[[Hotel, Actor, tuple[datetime, datetime]], object]
+PRIVATE_READS: tuple[tuple[str, Permission, Read], ...] = (
+    ("logbook, recent", P.READ_LOGBOOK, lambda h, a, _p: SqlLogbook(h.store, h.clock).recent(a)),
+    (
+        "logbook, search",
+        P.READ_LOGBOOK,
+        lambda h, a, _p: SqlLogbook(h.store, h.clock).search(LogQuery(text="safe code"), a),
+    ),
+    ("messages waiting", P.READ_MESSAGES, lambda h, a, _p: SqlMessageBook(h.store, h.clock).waiting(a)),
+    ("wake-ups booked", P.READ_WAKEUPS, lambda h, a, _p: SqlWakeUpBook(h.store, h.clock).upcoming(a)),
+    ("wake-up history", P.READ_WAKEUPS, lambda h, a, p: SqlWakeUpHistory(h.store, h.clock).between(*p, a)),
+    ("latest handover", P.READ_LOGBOOK, lambda h, a, _p: SqlHandovers(h.store, h.clock).latest(a)),
+    (
+        "handovers not acknowledged",
+        P.READ_LOGBOOK,
+        lambda h, a, _p: SqlHandovers(h.store, h.clock).unacknowledged(a),
+    ),
+    ("daily board", P.READ_BOARD, lambda h, a, _p: SqlBoard(h.store, h.clock).today(a).arrivals),
+    ("room board", P.READ_ROOMS, lambda h, a, _p: SqlRoomBoard(h.store, h.clock).rooms(a)),
+    ("shift report figures", P.PRINT_REPORTS, _figures),
+)
+
+
+def test_every_read_of_private_data_checks_the_table(hotel: Hotel) -> None:
+    """Each read, with each role, a link and nobody: the allowed read the data, the others are refused."""
+    period = _private_data(hotel)
+    nobody = Actor(user="?", position="Console 9")
+    wrong = []
+    for name, permission, read in PRIVATE_READS:
+        for role in ROLES:
+            actor = Actor(user=f"{role.value}-reader", position="Console 9", role=role)
+            try:
+                got = read(hotel, actor, period)
+            except PermissionDenied as exc:
+                assert exc.args_map["permission"] == permission.value, name
+                if permission in GRANTS[role]:
+                    wrong.append(f"{name}: {role.value} refused")
+                continue
+            if permission not in GRANTS[role]:
+                wrong.append(f"{name}: {role.value} allowed")
+            elif not got:
+                wrong.append(f"{name}: {role.value} read nothing")
+        for other in (nobody, Actor.link("PMS")):
+            with pytest.raises(PermissionDenied):
+                read(hotel, other, period)
+    assert wrong == []
+
+
+def test_the_read_rights_are_what_each_role_works_with() -> None:
+    """Operators and duty managers read everything; the front desk what it books, takes and checks in,
+    never the logbook or the shift report; a link and nobody signed in read nothing."""
+    reads = {P.READ_LOGBOOK, P.READ_WAKEUPS, P.READ_MESSAGES, P.READ_ROOMS, P.READ_BOARD, P.PRINT_REPORTS}
+    for role in (Role.OPERATOR, Role.DUTY_MANAGER, Role.ADMINISTRATOR):
+        assert reads <= GRANTS[role], role
+    assert reads & GRANTS[Role.FRONT_DESK] == {P.READ_WAKEUPS, P.READ_MESSAGES, P.READ_ROOMS, P.READ_BOARD}
+    assert not reads & LINK_GRANTS
+
+
+def test_a_front_desk_reads_the_desks_lists_but_not_the_logbook(hotel: Hotel) -> None:
+    period = _private_data(hotel)
+    desk = Actor(user="wang", position="Front desk 1", role=Role.FRONT_DESK)
+    assert "Call back" in [m.text for m in SqlMessageBook(hotel.store, hotel.clock).waiting(desk)]
+    assert SqlWakeUpBook(hotel.store, hotel.clock).upcoming(desk)
+    assert SqlWakeUpHistory(hotel.store, hotel.clock).between(*period, desk)
+    for read in (
+        lambda: SqlLogbook(hotel.store, hotel.clock).recent(desk),
+        lambda: SqlLogbook(hotel.store, hotel.clock).search(LogQuery(text="safe code"), desk),
+        lambda: SqlHandovers(hotel.store, hotel.clock).latest(desk),
+        lambda: _figures(hotel, desk, period),
+    ):
+        with pytest.raises(PermissionDenied) as refused:
+            read()
+        assert refused.value.key == "auth.denied"
