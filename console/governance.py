@@ -17,7 +17,7 @@ from console.context import Console
 from db import anchor_file
 from db.audit_trail import SqlAuditTrail
 from db.chain import verify_log
-from db.chain_anchor import check_anchors
+from db.chain_anchor import check_anchors, heads_in_trail
 from db.retention import RetentionPolicy, SqlRetention
 from db.shifts import SqlShifts
 from switchboard.auth import Permission, allowed
@@ -85,7 +85,8 @@ def check_chains(console: Console, window: MainWindow, page: AuditPage) -> None:
         try:
             breaks: list[object] = list(verify_log(console.store.engine))
             heads = anchor_file.read(anchor).heads if anchor is not None and anchor.exists() else []
-            breaks += check_anchors(console.store.engine, heads).findings
+            inside = heads_in_trail(console.store.engine)  # the shifts' closing records
+            breaks += check_anchors(console.store.engine, heads + inside).findings
         except Exception as exc:  # the database away: checked at the next start
             log.warning("audit trail not verified: %s", exc)
             return

@@ -19,7 +19,7 @@ from pathlib import Path
 from db import anchor_file
 from db.anchor_file import Head
 from db.chain import verify_log
-from db.chain_anchor import AnchorReport, check_anchors
+from db.chain_anchor import AnchorReport, check_anchors, heads_in_trail
 from db.store import Store, sqlite_url
 from switchboard import settings as console_settings
 from switchboard.errors import ConsoleError
@@ -88,7 +88,7 @@ def main(argv: list[str]) -> int:
         store = Store(url)
         store.check()
         breaks = verify_log(store.engine)
-        report = check_anchors(store.engine, heads)
+        report = check_anchors(store.engine, heads + heads_in_trail(store.engine))
         store.dispose()
     except (OSError, ValueError) as exc:
         print(f"verify-log: an anchor cannot be read: {exc}", file=sys.stderr)

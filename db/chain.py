@@ -163,6 +163,17 @@ def _forget_heads(session: Session) -> None:
     session.info.pop(_HEADS, None)
 
 
+def current_heads(session: Session) -> list[anchor_file.Head]:
+    """Each chain's newest link now, for a record that leaves the database (a shift's closing, a printout)."""
+    found = {table: _last(session, table) for table in FIELDS}
+    versions = found["logbook_versions"][0]
+    return [
+        anchor_file.Head(t, seq, h, versions if t == "logbook_entries" else None)
+        for t, (seq, h) in found.items()
+        if seq > 0
+    ]
+
+
 def _reseal_from(session: Session, table: str, seq: int) -> None:
     cls = ROWS[table]
     before = session.execute(select(cls.chain_hash).where(cls.chain_seq == seq - 1)).scalar()

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
-from db.anchor_file import Head
+from db.anchor_file import Head, parse_token
 from db.chain import FIELDS, GENESIS, ROWS, link_hash
-from db.rows import LogbookVersionRow
+from db.rows import AuditRow, LogbookVersionRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,10 @@ def _first_failing(chain: _Chain, heads: list[Head]) -> Head | None:
 
 
 def check_anchors(engine: Engine, heads: Iterable[Head]) -> AnchorReport:
-    """Each chain against every head given (from anchor files, a printout, the closing records)."""
+    """Each chain against every head given (from anchor files, a printout, the closing records).
+
+    The coverage counts only heads from outside the database: the closing records' heads are
+    checked too, but someone with SQL could have cut them back with the chain."""
     by_table: dict[str, list[Head]] = {t: [] for t in FIELDS}
     for head in heads:
         if head.table in by_table:
@@ -144,7 +147,8 @@ def check_anchors(engine: Engine, heads: Iterable[Head]) -> AnchorReport:
                 _versions_reached(by_table["logbook_entries"]) if table == "logbook_versions" else []
             )
             newest = max(reach, key=_place, default=None)
-            report.coverage.append(Coverage(table, newest.seq if newest else 0, chain.end, newest))
+            outside = max((h for h in reach if h.source != CLOSINGS), key=_place, default=None)
+            report.coverage.append(Coverage(table, outside.seq if outside else 0, chain.end, outside))
             if newest is not None and newest.seq > chain.end:
                 report.findings.append(
                     AnchorFinding(
@@ -173,6 +177,26 @@ def check_anchors(engine: Engine, heads: Iterable[Head]) -> AnchorReport:
                     )
                 )
     return report
+
+
+CLOSINGS = "the shift closing records"
+
+
+def heads_in_trail(engine: Engine) -> list[Head]:
+    """The heads each shift's closing audit row carries (``db/shifts.py``): an anchor inside the trail,
+    which shows the logbook cut back without the audit trail, and is what the console log repeats."""
+    heads: list[Head] = []
+    query = select(AuditRow.detail, AuditRow.at).where(AuditRow.action.like("shift.close%"))
+    with engine.connect() as connection:
+        for detail, at in connection.execute(query):
+            words = detail.get("heads", "") if isinstance(detail, dict) else ""
+            for word in str(words).split():
+                try:
+                    head = parse_token(str(word), source=CLOSINGS)
+                except ValueError:
+                    continue  # a changed row: the audit chain names it
+                heads.append(Head(head.table, head.seq, head.hash, head.versions, str(at), CLOSINGS))
+    return heads
 
 
 def _place(head: Head) -> int:

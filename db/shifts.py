@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from sqlalchemy import select
@@ -9,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.audit import audit
+from db.chain import current_heads
 from db.rows import ShiftRow, SignInRow, UserRow
 from db.store import Store
 from switchboard.auth import Permission, require
@@ -16,6 +18,8 @@ from switchboard.clock import Clock
 from switchboard.errors import InputError
 from switchboard.hotel import Actor
 from switchboard.shifts import ShiftSlot, shift_at
+
+log = logging.getLogger(__name__)
 
 
 def shift_row(s: Session, slot: ShiftSlot) -> ShiftRow:
@@ -101,7 +105,7 @@ class SqlShifts:
             if row.closed_at is not None:
                 raise InputError("shift.closed", "This shift is already closed")
             row.closed_at, row.closed_by = now, actor.user
-            audit(s, actor, now, "shift.close", "shift", row.id)
+            audit(s, actor, now, "shift.close", "shift", row.id, heads=_closing_heads(s, row))
 
 
 SHIFT_CLOCK = Actor.link("shift-clock")
@@ -109,7 +113,15 @@ SHIFT_CLOCK = Actor.link("shift-clock")
 
 def _close(s: Session, row: ShiftRow, now: datetime, actor: Actor, action: str) -> None:
     row.closed_at, row.closed_by = now, actor.user
-    audit(s, actor, now, action, "shift", row.id)
+    audit(s, actor, now, action, "shift", row.id, heads=_closing_heads(s, row))
+
+
+def _closing_heads(s: Session, row: ShiftRow) -> str:
+    """The chains' heads as the shift closes: kept in its closing audit row and in the console's log,
+    so a chain cut back later is seen against them (``db/chain_anchor.py``)."""
+    heads = " ".join(h.token() for h in current_heads(s))
+    log.info("shift %s (%s %s) closes; chain heads: %s", row.id, row.business_date, row.kind, heads)
+    return heads
 
 
 def _close_ended(s: Session, now: datetime) -> list[int]:

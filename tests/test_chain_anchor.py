@@ -8,12 +8,14 @@ two positions) verifies.  On SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import logging
 import stat
 import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 
 from db import anchor_file
@@ -235,3 +237,26 @@ def test_a_head_from_a_printout_anchors_and_a_torn_line_is_counted(
     (tmp_path / "paper-only").mkdir()  # a folder without anchor files: the printout alone
     done = _verify(store, "--anchor", str(tmp_path / "paper-only"), "--head", paper)
     assert done.returncode == 1 and "MISSING: audit_log from place 2 on" in done.stdout, done.stdout
+
+
+def test_a_shift_closing_carries_the_heads_into_the_trail_and_the_log(
+    store: Store, clock: FakeClock, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    ids = _write(store, clock, ["Lift 2 noisy", "Cot for 1203", "Quiet"])  # no anchor file kept
+    clock.advance(timedelta(hours=2))
+    with caplog.at_level(logging.INFO, logger="db.shifts"):
+        assert SqlShifts(store, clock).close_ended() != []
+    with store.read() as s:
+        closing = s.scalars(select(AuditRow.detail).where(AuditRow.action == "shift.close_at_end")).one()
+        newest = s.scalars(select(LogbookEntryRow.chain_hash).where(LogbookEntryRow.id == ids[-1])).one()
+    token = f"logbook_entries:3:{newest}:v0"
+    assert token in closing["heads"] and token in caplog.text
+    with store.engine.begin() as c:  # the logbook cut back, the trail left alone
+        c.execute(text("DELETE FROM logbook_entries WHERE id = :i"), {"i": ids[-1]})
+    done = _verify(store, "--data-dir", str(tmp_path))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert (
+        "MISSING: logbook_entries from place 3 on: the chain ends at place 2, but the shift closing"
+        in done.stdout
+    )
+    assert "NOT ANCHORED: no anchor file" in done.stdout  # the trail's own heads are not an outside anchor
