@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from hardware.sip.position import SipPosition
@@ -20,6 +21,11 @@ def main() -> int:
     parser.add_argument("--server", required=True)
     parser.add_argument("--extension", default="9")
     args = parser.parse_args()
+    # pjlib writes its own log lines (the first at libCreate, whatever the level) to file descriptor 1:
+    # they go to stderr, and the JSON lines to the stdout the parent reads.
+    out = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)
+    sys.stdout = out
     position = SipPosition(PositionSettings(server=args.server, extension=args.extension), SystemClock())
 
     def sink(event: object) -> None:
