@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from console.context import Console
+from db.anchor_file import Head
+from db.chain import current_heads
 from db.duties import SqlDuties
 from db.shift_stats import SqlShiftStats
 from switchboard.duties import Duty
@@ -64,14 +67,17 @@ def save_report(console: Console, window: MainWindow) -> ShiftReportDialog:
             f, duties = figures(index)
         except PermissionDenied as exc:  # the dialog says it as it says a printer's fault
             raise OSError(explain(exc)) from exc
-        return shift_report_html(f, duties, console.hotel_name(), console.clock.now(), chinese=chinese)
+        page = shift_report_html(f, duties, console.hotel_name(), console.clock.now(), chinese=chinese)
+        heads = chain_heads(console)
+        return page + (f"<p><small>{escape(heads)}</small></p>" if heads else "")
 
     def save_pdf(index: int, path: Path) -> None:
         from ui.shift_report import render  # reportlab loads when a report is asked for, not at start
 
         try:
             f, duties = figures(index)
-            render(f, path, console.hotel_name(), console.clock.now(), duties, chinese=chinese)
+            heads = chain_heads(console)
+            render(f, path, console.hotel_name(), console.clock.now(), duties, chinese=chinese, foot=heads)
         except ConsoleError as exc:
             log.exception("report not written")
             raise OSError(str(exc)) from exc
@@ -80,3 +86,16 @@ def save_report(console: Console, window: MainWindow) -> ShiftReportDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def chain_heads(console: Console) -> str:
+    """The chains' heads for the foot of a printed report: typed back as ``main.py --verify-log --head``
+    they anchor the audit trail and the logbook on paper (hashes cut to 16 characters)."""
+    try:
+        with console.store.read() as s:
+            heads = current_heads(s)
+    except ConsoleError as exc:
+        log.warning("chain heads not printed: %s", exc)
+        return ""
+    words = " ".join(Head(h.table, h.seq, h.hash[:16], h.versions).token() for h in heads)
+    return QCoreApplication.translate("Console", "Chain heads: %1").replace("%1", words) if words else ""

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from console import settings_edit
 from console.context import Console
 from console.governance import RoleMenus, start_governance
+from console.reports import chain_heads
 from db.anchor_file import CONSOLE_ANCHOR
 from db.logbook import SqlLogbook
 from db.seed import seed_demo_hotel
@@ -92,3 +93,26 @@ def test_verify_log_names_a_row_changed_behind_the_consoles_back(tmp_path: Path)
     store.dispose()
     done = verify()
     assert done.returncode == 1 and "ALTERED: logbook" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_printed_chain_heads_anchor_the_trail_on_paper(qtbot: QtBot, tmp_path: Path) -> None:
+    console, _window = _console(qtbot, tmp_path)
+    SqlLogbook(console.store, console.clock).write(
+        LogCategory.OTHER, "CCTV switched off at 23:45", Actor("op", "1", Role.OPERATOR)
+    )
+    foot = chain_heads(console)  # the line under every page of the shift report
+    assert foot.startswith("Chain heads: audit_log:") and " logbook_entries:1:" in foot
+    paper = foot.split()[2:]
+    assert all(len(w.split(":")[2]) == 16 for w in paper)
+    url = console.store.engine.url.render_as_string(hide_password=False)
+    command = [sys.executable, str(ROOT / "main.py"), "--verify-log", "--database", url]
+    command += ["--data-dir", str(tmp_path)]  # the test's store keeps no anchor file there
+    for word in paper:
+        command += ["--head", word]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr  # the store kept no file: paper alone anchors
+    with console.store.engine.begin() as connection:
+        connection.execute(text("DELETE FROM logbook_entries"))
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "MISSING: logbook_entries from place 1 on" in done.stdout, done.stdout
+    console.store.dispose()

@@ -169,7 +169,9 @@ def render(
     duties: Sequence[Duty] = (),
     *,
     chinese: bool = False,
+    foot: str = "",
 ) -> Path:
+    """The report as a PDF; ``foot``, a line under every page's footer (the chains' heads)."""
     font = cjk_font()
     h1 = ParagraphStyle("h1", fontName=font, fontSize=16, leading=20, spaceAfter=4)
     h2 = ParagraphStyle("h2", fontName=font, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4)
@@ -374,6 +376,8 @@ def render(
     def page_footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
         canvas.setFont(font, 7)
         canvas.drawString(16 * mm, 8 * mm, footer)
+        if foot:
+            canvas.drawString(16 * mm, 5 * mm, foot)
         canvas.drawRightString(
             A4[0] - 16 * mm,
             8 * mm,
