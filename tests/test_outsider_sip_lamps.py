@@ -159,11 +159,6 @@ def test_the_sip_thread_killed_is_back_within_2_s_told_once_with_its_guard_and_c
     still_serves(r, baresip_phone, tmp_path / "sipp")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pjsua2's own SIP port (the line) answers anyone: a foreign host's OPTIONS gets 200, its INVITE "
-    "100 then 480, uncounted; only the ringing front, the lamps and the message-lamp sockets have the guard",
-)
 def test_the_line_s_own_sip_port_refuses_a_foreign_host(rig: Callable[..., Rig]) -> None:
     r = rig()
     front = r.front()
@@ -221,23 +216,10 @@ def attack_the_line_in_a_process(lab: KamailioLab, attack: str) -> None:
                 child.kill()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="about 33 INVITEs from a foreign host, 5 ms apart, straight to pjsua2's own SIP port abort the "
-    "whole console: pjlib's assertion in pj_ioqueue_register_sock2 (ioqueue free_list empty: each INVITE "
-    "takes media sockets before the position refuses it)",
-)
 def test_a_flood_at_the_line_s_own_port_does_not_take_the_console_down(kamailio: KamailioLab) -> None:
     attack_the_line_in_a_process(kamailio, FLOOD)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="one INVITE without a body (a late offer, RFC 3261 §13.2.1), from the PBX's address or any other, "
-    "straight to pjsua2's own SIP port aborts the whole console: pjsip's assertion `rdata' in "
-    "pjsip_rx_data_free_cloned (sip_transport.c:861), whether the line refuses it by answer(480) or "
-    "hangup(480)",
-)
 def test_one_invite_without_an_offer_at_the_line_s_own_port_does_not_take_the_console_down(
     kamailio: KamailioLab,
 ) -> None:
@@ -269,12 +251,6 @@ def test_a_foreign_cancel_with_the_real_call_s_headers_does_not_end_it(
         capture.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a BYE from a foreign host with the talking call's Call-ID and tags (cleartext on the LAN) sent "
-    "to pjsua2's own SIP port ends the operator's call: the line takes requests from anyone (the CANCEL "
-    "at the front is refused)",
-)
 def test_a_foreign_bye_with_the_talking_call_s_headers_does_not_end_it(
     rig: Callable[..., Rig], baresip_phone: Callable[..., BaresipPhone]
 ) -> None:

@@ -23,6 +23,8 @@ from typing import Any, Protocol
 import pjsua2 as pj
 
 from hardware.sip.endpoint import destroy_endpoint, start_endpoint
+from hardware.sip.line_gate import LineGate
+from hardware.sip.sip_guard import SipGuard
 
 log = logging.getLogger(__name__)
 
@@ -126,12 +128,15 @@ class _Account(pj.Account):
         info = call.getInfo()
         call.sip_call_id = info.callIdString
         Line.current_keep(call)
-        op = pj.CallOpParam()
         if self.listener.incoming(call, info.callIdString):
+            op = pj.CallOpParam()
             op.statusCode = 200
-        else:
-            op.statusCode = 480
-        call.answer(op)
+            call.answer(op)
+        elif Line.current is not None:
+            # Refused only once this callback has returned: pjsua2 frees its clone of the INVITE after
+            # it, and an INVITE without an offer refused inside it has already been freed with the call
+            # (pjsip's assertion in pjsip_rx_data_free_cloned aborts the process).
+            Line.current.refusals.append(call)
 
 
 class Line:
@@ -159,7 +164,15 @@ class Line:
         self.calls: list[LineCall] = []
         self.audio = OperatorAudio()
         self.joined: set[tuple[int, int]] = set()
+        self.refusals: list[LineCall] = []
+        self.gate: LineGate | None = None
         Line.current = self
+
+    def admit_only(self, guard: SipGuard, front: tuple[str, int]) -> None:
+        """From now on only the PBX (``guard``'s addresses) and the front at ``front`` reach the line."""
+        gate = LineGate(guard, front)
+        gate.install()
+        self.gate = gate
 
     @property
     def contact(self) -> str:
@@ -179,6 +192,14 @@ class Line:
 
     def pump(self, ms: int) -> None:
         self.endpoint.libHandleEvents(ms)
+        while self.refusals:
+            call = self.refusals.pop(0)
+            op = pj.CallOpParam(True)
+            op.statusCode = 480
+            try:
+                call.answer(op)
+            except pj.Error as exc:
+                log.info("refusal of a call already gone: %s", exc.info())
         self.calls = [c for c in self.calls if c.state != pj.PJSIP_INV_STATE_DISCONNECTED]
 
     def uri(self, target: str) -> str:
@@ -261,6 +282,7 @@ class Line:
         for _ in range(10):
             self.endpoint.libHandleEvents(10)
         self.calls.clear()
+        self.refusals.clear()
         Line.current = None
         gc.collect()
         # Stop the null sound device first: its clock thread calls the port's Python callbacks, and
@@ -274,5 +296,7 @@ class Line:
         self.account.shutdown()
         del self.account
         gc.collect()
+        if self.gate is not None:
+            self.gate.close()
         destroy_endpoint(self.endpoint)
         del self.endpoint

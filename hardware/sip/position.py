@@ -21,6 +21,7 @@ from hardware.sip.call_desk import CallDesk
 from hardware.sip.console_line import Line, OperatorAudio
 from hardware.sip.desk_call import room_or_outside
 from hardware.sip.front_registration import RegistrationState
+from hardware.sip.line_gate import GateError
 from hardware.sip.message_lamps import MessageLamps
 from hardware.sip.park_share import ParkShare
 from hardware.sip.registrations import RegistrationPoll
@@ -163,7 +164,12 @@ class SipPosition:
                 max_ringing=s.max_ringing,
             )
             line = Line(s.server, s.extension, s.username or s.extension, s.password, front.host, self._desk)
-        except (OSError, ValueError, pj.Error) as exc:
+            try:
+                line.admit_only(self.guard, (front.host, front.port))
+            except GateError:
+                line.shutdown()  # never a line that answers anyone
+                raise
+        except (OSError, ValueError, GateError, pj.Error) as exc:
             detail = exc.info() if isinstance(exc, pj.Error) else str(exc)
             log.error("SIP position could not start: %s", detail)
             self._cannot_start(f"cannot start SIP: {detail}")

@@ -2,10 +2,11 @@
 
 Only the PBX sends the position requests: its resolved addresses, plus ``[pbx] trusted`` (addresses, networks
 or host names of the other nodes of a PBX cluster). The front also hears its own pjsua2 line, by exact
-address and port. Everything else is dropped and counted; no answer goes back, since a source address on UDP
-is whatever the sender wrote. The rejected and refused datagrams reach the engineer's link monitor as bad
-``RawFrame``s (at most ``FRAMES_PER_S`` a second, so a flood costs the window nothing) and the counts as
-``LinkCounters`` of the PBX link, once a second at most. Shared by the SIP thread and the lamps' thread.
+address and port, and pjsua2's own port keeps the same rules (``line_gate.LineGate``). Everything else is
+dropped and counted; no answer goes back, since a source address on UDP is whatever the sender wrote. The
+rejected and refused datagrams reach the engineer's link monitor as bad ``RawFrame``s (at most
+``FRAMES_PER_S`` a second, so a flood costs the window nothing) and the counts as ``LinkCounters`` of the PBX
+link, once a second at most. Shared by the SIP thread and the lamps' thread.
 """
 
 from __future__ import annotations

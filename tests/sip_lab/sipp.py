@@ -9,6 +9,7 @@ from pathlib import Path
 from tests.sip_lab.ports import free_port
 
 SCENARIO = Path(__file__).with_name("uac_console.xml")
+LATE_OFFER = Path(__file__).with_name("uac_late_offer.xml")  # INVITE without SDP, the answer in the ACK
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ def run_sipp_calls(
     limit: int = 4,
     hold_ms: int = 500,
     timeout: float = 60.0,
+    scenario: Path = SCENARIO,
 ) -> SippResult:
     """Place `calls` calls to `service` through the proxy at `domain`; returncode 0 only if all succeeded."""
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -39,7 +41,7 @@ def run_sipp_calls(
         "sipp",
         domain,
         "-sf",
-        str(SCENARIO),
+        str(scenario),
         "-s",
         service,
         "-i",
