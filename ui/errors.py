@@ -200,7 +200,7 @@ def shown_to_role(message: QLabel, refused: str, read: Callable[[], T]) -> T | N
     try:
         result = read()
     except PermissionDenied as exc:
-        log.info("not shown: %s %s", exc.key, exc.args_map)
+        log.debug("not shown: %s %s", exc.key, exc.args_map)
         message.setStyleSheet("color: #c62828; font-weight: bold;")
         if exc.args_map.get("role") == "no role":
             refused = QCoreApplication.translate("ConsoleError", "Nobody is signed in: sign in to see this.")

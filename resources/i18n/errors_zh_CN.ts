@@ -225,62 +225,52 @@
         <translation>房间 {room} 在同一时间已有叫醒电话，与该客人的叫醒冲突；未移动任何内容。请重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="187"/>
-        <source>Not saved: the database is away</source>
-        <translation>未保存：数据库不可用</translation>
+        <location filename="../../ui/errors.py" line="206"/>
+        <source>Nobody is signed in: sign in to see this.</source>
+        <translation>尚无人登录：请登录后查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="189"/>
-        <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="191"/>
-        <source>Cannot do that</source>
-        <translation>无法执行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="211"/>
+        <location filename="../../ui/errors.py" line="219"/>
         <source>Too many failed sign-ins: try again in {seconds} s.</source>
         <translation>登录失败次数过多：请在 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="214"/>
+        <location filename="../../ui/errors.py" line="222"/>
         <source>There is no such user.</source>
         <translation>没有这个用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="215"/>
+        <location filename="../../ui/errors.py" line="223"/>
         <source>The {field} holds a control character.</source>
         <translation>{field}中含有控制字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="216"/>
+        <location filename="../../ui/errors.py" line="224"/>
         <source>Not a language code (for example en or zh_CN).</source>
         <translation>这不是语言代码（例如 en 或 zh_CN）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="219"/>
+        <location filename="../../ui/errors.py" line="227"/>
         <source>The {field} {day} is too far from today.</source>
         <translation>{field} {day} 离今天太远。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="222"/>
+        <location filename="../../ui/errors.py" line="230"/>
         <source>The settings could not be saved to {path}.</source>
         <translation>设置无法保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="225"/>
+        <location filename="../../ui/errors.py" line="233"/>
         <source>The shift of this entry is closed: write a correction instead.</source>
         <translation>这条记录所属的班次已结束：请另写一条更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="228"/>
+        <location filename="../../ui/errors.py" line="236"/>
         <source>Only the author may change an entry; write a correction.</source>
         <translation>只有作者可以修改记录；请另写一条更正。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="231"/>
+        <location filename="../../ui/errors.py" line="239"/>
         <source>A retention period is 1 to 36600 days.</source>
         <translation>保留期限为 1 至 36600 天。</translation>
     </message>

@@ -93,12 +93,17 @@
         <translation>已转达(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages_page.py" line="151"/>
+        <location filename="../../ui/messages_page.py" line="139"/>
+        <source>Guest messages are not shown to your role.</source>
+        <translation>您的角色不能查看客人留言。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_page.py" line="156"/>
         <source>Message for room %1 taken; lamp on.</source>
         <translation>已记录 %1 房留言，留言灯已亮。</translation>
     </message>
     <message>
-        <location filename="../../ui/messages_page.py" line="166"/>
+        <location filename="../../ui/messages_page.py" line="171"/>
         <source>Delivered to room %1.</source>
         <translation>已转达 %1 房。</translation>
     </message>

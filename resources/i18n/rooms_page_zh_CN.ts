@@ -170,62 +170,67 @@
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="236"/>
+        <location filename="../../ui/rooms_page.py" line="232"/>
+        <source>The rooms and their guests are not shown to your role.</source>
+        <translation>您的角色不能查看房间及住客。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rooms_page.py" line="241"/>
         <source>All floors</source>
         <translation>全部楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="238"/>
+        <location filename="../../ui/rooms_page.py" line="243"/>
         <source>%1F</source>
         <translation>%1楼</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="260"/>
+        <location filename="../../ui/rooms_page.py" line="265"/>
         <source>Rooms: find a room or guest, Enter selects it</source>
         <translation>房间：查找房间或客人，回车选中</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="261"/>
+        <location filename="../../ui/rooms_page.py" line="266"/>
         <source>Rooms: DND on or off for the selected room</source>
         <translation>房间：所选房间免打扰开/关</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="262"/>
+        <location filename="../../ui/rooms_page.py" line="267"/>
         <source>Rooms: DND until a time (type 0700, Enter)</source>
         <translation>房间：免打扰至某时（输入 0700，回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="276"/>
+        <location filename="../../ui/rooms_page.py" line="281"/>
         <source>No room or guest matches “%1”.</source>
         <translation>没有与“%1”相符的房间或客人。</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="306"/>
+        <location filename="../../ui/rooms_page.py" line="311"/>
         <source>Select a room first.</source>
         <translation>请先选择房间。</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="310"/>
+        <location filename="../../ui/rooms_page.py" line="315"/>
         <source>DND on for %1</source>
         <translation>%1 已设免打扰</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="310"/>
+        <location filename="../../ui/rooms_page.py" line="315"/>
         <source>DND off for %1</source>
         <translation>%1 已取消免打扰</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="325"/>
+        <location filename="../../ui/rooms_page.py" line="330"/>
         <source>Note: a wake-up is booked for this room at %1 and will still ring.</source>
         <translation>注意：此房间已预订 %1 的叫醒，届时仍会振铃。</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="341"/>
+        <location filename="../../ui/rooms_page.py" line="346"/>
         <source>DND on for %1 until %2</source>
         <translation>%1 已设免打扰至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/rooms_page.py" line="350"/>
+        <location filename="../../ui/rooms_page.py" line="355"/>
         <source>Type the time DND ends, e.g. 0700 or 22:30.</source>
         <translation>请输入免打扰结束时间，例如 0700 或 22:30。</translation>
     </message>
