@@ -240,6 +240,17 @@ class SqlWakeUpBook:
                 for row, name, extension, private in found
             ]
 
+    def needing_a_person(self) -> Sequence[WakeUpView]:
+        """Calls escalated or on the manual list, with room, time and status only (no guest, no note),
+        read without a role: the alarm for a call nobody answered sounds whoever is signed in, or nobody."""
+        with self._store.read() as s:
+            rows = s.scalars(
+                select(WakeUpRow)
+                .where(WakeUpRow.status.in_([WakeUpStatus.ESCALATED.value, WakeUpStatus.MANUAL.value]))
+                .order_by(WakeUpRow.due_at, WakeUpRow.room_number)
+            )
+            return [replace(self._view(row, ""), note="", booked_by="") for row in rows]
+
     def escalate_due(self) -> Sequence[WakeUpView]:
         """Due calls go to the manual list, once (the status change is the claim), unless a dialler
         that reaches the PBX beat a moment ago: then it is placing them."""

@@ -165,6 +165,10 @@ class WakeUpBook(Protocol):
 
     def upcoming(self, actor: Actor) -> Sequence[WakeUpView]: ...
 
+    def needing_a_person(self) -> Sequence[WakeUpView]:
+        """Escalated and manual calls without guest or note, for any role or nobody (the alarm)."""
+        ...
+
     def escalate_due(self) -> Sequence[WakeUpView]: ...
 
     def mark_done(

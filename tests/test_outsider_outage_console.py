@@ -375,3 +375,45 @@ def test_the_wake_up_pages_round_waits_while_the_database_is_away_and_goes_on_wh
     page.check_due()  # back: the next round reads again
     assert page.model.rowCount() == 1
     store.dispose()
+
+
+def test_with_nobody_signed_in_a_call_waiting_for_a_person_still_shows_its_room_and_no_guest(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Reads of the wake-up list need a role, and between two operators nobody is signed in; the band
+    for a call nobody answered must still show it (room and time, no name) and the console beep."""
+    from db.wakeup_book import SqlWakeUpBook
+    from switchboard.hotel import Actor
+    from switchboard.wakeup_status import WakeUpStatus
+    from tests.wakeup_lab import DESK, hotel_with_guests
+    from ui.wakeup_page import WakeUpPage
+
+    store = Store(sqlite_url(tmp_path / "console.db"))
+    store.migrate()
+    clock = FakeClock(EVENING)
+    room, _extension = hotel_with_guests(store, clock, 1)[0]
+    book = SqlWakeUpBook(store, clock)
+    call = book.book_due(room, clock.now() + timedelta(minutes=1), DESK)
+    guest = next(c.guest for c in book.upcoming(DESK) if c.id == call.id)
+    clock.advance(timedelta(minutes=2))
+    assert [w.id for w in book.escalate_due()] == [call.id]  # no dialler: on the manual list
+    nobody = Actor(user="?", position="Console 1")
+    page = WakeUpPage(book, lambda: nobody, clock.now)
+    qtbot.addWidget(page)
+    waiting: list[list[str]] = []
+    page.waiting_for_a_person.connect(waiting.append)
+    page.refresh()
+    cells = [
+        str(page.model.index(r, c).data())
+        for r in range(page.model.rowCount())
+        for c in range(page.model.columnCount())
+    ]
+    assert page.model.rowCount() == 1 and room in cells  # only the call waiting, to act on once signed in
+    assert not any(guest in cell for cell in cells), cells
+    assert "sign in" in page.message.text().lower()
+    assert not page.urgent.isHidden()
+    said = page.urgent_text.text()
+    assert room in said and "1 more" not in said and guest not in said, said
+    assert waiting[-1] == [room]
+    assert [c.status for c in book.needing_a_person()] == [WakeUpStatus.MANUAL]
+    store.dispose()

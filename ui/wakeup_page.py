@@ -250,6 +250,8 @@ class WakeUpPage(QWidget):
         )
         calls = list(shown or [])
         urgent = [c for c in calls if c.status in URGENT]
+        if shown is None:  # refused or nobody signed in: the list is hidden, the alarm is not
+            urgent = list(self._book.needing_a_person())
         self.model.set_rows(urgent + [c for c in calls if c not in urgent])
         self.view.resizeColumnsToContents()
         self._show_dialler()
@@ -257,8 +259,7 @@ class WakeUpPage(QWidget):
         for part in (self.personal, self.groups):
             if part is not None:
                 part.refresh()
-        if shown is not None:  # refused (nobody signed in), the alarm band stays as it was
-            self.waiting_for_a_person.emit([c.room for c in urgent])
+        self.waiting_for_a_person.emit([c.room for c in urgent])
 
     def _show_dialler(self) -> None:
         state = self._book.dialler()
@@ -289,6 +290,8 @@ class WakeUpPage(QWidget):
                 .replace("%3", first.due_at.strftime("%H:%M"))
                 .replace("%4", self._status(first.status))
                 .replace("%5", str(len(urgent) - 1))
+                .replace("  ", " ")
+                .replace(" ,", ",")  # no guest named while nobody is signed in
             )
 
     def _show_attempts(self) -> None:
