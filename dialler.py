@@ -150,11 +150,14 @@ def main(argv: list[str]) -> int:
     lines: Lines
     loopback = server.startswith(("127.", "localhost"))  # a PBX on this machine: stay on loopback
     if settings.pbx_mode == "sip" and server:
+        pbx = settings.section("pbx")
         lines = SipLines(
             server,
             rules.lines,
-            host=settings.section("pbx").get("local_address", "127.0.0.1" if loopback else ""),
+            host=pbx.get("local_address", "127.0.0.1" if loopback else ""),
             log_path=folder / "lines.log",
+            # besides the PBX's own addresses, who may speak in the lines' calls (a cluster's other nodes)
+            trusted=pbx.get("trusted", "").split(","),
         )
         reachable = lambda: sip_reachable(server)  # noqa: E731
     else:

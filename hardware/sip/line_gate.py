@@ -14,6 +14,11 @@ read as SIP (``sip_reader.read``), else it is dropped and counted as rejected. A
 To tag) comes only from the front, which hands over the calls the operator answers: from the PBX's address
 it gets a stateless 403 and no call slot.
 
+The wake-up dialler's lines (``hardware/wakeup/sip_line.py``) sit behind the same gate with no front: they
+only place calls, so a new INVITE gets 403 from the PBX's addresses and nothing from anyone else, and what
+their calls hear in the dialog (responses, BYE, INFO, re-INVITE) comes only from the PBX and ``[pbx]
+trusted``.
+
 Reading ``pjsip_rx_data`` needs its layout, which is the pinned wheel's (pjsua2-python 2.15.1, x86-64 and
 other LP64 builds, ``PJSIP_MAX_PKT_LEN`` 4000); every field read is checked (length in range, the source an
 address), and a datagram that does not check out is dropped: the gate fails closed.
@@ -120,26 +125,34 @@ def _library() -> ctypes.CDLL:
 class LineGate:
     """The line's door: ``verdict`` decides (plain bytes, testable alone), ``install`` puts it in pjsip."""
 
-    def __init__(self, guard: SipGuard, front: tuple[str, int]) -> None:
+    def __init__(self, guard: SipGuard, front: tuple[str, int] | None, *, name: str = "line") -> None:
+        """``front``: the one socket that hands over new calls; None for a line that takes no call at all.
+        ``name`` labels what the guard counts, for the engineer."""
         self.guard = guard
         self.front = front
+        self.name = name
         self._module: _Module | None = None
         self._callbacks: tuple[object, ...] = ()
         self._lib: ctypes.CDLL | None = None
         self._endpoint: int | None = None
 
     def verdict(self, data: bytes, source: tuple[str, int], *, request: bool) -> Verdict:
-        from_front = source == self.front
+        from_front = self.front is not None and source == self.front
         if not from_front and not self.guard.trusts(source):
-            self.guard.bad(data, source, "not the PBX (line)", foreign=True)
+            self.guard.bad(data, source, f"not the PBX ({self.name})", foreign=True)
             return Verdict.DROP
         message = read(data)
         if isinstance(message, Rejected):
             if not message.quiet:
-                self.guard.bad(data, source, f"{message.reason} (line)", foreign=False)
+                self.guard.bad(data, source, f"{message.reason} ({self.name})", foreign=False)
             return Verdict.DROP
         if request and not from_front and _new_call(message):
-            self.guard.bad(data, source, "a call the front did not hand over (line)", foreign=False)
+            why = (
+                "a call the front did not hand over"
+                if self.front is not None
+                else "a call to a line that only dials"
+            )
+            self.guard.bad(data, source, f"{why} ({self.name})", foreign=False)
             return Verdict.REFUSE
         return Verdict.PASS
 

@@ -13,10 +13,12 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Protocol
 
+from hardware.wakeup.gate_log import GateLog
 from switchboard.wakeup_plan import CallResult, DialOrder
 
 log = logging.getLogger(__name__)
@@ -49,16 +51,29 @@ class _Process:
     slots: int
     orders: dict[str, DialOrder] = field(default_factory=dict)
     ready: bool = False
+    port: int = 0  # its SIP port, once ready
 
 
 class SipLines:
-    """``lines`` simultaneous calls as ceil(lines / 4) pjsua2 processes (4 calls each at most)."""
+    """``lines`` simultaneous calls as ceil(lines / 4) pjsua2 processes (4 calls each at most).
+
+    Each process's SIP port hears only the PBX at ``proxy`` and the ``trusted`` addresses, networks or names
+    (``[pbx] trusted``); what their gates drop is logged here (``GateLog``)."""
 
     PER_PROCESS = 4
 
-    def __init__(self, proxy: str, lines: int, host: str = "", log_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        proxy: str,
+        lines: int,
+        host: str = "",
+        log_path: Path | None = None,
+        trusted: Iterable[str] = (),
+    ) -> None:
         self.capacity = lines
         self._proxy, self._host = proxy, host
+        self._trusted = ",".join(t.strip() for t in trusted if t.strip())
+        self.gates = GateLog(log)
         # pjsip's own messages from every line process, for the engineer
         self._log = log_path.open("ab") if log_path is not None else None
         self._events: queue.Queue[tuple[int, dict[str, object] | None]] = queue.Queue()
@@ -83,6 +98,8 @@ class SipLines:
                 self._host,
                 "--slots",
                 str(slots),
+                "--trusted",
+                self._trusted,
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -129,6 +146,10 @@ class SipLines:
         except OSError:
             log.warning("line %d is gone; its calls are failed and it restarts", process.number)
 
+    def ports(self) -> list[int]:
+        """The SIP ports of the line processes that are ready."""
+        return [p.port for p in self._processes.values() if p.ready]
+
     def results(self, wait: float) -> list[Result]:
         out: list[Result] = []
         try:
@@ -137,6 +158,7 @@ class SipLines:
                 out.extend(self._handle(*event))
                 event = self._events.get_nowait()
         except queue.Empty:
+            self.gates.flush()
             return out
 
     def _handle(self, number: int, event: dict[str, object] | None) -> list[Result]:
@@ -146,6 +168,7 @@ class SipLines:
         if event is None:  # the process ended: its calls failed; a fresh one takes its place
             lost = [(o, CallResult.FAILED, "line process stopped") for o in process.orders.values()]
             process.popen.wait()
+            self.gates.stopped(number)
             log.warning("line %d stopped (rc %s); starting it again", number, process.popen.returncode)
             del self._processes[number]
             self._start(number, process.slots)
@@ -153,6 +176,13 @@ class SipLines:
         kind = event.get("ev")
         if kind == "ready":
             process.ready = True
+            port = event.get("port")
+            process.port = port if isinstance(port, int) else 0
+            log.info("wake-up line %d is ready on SIP port %d", number, process.port)
+        elif kind == "gate":
+            refused, rejected = event.get("refused"), event.get("rejected")
+            if isinstance(refused, int) and isinstance(rejected, int):
+                self.gates.counts(number, refused, rejected, str(event.get("last", "")))
         elif kind == "result":
             order = process.orders.pop(str(event.get("id")), None)
             if order is not None:
@@ -177,6 +207,7 @@ class SipLines:
                 process.popen.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 process.popen.kill()
+        self.gates.flush(force=True)
         self._processes.clear()
         if self._log is not None:
             self._log.close()

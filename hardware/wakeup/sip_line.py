@@ -7,7 +7,15 @@ reader thread turns stdin into a queue. When stdin closes (the dialler is gone)
 every call is hung up and the process ends, so no call is left ringing for a
 dialler that can no longer record its answer.
 
-Run: ``python -m hardware.wakeup.sip_line --proxy 127.0.0.1:5060 [--host 127.0.0.1]``"""
+The line's own SIP port is behind the position's gate (``hardware/sip/line_gate.py``) with no front: it
+places calls and takes none, so a new INVITE gets 403 from the PBX and nothing from anyone else, and only the
+PBX (``--proxy``'s addresses and ``--trusted``) is heard in its calls' dialogs. A flood of foreign INVITEs
+used to empty pjlib's ioqueue and abort the process, and a forged BYE could end a guest's wake-up call. What
+the gate drops is counted (``SipGuard``) and reported to the dialler as ``gate`` events, once a second at
+most; the dialler logs them.
+
+Run: ``python -m hardware.wakeup.sip_line --proxy 127.0.0.1:5060 [--host 127.0.0.1] [--trusted 10.0.0.0/8]``
+"""
 
 from __future__ import annotations
 
@@ -25,6 +33,10 @@ from typing import Any
 import pjsua2 as pj
 
 from hardware.sip.endpoint import destroy_endpoint, start_endpoint
+from hardware.sip.line_gate import LineGate
+from hardware.sip.sip_guard import SipGuard
+from switchboard.clock import SystemClock
+from switchboard.link_monitor import LinkCounters, RawFrame
 
 BUSY_CODES = frozenset({486, 600, 603})
 NO_ANSWER_CODES = frozenset({408, 480, 487})
@@ -120,11 +132,40 @@ class WakeCall(pj.Call):
                 self.ended = True  # already gone
 
 
+class GateReport:
+    """What the line's gate dropped, told to the dialler: the counts and the latest datagram's label."""
+
+    def __init__(self) -> None:
+        self.guard: SipGuard | None = None
+        self.last = ""
+
+    def __call__(self, event: object) -> None:
+        if isinstance(event, RawFrame):
+            self.last = event.data.split(b"] ", 1)[0].lstrip(b"[").decode(errors="replace")[:200]
+        elif isinstance(event, LinkCounters) and self.guard is not None:
+            emit(ev="gate", refused=self.guard.refused, rejected=self.guard.rejected, last=self.last)
+
+
+def line_guard(proxy: str, trusted: list[str]) -> SipGuard:
+    """Who the line hears: the PBX's addresses and ``trusted``; what it drops goes to the dialler."""
+    report = GateReport()
+    guard = SipGuard(proxy, trusted, SystemClock(), report)
+    report.guard = guard
+    return guard
+
+
 class Line:
-    def __init__(self, proxy: str, host: str, slots: int) -> None:
+    def __init__(self, proxy: str, host: str, slots: int, guard: SipGuard) -> None:
         self.slots = slots
         # empty host: every interface, the PBX sees the address it routes to
-        self.endpoint, _port = start_endpoint(slots, host, "WAKEUP_PJ_LOG")
+        self.endpoint, self.port = start_endpoint(slots, host, "WAKEUP_PJ_LOG")
+        self.guard = guard
+        self.gate = LineGate(guard, None, name="wake-up line")
+        try:
+            self.gate.install()  # before the account: no datagram is handled until the first pump
+        except BaseException:
+            destroy_endpoint(self.endpoint)  # never a line that answers anyone
+            raise
         account = pj.AccountConfig()
         account.idUri = f"sip:wakeup@{proxy}"
         account.sipConfig.proxies.append(f"sip:{proxy};lr")
@@ -163,6 +204,7 @@ class Line:
     def pump(self) -> None:
         self._start_waiting()
         self.endpoint.libHandleEvents(10)
+        self.guard.publish()  # the counts a burst left behind, a second after the last one sent
         now = time.monotonic()
         for key, call in list(self.calls.items()):
             call.tick(now)
@@ -184,6 +226,7 @@ class Line:
         self.calls.clear()
         del self.account
         gc.collect()
+        self.gate.close()
         destroy_endpoint(self.endpoint)
 
 
@@ -194,6 +237,11 @@ def main(argv: list[str] | None = None) -> int:
         "--host", default="", help="local address for SIP and media (default: every interface)"
     )
     parser.add_argument("--slots", type=int, default=4)
+    parser.add_argument(
+        "--trusted",
+        default="",
+        help="other PBX addresses, networks or names, comma-separated ([pbx] trusted)",
+    )
     args = parser.parse_args(argv)
     global EVENTS
     EVENTS = os.fdopen(os.dup(1), "w")  # the dialler reads results here ...
@@ -209,8 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         orders.put(None)  # the dialler is gone
 
     threading.Thread(target=read, name="orders", daemon=True).start()
-    line = Line(args.proxy, args.host, max(1, min(4, args.slots)))
-    emit(ev="ready", slots=line.slots)
+    trusted = [t.strip() for t in args.trusted.split(",") if t.strip()]
+    line = Line(args.proxy, args.host, max(1, min(4, args.slots)), line_guard(args.proxy, trusted))
+    emit(ev="ready", slots=line.slots, port=line.port)
     running = True
     while running:
         try:
