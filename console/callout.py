@@ -61,8 +61,10 @@ class CallOut:
         if self._lines is None:
             from hardware.wakeup.lines import SipLines
 
-            proxy = self.console.settings.section("pbx").get("server", "").strip()
-            self._lines = SipLines(proxy, max(len(self.extensions), 1))
+            pbx = self.console.settings.section("pbx")
+            # the lines hear only the PBX: its server's addresses and [pbx] trusted (a cluster's other nodes)
+            proxy, trusted = pbx.get("server", "").strip(), pbx.get("trusted", "").split(",")
+            self._lines = SipLines(proxy, max(len(self.extensions), 1), trusted=trusted)
             self.console.on_quit.append(self._lines.close)
             self._timer.start(500)
         return self._lines
