@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text, update
 
 from console import session
 from console.pages import build_pages
@@ -164,11 +164,7 @@ def test_only_the_time_of_an_entry_changed_is_named(store: Store, tmp_path: Path
     ids, _anchor = _anchored(store, tmp_path)
     with store.engine.begin() as c:
         row = c.execute(select(LogbookEntryRow.created_at).where(LogbookEntryRow.id == ids[2])).scalar_one()
-        c.execute(
-            LogbookEntryRow.__table__.update()
-            .where(LogbookEntryRow.__table__.c.id == ids[2])
-            .values(created_at=row + delta)
-        )
+        c.execute(update(LogbookEntryRow).where(LogbookEntryRow.id == ids[2]).values(created_at=row + delta))
     breaks = [str(b) for b in verify_log(store.engine)]
     assert breaks == [f"logbook_entries row {ids[2]} (place 3): changed"]
     done = _verify(store, "--data-dir", str(tmp_path))
@@ -343,8 +339,8 @@ def test_a_closed_shifts_entry_changed_and_explained_by_a_forged_version_row_is_
             "replaced_by": LIN.user,
         }
         c.execute(
-            LogbookVersionRow.__table__.insert().values(
-                **values, chain_seq=seq + 1, chain_hash=link_hash("logbook_versions", last, values)
+            insert(LogbookVersionRow).values(
+                **values, chain_seq=(seq or 0) + 1, chain_hash=link_hash("logbook_versions", last, values)
             )
         )
     _reseal(store)
