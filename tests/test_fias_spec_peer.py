@@ -26,6 +26,8 @@ from tests.fias_hotel import MemoryHotel
 from tests.fias_ifc import Ifc, Rec, SerialWire, ifc_on_tcp, stamp
 from tests.test_fias_link import SocatPair, eventually
 
+pytestmark = pytest.mark.beside  # waits in real time: run beside the rest (tools/test.sh)
+
 
 @dataclass
 class Rig:

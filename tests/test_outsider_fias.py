@@ -31,6 +31,8 @@ from tests.fias_outsider_rig import (
 )
 from tests.test_fias_link import eventually
 
+pytestmark = pytest.mark.beside  # waits in real time: run beside the rest (tools/test.sh)
+
 
 @pytest.fixture
 def rig_factory(store: Store, tmp_path: Path) -> Iterator[Callable[..., Rig]]:

@@ -11,6 +11,8 @@ import pytest
 
 from db.store import Store, Timeouts
 
+pytestmark = pytest.mark.beside  # waits in real time: run beside the rest (tools/test.sh)
+
 # ---------------------------------------------------------------- the dialler, PostgreSQL stopped
 
 

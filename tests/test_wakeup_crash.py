@@ -25,7 +25,7 @@ from switchboard.wakeup_status import WakeUpStatus
 from tests.sip_lab.kamailio import KamailioLab
 from tests.wakeup_lab import RoomBank, attempts_by_wakeup, book_all, hotel_with_guests, register, wakeups
 
-pytestmark = [pytest.mark.sip, pytest.mark.slow]
+pytestmark = [pytest.mark.sip, pytest.mark.slow, pytest.mark.beside]
 
 ROOT = Path(__file__).resolve().parents[1]
 RETRY = timedelta(seconds=6)

@@ -42,7 +42,7 @@ from tests.wakeup_lab import (
 )
 from tests.wakeup_outage_lab import PausablePostgres, Relay, next_minute, sleep_until, start_dialler, wait_for
 
-pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.beside]
 
 FINAL = {WakeUpStatus.CONFIRMED.value, WakeUpStatus.ESCALATED.value}
 RETRY = timedelta(seconds=12)

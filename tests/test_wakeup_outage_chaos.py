@@ -29,7 +29,7 @@ from tests.test_wakeup_outage import FINAL, journal_keys, reconciled
 from tests.wakeup_lab import RoomBank, attempts_by_wakeup, book_all, hotel_with_guests, register, wakeups
 from tests.wakeup_outage_lab import PausablePostgres, next_minute, sleep_until, start_dialler, wait_for
 
-pytestmark = [pytest.mark.postgres, pytest.mark.sip, pytest.mark.slow]
+pytestmark = [pytest.mark.postgres, pytest.mark.sip, pytest.mark.slow, pytest.mark.beside]
 
 RETRY = timedelta(seconds=10)
 LINES = 12

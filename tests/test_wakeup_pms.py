@@ -11,12 +11,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from db.rows import DiallerBeatRow
 from db.store import Store, sqlite_url
 from tests.fias_pms import pms_on_tcp
 from tests.test_console_start import run_console
+
+pytestmark = pytest.mark.beside  # waits in real time: run beside the rest (tools/test.sh)
 
 HOTEL = ZoneInfo("Asia/Shanghai")
 
