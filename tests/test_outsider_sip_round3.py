@@ -588,14 +588,6 @@ def test_unicode_nul_and_control_characters_in_the_caller_s_name(
     still_serves(r, baresip_phone, tmp_path / "sipp", lamps=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="An INVITE from the PBX whose offer has PCMU but c=IN IP4 999.1.1.1.1 rings; when the operator "
-    "answers it, pjsua2 cannot create the media session and the caller gets 488 and the call ends (CallEnded "
-    "with the offered call's id), but the operator's notice, CallFailed('call from 1299 refused (488): 488 "
-    "Unable to create media session'), carries another call_id, one that was never offered, so it names no "
-    "call in the queue (with an SDP error caught earlier, e.g. 400 Bad SDP, the ids match)",
-)
 def test_an_offer_pjsua2_cannot_take_tells_the_operator_about_that_call(rig: Callable[..., Rig]) -> None:
     """RFC 4566 §5 c=: ``IN IP4 999.1.1.1.1`` is no address. The front's check lets it ring (it has PCMU);
     when the operator answers, the line cannot make a media session and the caller gets 488 (RFC 3261

@@ -157,12 +157,34 @@ class CallDesk(HeldCalls):
             elif call.state is CallState.OFFERED:
                 self._state(call, CallState.CONNECTED)
         elif state == pj.PJSIP_INV_STATE_DISCONNECTED:
+            if self._refused_on_hand_over(call, line_call):
+                return
             if call.state is CallState.DIALLING:
                 why = FAILURES.get(code, FailureReason.OTHER)
                 self._fail(call.id, call.peer, why, f"{code} {reason}")
             if call.state is CallState.TRANSFERRED:
                 call.ending = call.ending or "transferred"
             self._end(call, call.ending or ("hung up" if code in (200, 0) else f"{code} {reason}".strip()))
+
+    def _refused_on_hand_over(self, call: DeskCall, line_call: LineCall) -> bool:
+        """The line took a handed-over call and then refused it before it was answered (an offer pjsua2
+        cannot make a media session for: 488). Its final answer goes to the front, which tells the caller
+        and decides (``refused``: a notice naming this call, then it leaves the queue; ``handover_failed``:
+        it rings on), so the desk only lets go of the line's leg here."""
+        waiting = (
+            self._front.calls.get(call.sip_call_id) if self._front is not None and call.sip_call_id else None
+        )
+        if (
+            call.state is not CallState.OFFERED
+            or call.line is not line_call
+            or waiting is None
+            or not waiting.handed_over
+            or waiting.answered
+            or waiting.forgotten
+        ):
+            return False
+        call.line, line_call.key = None, ""
+        return True
 
     def line_transfer(self, line_call: LineCall, code: int, final: bool) -> None:
         call = self._calls.get(line_call.key)
