@@ -242,3 +242,32 @@ def test_the_console_reads_call_records_and_posts_room_charges_to_the_pms(tmp_pa
         assert [(r.room_number, r.charge_cents, r.posting) for r in rows] == [(room, 160, "posted")]
         assert rows[0].posted_at is not None
     store.dispose()
+
+
+def test_the_second_start_of_the_day_loads_nothing_it_does_not_draw(tmp_path: Path) -> None:
+    """bench/startup.py's gains kept: the modules that only writing a report, migrating, romanising a
+    Chinese name or a SIP/serial link need are not imported before the first window is drawn."""
+    first = run_console(tmp_path, "--quit-when-drawn")
+    assert first.returncode == 0, first.stderr
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    again = subprocess.run(
+        [sys.executable, "-X", "importtime", str(ROOT / "main.py"), "--quit-when-drawn"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr[-2000:]
+    imported = {
+        line.rsplit("|", 1)[1].strip() for line in again.stderr.splitlines() if line.startswith("import time:")
+    }
+    assert imported, again.stderr[-2000:]
+    for heavy in ("reportlab", "alembic", "pjsua2", "serial", "pypinyin.phrases_dict"):
+        assert heavy not in imported, f"{heavy} imported before the first window is drawn"

@@ -14,14 +14,8 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from switchboard.roll_call import RollCallRoom, RoomAnswer, board, counts
-from ui.shift_report import cjk_font, pdf_table
 
 NEEDS_HELP_RED = "#ffcdd2"
 PRIVACY = "(privacy)"  # what db/roll_calls.py writes for a privacy guest
@@ -95,6 +89,15 @@ def csv_text(rooms: Sequence[RollCallRoom], zone: tzinfo | None = None) -> str:
 def write_pdf(
     path: Path, rooms: Sequence[RollCallRoom], title: str, subtitle: str, zone: tzinfo | None = None
 ) -> Path:
+    # reportlab and the report's fonts load with the first list written, not with the console's start
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    from ui.shift_report import cjk_font, pdf_table
+
     font = cjk_font()
     h1 = ParagraphStyle("h1", fontName=font, fontSize=15, leading=19, spaceAfter=3)
     body = ParagraphStyle("body", fontName=font, fontSize=9, leading=12)
