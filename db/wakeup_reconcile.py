@@ -254,34 +254,26 @@ class SqlDiallerBook:
             return row
         if parent.status == WakeUpStatus.CANCELLED.value and not call.tried:
             return None  # the guest left meanwhile
-        row = WakeUpRow(
-            stay_id=parent.stay_id,
-            room_number=call.room,
-            due_at=call.due_at,
-            language=parent.language,
-            note=parent.note,
-            status=WakeUpStatus.BOOKED.value,
-            attempts=0,
-            booked_at=now,
-            booked_by="guest (snooze)",
-            source="snooze",
-            series_id=series,
-        )
-        if not add_in_its_minute(s, row):  # the room has another call in that minute: that one rings,
-            row = WakeUpRow(  # and this one is kept, settled, for the attempts it had while away
+
+        def snooze(status: WakeUpStatus, outcome: str = "") -> WakeUpRow:
+            return WakeUpRow(
                 stay_id=parent.stay_id,
                 room_number=call.room,
                 due_at=call.due_at,
                 language=parent.language,
                 note=parent.note,
-                status=WakeUpStatus.CANCELLED.value,
-                outcome="duplicate",
+                status=status.value,
+                outcome=outcome,
                 attempts=0,
                 booked_at=now,
                 booked_by="guest (snooze)",
                 source="snooze",
                 series_id=series,
             )
+
+        row = snooze(WakeUpStatus.BOOKED)
+        if not add_in_its_minute(s, row):  # the room has another call in that minute: that one rings,
+            row = snooze(WakeUpStatus.CANCELLED, "duplicate")  # this one kept, settled, for its attempts
             s.add(row)
             s.flush()
         return row

@@ -58,6 +58,24 @@ def _wakeup(s: Session, room: str, status: str, stay_id: int, due: datetime = DU
     )
 
 
+def _guest_in_1203(s: Session) -> tuple[RoomRow, StayRow]:
+    room = RoomRow(number="1203", floor=12, room_type="KING", extension="1203")
+    guest = GuestRow(name="Zhang Wei")
+    s.add_all([room, guest])
+    s.flush()
+    stay = StayRow(
+        reservation="R1",
+        guest_id=guest.id,
+        room_id=room.id,
+        status="in_house",
+        arrival=date(2026, 11, 20),
+        departure=date(2026, 11, 22),
+    )
+    s.add(stay)
+    s.flush()
+    return room, stay
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def old_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A database at the schema before 0007 (as a console of the last release left it)."""
@@ -85,20 +103,7 @@ def before_minutes(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[S
 def test_old_races_are_settled_and_the_indexes_then_hold(old_database: Store) -> None:
     raw = old_database
     with raw.unit() as s:
-        room = RoomRow(number="1203", floor=12, room_type="KING", extension="1203")
-        guest = GuestRow(name="Zhang Wei")
-        s.add_all([room, guest])
-        s.flush()
-        stay = StayRow(
-            reservation="R1",
-            guest_id=guest.id,
-            room_id=room.id,
-            status="in_house",
-            arrival=date(2026, 11, 20),
-            departure=date(2026, 11, 22),
-        )
-        s.add(stay)
-        s.flush()
+        room, stay = _guest_in_1203(s)
         for _ in range(3):  # three positions at once
             _wakeup(s, "1203", "booked", stay.id)
         _wakeup(s, "1203", "confirmed", stay.id)  # yesterday's finished call at the same time: kept
@@ -134,20 +139,7 @@ def test_calls_in_one_minute_a_few_seconds_apart_are_settled_and_then_one_per_mi
     earlier stays, the later is cancelled as a duplicate, and the index then holds the minute."""
     raw = before_minutes
     with raw.unit() as s:
-        room = RoomRow(number="1203", floor=12, room_type="KING", extension="1203")
-        guest = GuestRow(name="Zhang Wei")
-        s.add_all([room, guest])
-        s.flush()
-        stay = StayRow(
-            reservation="R1",
-            guest_id=guest.id,
-            room_id=room.id,
-            status="in_house",
-            arrival=date(2026, 11, 20),
-            departure=date(2026, 11, 22),
-        )
-        s.add(stay)
-        s.flush()
+        _room, stay = _guest_in_1203(s)
         stay_id = stay.id
         _wakeup(s, "1203", "booked", stay_id, DUE.replace(second=30))  # the PMS's, booked first
         _wakeup(s, "1203", "booked", stay_id, DUE)  # the console's: earlier in the minute, it stays
