@@ -26,6 +26,7 @@ import time
 
 import pjsua2 as pj
 
+from hardware.sip.caller_id import dialable
 from hardware.sip.console_line import Line, LineCall
 from hardware.sip.desk_call import FAILURES, DeskCall
 from hardware.sip.desk_held import HeldCalls
@@ -253,8 +254,8 @@ class CallDesk(HeldCalls):
         if self._line is None:
             return
         call = self._calls.get(call_id)
-        if call is not None and call.state is CallState.CONNECTED:
-            self.hold(call_id, CallState.HELD)
+        if call is not None and call.state is CallState.CONNECTED and dialable(target):
+            self.hold(call_id, CallState.HELD)  # not for a target that is no number: refused below
         leg = DeskCall(
             consult_id,
             target,
@@ -296,6 +297,10 @@ class CallDesk(HeldCalls):
         call = DeskCall(call_id, number, "", number, CallKind.INTERNAL, CallState.DIALLING, peer=number)
         self._calls[call_id] = call
         self._emit(CallStateChanged(call_id, CallState.DIALLING, self._clock.now(), number))
+        if not dialable(number):  # a caller's '١٢٩٩' is shown, never dialled
+            self._fail(call_id, number, FailureReason.NOT_FOUND, "not a number to dial")
+            self._end(call, "not a number")
+            return
         if self._line is None or self._line.free() <= 0:
             self._fail(call_id, number, FailureReason.OTHER, "all four console lines in use")
             self._end(call, "no line")

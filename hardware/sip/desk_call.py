@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hardware.sip.caller_id import is_room_number
 from hardware.sip.console_line import LineCall
 from switchboard.pbx import CallKind, CallState, FailureReason
 
@@ -23,8 +24,8 @@ FAILURES = {
 
 
 def room_or_outside(caller: str) -> CallKind:
-    """Short all-digit numbers are the hotel's own telephones."""
-    return CallKind.ROOM if caller.isdigit() and len(caller) <= 5 else CallKind.OUTSIDE
+    """Short numbers in ASCII digits are the hotel's own telephones ('١٢٩٩' is no room's)."""
+    return CallKind.ROOM if is_room_number(caller) else CallKind.OUTSIDE
 
 
 @dataclass

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pjsua2 as pj
 
+from hardware.sip.caller_id import dialable
 from hardware.sip.console_line import Line
 from hardware.sip.desk_call import PARK_SLOTS, PJ_EINVALIDOP, DeskCall
 from hardware.sip.ringing_front import RingingFront
@@ -116,6 +117,9 @@ class DeskState:
         self._state(call, CallState.CONNECTED, "")
 
     def _refusal(self, target: str) -> FailureReason | None:
+        """Why no SIP is sent to ``target``: not a number (a caller's '١٢٩٩' is shown, never dialled), DND."""
+        if not dialable(target):
+            return FailureReason.NOT_FOUND
         return FailureReason.DND if self._is_dnd(target) else None
 
     def _fail(self, call_id: str, target: str, reason: FailureReason, detail: str = "") -> None:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hardware.sip import sip_message as sm
+from hardware.sip.caller_id import NAME_LIMIT, shown, shown_number
 from hardware.sip.front_registration import FrontRegistration, RegistrationState
 from hardware.sip.sdp_offer import refusal
 from hardware.sip.sip_guard import SipGuard, ipv4_of
@@ -243,8 +244,8 @@ class RingingFront:
             invite=invite,
             to_tag=sm.new_tag(),
             arrived=time.monotonic(),
-            caller=sm.user_of(invite.get("from")) or sm.uri_of(invite.get("from")),
-            caller_name=sm.display_of(invite.get("from")),
+            caller=shown_number(sm.user_of(invite.get("from")) or sm.uri_of(invite.get("from"))),
+            caller_name=shown(sm.display_of(invite.get("from")), NAME_LIMIT),
             called=sm.user_of(invite.get("to")) or self.extension,
             upstream=upstream,
         )
