@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from hardware.sip import sip_message as sm
 from hardware.sip.sip_guard import SipGuard, ipv4_of
 from hardware.sip.sip_message import SipMessage
-from hardware.sip.sip_reader import MAX_DATAGRAM, Rejected, read, request_problem
+from hardware.sip.sip_reader import MAX_DATAGRAM, AnsweredOnce, Rejected, read, request_problem
 from hardware.sip.supervised import Supervised
 from switchboard.clock import Clock
 from switchboard.dialoginfo import parse_dialog_info
@@ -90,6 +90,7 @@ class BlfWatcher:
         self._sink: LampSink | None = None
         self._stop = threading.Event()
         self._guard = guard or SipGuard(server, (), clock, lambda _e: None)
+        self._too_large = AnsweredOnce()  # one 513 per oversized NOTIFY transaction
         self._died = died
         self._supervisor: Supervised | None = None
         self._next_scan = 0.0
@@ -177,6 +178,10 @@ class BlfWatcher:
             if isinstance(message, Rejected):
                 if not message.quiet:
                     self._guard.bad(data, source, message.reason, foreign=False)
+                request = message.message
+                answer = message.too_large and request is not None and request.method != "ACK"
+                if answer and request is not None and self._too_large.first(request):
+                    self._reply(request, 513, "Message Too Large", source)  # to the PBX address it came from
                 return
             self._guard.good()
             self._handle(message, source)

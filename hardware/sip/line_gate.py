@@ -35,7 +35,7 @@ import pjsua2 as pj
 
 from hardware.sip.sip_guard import SipGuard
 from hardware.sip.sip_message import SipMessage, tag_of
-from hardware.sip.sip_reader import Rejected, read
+from hardware.sip.sip_reader import AnsweredOnce, Rejected, read
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +104,7 @@ class Verdict(enum.Enum):
     PASS = "pass"
     DROP = "drop"  # no answer: the source address of a UDP datagram is whatever its sender wrote
     REFUSE = "refuse"  # 403, to the PBX's own address
+    TOO_LARGE = "too large"  # 513 (a line over the reader's bound), to the PBX's own address, once
 
 
 def _library() -> ctypes.CDLL:
@@ -135,6 +136,7 @@ class LineGate:
         self._callbacks: tuple[object, ...] = ()
         self._lib: ctypes.CDLL | None = None
         self._endpoint: int | None = None
+        self._too_large = AnsweredOnce()
 
     def verdict(self, data: bytes, source: tuple[str, int], *, request: bool) -> Verdict:
         from_front = self.front is not None and source == self.front
@@ -145,6 +147,9 @@ class LineGate:
         if isinstance(message, Rejected):
             if not message.quiet:
                 self.guard.bad(data, source, f"{message.reason} ({self.name})", foreign=False)
+            answer = message.message
+            if request and message.too_large and answer is not None and answer.method != "ACK":
+                return Verdict.TOO_LARGE if self._too_large.first(answer) else Verdict.DROP
             return Verdict.DROP
         if request and not from_front and _new_call(message):
             why = (
@@ -202,8 +207,9 @@ class LineGate:
                 return 1
             data, source = found
             verdict = self.verdict(data, source, request=request)
-            if verdict is Verdict.REFUSE and self._lib is not None:
-                self._lib.pjsip_endpt_respond_stateless(self._endpoint, rdata, 403, None, None, None)
+            code = {Verdict.REFUSE: 403, Verdict.TOO_LARGE: 513}.get(verdict, 0)
+            if code and self._lib is not None:  # pjsip answers the source's address (Via received=)
+                self._lib.pjsip_endpt_respond_stateless(self._endpoint, rdata, code, None, None, None)
             return 0 if verdict is Verdict.PASS else 1
         except BaseException:
             log.exception("the line's gate failed on a datagram: dropped")

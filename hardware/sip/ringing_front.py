@@ -33,7 +33,7 @@ from hardware.sip.front_registration import FrontRegistration, RegistrationState
 from hardware.sip.sdp_offer import refusal
 from hardware.sip.sip_guard import SipGuard, ipv4_of
 from hardware.sip.sip_message import SipMessage
-from hardware.sip.sip_reader import MAX_DATAGRAM, Rejected, read, request_problem
+from hardware.sip.sip_reader import MAX_DATAGRAM, AnsweredOnce, Rejected, read, request_problem
 from switchboard.clock import SystemClock
 
 log = logging.getLogger(__name__)
@@ -101,6 +101,7 @@ class RingingFront:
         self.on_message: Callable[[SipMessage], None] = lambda _m: None  # the PBX's word (emergency calls)
         self.codecs: set[str] = set()  # what the console's line speaks (sdp_offer names); empty: not checked
         self._refused: dict[str, bytes] = {}  # Call-ID -> our 488, for retransmitted INVITEs (bounded)
+        self._too_large = AnsweredOnce()
         self.registration = FrontRegistration(
             self.domain,
             extension,
@@ -148,8 +149,12 @@ class RingingFront:
                 return
             self.guard.bad(data, source, message.reason, foreign=False)
             request = message.message
-            if request is not None and request.method != "ACK":
+            if request is None or request.method == "ACK":
+                return
+            if not message.too_large:
                 self._send(sm.response(request, 400, "Bad Request", to_tag=sm.new_tag()), source)
+            elif self._too_large.first(request):  # to the PBX's address it came from, never a Via's
+                self._send(sm.response(request, 513, "Message Too Large", to_tag=sm.new_tag()), source)
             return
         if message.is_request:
             problem = request_problem(message)

@@ -6,6 +6,12 @@ Every length is bounded (datagram, line, header count, body) and every number th
 %x30-39). A header that may appear once (RFC 3261 §7.3) and appears twice makes the message ambiguous, so it
 is rejected too. What is not a SIP message comes back as ``Rejected`` with a short reason for the log and the
 link monitor, and, when enough of it was readable to answer a request, the message itself (for a 400).
+
+A request over a bound (the datagram over ``MAX_DATAGRAM``, a line over ``MAX_LINE``) is not read, but when
+its request line and the headers a response copies (RFC 3261 §8.2.6.2: Via, From, To, Call-ID, CSeq) can
+still be read within the bounds, ``Rejected.too_large`` carries them, so the PBX can be answered 513
+Message Too Large (§21.5.14) instead of retransmitting it for 32 s (§17.1.2.2). ``AnsweredOnce`` keeps
+that answer to one per transaction.
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ class Rejected:
     reason: str
     message: SipMessage | None = None
     quiet: bool = False
+    too_large: bool = False  # over a bound; ``message``, if any, holds only what a 513 needs
 
 
 def read(data: bytes) -> SipMessage | Rejected:
@@ -85,7 +92,7 @@ def parse(data: bytes) -> SipMessage | None:
 
 def _read(data: bytes) -> SipMessage | Rejected:
     if len(data) > MAX_DATAGRAM:
-        return Rejected(f"datagram of {len(data)} bytes, over {MAX_DATAGRAM}")
+        return _too_large(data, f"datagram of {len(data)} bytes, over {MAX_DATAGRAM}")
     if not data.strip(b"\r\n \t"):
         return Rejected("keep-alive", quiet=True)  # RFC 5626 CRLF keep-alives
     head, sep, body = data.partition(b"\r\n\r\n")
@@ -102,7 +109,7 @@ def _read(data: bytes) -> SipMessage | Rejected:
         return Rejected(f"more than {MAX_HEADERS} header lines")
     lines = [line[:-1] if line.endswith("\r") else line for line in lines]
     if any(len(line) > MAX_LINE for line in lines):
-        return Rejected(f"a line longer than {MAX_LINE}")
+        return _too_large(data, f"a line longer than {MAX_LINE}")
     start = lines[0]
     request = _REQUEST_LINE.fullmatch(start)
     if request is None and _STATUS_LINE.fullmatch(start) is None:
@@ -166,3 +173,72 @@ def request_problem(message: SipMessage) -> str:
     if message.cseq_method != message.method.upper():
         return "CSeq method differs from the request's"
     return ""
+
+
+ANSWER_COPIES = ("via", "from", "to", "call-id", "cseq")  # RFC 3261 §8.2.6.2
+MAX_VIAS = 16  # a 513 copies every Via; a path longer than this is no PBX's
+
+
+def _too_large(data: bytes, reason: str) -> Rejected:
+    """A datagram over a bound: its request line and the headers a 513 copies, if each of them can be read
+    whole within the bounds (a truncated datagram's cut last line is never read); else nothing to answer."""
+    head, sep, _ = data[: MAX_DATAGRAM + 1].partition(b"\r\n\r\n")
+    lines = head.split(b"\n")[: MAX_HEADERS + 1]
+    if not sep or len(lines) > MAX_HEADERS:
+        lines = lines[:-1]  # the headers do not end within the datagram read: the last line may be cut
+    lines = [line[:-1] if line.endswith(b"\r") else line for line in lines]
+    if not lines or len(lines[0]) > MAX_LINE:
+        return Rejected(reason, too_large=True)
+    try:
+        start = lines[0].decode("utf-8")
+    except UnicodeDecodeError:
+        return Rejected(reason, too_large=True)
+    if _REQUEST_LINE.fullmatch(start) is None:
+        return Rejected(reason, too_large=True)
+    headers: list[tuple[str, str]] = []
+    copied = False  # the line before was one of ANSWER_COPIES (a continuation of it cannot be left out)
+    for raw in lines[1:]:
+        if raw[:1] in (b" ", b"\t"):
+            if copied:
+                return Rejected(reason, too_large=True)
+            continue
+        name = raw.partition(b":")[0].rstrip(b" \t").decode("ascii", "replace")
+        low = COMPACT.get(name.lower(), name.lower())
+        copied = low in ANSWER_COPIES
+        if not copied:
+            continue  # the long line may be this one: a 513 does not need it
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return Rejected(reason, too_large=True)
+        if len(line) > MAX_LINE or _CONTROL.search(line) or _HEADER_NAME.fullmatch(name) is None:
+            return Rejected(reason, too_large=True)
+        headers.append((COMPACT.get(name.lower(), name), line.partition(":")[2].strip(" \t")))
+    message = SipMessage(start, headers, b"")
+    vias = len(message.all("via"))
+    if (
+        _numbers_and_singles(message)
+        or not all(message.get(name) for name in ANSWER_COPIES)
+        or message.cseq_method != message.method.upper()
+        or not 0 < vias <= MAX_VIAS
+    ):
+        return Rejected(reason, too_large=True)
+    return Rejected(reason, message, too_large=True)
+
+
+class AnsweredOnce:
+    """The transactions (Call-ID, top Via, CSeq) already answered 513: one answer each, the newest 256
+    remembered, so a PBX that retransmits an oversized request is not answered each time."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._size = size
+        self._seen: dict[tuple[str, str, str], None] = {}
+
+    def first(self, request: SipMessage) -> bool:
+        key = (request.get("call-id"), request.get("via"), request.get("cseq"))
+        if key in self._seen:
+            return False
+        if len(self._seen) >= self._size:
+            self._seen.pop(next(iter(self._seen)))
+        self._seen[key] = None
+        return True
