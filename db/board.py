@@ -14,6 +14,7 @@ from switchboard.board import Arrival, DailyBoard
 from switchboard.clock import Clock
 from switchboard.errors import InputError
 from switchboard.hotel import Actor, StayStatus, clean_text
+from switchboard.input_checks import day_in_range
 
 NOTICE_KINDS = ("weather", "event", "note")
 
@@ -97,6 +98,8 @@ class SqlBoard:
             except ValueError as exc:
                 raise InputError("board.time", f"Not a time of day: {when[:10]!r}", time=when[:10]) from exc
         now = self._clock.now()
+        if day is not None:
+            day_in_range(day, now.date(), "notice day")
         with self._store.unit() as s:
             row = DailyInfoRow(
                 business_date=day or now.date(), kind=kind, text=body, at_time=when, written_by=actor.user

@@ -14,8 +14,9 @@ from db.store import Store
 from switchboard.auth import Permission, require
 from switchboard.call_log import CallbackTask, CallCategory, ConsoleCall
 from switchboard.clock import Clock
-from switchboard.errors import InputError, NotFound
+from switchboard.errors import NotFound
 from switchboard.hotel import Actor, clean_text
+from switchboard.input_checks import FOLLOW_UP_AHEAD, time_in_range
 from switchboard.privacy_call import PrivacyAnswer
 
 
@@ -77,9 +78,8 @@ class SqlConsoleCalls:
         require(actor, Permission.HANDLE_CALLS)
         name = clean_text(caller, limit=200, what="caller's name", required=True)
         phone = clean_text(number, limit=40, what="call-back number", required=True)
-        if due_at.tzinfo is None:
-            raise InputError("time.naive", "A time without a time zone was given")
         now = self._clock.now()
+        time_in_range(due_at, now, "call-back time", FOLLOW_UP_AHEAD)
         with self._store.unit() as s:
             row = CallbackTaskRow(
                 caller=name,

@@ -23,6 +23,7 @@ from switchboard.auth import Permission, is_link, require
 from switchboard.clock import Clock
 from switchboard.errors import ConflictError, InputError, NotFound
 from switchboard.hotel import Actor, Housekeeping, StayStatus, clean_text
+from switchboard.input_checks import time_in_range
 
 
 def phones_of(s: Session, room: RoomRow) -> tuple[str, ...]:
@@ -70,6 +71,8 @@ class RoomStates:
             raise InputError(
                 "dnd.until", "A DND end time must be later today or after", until=str(until)[:16]
             )
+        if until is not None:
+            time_in_range(until, now, "DND end")
         with self._store.unit() as s:
             row = find_room(s, room, lock=True)  # the flag and the open period are decided together
             was = row.dnd
@@ -159,10 +162,13 @@ class RoomStates:
         require(actor, Permission.TAKE_MESSAGES)
         now = self._clock.now()
         note = clean_text(text, limit=400, what="whereabouts", required=True)
+        if until is None:  # whereabouts always end (the board shows until when); open-ended news is a message
+            raise InputError("whereabouts.no_end", "Whereabouts need the time they end")
         if until.tzinfo is None or until <= now:
             raise InputError(
                 "whereabouts.until", "The end time must be later than now", until=str(until)[:16]
             )
+        time_in_range(until, now, "whereabouts end")
         with self._store.unit() as s:
             stay = self._in_house(s, find_room(s, room))
             for old in s.scalars(

@@ -482,41 +482,23 @@ def test_the_usual_ways_of_writing_a_privacy_guests_name_are_masked(
 FAR = [datetime(1901, 1, 1, 7, 0, tzinfo=NOW.tzinfo), datetime(2999, 1, 1, 7, 0, tzinfo=NOW.tzinfo)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SqlConsoleCalls.add_callback takes a call-back due in 1901 or 2999 without a word "
-    "(check-in, wake-ups and the logbook refuse such dates)",
-)
 @pytest.mark.parametrize("due", FAR, ids=["1901", "2999"])
 def test_a_call_back_due_far_away_is_refused(hotel: Hotel, due: datetime) -> None:  # noqa: F811
     with pytest.raises(InputError):
         SqlConsoleCalls(hotel.store, hotel.clock).add_callback("Mr Li", "13900000000", "8001", "n", due, OP)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SqlBoard.add_notice takes a notice for a day in 1901 or 2999 without a word",
-)
 @pytest.mark.parametrize("day", FAR, ids=["1901", "2999"])
 def test_a_board_notice_for_a_far_day_is_refused(hotel: Hotel, day: datetime) -> None:  # noqa: F811
     with pytest.raises(InputError):
         SqlBoard(hotel.store, hotel.clock).add_notice("note", "15:00", "Pool closed", OP, day=day.date())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="RoomStates.set_dnd(room, True, until=2999-01-01) is taken: a do-not-disturb that ends in "
-    "973 years (a past end is refused with a clear message)",
-)
 def test_do_not_disturb_until_2999_is_refused(hotel: Hotel) -> None:  # noqa: F811
     with pytest.raises(InputError):
         RoomStates(hotel.store, hotel.clock).set_dnd(hotel.some_let(), True, OP, until=FAR[1])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="RoomStates.set_whereabouts(room, text, until=2999-01-01) is taken without a word",
-)
 def test_whereabouts_until_2999_are_refused(hotel: Hotel) -> None:  # noqa: F811
     with pytest.raises(InputError):
         RoomStates(hotel.store, hotel.clock).set_whereabouts(hotel.some_let(), "At the pool", FAR[1], OP)

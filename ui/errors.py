@@ -227,6 +227,9 @@ def _guard_wording() -> dict[str, str]:
         "date.implausible": QCoreApplication.translate(
             "ConsoleError", "The {field} {day} is too far from today."
         ),
+        "whereabouts.no_end": QCoreApplication.translate(
+            "ConsoleError", "Whereabouts need the time they end."
+        ),
         "settings.unwritable": QCoreApplication.translate(
             "ConsoleError", "The settings could not be saved to {path}."
         ),

@@ -255,6 +255,11 @@
         <translation>{field} {day} 离今天太远。</translation>
     </message>
     <message>
+        <location filename="../../ui/errors.py" line="231"/>
+        <source>Whereabouts need the time they end.</source>
+        <translation>去向需要填写结束时间。</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="230"/>
         <source>The settings could not be saved to {path}.</source>
         <translation>设置无法保存到 {path}。</translation>
