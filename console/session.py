@@ -114,8 +114,10 @@ def offer_take_over(console: Console, window: MainWindow, *, always: bool = Fals
     book = SqlHandovers(console.store, console.clock)
     try:
         latest = book.latest(console.actor)
-    except PermissionDenied:  # a role that does not read the logbook takes over no handover
-        latest = None
+    except PermissionDenied as exc:  # a role that does not read the logbook takes over no handover
+        if always:  # asked for (Ctrl+T): say why, not that nothing waits
+            window.statusBar().showMessage(_refusal(exc), 10_000)
+        return None
     if latest is None or not latest.pending or latest.composed_by == console.actor.user:
         if always:
             window.statusBar().showMessage(
@@ -128,3 +130,11 @@ def offer_take_over(console: Console, window: MainWindow, *, always: bool = Fals
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def _refusal(exc: PermissionDenied) -> str:
+    if exc.args_map.get("role") == "no role":
+        return QCoreApplication.translate("Console", "Nobody is signed in: sign in to take over the shift.")
+    return QCoreApplication.translate(
+        "Console", "Handovers are for operators and duty managers: your role does not read them."
+    )

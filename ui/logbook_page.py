@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from switchboard.auth import Permission, allowed
 from switchboard.desk import EntryKind, Logbook, LogCategory, LogEntry, LogQuery
 from switchboard.errors import ConsoleError
 from switchboard.hotel import Actor
@@ -206,6 +207,14 @@ class LogbookPage(QWidget):
         correct.clicked.connect(lambda: self._answer(self._logbook.correct))
         annotate.clicked.connect(lambda: self._answer(self._logbook.annotate))
         self.follow_up.toggled.connect(self._due_default)
+        # offered to the roles the services would let do them (they refuse the others anyway)
+        self._gated = (
+            (write, Permission.WRITE_LOGBOOK),
+            (export, Permission.REVIEW_LOGBOOK),
+            (resolve, Permission.WRITE_LOGBOOK),
+            (correct, Permission.WRITE_LOGBOOK),
+            (annotate, Permission.ANNOTATE_LOGBOOK),
+        )
         self.refresh()
 
     def _due_default(self, on: bool) -> None:
@@ -247,6 +256,10 @@ class LogbookPage(QWidget):
         )
 
     def refresh(self) -> None:
+        """Read again as the user signed in (also when the user changes), and offer what their role may do."""
+        actor = self._actor()
+        for button, permission in self._gated:
+            button.setEnabled(allowed(actor, permission))
         found = shown_to_role(
             self.message,
             self.tr("The logbook is for operators and duty managers: your role does not read it."),

@@ -139,6 +139,16 @@
         <translation>没有待确认的交接。</translation>
     </message>
     <message>
+        <location filename="../../console/session.py" line="137"/>
+        <source>Nobody is signed in: sign in to take over the shift.</source>
+        <translation>尚无人登录：请登录后接班。</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="138"/>
+        <source>Handovers are for operators and duty managers: your role does not read them.</source>
+        <translation>交接供话务员和值班经理使用：您的角色不能查看。</translation>
+    </message>
+    <message>
         <location filename="../../console/wakeups.py" line="60"/>
         <source>WAKE-UP NEEDS A PERSON: room %1 — F2 call the room · F4 send someone</source>
         <translation>叫醒需人工处理：%1 房 — F2 致电房间 · F4 派人敲门</translation>
