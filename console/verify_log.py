@@ -25,6 +25,7 @@ from switchboard import settings as console_settings
 from switchboard.errors import ConsoleError
 
 NOT_ANCHORED = 3
+SHOWN = 20  # unreadable lines named per anchor file; the rest are counted
 
 
 def _anchors(args: argparse.Namespace, folder: Path) -> tuple[list[Head], list[str]]:
@@ -39,14 +40,22 @@ def _anchors(args: argparse.Namespace, folder: Path) -> tuple[list[Head], list[s
     for path in files:
         read = anchor_file.read(path)  # OSError: said by main()
         heads.extend(Head(h.table, h.seq, h.hash, h.versions, h.at, str(path)) for h in read.heads)
-        torn = f", {read.unreadable} unreadable line(s)" if read.unreadable else ""
+        torn = f", {read.unreadable} unreadable line(s), not counted as anchors" if read.unreadable else ""
         notes.append(f"anchor file {path}: {len(read.heads)} head(s){torn}")
+        notes.extend(f"anchor file {path}, {problem}" for problem in read.problems[:SHOWN])
+        if read.unreadable > SHOWN:
+            notes.append(f"anchor file {path}: {read.unreadable - SHOWN} more unreadable line(s)")
     for word in args.head or []:
         heads.append(anchor_file.parse_token(word, source="--head"))
     if not files and not args.head:
         where = ", ".join(str(p) for p in args.anchor) if args.anchor else f"{folder} ({anchor_file.PATTERN})"
         notes.append(
             f"NOT ANCHORED: no anchor file in {where} and no --head given: "
+            "the newest rows of a chain could have been deleted unseen"
+        )
+    elif not heads:
+        notes.append(
+            "NOT ANCHORED: no line of the anchor files is a well-formed head: "
             "the newest rows of a chain could have been deleted unseen"
         )
     return heads, notes
