@@ -18,6 +18,7 @@ from console import links, reports, session, settings_edit
 from console.attendant import build_attendant
 from console.context import Console, yes
 from console.emergency import EmergencyDesk, start_emergency_desk
+from console.frame_mask import FrameMask
 from console.governance import RoleMenus, start_governance
 from console.pages import build_pages
 from console.position import build_pbx, lamp_field_extensions, sip_position, start_headset, start_positions
@@ -38,7 +39,6 @@ from switchboard.clock import SystemClock, zone_named
 from switchboard.emergency import EmergencyDialled
 from switchboard.errors import ConsoleError, DatabaseState, DatabaseUnavailable, InputError
 from switchboard.fias.front_desk import DeskNotice
-from switchboard.frame_privacy import masked
 from switchboard.link_monitor import RawFrame
 from switchboard.pbx import LampChanged, LinkName, LinkStateChanged, LinkStatus, PbxEvent, PbxPosition
 from switchboard.settings import ConsoleSettings, restrict_files
@@ -237,6 +237,7 @@ def run(arguments: list[str]) -> int:
 
     routes: dict[type, Callable[[object], None]] = {}  # events for the window's own parts
     show_guests = yes(settings.section("links").get("show_guest_data", "no"))
+    masked = FrameMask(console)  # guest fields, dialled numbers, privacy guests' names
 
     def route(event: PbxEvent | EmergencyDialled | DeskNotice) -> None:
         special = routes.get(type(event))
@@ -349,6 +350,7 @@ def watch_database(
 
     routes[DatabaseState] = show
     guard.on_database_away = away
+    console.store.guard_gui_thread()  # this thread's calls: refused while away, cut off after 80 ms
     watch.start()
     console.on_quit.append(watch.stop)
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 
 from db.audit import audit
+from db.privacy import mask_text, private_guests
 from db.rows import DailyInfoRow, DutyManagerRow, GuestRow, RoomMoveRow, RoomRow, StayRow, WhereaboutsRow
 from db.store import Store
 from switchboard.auth import Permission, require
@@ -30,8 +31,9 @@ class SqlBoard:
         day = now.date()
         start = datetime.combine(day, time(0, 0), now.tzinfo)
         with self._store.read() as s:
+            private = private_guests(s)  # a notice or whereabouts may name a privacy guest by their room
             notices = tuple(
-                (r.kind, r.at_time, r.text)
+                (r.kind, r.at_time, mask_text(r.text, "", private))
                 for r in s.scalars(
                     select(DailyInfoRow)
                     .where(DailyInfoRow.business_date == day)
@@ -70,7 +72,8 @@ class SqlBoard:
                 s.scalars(select(RoomRow.number).where(RoomRow.dnd.is_(True)).order_by(RoomRow.number))
             )
             where = tuple(
-                f"{number}: {w.text} ({w.until.astimezone(now.tzinfo):%H:%M})"
+                f"{number}: {mask_text(w.text, number or '', private)} "
+                f"({w.until.astimezone(now.tzinfo):%H:%M})"
                 for w, number in s.execute(
                     select(WhereaboutsRow, RoomRow.number)
                     .join(StayRow, StayRow.id == WhereaboutsRow.stay_id)

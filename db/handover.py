@@ -155,9 +155,11 @@ class SqlHandovers:
             audit(s, actor, now, "handover.compose", "handover", handover.id, items=len(items))
             changed(s, actor, now, "handover", handover.id)
             handover_id = handover.id
-        return self.get(handover_id)
+        return self.get(handover_id, actor)
 
-    def get(self, handover_id: int) -> Handover:
+    def get(self, handover_id: int, actor: Actor) -> Handover:
+        """One handover by its number: the logbook's read, as ``latest`` and ``unacknowledged``."""
+        require(actor, Permission.READ_LOGBOOK)
         with self._store.read() as s:
             row = s.get(HandoverRow, handover_id)
             if row is None:
@@ -222,7 +224,7 @@ class SqlHandovers:
                 handover.acknowledged_at, handover.acknowledged_by = now, actor.user
                 audit(s, actor, now, "handover.acknowledged", "handover", handover.id)
             handover_id = handover.id
-        return self.get(handover_id)
+        return self.get(handover_id, actor)
 
     def acknowledge_all(self, item_ids: Sequence[int], actor: Actor) -> Handover:
         """The items the incoming operator has read, acknowledged in one action: one audit row each,
@@ -248,7 +250,7 @@ class SqlHandovers:
             s.flush()
             self._close_if_done(s, handover, actor, now)
             handover_id = handover.id
-        return self.get(handover_id)
+        return self.get(handover_id, actor)
 
     @staticmethod
     def _close_if_done(s: Session, handover: HandoverRow, actor: Actor, now: datetime) -> None:

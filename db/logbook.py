@@ -117,7 +117,10 @@ class SqlLogbook:
                 .exists(),
             )
         with self._store.read() as s:
-            return self._entries(s, q.order_by(LogbookEntryRow.created_at.desc()).limit(limit))
+            found = self._entries(s, q.order_by(LogbookEntryRow.created_at.desc()).limit(limit))
+        # words found only in a masked name find nothing: a search by a privacy guest's name must not
+        # list the entries that name them, each beside its room
+        return [e for e in found if words.casefold() in e.text.casefold()] if words else found
 
     def open_follow_ups(self, actor: Actor) -> Sequence[LogEntry]:
         return self.search(LogQuery(open_only=True), actor)
@@ -220,13 +223,23 @@ class SqlLogbook:
         require(actor, Permission.REVIEW_LOGBOOK)
         zone = self._clock.now().tzinfo
         with self._store.read() as s:
-            rows = s.scalars(
-                select(LogbookVersionRow)
-                .where(LogbookVersionRow.entry_id == entry_id)
-                .order_by(LogbookVersionRow.version_no)
+            room = s.scalar(select(LogbookEntryRow.room_number).where(LogbookEntryRow.id == entry_id))
+            rows = list(
+                s.scalars(
+                    select(LogbookVersionRow)
+                    .where(LogbookVersionRow.entry_id == entry_id)
+                    .order_by(LogbookVersionRow.version_no)
+                )
             )
+            private = private_guests(s) if rows else {}  # an earlier text is masked as the entry is
             return [
-                EntryVersion(r.entry_id, r.version_no, r.text, r.replaced_at.astimezone(zone), r.replaced_by)
+                EntryVersion(
+                    r.entry_id,
+                    r.version_no,
+                    mask_text(r.text, room or "", private),
+                    r.replaced_at.astimezone(zone),
+                    r.replaced_by,
+                )
                 for r in rows
             ]
 

@@ -10,15 +10,15 @@ call (``db/callers.py``) is the one place that shows both, with the privacy warn
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.rows import GuestRow, RoomRow, StayRow
+from switchboard.guest_names import GuestName, mask_names, name_pattern, names_room
 from switchboard.hotel import StayStatus
 
-MASK = "***"
+PrivateGuests = dict[str, re.Pattern[str]]  # room number -> how its privacy guests' names are written
 
 
 def shown_guest(name: str | None, privacy: bool | None) -> str:
@@ -38,13 +38,10 @@ def stay_guest(s: Session, stay_id: int | None) -> str:
     return shown_guest(found[0], found[1]) if found is not None else ""
 
 
-def private_guests(s: Session) -> dict[str, tuple[str, ...]]:
-    """Room number -> the names (and name forms) of privacy guests in house, expected in it, or who
-    stayed in it: a departed guest's privacy covers the record of where they stayed (until the
-    retention purge takes the name)."""
-    found: dict[str, list[str]] = {}
-    for number, name, first, romanised in s.execute(
-        select(RoomRow.number, GuestRow.name, GuestRow.first_name, GuestRow.romanised)
+def _private_stays(s: Session) -> dict[str, list[GuestName]]:
+    found: dict[str, list[GuestName]] = {}
+    for number, name, first, romanised, title in s.execute(
+        select(RoomRow.number, GuestRow.name, GuestRow.first_name, GuestRow.romanised, GuestRow.title)
         .join(StayRow, StayRow.room_id == RoomRow.id)
         .join(GuestRow, GuestRow.id == StayRow.guest_id)
         .where(
@@ -54,25 +51,32 @@ def private_guests(s: Session) -> dict[str, tuple[str, ...]]:
             ),
         )
     ):
-        forms = found.setdefault(number, [])
-        for form in (name, f"{first} {name}".strip() if first else "", romanised):
-            if form and len(form.strip()) >= 2:
-                forms.append(form.strip())
-    return {room: tuple(sorted(set(names), key=len, reverse=True)) for room, names in found.items()}
+        if name:
+            found.setdefault(number, []).append(GuestName(name, first or "", romanised or "", title or ""))
+    return found
 
 
-def mask_text(text: str, room: str, private: dict[str, tuple[str, ...]]) -> str:
+def private_guests(s: Session) -> PrivateGuests:
+    """Room number -> how the names of privacy guests in house, expected in it, or who stayed in it
+    are written (``switchboard.guest_names``): a departed guest's privacy covers the record of where
+    they stayed (until the retention purge takes the name)."""
+    found = {room: name_pattern(names) for room, names in _private_stays(s).items()}
+    return {room: pattern for room, pattern in found.items() if pattern is not None}
+
+
+def private_names(s: Session) -> re.Pattern[str] | None:
+    """How any privacy guest's name is written, whatever the room: for text where a room may stand
+    in a form the console cannot tell (the link monitor's raw frames)."""
+    return name_pattern(g for names in _private_stays(s).values() for g in names)
+
+
+def mask_text(text: str, room: str, private: PrivateGuests) -> str:
     """``text`` with privacy guests' names replaced where their room is the entry's or named in it.
 
-    The room is looked for in the text's compatibility form, so full-width digits (as a Chinese input
-    method types them: "３０１") name room 301 too."""
-    plain = unicodedata.normalize("NFKC", text)
-    for number, names in private.items():
-        if number != room and (
-            number not in plain
-            or not re.search(rf"(?<![0-9A-Za-z]){re.escape(number)}(?![0-9A-Za-z])", plain)
-        ):
-            continue
-        for name in names:
-            text = re.sub(re.escape(name), MASK, text, flags=re.IGNORECASE)
+    Text, rooms and names are compared folded (``guest_names.fold``), so full-width digits and letters
+    (as a Chinese input method types them: "３０１", "Ｈｕａｎｇ") count as the plain ones, and the
+    usual ways of writing a name count too: the surname alone, the given name first, pinyin joined."""
+    for number, pattern in private.items():
+        if number == room or names_room(text, number):
+            text = mask_names(text, pattern)
     return text

@@ -363,12 +363,6 @@ def test_open_follow_ups_are_the_logbook_and_refused_to_the_desk_and_nobody(hote
             SqlLogbook(hotel.store, hotel.clock).open_follow_ups(who)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="db/handover.py SqlHandovers.get(handover_id) takes no actor and checks no role: any caller "
-    "(a front desk, nobody signed in) reads a handover's note and items by id, while latest() and "
-    "unacknowledged() refuse them",
-)
 def test_a_handover_read_by_its_number_is_refused_to_the_desk(hotel: Hotel) -> None:  # noqa: F811
     done = SqlHandovers(hotel.store, hotel.clock).compose(shift_at(NOW), "Safe code is 4711", OP)
     book = SqlHandovers(hotel.store, hotel.clock)
@@ -377,11 +371,6 @@ def test_a_handover_read_by_its_number_is_refused_to_the_desk(hotel: Hotel) -> N
         book.get(done.id, DESK) if takes_actor else book.get(done.id)  # type: ignore[call-arg]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the daily board's notices are not masked: a notice 'Al-Rashid, Omar in 624 leaves at 3' "
-    "(the privacy guest's full name as stored, beside the room) comes back whole from SqlBoard.today()",
-)
 def test_a_board_notice_does_not_name_a_privacy_guest_beside_the_room(hotel: Hotel) -> None:  # noqa: F811
     room = _privacy_room(hotel, "Al-Rashid, Omar")
     board = SqlBoard(hotel.store, hotel.clock)
@@ -390,11 +379,6 @@ def test_a_board_notice_does_not_name_a_privacy_guest_beside_the_room(hotel: Hot
     assert room in shown and "Al-Rashid" not in shown, shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="whereabouts are not masked: RoomStates.set_whereabouts(624, 'Al-Rashid, Omar is at the pool') "
-    "shows on the daily board as '624: Al-Rashid, Omar is at the pool'",
-)
 def test_whereabouts_do_not_name_a_privacy_guest_beside_the_room(hotel: Hotel) -> None:  # noqa: F811
     room = _privacy_room(hotel, "Al-Rashid, Omar")
     RoomStates(hotel.store, hotel.clock).set_whereabouts(
@@ -418,12 +402,6 @@ def test_messages_and_wakeup_notes_mask_the_name_as_stored(hotel: Hotel) -> None
     assert not any("Al-Rashid" in t for t in texts + notes), texts + notes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="db/privacy.mask_text looks for the room in the NFKC form of the text but replaces the name in "
-    "the text as typed: a name in full-width letters (a Chinese input method in full-width mode: "
-    "'Ｈｕａｎｇ Ｘｉａｏ Ｍｉｎｇ in 338') is left beside the room",
-)
 def test_a_full_width_name_in_the_logbook_is_masked(hotel: Hotel) -> None:  # noqa: F811
     room = _privacy_room(hotel, "黄晓明")
     SqlLogbook(hotel.store, hotel.clock).write(
@@ -433,13 +411,6 @@ def test_a_full_width_name_in_the_logbook_is_masked(hotel: Hotel) -> None:  # no
     assert "Ｈｕａｎｇ" not in shown, shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="db/privacy.private_guests masks only the stored name, first+name and the romanised form: "
-    "'Mr Al-Rashid in 624', 'Omar Al-Rashid (624)' (guest stored as 'Al-Rashid, Omar') and 'Huang "
-    "Xiaoming in 338' (romanised 'huang xiao ming') stand whole beside the room in the logbook and in a "
-    "handover note",
-)
 @pytest.mark.parametrize(
     "name, written",
     [
