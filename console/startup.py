@@ -350,7 +350,7 @@ def watch_database(
 
     routes[DatabaseState] = show
     guard.on_database_away = away
-    console.store.guard_gui_thread()  # this thread's calls: refused while away, cut off after 80 ms
+    console.store.guard_gui_thread()  # this thread's calls: refused while away, cut off after 50 ms
     watch.start()
     console.on_quit.append(watch.stop)
 

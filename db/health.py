@@ -40,7 +40,9 @@ class DatabaseWatch:
         self._thread.start()
 
     def check_now(self) -> None:
-        """Probe at once (after a save that failed), not at the next interval."""
+        """Probe at once (after a call that failed), not at the next interval. The window showed that
+        failure itself, so the next probe's state is handed on even if it is the one handed on last."""
+        self.last = None
         self._wake.set()
 
     def stop(self, timeout: float = 10.0) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import math
 import shutil
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -31,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.anchor_file import SESSION_KEY
+from db.gui_bound import BOUND, GuiBound, Late
 from db.schema_version import at_head
 from db.storage_faults import FileIdentity, judge, unavailable, where_of
 from switchboard.errors import ConflictError, ConsoleError, DatabaseState, DatabaseUnavailable, InputError
@@ -41,6 +43,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 LOW_DISK = 256 * 1024  # bytes free under which the probe reports the disk full before a save fails
 StorageUnavailable = DatabaseUnavailable  # the older name, kept for callers that catch it
+AWAY = frozenset({"storage.unreachable", "storage.timeout"})  # the server does not answer (not: it refuses)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +115,14 @@ class Store:
                 self._file = Path(database).absolute()
                 self._identity = FileIdentity.of(self._file)
             event.listen(self.engine, "connect", _sqlite_connect)
-            event.listen(self.engine, "begin", _sqlite_begin)
+            event.listen(self.engine, "begin", self._sqlite_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         writer = self.engine.execution_options(sqlite_immediate=True)
         self._writers = sessionmaker(writer, expire_on_commit=False)
         self.anchor = anchor
+        self._gui: GuiBound | None = None
+        self._gui_ident: int | None = None
+        self._away: tuple[str, str] | None = None  # (key, detail) while a network database does not answer
 
     @property
     def anchor(self) -> Path | None:
@@ -153,6 +159,22 @@ class Store:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    def guard_gui_thread(self, thread: threading.Thread | None = None) -> None:
+        """Hold the database calls of ``thread`` (the GUI's; the calling one by default) under
+        ``db.gui_bound.BOUND``: while a network database is away they fail at once, and the first
+        call that meets a silent server is cut off after the bound; on SQLite a writer on that thread
+        waits no longer than the bound for another's lock. Someone must probe (``DatabaseWatch``):
+        only ``probe`` finds a database that was away again."""
+        chosen = thread or threading.current_thread()
+        self._gui_ident = chosen.ident
+        if self.dialect != "sqlite" and self._gui is None:
+            self._gui = GuiBound(self.engine, chosen)
+
+    @property
+    def away(self) -> bool:
+        """A network database did not answer (a call anywhere, or the probe) and no probe found it since."""
+        return self._away is not None
 
     def check(self) -> None:
         """Connect once, so a bad address fails at start-up with a clear message."""
@@ -212,31 +234,37 @@ class Store:
         away, slow, read-only or full as ``DatabaseUnavailable``.
         """
         self._check_file()
-        session = self._writers()
+        connection = self._gui_connection()
+        session = self._writers() if connection is None else self._writers(bind=connection)
         try:
             yield session
-            session.commit()
+            with self._watched(connection):
+                session.commit()
             self._remember_file()
         except BaseException as exc:
-            _quietly_roll_back(session)
+            with self._watched(connection):
+                _quietly_roll_back(session)
             self._raise_for(exc)
             raise
         finally:
-            _quietly_close(session)
+            with self._watched(connection):
+                _quietly_close(session, connection)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading only."""
         self._check_file()
-        session = self._sessions()
+        connection = self._gui_connection()
+        session = self._sessions() if connection is None else self._sessions(bind=connection)
         try:
             yield session
         except BaseException as exc:
             self._raise_for(exc)
             raise
         finally:
-            _quietly_roll_back(session)
-            _quietly_close(session)
+            with self._watched(connection):
+                _quietly_roll_back(session)
+                _quietly_close(session, connection)
 
     def probe(self) -> DatabaseState:
         """Whether the database answers now and can be written; never raises, bounded by the time-outs.
@@ -251,16 +279,61 @@ class Store:
             with self.unit() as s:  # a write transaction: SQLite takes its write lock, as a save would
                 s.execute(text("SELECT 1"))
         except DatabaseUnavailable as exc:
-            return DatabaseState(self.where, exc.key, str(exc.args_map.get("detail", "")), _since(started))
+            detail = str(exc.args_map.get("detail", ""))
+            self._note(exc.key, detail)
+            return DatabaseState(self.where, exc.key, detail, _since(started))
         except ConsoleError as exc:
             return DatabaseState(self.where, exc.key, exc.message, _since(started))
         except Exception as exc:  # a probe reports, it never raises
             log.warning("database probe failed unexpectedly", exc_info=True)
             return DatabaseState(self.where, "storage.failed", _first_line(exc), _since(started))
+        self._note("", "")
         return DatabaseState(self.where, seconds=_since(started))
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    # ------------------------------------------------------------ the GUI thread's bound
+
+    def _gui_connection(self) -> Connection | None:
+        """On the guarded GUI thread of a network database: a connection that answered just now,
+        or DatabaseUnavailable at once (away) or after the bound. None elsewhere: the session takes
+        its connection from the pool itself, bounded by the time-outs only."""
+        gui = self._gui
+        if gui is None or not gui.on_gui_thread():
+            return None
+        if self._away is not None:
+            key, detail = self._away
+            raise unavailable(key, self.where, detail)
+        try:
+            return gui.connect()
+        except Late as exc:
+            self._note("storage.timeout", str(exc))
+            raise unavailable("storage.timeout", self.where, str(exc)) from None
+        except BaseException as exc:
+            self._raise_for(exc)
+            raise
+
+    @contextmanager
+    def _watched(self, connection: Connection | None) -> Iterator[None]:
+        if connection is None or self._gui is None:
+            yield
+            return
+        with self._gui.watched(connection):
+            yield
+
+    def _note(self, key: str, detail: str) -> None:
+        """What the latest call or probe learnt: away (the server does not answer), or it answered."""
+        if self.dialect == "sqlite":
+            return
+        self._away = (key, detail) if key in AWAY else None
+
+    def _sqlite_begin(self, connection: Connection) -> None:
+        if self._gui_ident is not None:  # the GUI thread waits the bound for a lock, others the busy time-out
+            gui = threading.get_ident() == self._gui_ident
+            waits = BOUND if gui else self.timeouts.busy
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(waits * 1000)}")
+        _sqlite_begin(connection)
 
     # ------------------------------------------------------------ faults
 
@@ -276,6 +349,12 @@ class Store:
         """Raise the error a person reads for ``exc``; return for errors that stay as they are."""
         if isinstance(exc, ConsoleError):
             return
+        if self._gui is not None and self._gui.on_gui_thread() and self._gui.fired:
+            self._gui.fired = False
+            detail = f"no answer within {self._gui.bound * 1000:.0f} ms"
+            self._note("storage.timeout", detail)
+            log.warning("database away: a call on the GUI thread waited %s", detail)
+            raise unavailable("storage.timeout", self.where, detail) from exc
         if isinstance(exc, StaleDataError):
             raise ConflictError(
                 "edit.conflict", "Someone else changed this at the same time; nothing was overwritten"
@@ -288,6 +367,7 @@ class Store:
                 return
             if verdict.renew:
                 self.engine.dispose()  # connections opened read-only or broken are not reused
+            self._note(verdict.error.key, str(verdict.error.args_map.get("detail", "")))
             log.warning("database away: %s", verdict.error)
             raise verdict.error from exc
 
@@ -315,9 +395,11 @@ def _quietly_roll_back(session: Session) -> None:
         log.debug("rollback on a connection that is gone", exc_info=True)
 
 
-def _quietly_close(session: Session) -> None:
+def _quietly_close(session: Session, connection: Connection | None = None) -> None:
     try:
         session.close()
+        if connection is not None:
+            connection.close()  # back to the pool
     except SQLAlchemyError:
         log.debug("closing a session on a connection that is gone", exc_info=True)
 
