@@ -4,11 +4,14 @@ operator's category and note on each, and call-back tasks."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.audit import audit
+from db.privacy import mask_text, private_guests
 from db.rows import CallbackTaskRow, CallRecordRow, ExtensionRow, RoomRow
 from db.store import Store
 from switchboard.auth import Permission, require
@@ -102,14 +105,33 @@ class SqlConsoleCalls:
         )
 
     def callbacks_due(self) -> Sequence[CallbackTask]:
+        """Call-backs due, a privacy guest's name masked where it stands beside their room: the task's
+        extension is the room's telephone, or the room is named in the caller's name or the note."""
         now = self._clock.now()
         with self._store.read() as s:
-            rows = s.scalars(
-                select(CallbackTaskRow)
-                .where(CallbackTaskRow.done_at.is_(None), CallbackTaskRow.due_at <= now)
-                .order_by(CallbackTaskRow.due_at)
+            rows = list(
+                s.scalars(
+                    select(CallbackTaskRow)
+                    .where(CallbackTaskRow.done_at.is_(None), CallbackTaskRow.due_at <= now)
+                    .order_by(CallbackTaskRow.due_at)
+                )
             )
-            return [self._task(r) for r in rows]
+            private = private_guests(s) if rows else {}
+            if not private:
+                return [self._task(r) for r in rows]
+            rooms = _rooms_of(s, {r.for_extension for r in rows})
+            tasks = []
+            for row in rows:
+                room = rooms.get(row.for_extension, row.for_extension)
+                task = self._task(row)
+                tasks.append(
+                    replace(
+                        task,
+                        caller=mask_text(task.caller, room, private),
+                        note=mask_text(task.note, room, private),
+                    )
+                )
+            return tasks
 
     def callback_done(self, task_id: int, actor: Actor) -> None:
         require(actor, Permission.HANDLE_CALLS)
@@ -120,3 +142,17 @@ class SqlConsoleCalls:
                 raise NotFound("callback.missing", "That call-back no longer exists")
             row.done_at, row.done_by = now, actor.user
             audit(s, actor, now, "callback.done", "callback", row.id)
+
+
+def _rooms_of(s: Session, extensions: set[str]) -> dict[str, str]:
+    """Extension -> the number of the room it rings (a room's own line or another of its phones)."""
+    found = dict(
+        s.execute(select(RoomRow.extension, RoomRow.number).where(RoomRow.extension.in_(extensions))).all()
+    )
+    for number, room in s.execute(
+        select(ExtensionRow.number, RoomRow.number)
+        .join(RoomRow, RoomRow.id == ExtensionRow.room_id)
+        .where(ExtensionRow.number.in_(extensions))
+    ):
+        found.setdefault(number, room)
+    return found

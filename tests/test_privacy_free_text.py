@@ -99,3 +99,20 @@ def test_the_link_monitor_masks_the_privacy_guests_of_the_database(hotel: Hotel)
     assert b"Rashid" not in shown and f"<{room}>".encode() in shown, shown
     other = b'"","301","0","from-internal","""Room 301"" <301>","PJSIP/301-1",""'
     assert mask(RawFrame(LinkName.SMDR, False, other, NOW)).data == other
+
+
+def test_a_call_back_for_a_privacy_guests_room_does_not_name_them(hotel: Hotel) -> None:  # noqa: F811
+    """The call-back list (due reminders) shows the caller's name beside the extension the call was
+    for: a privacy guest who asked to be called back on their room's line is not named there."""
+    from db.console_calls import SqlConsoleCalls
+
+    omar = _room(hotel, "Al-Rashid, Omar")
+    with hotel.store.read() as s:
+        line = s.execute(select(RoomRow.extension).where(RoomRow.number == omar)).scalar_one()
+    calls = SqlConsoleCalls(hotel.store, hotel.clock)
+    due = hotel.clock.now() + timedelta(minutes=5)
+    calls.add_callback("Mr Al-Rashid", "+971 4 555 0100", line, "Mr Al-Rashid asks about the car", due, OP)
+    calls.add_callback("Ms Wang (travel agent)", "+86 21 5555 0100", line, "", due, OP)
+    hotel.clock.advance(timedelta(minutes=6))
+    shown = sorted((t.caller, t.note) for t in calls.callbacks_due())
+    assert shown == [("Mr ***", "Mr *** asks about the car"), ("Ms Wang (travel agent)", "")], shown
