@@ -25,7 +25,7 @@ import queue
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -67,8 +67,15 @@ class _Watch:
 class GuiBound:
     """Connections and watched calls for the one GUI thread of a network database."""
 
-    def __init__(self, engine: Engine, thread: threading.Thread, bound: float = BOUND) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        thread: threading.Thread,
+        refused: Callable[[str], BaseException],
+        bound: float = BOUND,
+    ) -> None:
         self._engine = engine
+        self._refused = refused
         self._ident = thread.ident
         self.bound = bound
         self._requests: queue.SimpleQueue[_Checkout] = queue.SimpleQueue()
@@ -81,6 +88,7 @@ class GuiBound:
         event.listen(engine, "before_cursor_execute", self._before_execute)
         event.listen(engine, "after_cursor_execute", self._after_execute)
         event.listen(engine, "handle_error", self._on_error)
+        event.listen(engine, "do_connect", self._no_connect_here)
 
     def on_gui_thread(self) -> bool:
         return threading.get_ident() == self._ident
@@ -129,6 +137,12 @@ class GuiBound:
             yield
         finally:
             self._disarm()
+
+    def _no_connect_here(self, *_args: Any) -> None:
+        """A new connection is the worker's to open: on the GUI thread (a connection SQLAlchemy would
+        open again after one was cut off) it could wait the connect time-out, seconds."""
+        if self.on_gui_thread():
+            raise self._refused("no new connection on the GUI thread")
 
     def _before_execute(self, connection: Connection, *_args: Any) -> None:
         if self.on_gui_thread():
@@ -180,6 +194,8 @@ class GuiBound:
 def _socket_of(connection: Connection) -> int:
     """The file descriptor of the driver's socket, or -1 when it has none (or is closed)."""
     try:
+        if connection.invalidated or connection.closed:
+            return -1  # ``connection.connection`` would connect again, on the GUI thread
         dbapi = connection.connection.dbapi_connection
         pgconn = getattr(dbapi, "pgconn", None)
         if pgconn is not None:

@@ -169,7 +169,7 @@ class Store:
         chosen = thread or threading.current_thread()
         self._gui_ident = chosen.ident
         if self.dialect != "sqlite" and self._gui is None:
-            self._gui = GuiBound(self.engine, chosen)
+            self._gui = GuiBound(self.engine, chosen, self._gone_silent)
 
     @property
     def away(self) -> bool:
@@ -308,8 +308,7 @@ class Store:
         try:
             return gui.connect()
         except Late as exc:
-            self._note("storage.timeout", str(exc))
-            raise unavailable("storage.timeout", self.where, str(exc)) from None
+            raise self._gone_silent(str(exc)) from None
         except BaseException as exc:
             self._raise_for(exc)
             raise
@@ -321,6 +320,10 @@ class Store:
             return
         with self._gui.watched(connection):
             yield
+
+    def _gone_silent(self, detail: str) -> DatabaseUnavailable:
+        self._note("storage.timeout", detail)
+        return unavailable("storage.timeout", self.where, detail)
 
     def _note(self, key: str, detail: str) -> None:
         """What the latest call or probe learnt: away (the server does not answer), or it answered."""
@@ -352,9 +355,8 @@ class Store:
         if self._gui is not None and self._gui.on_gui_thread() and self._gui.fired:
             self._gui.fired = False
             detail = f"no answer within {self._gui.bound * 1000:.0f} ms"
-            self._note("storage.timeout", detail)
             log.warning("database away: a call on the GUI thread waited %s", detail)
-            raise unavailable("storage.timeout", self.where, detail) from exc
+            raise self._gone_silent(detail) from exc
         if isinstance(exc, StaleDataError):
             raise ConflictError(
                 "edit.conflict", "Someone else changed this at the same time; nothing was overwritten"

@@ -63,7 +63,7 @@ def test_dropped_packets_never_stall_the_window_and_the_same_console_writes_when
     assert child.returncode == 0 and lines, f"rc {child.returncode}\n{out[-3000:]}\n{err[-6000:]}"
     figures = json.loads(lines[-1])
     print(json.dumps({k: v for k, v in figures.items() if k != "stacks"}, indent=1))
-    for stack in figures["stacks"][:3]:
+    for stack in figures["stacks"]:
         print(stack)
     away = figures["away"]
     # The 10 ms timer's own jitter on a shared machine is a few ms; the baseline with the database
