@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -17,10 +17,35 @@ _CANCELLABLE = [s.value for s in CANCELLABLE]
 _OPEN = [s.value for s in OPEN]
 
 
+def _hand_the_pms_its_answer(s: Session, stay_id: int, room: str) -> None:
+    """A PMS wake-up of the moving guest whose minute the new room already has a call for: that call
+    wakes them, so it answers the PMS (its WA, with the PMS's own time) and the copy cancelled as a
+    duplicate owes none (the PMS would read DE, deleted, for a wake-up that is going to ring)."""
+    moving = s.scalars(
+        select(WakeUpRow).where(
+            WakeUpRow.stay_id == stay_id,
+            WakeUpRow.status.in_(_CANCELLABLE),
+            or_(WakeUpRow.source == "pms", WakeUpRow.pms_due.is_not(None)),
+        )
+    )
+    for call in moving:
+        there = s.scalars(
+            select(WakeUpRow).where(
+                WakeUpRow.room_number == room,
+                WakeUpRow.due_minute == call.due_minute,
+                WakeUpRow.status.in_(_OPEN),
+            )
+        ).first()
+        if there is not None and there.source != "pms" and there.pms_due is None:
+            there.pms_due = call.pms_due or call.due_at
+            call.pms_answer = "--"
+
+
 def carry_wakeups(s: Session, stay_id: int, room: str) -> None:
     """The stay's open wake-ups go to ``room``; one the room already has at the same minute stays
     the one call, and the moving guest's copy is cancelled rather than doubled."""
     taken = select(WakeUpRow.due_minute).where(WakeUpRow.room_number == room, WakeUpRow.status.in_(_OPEN))
+    _hand_the_pms_its_answer(s, stay_id, room)
     s.execute(
         update(WakeUpRow)
         .where(

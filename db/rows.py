@@ -272,6 +272,8 @@ class WakeUpRow(Base):
     handled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     series_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     pms_answer: Mapped[str] = mapped_column(String(2), default="", server_default="")  # FIAS WA AS sent
+    # the PMS's own time (WR TI with seconds) when its request was merged into this call: one WA owed with it
+    pms_due: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     group_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)  # wakeup_groups.id
     personal: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # VIP: by a person
     dial_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)  # personal: dialler after

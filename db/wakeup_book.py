@@ -321,9 +321,29 @@ class SqlPmsWakeUps:
         language: str = "",
         note: str = "",
     ) -> int:
-        return self._book.book_due(
-            room, self._aware(due_at), actor, note, source="pms", repeat=repeat.value, language=language
-        ).id
+        due = self._aware(due_at)
+        try:
+            return self._book.book_due(
+                room, due, actor, note, source="pms", repeat=repeat.value, language=language
+            ).id
+        except InputError as exc:
+            if exc.key == "wakeup.duplicate":
+                self._merged(room, due)
+            raise
+
+    def _merged(self, room: str, due: datetime) -> None:
+        """The PMS asked for a minute the room has a call in: that call is the PMS's too, and answers it
+        (one WA, with the PMS's own time) when it ends. A PMS repeating its own WR changes nothing."""
+        with self._store.unit() as s:
+            row = s.scalars(
+                select(WakeUpRow).where(
+                    WakeUpRow.room_number == check_room_number(room),
+                    WakeUpRow.due_minute == due.replace(second=0, microsecond=0),
+                    WakeUpRow.status.in_(_OPEN),
+                )
+            ).first()
+            if row is not None and row.source != "pms" and row.pms_due is None:
+                row.pms_due = due
 
     def cancel(self, room: str, due_at: datetime | None, actor: Actor) -> int:
         require(actor, Permission.BOOK_WAKEUPS)
@@ -371,7 +391,9 @@ class SqlPmsAnswers:
         with self._store.read() as s:
             rows = s.scalars(
                 select(WakeUpRow).where(
-                    WakeUpRow.source == "pms", WakeUpRow.pms_answer == "", WakeUpRow.status.in_(final)
+                    or_(WakeUpRow.source == "pms", WakeUpRow.pms_due.is_not(None)),
+                    WakeUpRow.pms_answer == "",
+                    WakeUpRow.status.in_(final),
                 )
             )
             for row in rows:
@@ -382,7 +404,7 @@ class SqlPmsAnswers:
                     .limit(1)
                 )
                 code = pms_answer(WakeUpStatus(row.status), last or "", row.outcome)
-                local = row.due_at.astimezone(zone).replace(tzinfo=None)
+                local = (row.pms_due or row.due_at).astimezone(zone).replace(tzinfo=None)
                 owed.append(PmsAnswer(row.id, row.room_number, local, code or "--"))
         return owed
 

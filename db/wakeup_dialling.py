@@ -30,7 +30,7 @@ from switchboard.wakeup_plan import (
     WakeUpDialling,
     after_attempt,
 )
-from switchboard.wakeup_status import WakeUpStatus
+from switchboard.wakeup_status import OPEN, WakeUpStatus
 
 DIALLER = Actor.link("wake-up dialler")
 
@@ -99,35 +99,46 @@ class SqlWakeUpDialling:
             )
 
     def _book_next_day(self, s: Session, row: WakeUpRow, now: datetime) -> None:
-        """A daily call books tomorrow's when today's starts, while the stay lasts."""
+        """A daily call books tomorrow's when today's starts, while the stay lasts. A day whose minute the
+        room already has another open call for (the PMS booked 22:05:40 beside the daily 22:05) is that
+        call's: the guest is rung once then, and the daily goes on from the day after."""
         zone = self._clock.now().tzinfo
-        due = (row.due_at.astimezone(zone) + timedelta(days=1)).astimezone(row.due_at.tzinfo)
+        series = row.series_id or row.id
         departure = s.scalar(select(StayRow.departure).where(StayRow.id == row.stay_id))
-        if departure is None or due.astimezone(zone).date() > departure:
-            return
-        exists = s.scalar(
-            select(func.count())
-            .select_from(WakeUpRow)
-            .where(WakeUpRow.room_number == row.room_number, WakeUpRow.due_minute == minute_of(due))
-        )
-        if exists:
-            return
-        add_in_its_minute(
-            s,
-            WakeUpRow(
-                stay_id=row.stay_id,
-                room_number=row.room_number,
-                due_at=due,
-                repeat="daily",
-                language=row.language,
-                note=row.note,
-                status=WakeUpStatus.BOOKED.value,
-                booked_at=now,
-                booked_by=row.booked_by,
-                source=row.source,
-                series_id=row.series_id or row.id,
-            ),
-        )
+        day = row.due_at.astimezone(zone)
+        while True:
+            day += timedelta(days=1)
+            due = day.astimezone(row.due_at.tzinfo)
+            if departure is None or day.date() > departure:
+                return
+            there = list(
+                s.scalars(
+                    select(WakeUpRow).where(
+                        WakeUpRow.room_number == row.room_number, WakeUpRow.due_minute == minute_of(due)
+                    )
+                )
+            )
+            if any(other.series_id == series for other in there):
+                return  # booked already (told again after a restart)
+            if any(WakeUpStatus(other.status) in OPEN for other in there):
+                continue  # that call rings the guest this day
+            if add_in_its_minute(
+                s,
+                WakeUpRow(
+                    stay_id=row.stay_id,
+                    room_number=row.room_number,
+                    due_at=due,
+                    repeat="daily",
+                    language=row.language,
+                    note=row.note,
+                    status=WakeUpStatus.BOOKED.value,
+                    booked_at=now,
+                    booked_by=row.booked_by,
+                    source=row.source,
+                    series_id=series,
+                ),
+            ):
+                return
 
     # --- results --------------------------------------------------------------------------
     def finish(self, order: DialOrder, result: CallResult, detail: str = "") -> NextStep:

@@ -168,15 +168,6 @@ def test_a_pms_wr_with_seconds_beside_a_console_booking_of_that_minute_is_one_ca
     assert len(_open_in_minute(store, room, at)) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "A PMS WR with seconds (TI070030) that lands in a minute the console booked (07:00) is taken as "
-        "that call, but the PMS is then never answered: the call keeps source 'console', so "
-        "SqlPmsAnswers.owed() (the only source of WA records, console/links.py) never lists it; FIAS "
-        "[SPEC p.67-69] wants exactly one final WA per wake-up, TI echoed as received (070030)"
-    ),
-)
 def test_a_pms_wr_merged_into_a_console_call_still_gets_its_one_wa_with_its_own_seconds(
     store: Store, clock: FakeClock
 ) -> None:
@@ -199,15 +190,6 @@ def test_a_pms_wr_merged_into_a_console_call_still_gets_its_one_wa_with_its_own_
     assert owed == [(room, at.replace(second=30, tzinfo=None))], owed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "A guest moved into a room that already has a call in the same minute: the moving guest's PMS "
-        "wake-up (07:00:30) is cancelled with outcome 'duplicate' and owed a WA|ASDE at once (deleted), "
-        "though the room's 07:00 call will wake them; the PMS is told the wake-up was deleted and never "
-        "hears how the call that woke the guest ended (FIAS [SPEC p.67-69]: one final WA with the result)"
-    ),
-)
 def test_a_move_into_a_room_with_a_call_that_minute_does_not_tell_the_pms_its_wake_up_was_deleted(
     store: Store, clock: FakeClock
 ) -> None:
@@ -375,15 +357,6 @@ def test_a_floor_group_over_rooms_with_calls_that_minute_with_seconds_books_no_s
         assert len(_open_in_minute(store, room, at)) == 1, room
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "A daily call whose next day lands in a minute the PMS already booked (22:05:40) is merged into "
-        "that once-only PMS call and the daily repeat is dropped: after tomorrow's call is confirmed no "
-        "call is booked for the day after, though the guest stays (departure in 3 days) - the guest's "
-        "daily wake-up is silently lost"
-    ),
-)
 def test_tomorrows_daily_call_in_a_minute_the_pms_booked_with_seconds_is_that_call_and_the_daily_goes_on(
     store: Store, clock: FakeClock
 ) -> None:
