@@ -6,7 +6,8 @@ override or isolate, U+202A-U+202E and U+2066-U+2069, which could make a queue e
 it is not; the marks LRM and RLM that Arabic and Hebrew names carry are kept). The number is shown as
 given (what would not show, or would move the rest, as U+FFFD), but it is a number the console may dial
 back, transfer to or find a room by only in ASCII digits (and ``* # +``): ``int()`` and ``str.isdigit()``
-read '١٢٩٩' or '１２９９' as 1299, and no extension of the hotel is written so.
+read '١٢٩٩' or '１２９９' as 1299, and no extension of the hotel is written so (``switchboard.caller_number``,
+the rule the screens share).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from switchboard.caller_number import dialable, is_room_number
 from switchboard.hotel import clean_text
+
+__all__ = ["NAME_LIMIT", "NUMBER_LIMIT", "dialable", "is_room_number", "shown", "shown_number"]
 
 NAME_LIMIT = 120  # what a shared park keeps of it (db/shared_parks.py)
 NUMBER_LIMIT = 80
 
-_DIALLABLE = re.compile(r"[0-9*#+]{1,32}", re.ASCII)
-_ROOM = re.compile(r"[0-9]{1,5}", re.ASCII)
 _INVISIBLE = ("Cc", "Cf", "Cs", "Zl", "Zp")
 _BREAKS = re.compile("[\t\n\u2028\u2029]")  # one line in the queue: tabs and line breaks are spaces
 
@@ -38,13 +40,3 @@ def shown_number(user: str) -> str:
     12, U+202E, 99 never becomes the room number 1299."""
     text = "".join("\ufffd" if unicodedata.category(ch) in _INVISIBLE else ch for ch in user)
     return text[:NUMBER_LIMIT].strip()
-
-
-def dialable(number: str) -> bool:
-    """A number the console may dial, transfer to or camp on: ASCII digits, ``*``, ``#``, ``+``."""
-    return _DIALLABLE.fullmatch(number) is not None
-
-
-def is_room_number(caller: str) -> bool:
-    """Short numbers in ASCII digits are the hotel's own telephones."""
-    return _ROOM.fullmatch(caller) is not None
