@@ -4,7 +4,9 @@ called back, or another extension. A DND room can be rung only by an
 emergency override, which the console logs.
 
 It is a panel beside the queue, not a dialog: while it waits for an answer the call keys still act,
-and a newer question replaces it. The call-back number offered is the caller's."""
+and a newer question replaces it. The call-back number offered is the caller's when it is a number that can
+be dialled (``switchboard.caller_number``: ASCII digits and * # +, spaces and hyphens as written); a number
+in other digits ('١٢٩٩') is never offered to be stored, and the operator types one."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from switchboard.caller_number import call_back_number
 from switchboard.pbx import FailureReason
 
 CALLBACK_AFTER = timedelta(minutes=15)
@@ -76,8 +79,10 @@ class BusyOptions(QFrame):
         if reason is not FailureReason.DND:
             add("wait", self.tr("&Wait: camp on, recall to me if it stays busy"), self._wait)
         add("message", self.tr("Leave a &message"), self._message)
-        self.number = QLineEdit(caller)
+        self.number = QLineEdit(call_back_number(caller))
         self.number.setObjectName("busyCallbackNumber")
+        if not self.number.text():
+            self.number.setPlaceholderText(self.tr("The caller's number cannot be dialled: type one"))
         at = now + CALLBACK_AFTER  # shown and read back in the hotel's time
         self.due = QDateTimeEdit(QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)))
         self.due.setObjectName("busyCallbackDue")
