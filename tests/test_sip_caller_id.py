@@ -53,6 +53,18 @@ def offer_from(r: Rig, pbx: Attacker, from_value: str, caller: str = "1299") -> 
     return invite, offer
 
 
+def refused_at_once(r: Rig, pbx: Attacker, from_value: str) -> Invite:
+    """An INVITE whose From the line's pjsip cannot parse: 400 within a second, never offered."""
+    invite = Invite(f"{OPERATOR}@{r.lab.domain}", pbx.host, pbx.port)
+    lines = [f"From: {from_value};tag={invite.tag}" if x.startswith("From:") else x for x in invite.lines()]
+    r.console.seen.clear()
+    pbx.send(invite.build(lines), r.front())
+    final = pbx.final(invite.call_id, 1.0)
+    assert status_of(final) == 400, final[:200]
+    r.drain(0.3)
+    return invite
+
+
 def cancel(r: Rig, pbx: Attacker, invite: Invite, from_value: str, call_id: str) -> None:
     lines = [f"From: {from_value};tag={invite.tag}" if x.startswith("From:") else x for x in invite.lines()]
     lines = [
@@ -69,8 +81,8 @@ def test_bidi_controls_in_a_caller_s_name_never_reach_the_queue_and_arabic_and_h
     """Each embedding (U+202A, U+202B), pop (U+202C), override (U+202D, U+202E) and isolate (U+2066-U+2069) in
     a display name from the PBX, quoted or not, is gone from CallOffered.caller_name; the text around it
     stays, in its own script. Names in Arabic and Hebrew with the marks RLM and LRM (which move no run of
-    text, and such names need) are offered exactly as sent, and a number with an override in it is not the
-    number it would display as."""
+    text, and such names need) are offered exactly as sent, and a number with an override in it is never
+    offered as the number it would display as: the line's pjsip cannot read that From, so it is refused."""
     r = rig()
     pbx = r.attacker(PBX)
     names = {
@@ -88,10 +100,10 @@ def test_bidi_controls_in_a_caller_s_name_never_reach_the_queue_and_arabic_and_h
         assert not set(offer.caller_name + offer.caller) & BIDI_CONTROLS, offer
         assert offer.caller == "1299" and offer.kind is CallKind.ROOM
         cancel(r, pbx, invite, sent, offer.call_id)
-    sent = '"Guest" <sip:12\u202e99@127.0.0.1>'
-    invite, offer = offer_from(r, pbx, sent, caller="12\u202e99")
-    assert offer.caller == "12\ufffd99" and offer.kind is CallKind.OUTSIDE, offer
-    cancel(r, pbx, invite, sent, offer.call_id)
+    invite = refused_at_once(r, pbx, '"Guest" <sip:12\u202e99@127.0.0.1>')
+    failed = r.console.wait(CallFailed, timeout=2)
+    assert "12\ufffd99" in failed.detail and "\u202e" not in failed.detail, failed
+    assert not r.offered(), invite
 
 
 @pytest.mark.sip
@@ -99,22 +111,20 @@ def test_bidi_controls_in_a_caller_s_name_never_reach_the_queue_and_arabic_and_h
 def test_a_caller_number_in_other_digits_is_shown_but_never_dialled_transferred_to_or_camped_on(
     rig: Callable[..., Rig], digits: dict[int, str]
 ) -> None:
-    """From: <sip:١٢٩٩@...> reads as 1299 to int() and str.isdigit(). The call is offered with the number as
-    sent, as an outside call (not room 1299's); answered, a transfer, a consultation or a camp-on to that
-    number is refused (NOT_FOUND) with the caller still connected and no REFER or INVITE leaving the line,
-    and dialling it is refused too; the ASCII number of the same room is still dialled (the control)."""
+    """From: <sip:١٢٩٩@...> reads as 1299 to int() and str.isdigit(). The line's pjsip cannot read that From,
+    so the call is refused at once (400) and never offered, neither as room 1299's nor at all
+    (test_sip_line_handover.py). A transfer, a consultation or a camp-on to that number is refused
+    (NOT_FOUND) with the caller still connected and no REFER or INVITE leaving the line, and dialling it is
+    refused too; the ASCII number of the same room is still dialled (the control)."""
     capture = LoopbackCapture()
     try:
         r = rig()
         pbx = r.attacker(PBX)
         number = "1299".translate(digits)
-        sent = f'"Guest" <sip:{number}@127.0.0.1>'
-        invite, strange = offer_from(r, pbx, sent, caller=number)
-        assert strange.caller == number and strange.kind is CallKind.OUTSIDE, strange
-        cancel(r, pbx, invite, sent, strange.call_id)
+        refused_at_once(r, pbx, f'"Guest" <sip:{number}@127.0.0.1>')
+        assert not r.offered(), r.console.seen
         pbx.answers(0.3)
-        # pjsip does not parse a From whose user part is not ASCII, so the commands are tried on a call
-        # from 1299 with that number as their target, as the call-back and transfer boxes offer it
+        # the commands are tried on a call from 1299 with that number as their target, as typed
         invite, offer = offer_from(r, pbx, '"Room 1299" <sip:1299@127.0.0.1>')
         r.console.position.answer(offer.call_id)
         got = pbx.answers(1.5)
@@ -124,10 +134,10 @@ def test_a_caller_number_in_other_digits_is_shown_but_never_dialled_transferred_
         r.console.seen.clear()
         mark = len(capture.seen)
         position = r.console.position
-        position.blind_transfer(offer.call_id, strange.caller)
-        position.camp_on(offer.call_id, strange.caller, 5.0)
-        consult_id = position.consult(offer.call_id, strange.caller)
-        dialled = position.dial(strange.caller)
+        position.blind_transfer(offer.call_id, number)
+        position.camp_on(offer.call_id, number, 5.0)
+        consult_id = position.consult(offer.call_id, number)
+        dialled = position.dial(number)
         r.drain(1.5)
         failed = {e.call_id: e for e in r.console.seen if isinstance(e, CallFailed)}
         assert failed[offer.call_id].reason is FailureReason.NOT_FOUND, failed
@@ -146,10 +156,14 @@ def test_a_caller_number_in_other_digits_is_shown_but_never_dialled_transferred_
             and e.state is not CallState.CONNECTED
         ]
         assert not moved, moved
+        assert position._line is not None
+        line_port = position._line.port  # other tests on this machine use the loopback too
         sent_out = [
             d.data[:60]
             for d in capture.seen[mark:]
-            if d.data.startswith((b"INVITE ", b"REFER ")) and header(d.data, "Call-ID") != invite.call_id
+            if d.src[1] == line_port
+            and d.data.startswith((b"INVITE ", b"REFER "))
+            and header(d.data, "Call-ID") != invite.call_id
         ]
         assert not sent_out, sent_out
         # The control: the same room's number in ASCII digits is dialled (an INVITE leaves the line).

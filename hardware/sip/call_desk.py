@@ -56,6 +56,7 @@ class CallDesk(HeldCalls):
         front.on_gone = self.abandoned
         front.on_handover_failed = self.handover_failed
         front.on_refused = self.refused
+        front.on_lost = self.lost
 
     def detach(self) -> None:
         self._calls.clear()
@@ -135,6 +136,17 @@ class CallDesk(HeldCalls):
             self._fail(new_call_id(), waiting.caller, FailureReason.REJECTED, detail)
             return
         self._fail(call.id, waiting.caller, FailureReason.REJECTED, detail)
+        self._end(call, detail)
+
+    def lost(self, waiting: WaitingCall, why: str) -> None:
+        """The operator answered, the line never took the call, and the front has answered the caller:
+        one line naming the call in the queue, which then leaves it; another position may take it."""
+        call = self._by_sip(waiting.sip_call_id)
+        if call is None:
+            return
+        self.unclaim(waiting.sip_call_id)
+        detail = f"call from {waiting.caller} could not be answered: {why}"
+        self._fail(call.id, waiting.caller, FailureReason.OTHER, detail)
         self._end(call, detail)
 
     def incoming(self, line_call: LineCall, sip_call_id: str) -> bool:

@@ -22,6 +22,7 @@ from hardware.sip.console_line import Line, OperatorAudio
 from hardware.sip.desk_call import room_or_outside
 from hardware.sip.front_registration import RegistrationState
 from hardware.sip.line_gate import GateError
+from hardware.sip.line_parser import LineParser
 from hardware.sip.message_lamps import MessageLamps
 from hardware.sip.park_share import ParkShare
 from hardware.sip.registrations import RegistrationPoll
@@ -176,6 +177,7 @@ class SipPosition:
             return False
         self.guard.also((line.host, line.port))
         front.codecs = line_codecs(line.codec_ids())
+        front.line_reads = LineParser().problem  # an INVITE its pjsip would drop is never offered
         self._lamps.guard = self.guard
         self._desk.attach(front, line)
         front.registration.on_change = self._registration
@@ -205,6 +207,7 @@ class SipPosition:
             self._run_commands,
             lambda: front.poll(0.003),
             lambda: line.pump(2),
+            front.check_handovers,  # after the pump: the line has had its chance to answer
             mwi.poll,
             self._desk.check_timers,
             self._desk.check_overflow,

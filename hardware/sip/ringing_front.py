@@ -9,7 +9,11 @@ forwarding the INVITE (its own Via on top, the PBX's Record-Route kept) to the
 console's pjsua2 endpoint, and relays pjsua's final answer back; from then on the
 dialog runs between the caller and pjsua through the PBX, not through the front.
 A refused hand-over (pjsua full) leaves the call ringing here; any other final refusal by pjsua, or an
-offer the line could never answer (no codec in common, no audio), goes back to the caller at once.
+offer the line could never answer (no codec in common, no audio), goes back to the caller at once. So does an
+INVITE the line's pjsip would not even parse (``line_reads``, asked of pjsip itself: a From in other digits):
+400 before it rings. A hand-over the line does not answer at all within ``HANDOVER_LIMIT_S`` is answered 500
+by the front and the operator told (``on_lost``); a call the operator releases while the line is taking it
+gets its final answer at once. No caller is left ringing for nobody.
 
 Only the PBX is heard (``SipGuard``): a request from any other address is dropped and counted. A request
 the PBX sends without the headers every request carries gets 400 and is never offered (RFC 3261 §8.2), and
@@ -30,6 +34,7 @@ from dataclasses import dataclass, field
 from hardware.sip import sip_message as sm
 from hardware.sip.caller_id import NAME_LIMIT, shown, shown_number
 from hardware.sip.front_registration import FrontRegistration, RegistrationState
+from hardware.sip.line_leg import HANDOVER_LIMIT_S, Unreadable, ack_2xx, ack_refusal, cancel, forwarded
 from hardware.sip.sdp_offer import refusal
 from hardware.sip.sip_guard import SipGuard, ipv4_of
 from hardware.sip.sip_message import SipMessage
@@ -62,6 +67,9 @@ class WaitingCall:
     forwarded_to: tuple[str, int] = ("", 0)
     forwarded: SipMessage | None = field(default=None, repr=False)
     forgotten: bool = False  # the console is done with it; kept only to ACK pjsua's final answer
+    handed_at: float = 0.0  # monotonic time of the hand-over
+    line_heard: bool = False  # the line answered the hand-over (100 Trying or a final answer)
+    ended: bool = False  # the caller has a final answer from the front
 
 
 class RingingFront:
@@ -98,9 +106,12 @@ class RingingFront:
         self.on_gone: Callable[[WaitingCall, str], None] = lambda _c, _r: None
         self.on_handover_failed: Callable[[WaitingCall, int, str], None] = lambda _c, _n, _r: None
         self.on_refused: Callable[[WaitingCall, int, str], None] = lambda _c, _n, _r: None
+        self.on_lost: Callable[[WaitingCall, str], None] = lambda _c, _r: None  # the line never took it
+        self.line_reads: Callable[[bytes], Unreadable | None] = lambda _d: None  # why its pjsip drops it
+        self.handover_limit_s = HANDOVER_LIMIT_S
         self.on_message: Callable[[SipMessage], None] = lambda _m: None  # the PBX's word (emergency calls)
         self.codecs: set[str] = set()  # what the console's line speaks (sdp_offer names); empty: not checked
-        self._refused: dict[str, bytes] = {}  # Call-ID -> our 488, for retransmitted INVITEs (bounded)
+        self._refused: dict[str, bytes] = {}  # Call-ID -> our refusal, for retransmitted INVITEs (bounded)
         self._too_large = AnsweredOnce()
         self.registration = FrontRegistration(
             self.domain,
@@ -124,6 +135,9 @@ class RingingFront:
     def poll(self, timeout: float) -> None:
         self.registration.tick()
         self.guard.publish()  # the link monitor's counters, at most once a second
+        self._read(timeout)
+
+    def _read(self, timeout: float) -> None:
         for _ in range(64):  # a burst of calls is read in one go, never starving pjsua
             ready, _, _ = select.select([self.sock], [], [], timeout)
             if not ready:
@@ -180,7 +194,7 @@ class RingingFront:
 
     def close(self) -> None:
         for call in list(self.calls.values()):
-            if not call.handed_over:
+            if not call.answered and not call.ended:
                 self._answer_upstream(call, 480, "Temporarily Unavailable")
         self.registration.leave()
         self.sock.close()
@@ -207,19 +221,7 @@ class RingingFront:
         elif method == "CANCEL" and call is not None:
             self._send(sm.response(message, 200, "OK"), source)
             if call.handed_over and not call.answered and call.forwarded is not None:
-                fwd = call.forwarded
-                cancel = SipMessage(
-                    f"CANCEL {fwd.uri} SIP/2.0",
-                    [
-                        ("Via", fwd.get("via")),
-                        ("Max-Forwards", "70"),
-                        ("From", fwd.get("from")),
-                        ("To", fwd.get("to")),
-                        ("Call-ID", call.sip_call_id),
-                        ("CSeq", f"{fwd.get('cseq').split()[0]} CANCEL"),
-                    ],
-                )
-                self._sendto(cancel.encode(), call.forwarded_to)
+                self._sendto(cancel(call.forwarded).encode(), call.forwarded_to)
             if not call.answered:
                 self._answer_upstream(call, 487, "Request Terminated")
                 # RFC 3326: a forking PBX cancels the other branches of a call one of them answered
@@ -256,7 +258,15 @@ class RingingFront:
         )
         why = refusal(invite.get("content-type"), invite.body, self.codecs)
         if why:
-            self._refuse_offer(call, why)
+            warning = f'{304 if why.startswith("no audio") else 305} {self.host} "{why}"'
+            self._refuse_new(call, 488, "Not Acceptable Here", warning, why)
+            return
+        # as forwarded on answering (the line's URI is the front's but for the port)
+        unread = self.line_reads(forwarded(invite, self.contact, self.host, self.port, sm.branch()).encode())
+        if unread is not None:
+            why = f"the console's line cannot take it: {unread.why}"
+            self.guard.bad(invite.encode(), upstream, why, foreign=False)
+            self._refuse_new(call, unread.code, unread.reason, f'399 {self.host} "{why}"', why)
             return
         self.calls[call.sip_call_id] = call
         ringing = sm.response(
@@ -271,23 +281,51 @@ class RingingFront:
         call = self.calls.get(sip_call_id)
         if call is None or call.answered:
             return False
-        forwarded = SipMessage(f"INVITE {uri} SIP/2.0", list(call.invite.headers), call.invite.body)
         call.forward_branch = sm.branch()
-        forwarded.headers.insert(
-            0, ("Via", f"SIP/2.0/UDP {self.host}:{self.port};rport;branch={call.forward_branch}")
-        )
-        hops = forwarded.get("max-forwards")  # the reader let only ASCII digits through
-        fewer = str(max(int(hops) - 1, 1)) if hops.isascii() and hops.isdigit() else "69"
-        forwarded.set("Max-Forwards", fewer)
-        call.forwarded, call.forwarded_to, call.handed_over = forwarded, to, True
-        self._sendto(forwarded.encode(), to)
+        call.forwarded = forwarded(call.invite, uri, self.host, self.port, call.forward_branch)
+        call.forwarded_to, call.handed_over = to, True
+        call.handed_at, call.line_heard = time.monotonic(), False
+        self._sendto(call.forwarded.encode(), to)
         return True
 
     def refuse(self, sip_call_id: str, code: int = 480, reason: str = "Temporarily Unavailable") -> None:
-        """End a waiting call with a final answer (the operator released it before answering)."""
+        """End a waiting call with a final answer (the operator released it before answering). One the line
+        is still taking is cancelled there (once the line has answered at all, RFC 3261 §9.1); its caller is
+        answered now, not when the line is done."""
         call = self.calls.get(sip_call_id)
-        if call is not None and not call.handed_over:
-            self._answer_upstream(call, code, reason)
+        if call is None or call.answered or call.ended:
+            return
+        if call.handed_over and call.line_heard and call.forwarded is not None:
+            self._sendto(cancel(call.forwarded).encode(), call.forwarded_to)
+        self._answer_upstream(call, code, reason)
+
+    def check_handovers(self) -> None:
+        """A hand-over the line has not answered at all within ``handover_limit_s``: its pjsip dropped the
+        INVITE (or the line is stuck). The caller gets 500 with a Warning saying why (RFC 3261 §21.5.1,
+        §20.43), so the PBX can route it on; the desk is told (``on_lost``) and the call leaves the queue.
+        Run after the line's pump: an answer already waiting in the socket is read first."""
+        now = time.monotonic()
+        limit = self.handover_limit_s
+        late = [
+            c
+            for c in self.calls.values()
+            if c.handed_over and not c.line_heard and not c.answered and now - c.handed_at > limit
+        ]
+        if not late:
+            return
+        self._read(0.0)
+        for call in late:
+            if self.calls.get(call.sip_call_id) is not call or call.line_heard or not call.handed_over:
+                continue
+            self.calls.pop(call.sip_call_id)
+            why = f"the console's line did not take it within {self.handover_limit_s:g} s"
+            if not call.ended:
+                warning = f'399 {self.host} "{why}"'
+                self._answer_upstream(call, 500, "Server Internal Error", extra=[("Warning", warning)])
+                self._keep_refusal(call.sip_call_id, call.last)  # a retransmission never rings again
+            log.warning("ringing front: a call from %r handed to the line was lost: %s", call.caller, why)
+            if not call.forgotten:
+                self.on_lost(call, why)
 
     def redirect(self, sip_call_id: str, contact: str) -> bool:
         """302 Moved Temporarily with ``contact`` for a call still ringing here (RFC 3261 §21.3.3, §8.1.3.4):
@@ -315,13 +353,14 @@ class RingingFront:
             return
         if call.forward_branch not in message.get("via"):
             return
+        call.line_heard = True
         code = message.status
         if code < 200:
             return  # the caller already hears ringing from us
         if code < 300 and call.forgotten:
             # The caller cancelled while the line was answering: the caller has its 487. The line's
             # leg is acknowledged here (RFC 3261 §13.2.2.4) and hung up by the desk, whose call is gone.
-            self._sendto(_ack_2xx(message, self.host, self.port).encode(), call.forwarded_to)
+            self._sendto(ack_2xx(message, self.host, self.port).encode(), call.forwarded_to)
             self.calls.pop(call.sip_call_id, None)
             return
         if code < 300:
@@ -332,20 +371,9 @@ class RingingFront:
             return
         # pjsua refused (no free line): acknowledge it and keep the caller ringing here.
         assert call.forwarded is not None
-        ack = SipMessage(
-            f"ACK {call.forwarded.uri} SIP/2.0",
-            [
-                ("Via", call.forwarded.get("via")),
-                ("Max-Forwards", "70"),
-                ("From", message.get("from")),
-                ("To", message.get("to")),
-                ("Call-ID", call.sip_call_id),
-                ("CSeq", f"{message.get('cseq').split()[0]} ACK"),
-            ],
-        )
-        self._sendto(ack.encode(), call.forwarded_to)
+        self._sendto(ack_refusal(call.forwarded, message).encode(), call.forwarded_to)
         call.handed_over, call.forwarded = False, None
-        if call.forgotten:
+        if call.forgotten or call.ended:
             self.calls.pop(call.sip_call_id, None)
             return
         reason = message.start[12:]
@@ -358,21 +386,28 @@ class RingingFront:
         self.calls.pop(call.sip_call_id, None)
         self.on_refused(call, code, f"{code} {reason}")
 
-    def _refuse_offer(self, call: WaitingCall, why: str) -> None:
-        """488 at once for an offer the line cannot answer (RFC 3261 §21.4.26, with a Warning: 304 for
-        no audio at all, 305 for no format in common, §20.43)."""
-        warning = f'{304 if why.startswith("no audio") else 305} {self.host} "{why}"'
+    def _refuse_new(self, call: WaitingCall, code: int, reason: str, warning: str, why: str) -> None:
+        """A final refusal at once for an INVITE the line could never answer, before it rings: 488 for an
+        offer it cannot answer (RFC 3261 §21.4.26; Warning 304 no audio at all, 305 no format in common,
+        §20.43), 400 or 513 for a request its pjsip would drop unread (Warning 399). Kept for the INVITE's
+        retransmissions."""
         answer = sm.response(
-            call.invite, 488, "Not Acceptable Here", to_tag=call.to_tag, extra=[("Warning", warning)]
+            call.invite, code, reason, to_tag=call.to_tag, extra=[("Warning", warning)]
         ).encode()
+        self._keep_refusal(call.sip_call_id, answer)
+        self._sendto(answer, call.upstream)
+        self.on_refused(call, code, why)
+
+    def _keep_refusal(self, sip_call_id: str, answer: bytes) -> None:
         if len(self._refused) >= 256:
             self._refused.pop(next(iter(self._refused)))
-        self._refused[call.sip_call_id] = answer
-        self._sendto(answer, call.upstream)
-        self.on_refused(call, 488, why)
+        self._refused[sip_call_id] = answer
 
-    def _answer_upstream(self, call: WaitingCall, code: int, reason: str) -> None:
-        call.last = sm.response(call.invite, code, reason, to_tag=call.to_tag).encode()
+    def _answer_upstream(
+        self, call: WaitingCall, code: int, reason: str, extra: list[tuple[str, str]] | None = None
+    ) -> None:
+        call.last = sm.response(call.invite, code, reason, to_tag=call.to_tag, extra=extra).encode()
+        call.ended = call.ended or code >= 200
         self._sendto(call.last, call.upstream)
 
     def _send(self, message: SipMessage, to: tuple[str, int]) -> None:
@@ -393,19 +428,3 @@ def _local_address(server: tuple[str, int]) -> str:
         return "0.0.0.0"
     finally:
         probe.close()
-
-
-def _ack_2xx(ok: SipMessage, host: str, port: int) -> SipMessage:
-    """The ACK for a 2xx, sent straight to the endpoint that answered (its Contact)."""
-    target = sm.uri_of(ok.get("contact")) or ok.get("to")
-    return SipMessage(
-        f"ACK {target} SIP/2.0",
-        [
-            ("Via", f"SIP/2.0/UDP {host}:{port};rport;branch={sm.branch()}"),
-            ("Max-Forwards", "70"),
-            ("From", ok.get("from")),
-            ("To", ok.get("to")),
-            ("Call-ID", ok.get("call-id")),
-            ("CSeq", f"{ok.cseq_number} ACK"),
-        ],
-    )
