@@ -226,7 +226,7 @@ class CallDesk(HeldCalls):
             self._connect(call)
             return
         if self._line.free() <= 0:
-            self._fail(call.id, "", FailureReason.OTHER, "all four console lines in use")
+            self._fail(call.id, "", FailureReason.OTHER, self._line.shortage())
             return
         if not self.claim(call.sip_call_id):
             self._end(call, ANSWERED_ELSEWHERE)  # it rings on here until the PBX's CANCEL for this branch
@@ -280,11 +280,11 @@ class CallDesk(HeldCalls):
         )
         self._calls[consult_id] = leg
         self._emit(CallStateChanged(consult_id, CallState.DIALLING, self._clock.now(), target))
-        reason = self._refusal(target)
+        reason, detail = self._refusal(target), ""
         if reason is None and self._line.free() <= 0:
-            reason = FailureReason.OTHER
+            reason, detail = FailureReason.OTHER, self._line.shortage()
         if reason is not None:
-            self._fail(consult_id, target, reason, "")
+            self._fail(consult_id, target, reason, detail)
             self._end(leg, reason.value)
             return
         leg.line = self._line.dial(target, consult_id)
@@ -314,7 +314,8 @@ class CallDesk(HeldCalls):
             self._end(call, "not a number")
             return
         if self._line is None or self._line.free() <= 0:
-            self._fail(call_id, number, FailureReason.OTHER, "all four console lines in use")
+            why = self._line.shortage() if self._line is not None else "no line"
+            self._fail(call_id, number, FailureReason.OTHER, why)
             self._end(call, "no line")
             return
         call.line = self._line.dial(number, call_id)

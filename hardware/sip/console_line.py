@@ -24,11 +24,18 @@ import pjsua2 as pj
 
 from hardware.sip.endpoint import destroy_endpoint, start_endpoint
 from hardware.sip.line_gate import LineGate
+from hardware.sip.rtp_handles import RtpHandles
 from hardware.sip.sip_guard import SipGuard
 
 log = logging.getLogger(__name__)
 
 MAX_LINES = 4  # PJSUA_MAX_CALLS in the wheel; more are refused with 486
+ALL_LINES_IN_USE = "all four console lines in use"
+SOCKETS_CLOSING = "the console's last calls are still closing their audio sockets: try again in a second"
+
+
+class NoMediaHandles(RuntimeError):
+    """A call was placed while ``Line.free()`` said no: pjsua2 would have aborted the process."""
 
 
 class LineListener(Protocol):
@@ -166,6 +173,7 @@ class Line:
         self.joined: set[tuple[int, int]] = set()
         self.refusals: list[LineCall] = []
         self.gate: LineGate | None = None
+        self.handles = RtpHandles()
         Line.current = self
 
     def admit_only(self, guard: SipGuard, front: tuple[str, int]) -> None:
@@ -188,7 +196,12 @@ class Line:
         return [str(c.codecId) for c in self.endpoint.codecEnum2() if c.priority > 0]
 
     def free(self) -> int:
-        return MAX_LINES - len(self.calls)
+        """How many more calls the line can take now: a line slot, and sockets for its audio."""
+        return min(MAX_LINES - len(self.calls), self.handles.spare(len(self.calls)))
+
+    def shortage(self) -> str:
+        """Why ``free()`` is 0, for the operator."""
+        return ALL_LINES_IN_USE if len(self.calls) >= MAX_LINES else SOCKETS_CLOSING
 
     def pump(self, ms: int) -> None:
         self.endpoint.libHandleEvents(ms)
@@ -200,12 +213,18 @@ class Line:
                 call.answer(op)
             except pj.Error as exc:
                 log.info("refusal of a call already gone: %s", exc.info())
-        self.calls = [c for c in self.calls if c.state != pj.PJSIP_INV_STATE_DISCONNECTED]
+        open_calls = [c for c in self.calls if c.state != pj.PJSIP_INV_STATE_DISCONNECTED]
+        for _ in range(len(self.calls) - len(open_calls)):
+            self.handles.closed()
+        self.calls = open_calls
 
     def uri(self, target: str) -> str:
         return target if target.startswith("sip:") else f"sip:{target}@{self.server}"
 
     def dial(self, target: str, key: str) -> LineCall:
+        """A call placed on the line; ask ``free()`` first."""
+        if self.free() <= 0:
+            raise NoMediaHandles(self.shortage())
         call = LineCall(self.account, self.listener)
         call.key = key
         self.calls.append(call)  # keep it: a collected Call hangs up
@@ -213,6 +232,7 @@ class Line:
             call.makeCall(self.uri(target), pj.CallOpParam(True))
         except pj.Error:
             self.calls.remove(call)
+            self.handles.closed()  # its sockets may have been opened and closed again
             raise
         return call
 
