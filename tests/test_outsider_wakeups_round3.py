@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -447,7 +448,20 @@ def _dialler_settings(tmp_path: Path, lines: int) -> Path:
 
 
 def _final(store: Store) -> bool:
-    return all(w.status in ("confirmed", "escalated") for w in wakeups(store).values())
+    """Every booked call ended. The training lines' guests snooze now and then (5 %): the new call of a
+    snooze is due ten minutes later and is not waited for here (``_snoozes_follow_snoozed_attempts``)."""
+    booked = [w for w in wakeups(store).values() if w.source != "snooze"]
+    return all(w.status in ("confirmed", "escalated") for w in booked)
+
+
+def _booked(calls: dict[int, Any]) -> dict[int, Any]:
+    return {i: c for i, c in calls.items() if c.source != "snooze"}
+
+
+def _snoozes_follow_snoozed_attempts(calls: dict[int, Any], attempts: dict[int, list[Any]]) -> None:
+    snoozes = [c for c in calls.values() if c.source == "snooze"]
+    snoozed = [a for tried in attempts.values() for a in tried if a.result == "snoozed"]
+    assert len(snoozes) == len(snoozed), (snoozes, snoozed)  # one new call per snooze, no other
 
 
 @pytest.mark.beside
@@ -496,15 +510,16 @@ def test_a_70_s_outage_across_a_minute_of_20_calls_and_a_booking_just_before_the
         pg.stop()
     open_left = {
         i: (c.room_number, c.status, c.due_at)
-        for i, c in calls.items()
+        for i, c in _booked(calls).items()
         if c.status not in ("confirmed", "escalated")
     }
     log = (data / "dialler.log").read_text(errors="replace") if (data / "dialler.log").exists() else ""
     assert settled, (
         f"not final 90 s after the database came back: {open_left}; late {late}; log: {log[-3000:]}"
     )
-    assert len(calls) == 21
-    doubled = {i: len(a) for i, a in attempts.items() if len(a) != 1}
+    assert len(_booked(calls)) == 21
+    _snoozes_follow_snoozed_attempts(calls, attempts)
+    doubled = {i: len(a) for i, a in attempts.items() if i in _booked(calls) and len(a) != 1}
     assert not doubled, f"calls rung other than once: {doubled}"
     missing = [i for i in early + late if i not in attempts]
     assert not missing, missing
@@ -563,7 +578,8 @@ def test_the_dialler_killed_during_reconciliation_tells_the_book_once(tmp_path: 
         store.dispose()
         pg.stop()
     assert killed_at > 0, "the kill came before any call was told to the book"
-    assert len(calls) == 30
+    assert len(_booked(calls)) == 30
+    _snoozes_follow_snoozed_attempts(calls, attempts)
     counts = {i: len(attempts.get(i, [])) for i in ids}
     assert set(counts.values()) == {1}, f"killed with {killed_at} told: {counts}"
     assert all(calls[i].status in ("confirmed", "escalated") for i in ids)
