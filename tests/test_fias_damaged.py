@@ -30,6 +30,8 @@ from tests.fias_line import Damage, Line
 from tests.fias_pms import PmsPeer, pms_on_tcp
 from tests.test_fias_link import eventually
 
+pytestmark = pytest.mark.beside  # waits in real time: run beside the rest (tools/test.sh)
+
 SEED = int(os.environ.get("FIAS_DAMAGE_SEED", "20261123"))
 T = 0.5  # ack time-out in the sans-I/O tests (seconds of simulated time)
 LINK_T = 0.3  # ack time-out of both ends over the relay: answers come within milliseconds there

@@ -16,6 +16,8 @@ from db.store import Store
 from switchboard.fias.session import Posting
 from tests.fias_outsider_rig import WIRES, ZONE, Rig, alive, becomes, rigs, stay, vacant
 
+pytestmark = pytest.mark.beside  # waits in real time: run beside the rest (tools/test.sh)
+
 
 @pytest.fixture
 def rig_factory(store: Store, tmp_path: Path) -> Iterator[Callable[..., Rig]]:

@@ -33,6 +33,8 @@ from tests.reader import READER
 from tests.sip_lab.kamailio import KamailioLab
 from tests.wakeup_lab import RoomBank, attempts_by_wakeup, book_all, hotel_with_guests, register, wakeups
 
+pytestmark = pytest.mark.beside  # waits in real time: run beside the rest (tools/test.sh)
+
 MANAGER = Actor(user="manager", position="Console 1", role=Role.DUTY_MANAGER)
 SOUNDS = Path(__file__).resolve().parents[1] / "resources" / "sounds"
 RECORDINGS = {"en": SOUNDS / "wakeup_en.wav", "zh": SOUNDS / "wakeup_zh.wav"}

@@ -21,7 +21,7 @@ from switchboard.wakeup_status import WakeUpStatus
 from tests.sip_lab.kamailio import KamailioLab
 from tests.wakeup_lab import RoomBank, attempts_by_wakeup, book_all, hotel_with_guests, register, wakeups
 
-pytestmark = pytest.mark.sip
+pytestmark = [pytest.mark.sip, pytest.mark.beside]
 
 SOUNDS = Path(__file__).resolve().parents[1] / "resources" / "sounds"
 RECORDINGS = {"en": SOUNDS / "wakeup_en.wav", "zh": SOUNDS / "wakeup_zh.wav"}
