@@ -346,6 +346,16 @@ class SqlPmsWakeUps:
                 row.pms_due = due
 
     def cancel(self, room: str, due_at: datetime | None, actor: Actor) -> int:
+        """A WC is never answered, so it is never refused for a race: an operator cancelling or the
+        dialler claiming the same call this very moment (the row's version moved) is read again."""
+        for _ in range(2):
+            try:
+                return self._cancel(room, due_at, actor)
+            except ConflictError:
+                continue
+        return self._cancel(room, due_at, actor)
+
+    def _cancel(self, room: str, due_at: datetime | None, actor: Actor) -> int:
         require(actor, Permission.BOOK_WAKEUPS)
         now = self._clock.now()
         number = check_room_number(room)

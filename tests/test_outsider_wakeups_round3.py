@@ -28,7 +28,7 @@ from db.wakeup_book import SqlPmsAnswers, SqlPmsWakeUps, SqlWakeUpBook
 from db.wakeup_dialling import SqlWakeUpDialling
 from db.wakeup_groups import SqlWakeUpGroups
 from switchboard.clock import FakeClock, SystemClock, zone_named
-from switchboard.errors import ConsoleError, InputError
+from switchboard.errors import ConflictError, ConsoleError, InputError
 from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor, Role, StayStatus
 from switchboard.wakeup_groups import GroupKind
@@ -629,3 +629,28 @@ def test_two_diallers_on_the_same_data_folder_ring_each_call_once_through_an_out
     said = (tmp_path / "dialler2.stderr").read_text(errors="replace")
     log = (data / "dialler.log").read_text(errors="replace") if (data / "dialler.log").exists() else ""
     assert second_exited is not None or "lock" in (said + log).lower(), (second_exited, said[-500:])
+
+
+def test_a_pms_wc_that_meets_a_version_conflict_is_read_again_not_refused(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race above lost a WC once on PostgreSQL in a full run: the operator's cancel moved the row's
+    version between the PMS's read and write (``edit.conflict``). A WC is never answered, so it is read
+    again; here the conflict is made to happen on the first two tries, and the third clears the call."""
+    room = _rooms(store, clock, 1)[0]
+    pms = SqlPmsWakeUps(store, clock)
+    at = _tomorrow(clock, 6, 0)
+    pms.book(room, at.replace(second=30, tzinfo=None), PMS)
+    real = SqlPmsWakeUps._cancel
+    tries: list[int] = []
+
+    def conflicted(self: SqlPmsWakeUps, *args: Any) -> int:
+        tries.append(1)
+        if len(tries) < 3:
+            raise ConflictError("edit.conflict", "changed by another position")
+        return real(self, *args)
+
+    monkeypatch.setattr(SqlPmsWakeUps, "_cancel", conflicted)
+    assert pms.cancel(room, at.replace(second=45, tzinfo=None), PMS) == 1
+    assert len(tries) == 3
+    assert _open_in_minute(store, room, at) == []
