@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import logging
 import stat
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 
-from db import anchor_file
-from db.anchor_file import CONSOLE_ANCHOR, Head
+from db.anchor_file import CONSOLE_ANCHOR
 from db.chain import seal_existing, verify_log
-from db.chain_anchor import check_anchors
 from db.logbook import SqlLogbook
 from db.rows import AuditRow, LogbookEntryRow
 from db.shifts import SqlShifts
@@ -29,6 +25,9 @@ from db.store import Store
 from switchboard.clock import FakeClock
 from switchboard.desk import LogCategory
 from switchboard.hotel import Actor, Role
+from tests.verify_log_lab import findings as _findings
+from tests.verify_log_lab import heads as _heads
+from tests.verify_log_lab import verify as _verify
 
 ROOT = Path(__file__).resolve().parent.parent
 LIN = Actor("lin", "Console 1", Role.OPERATOR)
@@ -42,26 +41,6 @@ def _write(store: Store, clock: FakeClock, words: list[str], actor: Actor = LIN)
         clock.advance(timedelta(minutes=2))
         ids.append(book.write(LogCategory.OTHER, w, actor).id)
     return ids
-
-
-def _heads(*paths: Path) -> list[Head]:
-    return [h for p in paths for h in anchor_file.read(p).heads]
-
-
-def _findings(store: Store, *paths: Path) -> list[str]:
-    return [str(f) for f in check_anchors(store.engine, _heads(*paths)).findings]
-
-
-def _verify(store: Store, *extra: str) -> subprocess.CompletedProcess[str]:
-    url = store.engine.url.render_as_string(hide_password=False)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--verify-log", "--database", url, *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_each_commit_appends_its_heads_to_a_private_file(

@@ -8,8 +8,6 @@ full hash (``db/anchor_file.py``).  On SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,9 @@ from db.store import Store
 from switchboard.clock import FakeClock
 from switchboard.desk import LogCategory
 from switchboard.hotel import Actor, Role
+from tests.verify_log_lab import findings as _findings
+from tests.verify_log_lab import heads as _heads
+from tests.verify_log_lab import verify as _verify
 
 ROOT = Path(__file__).resolve().parent.parent
 LIN = Actor("lin", "Console 1", Role.OPERATOR)
@@ -43,26 +44,6 @@ def _write(store: Store, clock: FakeClock, words: list[str] = WORDS, actor: Acto
         clock.advance(timedelta(minutes=2))
         ids.append(book.write(LogCategory.OTHER, w, actor).id)
     return ids
-
-
-def _heads(*paths: Path) -> list[Head]:
-    return [h for p in paths for h in anchor_file.read(p).heads]
-
-
-def _findings(store: Store, *paths: Path) -> list[str]:
-    return [str(f) for f in check_anchors(store.engine, _heads(*paths)).findings]
-
-
-def _verify(store: Store, *extra: str) -> subprocess.CompletedProcess[str]:
-    url = store.engine.url.render_as_string(hide_password=False)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--verify-log", "--database", url, *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def _last(c: Connection, cls: Any) -> tuple[int, str]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import inspect
 import json
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,11 +20,9 @@ from sqlalchemy import insert, select, text, update
 
 from console import session
 from console.pages import build_pages
-from db import anchor_file
 from db.anchor_file import CONSOLE_ANCHOR, Head
 from db.board import SqlBoard
 from db.chain import FIELDS, link_hash, seal_existing, verify_log
-from db.chain_anchor import check_anchors
 from db.console_calls import SqlConsoleCalls
 from db.handover import SqlHandovers
 from db.logbook import SqlLogbook
@@ -45,6 +41,9 @@ from switchboard.shifts import shift_at
 from tests.attendant_desk import ConsoleDesk
 from tests.test_read_roles_window import SECRET, _boxes, _shown
 from tests.test_roles import NOW, Hotel, hotel  # noqa: F401  (fixture)
+from tests.verify_log_lab import findings as _findings
+from tests.verify_log_lab import heads as _heads
+from tests.verify_log_lab import verify as _verify
 
 ROOT = Path(__file__).resolve().parent.parent
 LIN = Actor("lin", "Console 1", Role.OPERATOR)
@@ -61,26 +60,6 @@ def _write(store: Store, clock: FakeClock, words: list[str] = WORDS) -> list[int
         clock.advance(timedelta(minutes=3))
         ids.append(book.write(LogCategory.OTHER, w, LIN).id)
     return ids
-
-
-def _heads(*paths: Path) -> list[Head]:
-    return [h for p in paths for h in anchor_file.read(p).heads]
-
-
-def _findings(store: Store, *paths: Path) -> list[str]:
-    return [str(f) for f in check_anchors(store.engine, _heads(*paths)).findings]
-
-
-def _verify(store: Store, *extra: str) -> subprocess.CompletedProcess[str]:
-    url = store.engine.url.render_as_string(hide_password=False)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--verify-log", "--database", url, *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def _reseal(store: Store, table: str = "logbook_entries") -> None:
