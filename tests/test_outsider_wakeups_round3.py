@@ -11,7 +11,6 @@ the earlier outsider's (tests/fias_outsider_pms.py). A defect is an ``xfail(stri
 from __future__ import annotations
 
 import signal
-import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
@@ -28,13 +27,14 @@ from db.wakeup_book import SqlPmsAnswers, SqlPmsWakeUps, SqlWakeUpBook
 from db.wakeup_dialling import SqlWakeUpDialling
 from db.wakeup_groups import SqlWakeUpGroups
 from switchboard.clock import FakeClock, SystemClock, zone_named
-from switchboard.errors import ConflictError, ConsoleError, InputError
+from switchboard.errors import ConflictError, InputError
 from switchboard.frontoffice import CheckIn
 from switchboard.hotel import Actor, Role, StayStatus
 from switchboard.wakeup_groups import GroupKind
 from switchboard.wakeup_plan import CallResult, DiallingRules
 from switchboard.wakeup_status import WakeUpStatus
 from tests.fias_outsider_rig import ZONE, Rig, alive, becomes, rigs, stay, vacant
+from tests.test_outsider_outage import at_once as _at_once
 from tests.wakeup_lab import DESK, attempts_by_wakeup, book_all, hotel_with_guests, wakeups
 from tests.wakeup_outage_lab import PausablePostgres, next_minute, sleep_until, start_dialler, wait_for
 
@@ -216,45 +216,6 @@ def test_a_move_into_a_room_with_a_call_that_minute_does_not_tell_the_pms_its_wa
 
 
 # ---------------------------------------------------------------- races at the same minute
-
-
-def _at_once(
-    rounds: int, first: Callable[[int], object], second: Callable[[int], object]
-) -> list[tuple[str, str]]:
-    """Each round both actions start on a barrier; ("ok" or the ConsoleError key) per side. Anything
-    that is not a ConsoleError is a raw error and fails the test with its round."""
-    barrier = threading.Barrier(2, timeout=60)
-    outcomes: list[list[str]] = [[], []]
-    raw: list[str] = []
-
-    def side(n: int, act: Callable[[int], object]) -> None:
-        for r in range(rounds):
-            try:
-                barrier.wait()
-                try:
-                    act(r)
-                    outcomes[n].append("ok")
-                except ConsoleError as exc:
-                    outcomes[n].append(exc.key)
-                barrier.wait()
-            except threading.BrokenBarrierError:
-                return
-            except BaseException as exc:
-                raw.append(f"side {n + 1}, round {r}: {type(exc).__name__}: {exc}")
-                barrier.abort()
-                return
-
-    threads = [
-        threading.Thread(target=side, args=(0, first)),
-        threading.Thread(target=side, args=(1, second)),
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(300)
-    assert not raw, raw
-    assert len(outcomes[0]) == len(outcomes[1]) == rounds
-    return list(zip(outcomes[0], outcomes[1], strict=True))
 
 
 def _two_positions(store: Store) -> Store:
