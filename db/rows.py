@@ -281,11 +281,16 @@ class WakeUpRow(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+def minute_of(due: datetime) -> datetime:
+    """The minute a wake-up is due in: the one the unique index on open calls holds."""
+    return due.replace(second=0, microsecond=0)
+
+
 @event.listens_for(WakeUpRow, "before_insert")
 @event.listens_for(WakeUpRow, "before_update")
 def _cut_to_the_minute(_mapper: object, _connection: object, row: WakeUpRow) -> None:
     """The minute the unique index holds: a PMS's 07:00:30 and a console's 07:00 are one call."""
-    row.due_minute = row.due_at.replace(second=0, microsecond=0)
+    row.due_minute = minute_of(row.due_at)
 
 
 class WakeUpGroupRow(Base):

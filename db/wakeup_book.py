@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from db.audit import audit, changed
 from db.privacy import mask_text, private_guests, shown_guest, stay_guest
 from db.rooms import find_room, guest_in
-from db.rows import DiallerBeatRow, GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
+from db.rows import DiallerBeatRow, GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow, minute_of
 from db.storage_faults import breaks
 from db.store import Store
 from switchboard.auth import Permission, require
@@ -338,7 +338,7 @@ class SqlPmsWakeUps:
             row = s.scalars(
                 select(WakeUpRow).where(
                     WakeUpRow.room_number == check_room_number(room),
-                    WakeUpRow.due_minute == due.replace(second=0, microsecond=0),
+                    WakeUpRow.due_minute == minute_of(due),
                     WakeUpRow.status.in_(_OPEN),
                 )
             ).first()
@@ -362,7 +362,7 @@ class SqlPmsWakeUps:
         with self._store.unit() as s:
             q = select(WakeUpRow).where(WakeUpRow.room_number == number, WakeUpRow.status.in_(_CANCELLABLE))
             q = (
-                q.where(WakeUpRow.due_minute == self._aware(due_at).replace(second=0, microsecond=0))
+                q.where(WakeUpRow.due_minute == minute_of(self._aware(due_at)))
                 if due_at is not None
                 else q.where(WakeUpRow.due_at > now)
             )

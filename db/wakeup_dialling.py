@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from db.audit import audit, changed
 from db.room_states import phones_of
-from db.rows import DiallerBeatRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
+from db.rows import DiallerBeatRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow, minute_of
 from db.storage_faults import breaks
 from db.store import Store
 from switchboard.clock import Clock
@@ -254,10 +254,6 @@ class SqlWakeUpDialling:
 def as_wake_up_dialling(book: SqlWakeUpDialling) -> WakeUpDialling:
     """The dialler takes a ``WakeUpDialling``; mypy checks here that this is one."""
     return book
-
-
-def minute_of(due: datetime) -> datetime:
-    return due.replace(second=0, microsecond=0)
 
 
 def add_in_its_minute(s: Session, row: WakeUpRow) -> bool:

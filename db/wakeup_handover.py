@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from db.audit import audit, changed
-from db.rows import WakeUpAttemptRow, WakeUpRow
+from db.rows import WakeUpAttemptRow, WakeUpRow, minute_of
 from db.store import Store
 from db.wakeup_dialling import DIALLER, SqlWakeUpDialling
 from switchboard.clock import Clock
@@ -91,7 +91,7 @@ class SqlPbxHandover:
             row = s.scalars(
                 select(WakeUpRow).where(
                     WakeUpRow.claimed_by == PBX + answer.room,
-                    WakeUpRow.due_minute == due.replace(second=0, microsecond=0),
+                    WakeUpRow.due_minute == minute_of(due),
                     WakeUpRow.status == WakeUpStatus.HANDED_TO_PBX.value,
                 )
             ).first()
