@@ -1,7 +1,8 @@
-"""Issue 14's chaos test, in real time: 200 rooms due over three minutes on PostgreSQL, real SIP calls
-through Kamailio to sipp room banks (170 answer and press 1, 15 never answer, 15 are busy), and
-PostgreSQL stopped twice for 60 s: around the first minute's calls, and around the third's with the
-dialler SIGKILLed in the middle of them and started again while the database is still away.
+"""Issue 14's chaos test, in real time: 200 rooms due over ten minutes on PostgreSQL (20 a minute), real
+SIP calls through Kamailio to sipp room banks (170 answer and press 1, 15 never answer, 15 are busy), and
+PostgreSQL stopped twice for 60 s: around the third minute's calls, and around the eighth's with the
+dialler SIGKILLed in the middle of them and started again while the database is still away. It takes
+about twelve minutes, so tools/test.sh runs it in a process of its own (marker ``chaos``).
 
 Checked against the PBX's own log of INVITEs: every wake-up placed, none twice inside the retry
 interval, each confirmed or escalated as its room answers; lateness as without the outage (p99 under
@@ -29,10 +30,12 @@ from tests.test_wakeup_outage import FINAL, journal_keys, reconciled
 from tests.wakeup_lab import RoomBank, attempts_by_wakeup, book_all, hotel_with_guests, register, wakeups
 from tests.wakeup_outage_lab import PausablePostgres, next_minute, sleep_until, start_dialler, wait_for
 
-pytestmark = [pytest.mark.postgres, pytest.mark.sip, pytest.mark.slow, pytest.mark.beside]
+pytestmark = [pytest.mark.postgres, pytest.mark.sip, pytest.mark.slow, pytest.mark.chaos]
 
 RETRY = timedelta(seconds=10)
 LINES = 12
+MINUTES = 10
+OUTAGES = (2, 7)  # the minutes whose calls fall in an outage; the dialler is killed in the second
 
 
 def test_two_outages_and_a_kill_over_200_rooms(kamailio: KamailioLab, tmp_path: Path) -> None:
@@ -60,26 +63,29 @@ def test_two_outages_and_a_kill_over_200_rooms(kamailio: KamailioLab, tmp_path: 
             register(kamailio.domain, extension, banks[kind].port)
         first = next_minute(clock, 25)
         batches = [
-            book_all(store, clock, [r for r, _ in rooms[n::3]], first + timedelta(minutes=n))
-            for n in range(3)
+            book_all(store, clock, [r for r, _ in rooms[n::MINUTES]], first + timedelta(minutes=n))
+            for n in range(MINUTES)
         ]
         processes.append(start_dialler(settings, url, data, tmp_path / "dialler.stderr"))
         assert wait_for(lambda: {f"w{i}" for b in batches for i in b} <= journal_keys(data), 15)
-        sleep_until(clock, first - timedelta(seconds=10))
+        outage = first + timedelta(minutes=OUTAGES[0])
+        sleep_until(clock, outage - timedelta(seconds=10))
         pg.pause()
-        sleep_until(clock, first + timedelta(seconds=50))
+        sleep_until(clock, outage + timedelta(seconds=50))
         pg.resume()
-        third = first + timedelta(minutes=2)
-        sleep_until(clock, third - timedelta(seconds=10))
+        second = first + timedelta(minutes=OUTAGES[1])
+        sleep_until(clock, second - timedelta(seconds=10))
         pg.pause()
-        sleep_until(clock, third + timedelta(seconds=4))
+        sleep_until(clock, second + timedelta(seconds=4))
         processes[-1].send_signal(signal.SIGKILL)
         processes[-1].wait()
         killed = clock.now()
         processes.append(start_dialler(settings, url, data, tmp_path / "dialler.stderr"))
-        sleep_until(clock, third + timedelta(seconds=50))
+        sleep_until(clock, second + timedelta(seconds=50))
         pg.resume()
-        assert wait_for(lambda: all(w.status in FINAL for w in wakeups(store).values()), 60, every=1)
+        last = first + timedelta(minutes=MINUTES - 1)
+        settled = (last - clock.now()).total_seconds() + 60
+        assert wait_for(lambda: all(w.status in FINAL for w in wakeups(store).values()), settled, every=1)
         processes[-1].send_signal(signal.SIGTERM)
         assert processes[-1].wait(timeout=30) == 0
         calls, attempts, told = wakeups(store), attempts_by_wakeup(store), reconciled(store)
@@ -109,9 +115,10 @@ def test_two_outages_and_a_kill_over_200_rooms(kamailio: KamailioLab, tmp_path: 
         assert len(tried) - interrupted <= len(seen) <= len(tried), (w.room_number, seen, tried)
         for before, later in itertools.pairwise(seen):
             assert later - before >= RETRY.total_seconds() - 0.5, (w.room_number, seen)
-    # Worked while the database was away: told exactly once; the middle minute's calls never needed it.
-    assert {i: told.get(i, 0) for i in batches[0] + batches[2]} == dict.fromkeys(batches[0] + batches[2], 1)
-    assert not any(told.get(i) for i in batches[1])
+    # Worked while the database was away: told exactly once; the other minutes' calls never needed it.
+    away = [i for n in OUTAGES for i in batches[n]]
+    assert {i: told.get(i, 0) for i in away} == dict.fromkeys(away, 1)
+    assert not any(told.get(i) for n, batch in enumerate(batches) if n not in OUTAGES for i in batch)
 
     # Lateness: each first attempt against the moment it was due or a line came free, whichever is later.
     every = sorted((a for i in ours for a in attempts[i]), key=lambda a: a.started_at)
@@ -126,4 +133,8 @@ def test_two_outages_and_a_kill_over_200_rooms(kamailio: KamailioLab, tmp_path: 
             )
         heapq.heappush(busy, (attempt.ended_at or attempt.started_at).timestamp())
     p99 = statistics.quantiles(late, n=100)[98]
+    print(  # the figures for the run's log (tools/test.sh runs this test with -s)
+        f"chaos: wakeups={len(ours)} invites={sum(len(invites.get(e, [])) for _r, e in rooms)} "
+        f"p50_late_s={statistics.median(late):.3f} p99_late_s={p99:.3f} max_late_s={max(late):.3f}"
+    )
     assert p99 < 1.0, (p99, max(late))
