@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from console import links, reports, session, settings_edit
+from console import links, session, settings_edit
 from console.arguments import parse_args, setup_logging, tell
 from console.attendant import build_attendant
 from console.context import Console, yes
@@ -100,8 +100,9 @@ def run(arguments: list[str]) -> int:
     )
     console.headless = headless
 
+    field = lamps.field_lamps()  # read once for the model and the trainee's first caller
     model = BlfModel()
-    model.set_lamps(lamps.field_lamps())
+    model.set_lamps(field)
     lamp_field = LampField(model, chinese=i18n.is_chinese(language))
     window = MainWindow(
         clock,
@@ -172,7 +173,7 @@ def run(arguments: list[str]) -> int:
     start_positions(console, window)
     if isinstance(pbx, TrainingPbx):
         # A trainee starts with a guest on the line to answer, not an empty queue.
-        vip_rooms = [lamp.extension for lamp in lamps.field_lamps() if lamp.vip_level and lamp.occupied]
+        vip_rooms = [lamp.extension for lamp in field if lamp.vip_level and lamp.occupied]
         if vip_rooms:
             trainer = pbx
             QTimer.singleShot(800, lambda: trainer.offer_call(vip_rooms[0]))
@@ -207,7 +208,7 @@ def add_console_actions(window: MainWindow, console: Console, menus: RoleMenus) 
     window.add_console_action(
         translate("Console", "Shift &report (print or PDF)…"),
         "Ctrl+P",
-        lambda: reports.save_report(console, window),
+        lambda: save_report(console, window),
     )
     sip = window.add_console_action(
         translate("Console", "SIP P&BX settings…"),
@@ -215,6 +216,13 @@ def add_console_actions(window: MainWindow, console: Console, menus: RoleMenus) 
         lambda: settings_edit.edit_sip_settings(console, window),
     )
     menus.gate(sip, Permission.CHANGE_SETTINGS)
+
+
+def save_report(console: Console, window: MainWindow) -> None:
+    """Ctrl+P: the report's modules (reportlab among them) load when one is asked for, not at the start."""
+    from console import reports
+
+    reports.save_report(console, window)
 
 
 def start_links(window: MainWindow, console: Console, menus: RoleMenus) -> None:
