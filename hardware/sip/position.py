@@ -83,6 +83,8 @@ class SipPosition:
             in_sip_thread=self._commands.put,
             went_idle=self._went_idle,
             trouble=lambda why: self._tell(f"busy lamps restarted after an error ({why})"),
+            emergency=lambda told: self._report(told),  # the lamp field's path; the MESSAGE is the other
+            numbers=lambda: self.emergency_numbers,
         )
         self._desk = CallDesk(
             clock,
