@@ -272,3 +272,58 @@ def test_a_pbx_that_takes_dn_leaves_the_lamps_unmarked(
         model.dnd_console_only = True
         assert mark_lamps(model, book.dialler()) is False
         assert not model.dnd_console_only
+
+
+def test_a_personal_wake_up_goes_to_the_pbx_only_at_its_backup_time(store: Store, tmp_path: Path) -> None:
+    """Issue 19 in mode = pbx: the operator calls a VIP in person; only if nobody marked it done by the
+    backup time does the PBX get the WR (for that time); marked done after, the PBX gets WC."""
+    from db.rows import WakeUpRow
+    from db.wakeup_personal import SqlPersonalWakeUps
+    from switchboard.wakeup_status import WakeUpStatus
+    from tests.wakeup_lab import wakeups
+
+    backup = timedelta(seconds=5)  # [wakeup] personal_backup_minutes, in seconds for the test
+    with linked(store, tmp_path, False) as rig:
+        pbx = rig.pbx
+        book = SqlWakeUpBook(store, CLOCK, personal_backup=backup)
+        personal = SqlPersonalWakeUps(store, CLOCK)
+        due = CLOCK.now().replace(microsecond=0) + timedelta(seconds=2)
+        unmarked, early, late = (book.book_due(r, due, DESK, personal=True) for r in rig.let)
+        plain = book.book_due(rig.let[0], due + timedelta(hours=1), DESK)  # an ordinary one goes at once
+        eventually(lambda: [r.get("RN") for r in pbx.records("WR")] == [rig.let[0]])
+
+        def version(wakeup_id: int) -> int:
+            with store.read() as s:
+                row = s.get(WakeUpRow, wakeup_id)
+                assert row is not None
+                return row.version
+
+        eventually(lambda: CLOCK.now() >= due + timedelta(seconds=1))
+        assert {w.room for w in personal.to_call()} == set(rig.let)  # the operator's, in person
+        assert len(pbx.records("WR")) == 1  # none of them handed over at their own time
+        personal.mark_done(early.id, version(early.id), OPERATOR)  # called in person, in time
+
+        rings = due + backup
+        eventually(lambda: len(pbx.records("WR")) == 3, timeout=15)
+        handed = {r.get("RN"): r for r in pbx.records("WR")[1:]}
+        assert set(handed) == {unmarked.room, late.room}
+        assert all(
+            (r.get("DA"), r.get("TI")) == (f"{rings:%y%m%d}", f"{rings:%H%M%S}") for r in handed.values()
+        )
+        assert CLOCK.now() >= rings
+
+        # marked done once the PBX has it: cleared at the PBX, under the time it was given
+        personal.mark_done(late.id, version(late.id), OPERATOR)
+        eventually(lambda: [r.get("RN") for r in pbx.records("WC")] == [late.room])
+        wc = pbx.records("WC")[0]
+        assert (wc.get("DA"), wc.get("TI")) == (handed[late.room].get("DA"), handed[late.room].get("TI"))
+
+        pbx.answer_wake_up(handed[unmarked.room], "OK")
+        eventually(lambda: wakeups(store)[unmarked.id].status == WakeUpStatus.CONFIRMED.value)
+        time.sleep(2)  # more rounds: the one done in time is never handed over
+        states = wakeups(store)
+        assert states[early.id].status == WakeUpStatus.HANDLED.value
+        assert states[late.id].status == WakeUpStatus.HANDLED.value
+        assert states[plain.id].status == WakeUpStatus.HANDED_TO_PBX.value
+        assert [r.get("RN") for r in pbx.records("WR")].count(early.room) == 0
+        assert len(pbx.records("WR")) == 3 and pbx.violations == []
