@@ -58,6 +58,7 @@ def _alarm(row: EmergencyRow) -> Alarm:
         acknowledged_at=row.acknowledged_at,
         acknowledged_by=row.acknowledged_by,
         escalated_at=row.escalated_at,
+        wing=row.wing,
     )
 
 
@@ -143,6 +144,7 @@ class SqlEmergencies:
                 extension=dialled.extension[:20],
                 room_number=room.number if room else "",
                 floor=room.floor if room else None,
+                wing=room.wing if room else None,
                 number=dialled.number[:32],
                 at=dialled.at,
                 source=dialled.source.value,
