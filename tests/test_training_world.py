@@ -169,7 +169,7 @@ def test_a_call_parked_at_a_position_that_signs_out_rings_on_both(
     pump_until(two, lambda: [e for e in one.offered("1105") if e.recall_of == "1201"])
     pump_until(two, lambda: [e for e in other.offered("1105") if e.recall_of == "1201"])
     assert other.ended(call_id) == ["answered at all positions"]
-    again = [e for e in one.offered("1105") if e.recall_of == "1201"][0]
+    again = next(e for e in one.offered("1105") if e.recall_of == "1201")
     assert [e.call_id for e in other.offered("1105") if e.recall_of] == [again.call_id]
     one.pbx.answer(again.call_id)
     pump_until(two, lambda: other.ended(again.call_id))
