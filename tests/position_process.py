@@ -5,7 +5,8 @@ and benches with several positions on one operator number.
         [--answer] [--hold-ms 300] [--overflow-to 8000 --overflow-s 45] [--watch 1208,1209 --raise-alarms]
 
 Lines on stdin: ``answer CALL``, ``park CALL``, ``camp CALL EXTENSION SECONDS``, ``pickup-shared
-SIP-CALL-ID`` (a call parked at another position), ``break`` (the position goes on break), ``back``, ``quit``.
+SIP-CALL-ID`` (a call parked at another position), ``break`` (the position goes on break), ``back``,
+``sign-out`` (the operator signs out, the position stays up), ``quit``.
 
 Events go to stdout as JSON lines with the wall-clock time they were seen; ``--answer`` answers every
 offered call at once (and releases it ``--hold-ms`` after it connected, if given). The process ends when stdin
@@ -129,6 +130,8 @@ def main() -> int:
             position.camp_on(call, target, float(after))
         elif line.startswith("pickup-shared "):
             position.pickup_shared(line.split()[1])
+        elif line.strip() == "sign-out":  # the operator signs out in the window; the console stays up
+            position.hand_over_aside()
         elif line.strip() in ("break", "back"):
             position.set_break(line.strip() == "break")
             say(ev="break", on=line.strip() == "break")

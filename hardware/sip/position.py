@@ -355,6 +355,16 @@ class SipPosition:
 
         self._put(run)
 
+    def hand_over_aside(self) -> None:
+        """The operator signs out, the console stays up: the calls parked or camped here go by REFER to
+        the operator number, as when the position closes, and ring on every position registered."""
+
+        def run() -> None:
+            if self._share is not None and self._line is not None:
+                self._share.hand_over_all(self._line, self.settings.extension)
+
+        self._commands.put(run)
+
     def set_parking(self, slots: Sequence[str], recall_after_s: float) -> None:
         def run() -> None:
             self._desk.park_slots, self._desk.park_recall_s = tuple(slots), recall_after_s
