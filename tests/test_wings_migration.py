@@ -58,7 +58,7 @@ def before_wings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Sto
 
 def test_the_wing_is_added_to_rooms_roll_calls_and_alarms_that_already_hold_rows(before_wings: Store) -> None:
     store = before_wings
-    _upgrade(store, "heads")
+    _upgrade(store, "0018_wings")
     with store.engine.begin() as c:
         assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0018_wings"
         for table, key in (

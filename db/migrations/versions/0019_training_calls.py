@@ -1,7 +1,7 @@
 """the training PBX shared by several positions: calls to the operator number and the lead
 
 Revision ID: 0019_training_calls
-Revises: 0017_wakeup_pms_due
+Revises: 0018_wings
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 import db.rows
 
 revision = "0019_training_calls"
-down_revision = "0017_wakeup_pms_due"
+down_revision = "0018_wings"
 branch_labels = None
 depends_on = None
 
