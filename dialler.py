@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from db.anchor_file import DIALLER_ANCHOR
 from db.roll_calls import SqlRollCalls
+from db.room_policy import SqlRoomRules
 from db.store import Store, sqlite_url
 from db.wakeup_handover import SqlPbxHandover
 from db.wakeup_reconcile import ANSWER_WITHIN, SqlDiallerBook, answer_within
@@ -35,6 +36,7 @@ from switchboard import settings as console_settings
 from switchboard.clock import Clock, SystemClock, zone_named
 from switchboard.errors import ConsoleError
 from switchboard.roll_call import RETRY_AFTER
+from switchboard.room_policy import policy_choice
 from switchboard.wakeup_plan import rules_from
 
 SOUNDS = Path(__file__).resolve().parent / "resources" / "sounds"
@@ -137,7 +139,14 @@ def main(argv: list[str]) -> int:
             )
             return 2
         log.info("wake-ups are handed to the PBX at %s", url)
-        PbxWakeUpLink(url, SqlPbxHandover(store, clock), clock.now).run(stop)
+        told = policy_choice(settings.section("pbx"), wakeup) == "fias"  # RE with DN and CS on this link
+        PbxWakeUpLink(
+            url,
+            SqlPbxHandover(store, clock),
+            clock.now,
+            rooms=SqlRoomRules(store).by_room if told else None,
+            serial_framing=wakeup.get("pbx_serial_framing", "").strip().lower() in ("yes", "true", "1", "on"),
+        ).run(stop)
         store.dispose()
         log.info("dialler stopped (%s)", ", ".join(why) or "asked to")
         return 0

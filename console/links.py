@@ -24,7 +24,6 @@ from switchboard.room_codes import MaidCode, RoomCodes
 from switchboard.smdr.charges import ChargeRule, Tariff
 from switchboard.smdr.parsers import CallRecord
 from switchboard.smdr.records import Direction
-from ui.link_monitor import LinkMonitor
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:  # pyserial loads only when a link is configured
@@ -188,7 +187,10 @@ def start_smdr_reader(console: Console, pms_link: FiasLink | None) -> SmdrReader
 
 
 def open_link_monitor(console: Console, window: MainWindow, link: LinkName) -> None:
-    """The engineer's window onto the PMS and SMDR links; one per console, opened again if closed."""
+    """The engineer's window onto the PMS and SMDR links; one per console, opened again if closed. Its
+    module loads when it is first opened, not at the start."""
+    from ui.link_monitor import LinkMonitor
+
     monitor = console.panels.get("link_monitor")
     if not isinstance(monitor, LinkMonitor):
         pms_encoding = console.settings.section("pms").get("encoding", "utf-8").strip() or "utf-8"

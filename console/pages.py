@@ -22,6 +22,7 @@ from db.lamp_field import SqlLampField
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
 from db.room_board import SqlRoomBoard
+from db.room_wings import SqlRoomWings
 from db.wakeup_book import SqlWakeUpBook
 from switchboard.errors import PermissionDenied
 from switchboard.hotel import Actor, Housekeeping
@@ -98,6 +99,7 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
         waiting_messages=lambda number: sum(1 for m in message_book.waiting(actor()) if m.room == number),
         dnd_ends=SqlDndEnds(console.store, console.clock).ends,
         wakeups_of=lambda number: [w.due_at for w in wakeup_book.upcoming(actor()) if w.room == number],
+        wings=SqlRoomWings(console.store, console.clock),
     )
     window.add_page(rooms, QCoreApplication.translate("Console", "Rooms"), "Ctrl+2")
     for key, what in rooms.key_list():

@@ -12,6 +12,7 @@ from db.call_claims import SqlCallClaims
 from db.lamp_field import SqlLampField
 from db.position_states import SqlPositionStates
 from db.shared_parks import SqlSharedParks
+from db.training_calls import SqlTrainingCalls
 from hardware.training_pbx import TrainingPbx
 from switchboard import settings as console_settings
 from switchboard.clock import Clock
@@ -21,6 +22,7 @@ from switchboard.hotel import ExtensionKind
 from switchboard.pbx import CallKind, PbxPosition, PositionSettings
 from switchboard.positions import Breakable, Overflowing, PositionState, SharesParks, overflow_destination
 from switchboard.settings import ConsoleSettings
+from switchboard.shared_calls import SharesCalls
 from switchboard.sip_field import on_field, parse_field
 from ui.main_window import MainWindow
 from ui.park_panel import ParkPanel
@@ -164,6 +166,8 @@ def start_positions(console: Console, window: MainWindow) -> PositionStates:
             console.pbx.set_break(on)
         record(PositionState.ON_BREAK if on else PositionState.SIGNED_IN)
 
+    if isinstance(console.pbx, SharesCalls):  # training positions on one database: one operator number
+        console.pbx.share_calls(SqlTrainingCalls(console.store, console.clock, console.settings.position))
     parks = SqlSharedParks(console.store, console.clock, console.settings.position)
     park_panel = console.panels.get("park")
     if isinstance(console.pbx, SharesParks):

@@ -54,7 +54,8 @@ class TrainingRollCall:
 
 def build_roll_call_page(console: Console, window: MainWindow) -> RollCallPage:
     book = SqlRollCalls(console.store, console.clock)
-    floors = SqlRoomBoard(console.store, console.clock).floors()
+    rooms = SqlRoomBoard(console.store, console.clock)
+    floors, wings = rooms.floors(), rooms.wings()
     page = RollCallPage(
         book,
         SqlRollCallBoard(console.store).stamp,
@@ -64,6 +65,7 @@ def build_roll_call_page(console: Console, window: MainWindow) -> RollCallPage:
         console.clock.now,
         console.hotel_name(),
         floors,
+        wings,
     )
     window.add_page(page, page.title(), PAGE_KEY)
     timer = QTimer(page)

@@ -13,6 +13,7 @@ from switchboard import demo_hotel
 from switchboard.auth import User
 from switchboard.errors import PermissionDenied
 from switchboard.hotel import Actor, Role
+from switchboard.shared_calls import HandsOverAside
 from switchboard.shifts import shift_at
 from ui import i18n
 from ui.handover_dialog import HandOverDialog, TakeOverDialog
@@ -68,7 +69,11 @@ def end_session(console: Console) -> None:
 
 def change_operator(console: Console, window: MainWindow) -> SignInDialog:
     """Sign out and hand the position to the next operator. The console and its calls stay up, and
-    the call keys keep working, but the last operator's screen is covered until someone signs in."""
+    the call keys keep working, but the last operator's screen is covered until someone signs in. The
+    calls the operator parked or camped go to every position, as when the console closes: a recall
+    rings the position that parked the call only while its operator is there."""
+    if isinstance(console.pbx, HandsOverAside):
+        console.pbx.hand_over_aside()
     end_session(console)
     console.user = None
     window.user_label.setText(QCoreApplication.translate("Console", "(signed out)"))

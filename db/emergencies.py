@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from db.audit import audit, changed
 from db.chain import seal
@@ -20,6 +21,7 @@ from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.desk import EntryKind, LogCategory
 from switchboard.emergency import SAME_CALL_WINDOW, Alarm, EmergencyDialled, Occupant, Source
+from switchboard.emergency_dialogs import LIVE_WINDOW, UNKEYED
 from switchboard.errors import InputError, NotFound
 from switchboard.hotel import Actor, StayStatus
 from switchboard.shift_figures import EmergencyLine
@@ -56,6 +58,7 @@ def _alarm(row: EmergencyRow) -> Alarm:
         acknowledged_at=row.acknowledged_at,
         acknowledged_by=row.acknowledged_by,
         escalated_at=row.escalated_at,
+        wing=row.wing,
     )
 
 
@@ -88,6 +91,22 @@ def _occupants(s: Session, room: RoomRow) -> list[dict[str, Any]]:
     ]
 
 
+def _same_live_call(s: Session, dialled: EmergencyDialled, key: str) -> EmergencyRow | None:
+    """The alarm a dialog-info without a Call-ID (its key made up) and the PBX's MESSAGE share: the
+    same room and number within ``LIVE_WINDOW``. Keys that are both Call-IDs need no guessing."""
+    near = (
+        EmergencyRow.extension == dialled.extension,
+        EmergencyRow.number == dialled.number,
+        EmergencyRow.at >= dialled.at - LIVE_WINDOW,
+        EmergencyRow.at <= dialled.at + LIVE_WINDOW,
+    )
+    if key.startswith(UNKEYED):  # any live alarm of that call, from either path or another position
+        which: ColumnElement[bool] = EmergencyRow.source.in_((Source.PBX.value, Source.LAMPS.value))
+    else:  # the PBX's MESSAGE after a dialog-info that had no Call-ID
+        which = EmergencyRow.call_key.startswith(UNKEYED, autoescape=True)
+    return s.scalars(select(EmergencyRow).where(*near, which).order_by(EmergencyRow.at)).first()
+
+
 class SqlEmergencies:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
@@ -112,6 +131,8 @@ class SqlEmergencies:
                         EmergencyRow.at <= dialled.at + SAME_CALL_WINDOW,
                     )
                 ).first()
+            elif row is None and dialled.source in (Source.PBX, Source.LAMPS):
+                row = _same_live_call(s, dialled, key)
             if row is not None:
                 if row.up and not dialled.up:
                     row.up = False
@@ -123,6 +144,7 @@ class SqlEmergencies:
                 extension=dialled.extension[:20],
                 room_number=room.number if room else "",
                 floor=room.floor if room else None,
+                wing=room.wing if room else None,
                 number=dialled.number[:32],
                 at=dialled.at,
                 source=dialled.source.value,

@@ -1,7 +1,7 @@
 """Evacuation roll-calls in the database: which rooms, where each stands, who started and stopped it.
 
 One roll-call runs at a time (a unique flag, so two duty managers starting one at once get one).
-The rooms are the occupied rooms of the house or a floor at the moment it starts. A privacy guest's
+The rooms are the occupied rooms of the house, a floor or a wing at the moment it starts. A privacy guest's
 name is not written beside the room: the board says a guest is there, and how many.
 """
 
@@ -20,7 +20,7 @@ from db.store import Store
 from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.errors import InputError, NotFound
-from switchboard.hotel import Actor, StayStatus
+from switchboard.hotel import Actor, StayStatus, check_wing
 from switchboard.roll_call import RETRY_AFTER, RollCallRoom, RoomAnswer, Scope, answer_for, due_again
 from switchboard.wakeup_plan import CallResult
 
@@ -32,6 +32,7 @@ class RollCall:
     id: int
     scope: Scope
     floor: int | None
+    wing: str | None
     started_at: datetime
     started_by: str
     stopped_at: datetime | None
@@ -48,11 +49,14 @@ def _room(row: RollCallRoomRow) -> RollCallRoom:
         RoomAnswer(row.answer),
         row.attempts,
         row.last_at,
+        row.wing,
     )
 
 
 def _call(row: RollCallRow) -> RollCall:
-    return RollCall(row.id, Scope(row.scope), row.floor, row.started_at, row.started_by, row.stopped_at)
+    return RollCall(
+        row.id, Scope(row.scope), row.floor, row.wing, row.started_at, row.started_by, row.stopped_at
+    )
 
 
 class SqlRollCalls:
@@ -60,16 +64,22 @@ class SqlRollCalls:
         self._store = store
         self._clock = clock
 
-    def start(self, scope: Scope, actor: Actor, floor: int | None = None) -> RollCall:
+    def start(
+        self, scope: Scope, actor: Actor, floor: int | None = None, wing: str | None = None
+    ) -> RollCall:
         require(actor, Permission.EVACUATE)
         if scope is Scope.FLOOR and floor is None:
             raise InputError("rollcall.floor", "Say which floor")
+        wing = check_wing(wing) if scope is Scope.WING else None
+        if scope is Scope.WING and wing is None:
+            raise InputError("rollcall.wing", "Say which wing")
         now = self._clock.now()
         try:
             with self._store.unit() as s:
                 call = RollCallRow(
                     scope=scope.value,
                     floor=floor if scope is Scope.FLOOR else None,
+                    wing=wing,
                     started_at=now,
                     started_by=actor.user,
                     stopped_by="",
@@ -86,6 +96,8 @@ class SqlRollCalls:
                 )
                 if scope is Scope.FLOOR:
                     query = query.where(RoomRow.floor == floor)
+                elif scope is Scope.WING:
+                    query = query.where(RoomRow.wing == wing)
                 rooms: dict[int, RollCallRoomRow] = {}
                 for room, stay, guest in s.execute(query):
                     who = "(privacy)" if stay.privacy else f"{guest.title} {guest.name}".strip()
@@ -96,6 +108,7 @@ class SqlRollCalls:
                             room_number=room.number,
                             extension=room.extension,
                             floor=room.floor,
+                            wing=room.wing,
                             guests=who[:400],
                             language=guest.language or "en",
                             answer=RoomAnswer.WAITING.value,
@@ -114,6 +127,7 @@ class SqlRollCalls:
                     call.id,
                     scope=scope.value,
                     rooms=len(rooms),
+                    **({"wing": wing} if wing else {}),
                 )
                 changed(s, actor, now, TOPIC, call.id)
                 return _call(call)

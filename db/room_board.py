@@ -32,6 +32,11 @@ class SqlRoomBoard:
         with self._store.read() as s:
             return sorted(set(s.scalars(select(RoomRow.floor).distinct())))
 
+    def wings(self) -> list[str]:
+        """The hotel's wings, as its rooms name them (none in a hotel without wings)."""
+        with self._store.read() as s:
+            return sorted(w for w in s.scalars(select(RoomRow.wing).distinct()) if w)
+
     def _rooms(self) -> Sequence[RoomView]:
         with self._store.read() as s:
             guests = {

@@ -20,9 +20,7 @@ class SqlRoomRules:
             rooms = s.execute(
                 select(RoomRow.id, RoomRow.extension, RoomRow.dnd, RoomRow.class_of_service)
             ).all()
-            let = set(
-                s.scalars(select(StayRow.room_id).where(StayRow.status == StayStatus.IN_HOUSE.value))
-            )
+            let = set(s.scalars(select(StayRow.room_id).where(StayRow.status == StayStatus.IN_HOUSE.value)))
             phones: dict[int, list[str]] = {}
             for number, room_id in s.execute(
                 select(ExtensionRow.number, ExtensionRow.room_id).where(ExtensionRow.room_id.is_not(None))
@@ -35,3 +33,13 @@ class SqlRoomRules:
             for extension in {extension_of_room, *phones.get(room_id, [])} - {""}:
                 wanted[extension] = rule
         return wanted
+
+    def by_room(self) -> dict[str, RoomRule]:
+        """Every room by its number (how FIAS names it, ``RN``) with its DND and class of service."""
+        with self._store.read() as s:
+            rooms = s.execute(select(RoomRow.id, RoomRow.number, RoomRow.dnd, RoomRow.class_of_service)).all()
+            let = set(s.scalars(select(StayRow.room_id).where(StayRow.status == StayStatus.IN_HOUSE.value)))
+        return {
+            number: rule_for(occupied=room_id in let, dnd=dnd, level=level)
+            for room_id, number, dnd, level in rooms
+        }

@@ -31,6 +31,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from switchboard.hotel import MAX_WING as WING_LENGTH
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -109,6 +111,7 @@ class RoomRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(8), unique=True)
     floor: Mapped[int] = mapped_column(Integer, index=True)
+    wing: Mapped[str | None] = mapped_column(String(WING_LENGTH), nullable=True)  # "East"; None: no wings
     room_type: Mapped[str] = mapped_column(String(40))
     extension: Mapped[str] = mapped_column(String(20))
     occupancy: Mapped[str] = mapped_column(String(20), default="vacant")
@@ -575,6 +578,7 @@ class EmergencyRow(Base):
     extension: Mapped[str] = mapped_column(String(20), index=True)
     room_number: Mapped[str] = mapped_column(String(8), default="")
     floor: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    wing: Mapped[str | None] = mapped_column(String(WING_LENGTH), nullable=True)
     number: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     source: Mapped[str] = mapped_column(String(20))  # switchboard.emergency.Source
@@ -606,6 +610,7 @@ class RollCallRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     scope: Mapped[str] = mapped_column(String(20))  # switchboard.roll_call.Scope
     floor: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    wing: Mapped[str | None] = mapped_column(String(WING_LENGTH), nullable=True)  # scope "wing"
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     started_by: Mapped[str] = mapped_column(String(80))
     stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
@@ -622,6 +627,7 @@ class RollCallRoomRow(Base):
     room_number: Mapped[str] = mapped_column(String(8))
     extension: Mapped[str] = mapped_column(String(20))
     floor: Mapped[int] = mapped_column(Integer)
+    wing: Mapped[str | None] = mapped_column(String(WING_LENGTH), nullable=True)
     guests: Mapped[str] = mapped_column(String(400), default="")
     language: Mapped[str] = mapped_column(String(10), default="en")
     answer: Mapped[str] = mapped_column(String(20))

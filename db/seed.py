@@ -50,7 +50,11 @@ def seed_demo_hotel(store: Store, clock: Clock, *, language: str = "", practice:
     with store.unit() as s:
         for room in demo_hotel.rooms():
             row = RoomRow(
-                number=room.number, floor=room.floor, room_type=room.room_type, extension=room.extension
+                number=room.number,
+                floor=room.floor,
+                wing=demo_hotel.wing_of(room.number),
+                room_type=room.room_type,
+                extension=room.extension,
             )
             s.add(row)
             s.flush()

@@ -1,13 +1,17 @@
 """The wake-up book when the PBX runs the calls itself: what to hand over, what to clear, its answers.
 
 A handed-over call carries ``claimed_by = "pbx:<room>"`` (the room the PBX knows it by), so a
-cancel or a room move can be cleared at the PBX under the right room even after the fact."""
+cancel or a room move can be cleared at the PBX under the right room even after the fact.
+
+A personal (VIP) wake-up is the operator's to make in person until its ``dial_at`` (its time plus
+``[wakeup] personal_backup_minutes``): only then, if nobody marked it done, is it handed to the PBX,
+for that backup time; marked done after that, it is cleared at the PBX with WC."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from db.audit import audit, changed
 from db.rows import WakeUpAttemptRow, WakeUpRow, minute_of
@@ -41,6 +45,11 @@ class SqlPbxHandover:
     def _local(self, due: datetime) -> datetime:
         return due.astimezone(self._clock.now().tzinfo).replace(tzinfo=None)
 
+    @staticmethod
+    def _rings_at(row: WakeUpRow) -> datetime:
+        """The time the PBX is given: a personal wake-up's backup time, else its own."""
+        return row.dial_at if row.personal and row.dial_at is not None else row.due_at
+
     def to_hand_over(self) -> list[Handover]:
         now = self._clock.now()
         try:
@@ -48,7 +57,18 @@ class SqlPbxHandover:
                 rows = list(
                     s.scalars(
                         select(WakeUpRow)
-                        .where(WakeUpRow.status == WakeUpStatus.BOOKED.value, WakeUpRow.due_at > now)
+                        .where(
+                            WakeUpRow.status == WakeUpStatus.BOOKED.value,
+                            or_(
+                                and_(WakeUpRow.dial_at.is_(None), WakeUpRow.due_at > now),
+                                # personal: not before its backup time, and not once a person has it
+                                and_(
+                                    WakeUpRow.dial_at.is_not(None),
+                                    WakeUpRow.dial_at <= now,
+                                    WakeUpRow.dial_at > now - NO_ANSWER_AFTER,
+                                ),
+                            ),
+                        )
                         .order_by(WakeUpRow.due_at)
                     )
                 )
@@ -60,7 +80,7 @@ class SqlPbxHandover:
                     )
                     audit(s, DIALLER, now, "wakeup.to_pbx", "wakeup", row.id, room=row.room_number)
                     changed(s, DIALLER, now, "wakeup", row.id)
-                return [Handover(r.id, r.room_number, self._local(r.due_at)) for r in rows]
+                return [Handover(r.id, r.room_number, self._local(self._rings_at(r))) for r in rows]
         except ConflictError:
             return []  # a console changed one of them this moment; the next turn takes them
 
@@ -71,13 +91,13 @@ class SqlPbxHandover:
             with self._store.unit() as s:
                 for row in s.scalars(select(WakeUpRow).where(WakeUpRow.claimed_by.startswith(PBX))):
                     held_as = row.claimed_by[len(PBX) :]
-                    if row.status == WakeUpStatus.CANCELLED.value:
-                        row.claimed_by = CLEARED
+                    if row.status in (WakeUpStatus.CANCELLED.value, WakeUpStatus.HANDLED.value):
+                        row.claimed_by = CLEARED  # cancelled, or a personal one a person has made
                     elif row.status == WakeUpStatus.HANDED_TO_PBX.value and held_as != row.room_number:
                         row.status, row.claimed_by = WakeUpStatus.BOOKED.value, ""  # moved: hand over again
                     else:
                         continue
-                    out.append(Handover(row.id, held_as, self._local(row.due_at)))
+                    out.append(Handover(row.id, held_as, self._local(self._rings_at(row))))
                     audit(s, DIALLER, now, "wakeup.pbx_clear", "wakeup", row.id, room=held_as)
                     changed(s, DIALLER, now, "wakeup", row.id)
             return out
@@ -88,13 +108,19 @@ class SqlPbxHandover:
         now = self._clock.now()
         due = answer.due_at.replace(tzinfo=now.tzinfo)
         with self._store.unit() as s:
-            row = s.scalars(
-                select(WakeUpRow).where(
-                    WakeUpRow.claimed_by == PBX + answer.room,
-                    WakeUpRow.due_minute == minute_of(due),
-                    WakeUpRow.status == WakeUpStatus.HANDED_TO_PBX.value,
-                )
-            ).first()
+            row = next(
+                (
+                    r
+                    for r in s.scalars(
+                        select(WakeUpRow).where(
+                            WakeUpRow.claimed_by == PBX + answer.room,
+                            WakeUpRow.status == WakeUpStatus.HANDED_TO_PBX.value,
+                        )
+                    )
+                    if minute_of(self._rings_at(r)) == minute_of(due)
+                ),
+                None,
+            )
             if row is None:
                 return False
             row.attempts += 1
@@ -103,7 +129,7 @@ class SqlPbxHandover:
                 WakeUpAttemptRow(
                     wakeup_id=row.id,
                     attempt_no=row.attempts,
-                    started_at=row.due_at,
+                    started_at=self._rings_at(row),
                     ended_at=now,
                     result=result,
                     line="PBX",
@@ -137,7 +163,10 @@ class SqlPbxHandover:
                 s.scalars(
                     select(WakeUpRow).where(
                         WakeUpRow.status == WakeUpStatus.HANDED_TO_PBX.value,
-                        WakeUpRow.due_at < now - NO_ANSWER_AFTER,
+                        or_(
+                            and_(WakeUpRow.dial_at.is_(None), WakeUpRow.due_at < now - NO_ANSWER_AFTER),
+                            WakeUpRow.dial_at < now - NO_ANSWER_AFTER,
+                        ),
                     )
                 )
             )

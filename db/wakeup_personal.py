@@ -24,7 +24,8 @@ class SqlPersonalWakeUps:
         self._clock = clock
 
     def to_call(self) -> list[WakeUpView]:
-        """Personal wake-ups due now that nobody has marked done and the dialler has not taken."""
+        """Personal wake-ups due now that nobody has marked done and the dialler has not taken (a PBX
+        that runs them may have: it has not answered yet)."""
         now = self._clock.now()
         zone = now.tzinfo
         with self._store.read() as s:
@@ -35,7 +36,8 @@ class SqlPersonalWakeUps:
                 .outerjoin(RoomRow, RoomRow.number == WakeUpRow.room_number)
                 .where(
                     WakeUpRow.personal.is_(True),
-                    WakeUpRow.status == WakeUpStatus.BOOKED.value,
+                    # handed to a PBX at its backup time: still the operator's to mark until it answers
+                    WakeUpRow.status.in_((WakeUpStatus.BOOKED.value, WakeUpStatus.HANDED_TO_PBX.value)),
                     WakeUpRow.due_at <= now,
                 )
                 .order_by(WakeUpRow.due_at, WakeUpRow.room_number)
@@ -66,7 +68,9 @@ class SqlPersonalWakeUps:
         self, wakeup_id: int, version: int, actor: Actor, outcome: str = "called in person"
     ) -> None:
         """The operator called the guest in person: the wake-up is closed and the dialler never takes it.
-        Too late once the dialler has taken it (``wakeup.state``): its call is under way."""
+        Too late once the dialler has taken it (``wakeup.state``): its call is under way. A PBX that
+        runs the wake-ups (``[wakeup] mode = pbx``) and was handed it at the backup time has not rung
+        yet for certain, so it is closed here and cleared at the PBX (WC) by the wake-up link."""
         require(actor, Permission.BOOK_WAKEUPS)
         text = clean_text(outcome, limit=40, what="outcome", required=True)
         now = self._clock.now()
@@ -76,7 +80,7 @@ class SqlPersonalWakeUps:
                 raise NotFound("wakeup.missing", "That wake-up call no longer exists")
             if row.version != version:
                 raise ConflictError("wakeup.changed", "Someone else changed this wake-up call just now")
-            if row.status != WakeUpStatus.BOOKED.value:
+            if row.status not in (WakeUpStatus.BOOKED.value, WakeUpStatus.HANDED_TO_PBX.value):
                 raise InputError(
                     "wakeup.state",
                     f"A wake-up call that is {row.status} cannot be changed so",

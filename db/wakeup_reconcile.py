@@ -172,6 +172,7 @@ class SqlDiallerBook:
                         status=WakeUpStatus(row.status),
                         attempts=row.attempts,
                         next_attempt_at=row.next_attempt_at,
+                        dial_at=row.dial_at,
                     )
                 )
             return out

@@ -32,9 +32,11 @@ from switchboard.pbx import (
     PbxEvent,
     new_call_id,
 )
+from switchboard.shared_calls import SharedCall
 
-if TYPE_CHECKING:  # it reads TrainingCall from here
+if TYPE_CHECKING:  # they read TrainingCall from here
     from hardware.training_parks import TrainingParkShare
+    from hardware.training_world import TrainingWorld
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +107,7 @@ class TrainingExchange:
         self._on_break = False  # the operator is on break: no new call is offered
         self._overflow_s = 0.0  # a call waiting longer goes to the overflow destination (0: never)
         self._share: TrainingParkShare | None = None  # the park area shared with other positions
+        self._world: TrainingWorld | None = None  # the operator number shared with other positions
         self._timers: list[_Timer] = []
         self._seq = itertools.count()
         self._commands: queue.Queue[Callable[[], None]] = queue.Queue()
@@ -137,17 +140,18 @@ class TrainingExchange:
     def _generate(self, now: datetime) -> None:
         seconds = max(0.0, (now - self._last).total_seconds())
         p = self._profile
-        for _ in range(self._poisson(p.operator_calls_per_hour / 3600 * seconds)):
+        leading = self._world is None or self._world.leading  # one position invents the callers
+        for _ in range(self._poisson(p.operator_calls_per_hour / 3600 * seconds) if leading else 0):
             roll = self._rng.random()
             if roll < p.emergency_share:
-                self._offer(new_call_id(), self._rng.choice(self._rooms), CallKind.EMERGENCY, "")
+                self._ring(new_call_id(), self._rng.choice(self._rooms), CallKind.EMERGENCY, "")
             elif roll < 0.6:
-                self._offer(new_call_id(), self._rng.choice(self._rooms), CallKind.ROOM, "")
+                self._ring(new_call_id(), self._rng.choice(self._rooms), CallKind.ROOM, "")
             elif roll < 0.9:
                 number = f"+86 21 {self._rng.randint(5000, 6999)} {self._rng.randint(1000, 9999)}"
-                self._offer(new_call_id(), number, CallKind.OUTSIDE, "")
+                self._ring(new_call_id(), number, CallKind.OUTSIDE, "")
             elif self._departments:
-                self._offer(new_call_id(), self._rng.choice(self._departments), CallKind.INTERNAL, "")
+                self._ring(new_call_id(), self._rng.choice(self._departments), CallKind.INTERNAL, "")
         idle = [e for e, s in self._lamps.items() if s is LampState.IDLE and e not in self._dnd]
         for _ in range(self._poisson(p.extension_calls_per_hour / 3600 * seconds)):
             if not idle:
@@ -164,19 +168,38 @@ class TrainingExchange:
             product *= self._rng.random()
         return count
 
-    def _offer(self, call_id: str, caller: str, kind: CallKind, name: str, recall_of: str = "") -> None:
+    def _ring(self, call_id: str, caller: str, kind: CallKind, name: str) -> None:
+        """A new caller rings the operator number: every training position sharing it, or this one."""
+        if self._world is not None:
+            call = SharedCall(call_id, caller, name, kind, self._clock.now())
+            if not self._world.ring(call):
+                log.info("training: call %s from %s went to night service", call_id, caller)
+                return
+        self._offer(call_id, caller, kind, name)
+
+    def _offer(
+        self,
+        call_id: str,
+        caller: str,
+        kind: CallKind,
+        name: str,
+        recall_of: str = "",
+        since: datetime | None = None,
+    ) -> None:
+        """Ring this position (``since``: when the caller rang the shared operator number)."""
         if self._on_break and not recall_of:
             return  # as a PBX that no longer rings this position: the caller reaches another one
         now = self._clock.now()
-        self._calls[call_id] = TrainingCall(call_id, caller, kind, CallState.OFFERED, now)
+        waited = max(0.0, (now - since).total_seconds()) if since is not None else 0.0
+        self._calls[call_id] = TrainingCall(call_id, caller, kind, CallState.OFFERED, since or now)
         called = EMERGENCY_NUMBER if kind is CallKind.EMERGENCY else "9"
-        self._emit(CallOffered(call_id, caller, name, called, kind, now, recall_of))
+        self._emit(CallOffered(call_id, caller, name, called, kind, since or now, recall_of))
         if caller in self._lamps and not recall_of:
             self._set_lamp(caller, LampState.BUSY)  # the caller's phone is off-hook while it waits
         if not recall_of and kind is not CallKind.EMERGENCY:
-            self._after(self._profile.abandon_after_s, lambda: self._abandon(call_id))
+            self._after(self._profile.abandon_after_s - waited, lambda: self._abandon(call_id))
             if self._overflow_s:
-                self._after(self._overflow_s, lambda: self._abandon(call_id, "overflowed"))
+                self._after(self._overflow_s - waited, lambda: self._abandon(call_id, "overflowed"))
 
     def _abandon(self, call_id: str, reason: str = "abandoned") -> None:
         """The caller hung up while waiting, or the call overflowed to the front desk."""

@@ -60,3 +60,9 @@ class TrainingParkShare:
             else:
                 log.info("training: park slot %s is another position's", call.peer)
         return [(p.call_key, p.picked_by) for p in self.book.handovers() if p.call_key in aside]
+
+    def clear(self) -> None:
+        """Closing: this position's calls leave the shared park area."""
+        for key in list(self._published):
+            self.book.remove(key)
+            del self._published[key]

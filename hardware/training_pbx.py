@@ -28,6 +28,7 @@ from hardware.training_exchange import (
     TrainingExchange,
 )
 from hardware.training_parks import TrainingParkShare
+from hardware.training_world import TrainingWorld
 from switchboard.pbx import (
     CallFailed,
     CallKind,
@@ -43,6 +44,7 @@ from switchboard.pbx import (
     new_call_id,
 )
 from switchboard.positions import ParkBook
+from switchboard.shared_calls import OperatorCalls, SharedCall
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +67,20 @@ class TrainingPbx(TrainingExchange):
             self._thread.start()
 
     def stop(self) -> None:
+        """Close; with other positions sharing the operator number, the calls aside here ring there
+        first (as a SIP position signing out refers them to the operator number)."""
         self._stopping.set()
         if self._thread is not None:
             self._thread.join(timeout=2)
             self._thread = None
+        if self._world is not None:
+            try:
+                self._hand_over_aside()
+                if self._share is not None:
+                    self._share.clear()
+            except Exception:  # closing anyway: what is left is stale, not harmful
+                log.exception("training PBX: calls aside not handed over at close")
+            self._world.resign()
 
     def _run(self, tick_s: float) -> None:
         while not self._stopping.wait(tick_s):
@@ -86,6 +98,8 @@ class TrainingPbx(TrainingExchange):
                 break
             command()
         now = self._clock.now()
+        if self._world is not None:
+            self._world_round()
         if self._traffic:
             self._generate(now)
         while self._timers and self._timers[0].at <= now:
@@ -97,6 +111,19 @@ class TrainingPbx(TrainingExchange):
                     self._end(call_id, f"answered at {by}")
             except Exception:  # the database away: the parked calls stay here
                 log.exception("training PBX: shared park area not updated")
+
+    def _world_round(self) -> None:
+        world = self._world
+        assert world is not None
+        offers, gone = world.round(self._calls)
+        for call in offers:
+            self._offer(
+                call.call_key, call.caller, call.kind, call.caller_name, call.recall_of, call.offered_at
+            )
+            if call.call_key in self._calls:
+                world.live.add(call.call_key)
+        for call_id, by in gone.items():
+            self._end(call_id, f"answered at {by}")
 
     # ------------------------------------------------------------ Protocol: commands
 
@@ -110,7 +137,16 @@ class TrainingPbx(TrainingExchange):
         self._commands.put(run)
 
     def answer(self, call_id: str) -> None:
-        self._commands.put(lambda: self._change(call_id, CallState.CONNECTED, {CallState.OFFERED}))
+        def run() -> None:
+            call = self._calls.get(call_id)
+            if self._world is not None and call is not None and call.state is CallState.OFFERED:
+                by = self._world.take(call_id)
+                if by:  # another position answered it a moment before
+                    self._end(call_id, f"answered at {by}")
+                    return
+            self._change(call_id, CallState.CONNECTED, {CallState.OFFERED})
+
+        self._commands.put(run)
 
     def release(self, call_id: str) -> None:
         self._commands.put(lambda: self._end(call_id, "released"))
@@ -283,12 +319,39 @@ class TrainingPbx(TrainingExchange):
 
         self._commands.put(run)
 
+    def share_calls(self, calls: OperatorCalls) -> None:
+        """Share the operator number with the other training positions on ``calls``' database."""
+        world = TrainingWorld(calls, self._profile.abandon_after_s)
+
+        def run() -> None:
+            self._world = world
+
+        self._commands.put(run)
+
+    def hand_over_aside(self) -> None:
+        """The operator signs out: the calls parked or camped here ring the operator number again."""
+        self._commands.put(self._hand_over_aside)
+
+    def _hand_over_aside(self) -> None:
+        aside = [c for c in self._calls.values() if c.state in (CallState.PARKED, CallState.CAMPED)]
+        for call in aside:
+            if self._world is None:  # alone: the operator number is this position
+                self._parked = {slot: cid for slot, cid in self._parked.items() if cid != call.id}
+                self._recall(call.id, call.peer, call.state)
+                continue
+            back = SharedCall(
+                new_call_id(), call.caller, "", call.kind, self._clock.now(), recall_of=call.peer
+            )
+            to = self._world.hand_back(back)
+            if to:  # as the SIP position's REFER to the operator number, answered there
+                self._end(call.id, f"answered at {to}")
+
     # ------------------------------------------------------------ test and training hooks
 
     def offer_call(self, caller: str, kind: CallKind = CallKind.ROOM, caller_name: str = "") -> str:
-        """Ring the console now (tests, and the trainer's "next caller" button)."""
+        """Ring the operator number now (tests, and the trainer's "next caller" button)."""
         call_id = new_call_id()
-        self._commands.put(lambda: self._offer(call_id, caller, kind, caller_name))
+        self._commands.put(lambda: self._ring(call_id, caller, kind, caller_name))
         return call_id
 
     def set_extension_busy(self, extension: str, busy: bool) -> None:

@@ -14,6 +14,10 @@ from switchboard.hotel import Extension, ExtensionKind, Room
 
 FLOORS = range(3, 21)  # 18 guest floors, 3F-20F
 ROOMS_PER_FLOOR = 39
+# Each floor's corridor runs from the lifts both ways: rooms 01-19 are the East wing, 20-39 the West.
+# Stored in English; the console shows them in its language (the "Wing" translations).
+EAST_WING, WEST_WING = "East wing", "West wing"
+WEST_FROM = 20
 HOTEL_NAME = "Grand Harbour Hotel"
 HOTEL_NAME_ZH = "海港大酒店"
 
@@ -122,6 +126,11 @@ def rooms() -> list[Room]:
                 kind = "KING"
             result.append(Room(number=number, floor=floor, room_type=kind, extension=number))
     return result
+
+
+def wing_of(number: str) -> str:
+    """The demo hotel's wing of a room number like 1203 (by its last two digits)."""
+    return WEST_WING if int(number[-2:]) >= WEST_FROM else EAST_WING
 
 
 def extensions() -> list[Extension]:

@@ -106,6 +106,7 @@ class Alarm:
     acknowledged_at: datetime | None = None
     acknowledged_by: str = ""
     escalated_at: datetime | None = None
+    wing: str | None = None  # of the room, beside its floor; None in a hotel without wings
 
     @property
     def open(self) -> bool:

@@ -186,3 +186,16 @@ def aware(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise InputError("time.naive", "A time without a time zone was given")
     return value
+
+
+MAX_WING = 40  # "East", "North tower", "东翼": a name, not a description
+
+
+def check_wing(value: str | None) -> str | None:
+    """A room's wing as typed or imported: one line of text, None when there is none."""
+    if value is None:
+        return None
+    text = " ".join(clean_text(value, limit=MAX_WING * 2, what="wing").split())
+    if len(text) > MAX_WING:
+        raise InputError("text.too_long", f"The wing is longer than {MAX_WING} characters", field="wing")
+    return text or None

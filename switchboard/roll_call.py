@@ -1,5 +1,5 @@
-"""Evacuation roll-call: every occupied room rung with "press 1 if you are leaving now, 2 if you need
-help", until the duty manager stops it; the board the fire brigade is handed.
+"""Evacuation roll-call: every occupied room (of the house, a floor or a wing) rung with "press 1 if you
+are leaving now, 2 if you need help", until the duty manager stops it; the board the fire brigade is handed.
 
 Rooms that asked for help stand at the top, then those that did not answer; a room is rung again
 (``retry_after`` after its last call, at once by default) until it has said it is leaving or asked for
@@ -24,6 +24,7 @@ RETRY_AFTER = timedelta(seconds=0)
 class Scope(Enum):
     HOUSE = "house"
     FLOOR = "floor"
+    WING = "wing"
 
 
 class RoomAnswer(Enum):
@@ -65,6 +66,7 @@ class RollCallRoom:
     answer: RoomAnswer
     attempts: int
     last_at: datetime | None  # when its last call ended (or began, while calling)
+    wing: str | None = None  # None in a hotel without wings
 
 
 def due_again(room: RollCallRoom, now: datetime, retry_after: timedelta = RETRY_AFTER) -> bool:

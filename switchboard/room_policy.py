@@ -71,3 +71,30 @@ def changes(
     out += [Change(Table.DND, e, None) for e in sorted(dnd_now) if e not in wanted]
     out += [Change(Table.COS, e, None) for e in sorted(cos_now) if e not in wanted]
     return out
+
+
+def policy_choice(pbx: Mapping[str, str], wakeup: Mapping[str, str]) -> str:
+    """How the PBX is told about DND and class of service: ``[pbx] policy`` when it is set, else
+    ``fias`` when the PBX runs the wake-ups over FIAS (``[wakeup] mode = pbx``: the same link carries
+    ``RE``), else ``none``."""
+    chosen = pbx.get("policy", "").strip().lower()
+    if chosen:
+        return chosen
+    return "fias" if wakeup.get("mode", "dial").strip().lower() == "pbx" else "none"
+
+
+# What the PBX's FIAS link announced it takes in RE, as the wake-up link's beat carries it to the
+# consoles (``dialler_beats.detail``): "RE:CS,DN", "RE:" for neither.
+RE_FIELDS = frozenset({"DN", "CS"})
+_TOLD = "RE:"
+
+
+def told_detail(fields: frozenset[str]) -> str:
+    return _TOLD + ",".join(sorted(fields & RE_FIELDS))
+
+
+def told_fields(detail: str) -> frozenset[str] | None:
+    """The RE fields the PBX takes, from a beat's detail; None when the beat does not say (link down)."""
+    if not detail.startswith(_TOLD):
+        return None
+    return frozenset(detail[len(_TOLD) :].split(",")) & RE_FIELDS

@@ -47,6 +47,8 @@ class JournalCall:
     parent_id: int | None = None
     dirty: bool = False  # holds steps the book has not been told yet
     tried: list[JournalAttempt] = field(default_factory=list)
+    # a personal (VIP) wake-up is the operator's until then: the dialler rings it only at its backup time
+    dial_at: datetime | None = None
 
     @property
     def in_flight(self) -> bool:
@@ -74,6 +76,7 @@ def call_to_dict(call: JournalCall) -> dict[str, object]:
         "outcome": call.outcome,
         "parent": call.parent_id,
         "dirty": call.dirty,
+        "dial": iso(call.dial_at),
         "tried": [
             {
                 "n": a.attempt_no,
@@ -129,16 +132,19 @@ def call_from_dict(raw: Mapping[str, object]) -> JournalCall:
         parent_id=parent,
         dirty=bool(raw.get("dirty", False)),
         tried=tried,
+        dial_at=maybe_time_of(raw, "dial"),  # absent in a journal written before personal wake-ups
     )
 
 
 # --- validation ----------------------------------------------------------------------------------
 def when_due(call: JournalCall) -> datetime:
-    return (
-        call.next_attempt_at
-        if call.status is WakeUpStatus.RETRY_WAIT and call.next_attempt_at
-        else call.due_at
-    )
+    """When the dialler may ring ``call``: its retry time, or its due time, or for a personal wake-up
+    not yet rung its backup time (as the book's claim has it: ``db.wakeup_dialling``)."""
+    if call.status is WakeUpStatus.RETRY_WAIT and call.next_attempt_at:
+        return call.next_attempt_at
+    if call.dial_at is not None and call.status is WakeUpStatus.BOOKED:
+        return max(call.due_at, call.dial_at)
+    return call.due_at
 
 
 def local_id(key: str) -> int:

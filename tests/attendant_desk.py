@@ -59,10 +59,13 @@ class ConsoleDesk:
         at: datetime = AT,
         language: str = "en",
         profile: TrafficProfile = QUIET,
+        position: str = "Console 1",
+        seed: bool = True,  # False: a second position on a database already seeded
     ) -> None:
         self.qtbot = qtbot
         self.clock = FakeClock(at)
-        seed_demo_hotel(store, self.clock)
+        if seed:
+            seed_demo_hotel(store, self.clock)
         self.store = store
         field = SqlLampField(store).field_lamps()
         self.pbx = TrainingPbx(
@@ -83,13 +86,13 @@ class ConsoleDesk:
             training=True,
             hotel="Grand Harbour Hotel",
             user_name="lin",
-            position="Console 1",
+            position=position,
         )
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.console = Console(
             app,
-            ConsoleSettings(sections=sections or {}),
+            ConsoleSettings(position=position, sections=sections or {}),
             tmp_path / "console.ini",
             tmp_path,
             self.clock,

@@ -2,10 +2,11 @@
 and benches with several positions on one operator number.
 
     python -m tests.position_process --server 127.0.0.1:5060 --extension 9 --name P1 --database URL \\
-        [--answer] [--hold-ms 300] [--overflow-to 8000 --overflow-s 45]
+        [--answer] [--hold-ms 300] [--overflow-to 8000 --overflow-s 45] [--watch 1208,1209 --raise-alarms]
 
 Lines on stdin: ``answer CALL``, ``park CALL``, ``camp CALL EXTENSION SECONDS``, ``pickup-shared
-SIP-CALL-ID`` (a call parked at another position), ``break`` (the position goes on break), ``back``, ``quit``.
+SIP-CALL-ID`` (a call parked at another position), ``break`` (the position goes on break), ``back``,
+``sign-out`` (the operator signs out, the position stays up), ``quit``.
 
 Events go to stdout as JSON lines with the wall-clock time they were seen; ``--answer`` answers every
 offered call at once (and releases it ``--hold-ms`` after it connected, if given). The process ends when stdin
@@ -21,11 +22,13 @@ import threading
 import time
 
 from db.call_claims import SqlCallClaims
+from db.emergencies import SqlEmergencies
 from db.shared_parks import SqlSharedParks
 from db.store import Store
 from hardware.sip.position import SipPosition
 from switchboard.clock import SystemClock
 from switchboard.emergency import EmergencyDialled
+from switchboard.hotel import Actor
 from switchboard.pbx import (
     CallEnded,
     CallFailed,
@@ -56,6 +59,8 @@ def main() -> int:
     parser.add_argument("--hold-ms", type=int, default=0, help="release after this; 0: the caller hangs up")
     parser.add_argument("--overflow-to", default="", help="[attendant] overflow_to")
     parser.add_argument("--overflow-s", type=float, default=45.0, help="[attendant] overflow_s")
+    parser.add_argument("--watch", default="", help="extensions on the lamp field, comma-separated")
+    parser.add_argument("--raise-alarms", action="store_true", help="emergency calls into the alarm book")
     args = parser.parse_args()
     clock = SystemClock()
     store = Store(args.database)
@@ -96,12 +101,23 @@ def main() -> int:
         elif isinstance(event, LinkStateChanged):
             say(ev="link", status=event.status.value, detail=event.detail)
         elif isinstance(event, EmergencyDialled):
-            say(ev="emergency", extension=event.extension, number=event.number, call=event.call_key)
+            say(
+                ev="emergency",
+                extension=event.extension,
+                number=event.number,
+                call=event.call_key,
+                source=event.source.value,
+            )
+            if args.raise_alarms:  # as the console's EmergencyDesk.heard does, into the shared database
+                alarm, new = SqlEmergencies(store, clock).raise_alarm(event, Actor.link(args.name))
+                say(ev="alarm", id=alarm.id, new=new, call=alarm.call_key, source=alarm.source.value)
 
     if args.overflow_to:
         position.set_overflow(args.overflow_to, args.overflow_s)
     position.start(sink)
     position.ready.wait(10)
+    if args.watch:
+        position.watch(args.watch.split(","))
     for line in sys.stdin:
         if line.strip() == "quit":
             break
@@ -114,6 +130,8 @@ def main() -> int:
             position.camp_on(call, target, float(after))
         elif line.startswith("pickup-shared "):
             position.pickup_shared(line.split()[1])
+        elif line.strip() == "sign-out":  # the operator signs out in the window; the console stays up
+            position.hand_over_aside()
         elif line.strip() in ("break", "back"):
             position.set_break(line.strip() == "break")
             say(ev="break", on=line.strip() == "break")

@@ -211,7 +211,7 @@ def test_a_password_typed_as_the_user_name_is_stored_nowhere(
     """Through the console's own log set-up (console.log) and the audit table, byte for byte."""
     import logging
 
-    from console.startup import setup_logging
+    from console.arguments import setup_logging
 
     setup_logging(tmp_path)
     root = logging.getLogger()

@@ -150,7 +150,7 @@ def test_the_board_lists_needs_help_first_in_red_with_the_counts(
     red = model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole)
     assert red is not None and red.color().name() == "#ffcdd2"
     assert model.data(model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is None
-    assert model.data(model.index(0, 3)) == "NEEDS HELP"
+    assert model.data(model.index(0, 4)) == "NEEDS HELP"  # the answer, after room, floor, wing and guests
     total = len(book.rooms(call.id))
     text = page.counts.text()
     assert f"rooms {total}" in text and "NEEDS HELP 2" in text and "no answer 1" in text
@@ -185,13 +185,14 @@ def test_the_csv_and_the_pdf_list_every_room_with_its_answer_and_no_privacy_name
     assert page.write_csv(tmp_path / "board.csv")
     text = (tmp_path / "board.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["Room", "Floor", "Guests", "Answer", "Calls", "Last call"]
+    assert rows[0] == ["Room", "Floor", "Wing", "Guests", "Answer", "Calls", "Last call"]
     listed = {row[0]: row for row in rows[1:]}
     assert listed.keys() == rooms.keys() and len(rows) == len(rooms) + 1
     for number, room in rooms.items():
-        assert listed[number][3] == words[room.answer] and listed[number][4] == str(room.attempts)
+        assert listed[number][4] == words[room.answer] and listed[number][5] == str(room.attempts)
+        assert listed[number][2] == ("West wing" if int(number[-2:]) >= 20 else "East wing")  # the seed's
     for r in private:
-        assert listed[r.number][2] == "(privacy guest)"
+        assert listed[r.number][3] == "(privacy guest)"
     assert page.write_pdf(tmp_path / "board.pdf")
     printed = _pdftotext(tmp_path / "board.pdf")
     assert "Harbour Hotel — Evacuation roll-call" in printed

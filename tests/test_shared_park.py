@@ -147,6 +147,44 @@ def test_a_call_parked_at_a_position_that_signs_out_rings_on_the_others(
 
 @pytest.mark.sip
 @pytest.mark.postgres
+def test_a_call_parked_at_a_position_whose_operator_signs_out_rings_on_every_position(
+    kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], database: str
+) -> None:
+    store = Store(database)
+    book = SqlSharedParks(store, FakeClock(datetime(2026, 12, 5, tzinfo=UTC)), "test")
+    leaving = Position("Leaving", kamailio, database, answer=False)
+    staying = Position("Staying", kamailio, database, answer=False)
+    try:
+        for p in (leaving, staying):
+            p.wait("link", status="up")
+        caller = baresip_phone("1305")
+        caller.dial("9")
+        first = leaving.wait("offered")
+        leaving.send(f"answer {first['call']}")
+        leaving.wait("state", call=first["call"], state="connected")
+        caller.wait_event("CALL_ESTABLISHED")
+        leaving.send(f"park {first['call']}")
+        leaving.wait("state", call=first["call"], state="parked")
+        wait_for(lambda: book.all())
+        rang_before = len(staying.of("offered", caller="1305"))
+        leaving.send("sign-out")  # the operator signs out; the console stays up on the sign-in cover
+        wait_for(lambda: len(staying.of("offered", caller="1305")) == rang_before + 1)
+        again = staying.of("offered", caller="1305")[-1]
+        staying.send(f"answer {again['call']}")
+        staying.wait("state", call=again["call"], state="connected", timeout=10)
+        ended = leaving.wait("ended", call=first["call"], timeout=5)
+        assert ended["reason"] == "answered at all positions"
+        wait_for(lambda: not book.all())
+        assert leaving.of("stopped") == []  # still up: its call keys keep working
+        assert leaving.of("link", status="down") == []
+    finally:
+        for p in (leaving, staying):
+            p.stop()
+        store.dispose()
+
+
+@pytest.mark.sip
+@pytest.mark.postgres
 def test_a_camp_on_is_seen_everywhere_and_its_recall_rings_the_position_that_camped_it(
     kamailio: KamailioLab, baresip_phone: Callable[..., BaresipPhone], database: str
 ) -> None:

@@ -104,6 +104,33 @@ def test_calls_the_book_claimed_are_not_dialled_again_from_the_journal() -> None
     assert online.pending() == []  # the book knows this attempt
 
 
+def test_a_personal_wake_up_is_rung_from_the_journal_at_its_backup_time_not_its_due_time(
+    tmp_path: Path,
+) -> None:
+    """A personal (VIP) wake-up is the operator's until ``dial_at``; the book's claim passes it over
+    until then (db/wakeup_dialling.py), and the journal the same while the book is away."""
+    backup = T0 + timedelta(minutes=5)
+    personal = call(4, T0)
+    personal.dial_at = backup
+    first = JournalFile(tmp_path, RULES)
+    first.journal.refreshed([personal])
+    first.write_snapshot(T0)
+    first.close()
+    journal = JournalFile(tmp_path, RULES).journal  # the backup time survives the file
+    assert journal.calls["w4"].dial_at == backup
+    assert journal.claim_next(T0, "l1") is None  # due, but the operator's
+    assert journal.to_manual(backup - timedelta(seconds=1), "pbx away") == []
+    assert journal.claim_next(backup - timedelta(seconds=1), "l1") is None
+    got = journal.claim_next(backup, "l1")
+    assert got is not None and got[0].wakeup_id == 4
+    assert journal.claim_next(backup, "l2") is None  # once
+    step, _event = journal.finished(got[0], CallResult.NO_ANSWER, "", backup + timedelta(seconds=30))
+    assert step.next_attempt_at == got[0].started_at + RULES.retry_interval  # retries from the backup time
+    older = call_to_dict(call(5, T0))
+    del older["dial"]  # a journal written before personal wake-ups
+    assert call_from_dict(older).dial_at is None
+
+
 def test_a_restart_ends_calls_left_ringing_as_interrupted() -> None:
     journal = Journal(RULES, [call(9, T0)])
     got = journal.claim_next(T0, "l1")

@@ -84,6 +84,14 @@ class BlfModel(QAbstractListModel):
         self._flush.setInterval(FRAME_MS)
         self._flush.timeout.connect(self.flush)
 
+    def set_dnd_console_only(self, value: bool) -> None:
+        """The PBX stopped or started taking DND (FIAS ``LR``): every lamp's mark and tooltip anew."""
+        if value == self.dnd_console_only:
+            return
+        self.dnd_console_only = value
+        if self._lamps:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._lamps) - 1, 0))
+
     # ---------------------------------------------------------------- feeding
 
     def set_lamps(self, lamps: Sequence[FieldLamp]) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from switchboard.emergency import Alarm, Occupant
+from ui.wings import wing_text
 
 ACK_KEY = "Ctrl+Shift+E"
 BEEP_EVERY_MS = 1500
@@ -124,7 +125,14 @@ class EmergencyBanner(QFrame):
 
     def _describe(self, alarm: Alarm) -> str:
         lines = []
-        if alarm.floor is not None:
+        if alarm.floor is not None and alarm.wing:
+            lines.append(
+                self.tr("Floor %1 · %2 · extension %3")
+                .replace("%1", str(alarm.floor))
+                .replace("%2", wing_text(alarm.wing))
+                .replace("%3", alarm.extension)
+            )
+        elif alarm.floor is not None:
             lines.append(
                 self.tr("Floor %1 · extension %2")
                 .replace("%1", str(alarm.floor))

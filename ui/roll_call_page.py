@@ -40,6 +40,7 @@ from ui import roll_call_print as paper
 from ui.errors import explain
 from ui.print_job import offer_print
 from ui.rows_model import RowsModel
+from ui.wings import wing_text
 
 
 class RollCallHead(Protocol):
@@ -49,6 +50,8 @@ class RollCallHead(Protocol):
     def scope(self) -> Scope: ...
     @property
     def floor(self) -> int | None: ...
+    @property
+    def wing(self) -> str | None: ...
     @property
     def started_at(self) -> datetime: ...
     @property
@@ -60,7 +63,9 @@ class RollCallHead(Protocol):
 class RollCallBook(Protocol):
     """``db.roll_calls.SqlRollCalls``."""
 
-    def start(self, scope: Scope, actor: Actor, floor: int | None = None) -> RollCallHead: ...
+    def start(
+        self, scope: Scope, actor: Actor, floor: int | None = None, wing: str | None = None
+    ) -> RollCallHead: ...
     def stop(self, actor: Actor) -> RollCallHead | None: ...
     def latest(self) -> RollCallHead | None: ...
     def rooms(self, roll_call_id: int) -> Sequence[RollCallRoom]: ...
@@ -84,6 +89,7 @@ class RollCallPage(QWidget):
         now: Callable[[], datetime],
         hotel: str,
         floors: Sequence[int],
+        wings: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -111,7 +117,7 @@ class RollCallPage(QWidget):
         buttons.addWidget(self._button(self.tr("Save as &PDF…"), "rollCallPdf", lambda: self._save("pdf")))
         self.print_button = self._button(self.tr("P&rint…"), "rollCallPrint", self.print_board)
         buttons.addWidget(self.print_button)
-        self.panel = self._build_panel(floors)
+        self.panel = self._build_panel(floors, wings)
         words = paper.answer_words()
         self.model: RowsModel[RollCallRoom] = RowsModel(
             paper.headers(),
@@ -126,7 +132,7 @@ class RollCallPage(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the guests
+        header.setSectionResizeMode(paper.GUESTS_COLUMN, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addWidget(self.counts)
@@ -146,7 +152,7 @@ class RollCallPage(QWidget):
         button.clicked.connect(handler)
         return button
 
-    def _build_panel(self, floors: Sequence[int]) -> QFrame:
+    def _build_panel(self, floors: Sequence[int], wings: Sequence[str]) -> QFrame:
         panel = QFrame()
         panel.setObjectName("rollCallPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
@@ -163,6 +169,8 @@ class RollCallPage(QWidget):
         self.scope.addItem(self.tr("The whole house"), None)
         for floor in sorted(set(floors)):
             self.scope.addItem(self.tr("Floor %1").replace("%1", str(floor)), floor)
+        for wing in sorted(set(wings)):  # the text kept as data: the book finds the rooms by it
+            self.scope.addItem(wing_text(wing), wing)
         self.scope_label = QLabel(self.tr("&Rooms"))
         self.scope_label.setBuddy(self.scope)
         form = QFormLayout()
@@ -223,8 +231,11 @@ class RollCallPage(QWidget):
             if self._stopping:
                 self._book.stop(actor)
             else:
-                floor = self.scope.currentData()
-                call = self._book.start(Scope.HOUSE if floor is None else Scope.FLOOR, actor, floor)
+                chosen = self._scope_chosen()
+                if isinstance(chosen, str):
+                    call = self._book.start(Scope.WING, actor, wing=chosen)
+                else:
+                    call = self._book.start(Scope.HOUSE if chosen is None else Scope.FLOOR, actor, chosen)
         except ConsoleError as exc:
             self.panel_message.setText(self._said(exc))
             return
@@ -235,11 +246,17 @@ class RollCallPage(QWidget):
         else:
             self.started.emit(call.id)
 
+    def _scope_chosen(self) -> int | str | None:
+        """None for the whole house, a floor's number, or a wing's name."""
+        data = self.scope.currentData()
+        return data if isinstance(data, int | str) else None
+
     def _said(self, error: ConsoleError) -> str:
         """The roll-call book's refusals in the operator's language; the rest as the console words them."""
         wording = {
             "rollcall.running": self.tr("A roll-call is already running: stop it first."),
             "rollcall.floor": self.tr("Choose the floor."),
+            "rollcall.wing": self.tr("Choose the wing."),
         }
         return wording.get(error.key) or explain(error)
 
@@ -280,6 +297,8 @@ class RollCallPage(QWidget):
     def scope_text(self) -> str:
         if self.head is None or self.head.scope is Scope.HOUSE:
             return self.tr("The whole house")
+        if self.head.scope is Scope.WING:
+            return wing_text(self.head.wing or "")
         return self.tr("Floor %1").replace("%1", str(self.head.floor))
 
     def subtitle(self) -> str:

@@ -16,6 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from switchboard.roll_call import RollCallRoom, RoomAnswer, board, counts
+from ui.wings import wing_text
+
+GUESTS_COLUMN = 3
 
 NEEDS_HELP_RED = "#ffcdd2"
 PRIVACY = "(privacy)"  # what db/roll_calls.py writes for a privacy guest
@@ -38,6 +41,7 @@ def headers() -> list[str]:
     return [
         QCoreApplication.translate("RollCallPrint", "Room"),
         QCoreApplication.translate("RollCallPrint", "Floor"),
+        QCoreApplication.translate("RollCallPrint", "Wing"),
         QCoreApplication.translate("RollCallPrint", "Guests"),
         QCoreApplication.translate("RollCallPrint", "Answer"),
         QCoreApplication.translate("RollCallPrint", "Calls"),
@@ -55,6 +59,7 @@ def cells(room: RollCallRoom, words: dict[RoomAnswer, str], zone: tzinfo | None 
     return [
         room.room,
         str(room.floor),
+        wing_text(room.wing),
         guests_text(room.guests),
         words[room.answer],
         str(room.attempts),
@@ -107,9 +112,10 @@ def write_pdf(
     rows: list[list[object]] = [list(headers())]
     for room in ordered:
         texts: list[object] = list(cells(room, words, zone))
-        texts[2] = Paragraph(escape(str(texts[2])), cell)  # long guest lists wrap
+        texts[GUESTS_COLUMN] = Paragraph(escape(str(texts[GUESTS_COLUMN])), cell)  # long guest lists wrap
         rows.append(texts)
-    table = pdf_table(rows, [18 * mm, 14 * mm, 120 * mm, 40 * mm, 16 * mm, 24 * mm], font, numbers=False)
+    widths = [18 * mm, 14 * mm, 22 * mm, 100 * mm, 38 * mm, 16 * mm, 24 * mm]
+    table = pdf_table(rows, widths, font, numbers=False)
     for n, room in enumerate(ordered, start=1):
         if room.answer is RoomAnswer.NEEDS_HELP:
             table.setStyle([("BACKGROUND", (0, n), (-1, n), colors.HexColor(NEEDS_HELP_RED))])

@@ -31,6 +31,7 @@ from ui.legend import ROOM_COLOURS, Legend, room_type_name
 from ui.placeholders import fit_placeholder
 from ui.room_stays import RoomStays
 from ui.room_tiles import TILE, RoomTileDelegate, state_of
+from ui.room_wing_panel import RoomWingPanel, RoomWings
 from ui.rows_model import RowsModel
 
 
@@ -47,6 +48,7 @@ class RoomsPage(RoomStays):
         confirm: Callable[[str], bool] | None = None,
         dnd_ends: Callable[[], dict[str, datetime]] = dict,
         wakeups_of: Callable[[str], list[datetime]] = lambda _room: [],
+        wings: RoomWings | None = None,
     ) -> None:
         super().__init__(parent)
         self._board = board
@@ -194,6 +196,9 @@ class RoomsPage(RoomStays):
         layout.addWidget(self.message)
         layout.addLayout(stays)
         layout.addLayout(notes)
+        self.wing_panel = RoomWingPanel(wings, actor, self.refresh) if wings is not None else None
+        if self.wing_panel is not None:
+            layout.addWidget(self.wing_panel)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
         self.floor.currentIndexChanged.connect(self._show_floor)
@@ -227,6 +232,8 @@ class RoomsPage(RoomStays):
         return ROOM_COLOURS[state_of(r)][0]
 
     def refresh(self) -> None:
+        if self.wing_panel is not None:
+            self.wing_panel.follow_role()
         shown = shown_to_role(
             self.message,
             self.tr("The rooms and their guests are not shown to your role."),

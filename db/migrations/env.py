@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from db.rows import Base
+from db.training_rows import TrainingCallRow  # noqa: F401  (its tables in the metadata)
 
 config = context.config
 target_metadata = Base.metadata

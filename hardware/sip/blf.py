@@ -25,12 +25,13 @@ from hardware.sip.sip_message import SipMessage
 from hardware.sip.sip_reader import MAX_DATAGRAM, AnsweredOnce, Rejected, read, request_problem
 from hardware.sip.supervised import Supervised
 from switchboard.clock import Clock
-from switchboard.dialoginfo import parse_dialog_info
+from switchboard.dialoginfo import DialogInfo, parse_dialog_info
 from switchboard.pbx import LampChanged, LampState
 
 log = logging.getLogger(__name__)
 
 LampSink = Callable[[LampChanged], None]
+DialogSink = Callable[[str, DialogInfo], None]  # each new document of an extension (emergency calls)
 # SUBSCRIBEs are pipelined: up to _WINDOW await their answers at once, and each answer lets the next one
 # go. 2,000 extensions subscribe in a few seconds without one burst overflowing the server's socket.
 _WINDOW = 100
@@ -70,6 +71,7 @@ class BlfWatcher:
         realm_domain: str | None = None,
         guard: SipGuard | None = None,
         died: Callable[[str], None] = lambda _why: None,
+        dialogs: DialogSink = lambda _ext, _info: None,
     ) -> None:
         host, _, port = server.partition(":")
         self._server = (ipv4_of(host), int(port or 5060))  # looked up once, not per SUBSCRIBE
@@ -92,6 +94,7 @@ class BlfWatcher:
         self._guard = guard or SipGuard(server, (), clock, lambda _e: None)
         self._too_large = AnsweredOnce()  # one 513 per oversized NOTIFY transaction
         self._died = died
+        self._dialogs = dialogs
         self._supervisor: Supervised | None = None
         self._next_scan = 0.0
         self._renew = False
@@ -261,7 +264,7 @@ class BlfWatcher:
         sub.remote_cseq = cseq
         self._reply(message, 200, "OK", source)
         if not repeated:  # a retransmission is answered again, never applied twice
-            self._notified(sub, message)
+            self._notified(sub, message, source)
 
     def _ours(self, sub: _Subscription, message: SipMessage) -> bool:
         """A NOTIFY of this subscription's dialog: our From tag as its To tag, the notifier's tag as its From
@@ -308,15 +311,18 @@ class BlfWatcher:
         )
         return f"{name}: {value}\r\n"
 
-    def _notified(self, sub: _Subscription, message: SipMessage) -> None:
+    def _notified(self, sub: _Subscription, message: SipMessage, source: tuple[str, int]) -> None:
         if not sub.to_tag:
             sub.to_tag = sm.tag_of(
                 message.get("from")
             )  # a NOTIFY may come before the 200 (RFC 6665 §4.1.2.4)
         if message.body.strip():
-            info = parse_dialog_info(message.body)
-            if info is not None and self._newer(sub, info.version):
+            info = parse_dialog_info(message.body)  # logs why a body is not read
+            if info is None:
+                self._guard.bad(message.encode(), source, "dialog-info not read", foreign=False)
+            elif self._newer(sub, info.version):
                 self._emit(sub, info.lamp)
+                self._dialogs(sub.extension, info)
         if message.get("subscription-state").lower().startswith("terminated"):
             # The server ended it (expiry, restart, shutdown): subscribe afresh shortly, never go dark.
             self._forget(sub)

@@ -107,8 +107,7 @@ class ParkShare:
             deadline = time.monotonic() + 0.3
             while time.monotonic() < deadline:
                 front.poll(0.01)
-            for call in calls:
-                self._desk.hand_over(call.id, line.uri(operator), "all positions")
+            self.hand_over_all(line, operator)
             deadline = time.monotonic() + SIGN_OUT_WAIT_S
             while time.monotonic() < deadline and any(self._desk.holds(c.id) for c in calls):
                 front.poll(0.005)
@@ -120,6 +119,11 @@ class ParkShare:
         except Exception as exc:  # closing anyway: the rows of a closed position are stale, not harmful
             log.warning("shared park area not cleared at sign-out: %s", exc)
         self._published.clear()
+
+    def hand_over_all(self, line: Line, operator: str) -> None:
+        """Each call aside here goes by REFER to the operator number (SIP thread)."""
+        for call in self._desk.aside():
+            self._desk.hand_over(call.id, line.uri(operator), "all positions")
 
     # ------------------------------------------------------------ park-share thread
 

@@ -83,6 +83,8 @@ class SipPosition:
             in_sip_thread=self._commands.put,
             went_idle=self._went_idle,
             trouble=lambda why: self._tell(f"busy lamps restarted after an error ({why})"),
+            emergency=lambda told: self._report(told),  # the lamp field's path; the MESSAGE is the other
+            numbers=lambda: self.emergency_numbers,
         )
         self._desk = CallDesk(
             clock,
@@ -352,6 +354,16 @@ class SipPosition:
             share.pick(call_key, front.registration.gruu)
 
         self._put(run)
+
+    def hand_over_aside(self) -> None:
+        """The operator signs out, the console stays up: the calls parked or camped here go by REFER to
+        the operator number, as when the position closes, and ring on every position registered."""
+
+        def run() -> None:
+            if self._share is not None and self._line is not None:
+                self._share.hand_over_all(self._line, self.settings.extension)
+
+        self._commands.put(run)
 
     def set_parking(self, slots: Sequence[str], recall_after_s: float) -> None:
         def run() -> None:

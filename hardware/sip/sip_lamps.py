@@ -3,17 +3,24 @@
 The BLF watcher reports dialog states (idle, ringing, busy, held). The console lays over them what a
 dialog cannot say: DND, which the console keeps because the PBX has none, shows on an idle lamp; and an
 extension with no telephone registered shows "unregistered" when the PBX's registrations can be read.
-Only changes of what is shown leave as ``LampChanged``.
+Only changes of what is shown leave as ``LampChanged``. A room's dialog naming an emergency number it
+called leaves as ``EmergencyDialled`` (the alarm's second path, ``switchboard.emergency_dialogs``).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from hardware.sip.blf import BlfWatcher
 from hardware.sip.sip_guard import SipGuard
 from switchboard.clock import Clock
+from switchboard.dialoginfo import DialogInfo
+from switchboard.emergency import EmergencyDialled, EmergencyNumbers
+from switchboard.emergency_dialogs import EmergencyDialogs
 from switchboard.pbx import EventSink, LampChanged, LampState, PositionSettings
+
+log = logging.getLogger(__name__)
 
 
 class SipLamps:
@@ -26,6 +33,8 @@ class SipLamps:
         in_sip_thread: Callable[[Callable[[], object]], None],
         went_idle: Callable[[str], None],
         trouble: Callable[[str], None] = lambda _why: None,
+        emergency: Callable[[EmergencyDialled], None] = lambda _e: None,
+        numbers: Callable[[], EmergencyNumbers] = EmergencyNumbers,
     ) -> None:
         self._settings = settings
         self._clock = clock
@@ -33,6 +42,9 @@ class SipLamps:
         self._in_sip_thread = in_sip_thread
         self._went_idle = went_idle
         self._trouble = trouble
+        self._emergency = emergency
+        self._numbers = numbers  # read at each document: the composition root sets them after start
+        self._emergency_dialogs = EmergencyDialogs()
         self.guard: SipGuard | None = None  # set once the position knows the PBX's addresses
         self._lamps: dict[str, LampState] = {}
         self._dnd: set[str] = set()
@@ -51,6 +63,7 @@ class SipLamps:
                 password=s.password,
                 guard=self.guard,
                 died=self._trouble,
+                dialogs=lambda ext, info: self._in_sip_thread(lambda: self.dialog_info(ext, info)),
             )
             self._blf.start(lambda event: self._in_sip_thread(lambda: self.lamp(event)))
         self._blf.watch(extensions)
@@ -87,6 +100,12 @@ class SipLamps:
             self._emit(LampChanged(event.extension, self.shown(event.extension), event.at))
         if event.state is LampState.IDLE:
             self._went_idle(event.extension)
+
+    def dialog_info(self, extension: str, info: DialogInfo) -> None:
+        """A new dialog-info document of a watched extension: an emergency call it placed raises the alarm."""
+        for told in self._emergency_dialogs.heard(extension, info, self._numbers(), self._clock.now()):
+            log.warning("dialog-info: extension %s dialled %s", told.extension, told.number)
+            self._emergency(told)
 
     def registrations(self, found: set[str] | None) -> None:
         if found is None or found == self._registered:

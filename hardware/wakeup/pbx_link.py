@@ -1,25 +1,29 @@
 """Wake-ups run by the PBX itself: the dialler process hands them over on the PBX's FIAS link.
 
-``[wakeup] mode = pbx`` and ``pbx_url = socket://host:port`` (FIAS over TCP, STX record ETX).
+``[wakeup] mode = pbx`` and ``pbx_url = socket://host:port`` (FIAS over TCP, STX record ETX) or a
+serial port with ``pbx_serial_framing = yes`` (STX record ETX LRC, ACK/NAK: ``FipsLine``).
 One loop: keep the link up (reconnect every few seconds), hand over what was booked, clear what
-was cancelled or moved, record the PBX's answers, and beat so the consoles know whether the PBX
-can be reached; while it cannot, due calls go to the operators' manual list."""
+was cancelled or moved, record the PBX's answers, tell the PBX each room's DND and class of service
+when it asked for them (``RE``; ``rooms`` gives room number -> rule), and beat so the consoles know
+whether the PBX can be reached and what it takes; while it cannot be reached, due calls go to the
+operators' manual list."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 import serial
 
 from hardware.ports import open_port
 from switchboard.errors import ConsoleError
-from switchboard.fias.framing import TcpFramer, frame_tcp
+from switchboard.fias.framing import FipsLine, TcpFramer, frame_tcp
 from switchboard.fias.pbx_wakeups import PbxAnswer, PbxHandoverBook, PbxWakeUpSession
 from switchboard.fias.records import FiasRecord, format_record, parse
+from switchboard.room_policy import RE_FIELDS, RoomRule, told_detail
 
 log = logging.getLogger(__name__)
 
@@ -28,13 +32,27 @@ class PbxWakeUpLink:
     RECONNECT_S = 3.0
     STEP_S = 0.5
     BEAT_S = 2.0
+    ROOMS_S = 2.0
+    ACK_TIMEOUT_S = 3.0  # FIAS p.94: an answer within 3 s
 
     def __init__(
-        self, url: str, book: PbxHandoverBook, now: Callable[[], datetime], *, name: str = "pbx-wakeups"
+        self,
+        url: str,
+        book: PbxHandoverBook,
+        now: Callable[[], datetime],
+        *,
+        name: str = "pbx-wakeups",
+        rooms: Callable[[], Mapping[str, RoomRule]] | None = None,
+        serial_framing: bool = False,
     ) -> None:
         self._url = url
         self._book = book
         self._name = name
+        self._rooms = rooms
+        self._serial = serial_framing
+        self._line: FipsLine | None = None
+        self._next_rooms = 0.0
+        self._said_untold = False
         self._answers: list[PbxAnswer] = []
         self.session = PbxWakeUpSession(now, self._answers.append)
         self._port: serial.SerialBase | None = None
@@ -56,13 +74,7 @@ class PbxWakeUpLink:
                         self._work()
                     if now >= next_beat:
                         next_beat = now + self.BEAT_S
-                        self._book.beat(
-                            self._name,
-                            self.session.alive,
-                            0,
-                            0,
-                            "" if self.session.alive else "PBX link down",
-                        )
+                        self._book.beat(self._name, self.session.alive, 0, 0, self._detail())
                     if self._book_failing:
                         log.warning("the wake-up book answers again")
                     self._book_failing = False
@@ -82,10 +94,17 @@ class PbxWakeUpLink:
             self._port = None
             return
         self._framer = TcpFramer()
+        self._line = FipsLine(self.ACK_TIMEOUT_S) if self._serial else None
+        self._next_rooms = 0.0
         self._write(self.session.connected())
         log.info("PBX wake-up link connected to %s", self._url)
 
     def _drop(self) -> None:
+        if self._line is not None:
+            # WR and WC the PBX never acknowledged go again on the next connection; RE go in its resync
+            unsure = [parse(p) for p in self._line.unacknowledged()]
+            self.session.hold_again([r for r in unsure if r.kind in ("WR", "WC")])
+            self._line = None
         self.session.disconnected()
         if self._port is not None:
             try:
@@ -99,28 +118,82 @@ class PbxWakeUpLink:
             time.sleep(0.1)
             return
         try:
-            data = self._port.read(4096)
+            # read(1) returns as soon as a byte comes (an ACK must not wait out the time-out); then the rest
+            data = self._port.read(1)
+            if data and self._port.in_waiting:
+                data += self._port.read(self._port.in_waiting)
         except (serial.SerialException, OSError) as exc:
             log.warning("PBX wake-up link lost: %s", exc)
             self._drop()
             return
+        if self._line is not None:
+            self._pump(data)
+            return
         for payload in self._framer.feed(data):
-            try:
-                rec = parse(payload)
-            except ConsoleError as exc:
-                log.warning("unreadable record from the PBX ignored: %s", exc)
-                continue
-            self._write(self.session.receive(rec))
+            self._record(payload)
+
+    def _record(self, payload: bytes) -> None:
+        try:
+            rec = parse(payload)
+        except ConsoleError as exc:
+            log.warning("unreadable record from the PBX ignored: %s", exc)
+            return
+        self._write(self.session.receive(rec))
+
+    def _pump(self, data: bytes) -> None:
+        """Run the serial dialogue (ACK/NAK, ENQ) until it has nothing more to say for now."""
+        while self._line is not None and self._port is not None:
+            out, events = self._line.step(data, time.monotonic())
+            data = b""
+            if out:
+                self._raw(out)
+            for event in events:
+                if event.record is not None:
+                    self._record(event.record)
+            if self._line is not None and self._line.broken:
+                log.warning("the PBX stopped answering on the serial line; connecting again")
+                self._drop()  # what was not acknowledged is sent again: a resync and the book's next turn
+                return
+            if not events:
+                return
 
     def _write(self, records: list[FiasRecord]) -> None:
+        if self._port is None or not records:
+            return
+        if self._line is not None:
+            for rec in records:
+                self._line.send(format_record(rec))
+            self._pump(b"")
+            return
+        self._raw(b"".join(frame_tcp(format_record(rec)) for rec in records))
+
+    def _raw(self, data: bytes) -> None:
         if self._port is None:
             return
         try:
-            for rec in records:
-                self._port.write(frame_tcp(format_record(rec)))
+            self._port.write(data)
         except (serial.SerialException, OSError) as exc:
             log.warning("PBX wake-up link lost while writing: %s", exc)
             self._drop()
+
+    def _detail(self) -> str:
+        """The beat's detail: down, or which of DN and CS the PBX takes in RE (consoles read it)."""
+        if not self.session.alive:
+            return "PBX link down"
+        return told_detail(self.session.takes("RE")) if self._rooms is not None else ""
+
+    def _tell_rooms(self) -> None:
+        if self._rooms is None:
+            return
+        now = time.monotonic()
+        if now < self._next_rooms:
+            return
+        self._next_rooms = now + self.ROOMS_S
+        if not self.session.takes("RE") & RE_FIELDS:
+            if not self._said_untold:
+                log.warning("the PBX's LR takes neither DN nor CS in RE: DND and barring are the console's")
+            self._said_untold = True
+        self._write(self.session.tell_rooms(self._rooms()))
 
     def _work(self) -> None:
         """One committed step each: answers first, then clears, then new requests, then the overdue."""
@@ -135,6 +208,7 @@ class PbxWakeUpLink:
             self._write(self.session.clear(call.room, call.due_at))
         for call in self._book.to_hand_over():
             self._write(self.session.request(call.room, call.due_at))
+        self._tell_rooms()
         rooms = self._book.overdue()
         if rooms:
             log.error("the PBX never answered the wake-ups of %s: escalated to a person", ", ".join(rooms))

@@ -199,6 +199,11 @@
         <translation>交换机未收到免打扰和呼叫限制设置：请检查 [pbx] policy</translation>
     </message>
     <message>
+        <location filename="../../console/room_policy.py" line="97"/>
+        <source>The PBX did not ask to be told about DND: DND is kept by the console only</source>
+        <translation>交换机未要求接收免打扰设置：免打扰仅由本控制台执行</translation>
+    </message>
+    <message>
         <location filename="../../console/callout.py" line="69"/>
         <source>Emergency call-out to %1: %2</source>
         <translation>紧急外呼 %1：%2</translation>

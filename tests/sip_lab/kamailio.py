@@ -47,9 +47,14 @@ class KamailioLab:
     """start()/stop()/restart(); `domain` is "127.0.0.1:PORT". With auth, add_subscriber() first."""
 
     def __init__(
-        self, auth: bool = False, subs_max_expires: int | None = None, port: int | None = None
+        self,
+        auth: bool = False,
+        subs_max_expires: int | None = None,
+        port: int | None = None,
+        defines: tuple[str, ...] = (),
     ) -> None:
         self.auth = auth
+        self.defines = defines  # -A NAME for the config's #!ifdef switches, e.g. NO_EMERGENCY_MESSAGE
         self.subs_max_expires = subs_max_expires
         self.port = port or free_port(both=False)
         self.http_port = free_port()  # JSON-RPC over HTTP, e.g. for ul.dump
@@ -103,6 +108,8 @@ class KamailioLab:
             defs += ["-A", "WITH_AUTH"]
         if self.subs_max_expires is not None:
             defs += ["-A", f"SUBS_MAX_EXPIRES={self.subs_max_expires}"]
+        for name in self.defines:
+            defs += ["-A", name]
         return ["kamailio", "-f", str(cfg), *defs]
 
     def start(self, timeout: float = 10.0) -> None:
