@@ -24,8 +24,12 @@ from db.seed import seed_demo_hotel
 from db.shift_stats import SqlShiftStats
 from db.store import Store, sqlite_url
 from switchboard.clock import FakeClock
+from switchboard.hotel import Actor, Role
 from switchboard.shifts import shift_at
 from ui.shift_report import render
+
+# who reads the report: a duty manager prints shift reports and reads the logbook
+DUTY_MANAGER = Actor(user="duty", position="Console 1", role=Role.DUTY_MANAGER)
 
 
 def main() -> None:
@@ -39,7 +43,9 @@ def main() -> None:
         busy_night.fill(store, night)
         clock.set(night.ends_at)
         started = time.perf_counter()
-        figures = SqlShiftStats(store, clock).figures("2026-11-20 night", night.starts_at, night.ends_at)
+        figures = SqlShiftStats(store, clock).figures(
+            "2026-11-20 night", night.starts_at, night.ends_at, DUTY_MANAGER
+        )
         read_s = time.perf_counter() - started
         pdf = render(figures, Path(tmp) / "report.pdf", "Grand Harbour Hotel", clock.now())
         total = time.perf_counter() - started
