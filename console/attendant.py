@@ -4,12 +4,14 @@ call keys over the pages."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from console.context import Console, seconds
+from console.shell import build_queue
 from db.callers import SqlCallers
 from db.console_calls import SqlConsoleCalls
 from db.logbook import SqlLogbook
@@ -17,7 +19,6 @@ from db.message_book import SqlMessageBook
 from db.privacy_calls import SqlPrivacyCalls
 from db.room_board import SqlRoomBoard
 from switchboard.call_log import CallCategory
-from switchboard.call_queue import CallQueue
 from switchboard.directory import Directory
 from switchboard.errors import ConsoleError
 from switchboard.parking import plan_park_slots
@@ -56,26 +57,20 @@ class Attendant:
     park: ParkPanel
     history: CallHistory
     camp_recall_s: float = CAMP_ON_RECALL_S
+    name_of: Callable[[str], str] = lambda _number: ""  # the caller's name and VIP mark
 
 
-def build_attendant(window: MainWindow, console: Console) -> Attendant:
-    """Queue, park area, caller panel, directory and transfer lines in the attendant column, joined to
-    the lamp field; the park slots and recall time given to the PBX."""
+def build_attendant(
+    window: MainWindow, console: Console, queue: tuple[QueuePanel, ParkPanel] | None = None
+) -> Attendant:
+    """Caller panel, directory and transfer lines in the attendant column under the queue and the park
+    area (``queue``, built before the database was open; else built here), joined to the lamp field;
+    the park slots and recall time given to the PBX."""
     chinese = i18n.is_chinese(console.language)
     callers = SqlCallers(console.store, console.clock)
     call_book = SqlConsoleCalls(console.store, console.clock)
     lamps = window.lamp_field.model if isinstance(window.lamp_field, LampField) else None
-
-    def is_dnd(extension: str) -> bool:
-        lamp = lamps.lamp_of(extension) if lamps is not None else None
-        return lamp is not None and lamp.dnd
-
     attendant = console.settings.section("attendant")
-    queue = CallQueue(
-        console.clock,
-        ring_limit_s=seconds(attendant.get("ring_warning_s"), 12.0),
-        held_limit_s=seconds(attendant.get("held_warning_s"), 30.0),
-    )
 
     def name_of(number: str) -> str:
         """The caller's name and VIP mark for the queue and the park area (none for a privacy guest)."""
@@ -85,11 +80,20 @@ def build_attendant(window: MainWindow, console: Console) -> Attendant:
             log.warning("no name for %s: %s", number, exc)
             return ""
 
-    queue_panel = QueuePanel(
-        queue, console.pbx, is_dnd=is_dnd, operator=lambda: console.actor.user, name_of=name_of
+    def is_dnd(extension: str) -> bool:
+        lamp = lamps.lamp_of(extension) if lamps is not None else None
+        return lamp is not None and lamp.dnd
+
+    queue_panel, park_panel = queue or build_queue(
+        window,
+        console.settings,
+        console.clock,
+        console.pbx,
+        console.bridge,
+        is_dnd=is_dnd,
+        operator=lambda: console.actor.user,
+        name_of=name_of,
     )
-    park_panel = ParkPanel(queue, console.clock, queue_panel.pick_up, name_of=name_of)
-    queue_panel.changed.connect(park_panel.refresh)
     history = CallHistory(callers.who, chinese=chinese)
     queue_panel.outcome.connect(history.add)
     set_parking(window, console, lamps)
@@ -105,33 +109,23 @@ def build_attendant(window: MainWindow, console: Console) -> Attendant:
         wording=greeting_wording(console.settings.section("greeting")),
     )
 
-    def emergency(caller: str) -> None:
-        text = QCoreApplication.translate("Console", "EMERGENCY CALL from %1: answer with F5")
-        window.statusBar().showMessage(text.replace("%1", caller), 60_000)
-        QApplication.alert(window, 0)
-        QApplication.beep()
-
-    queue_panel.emergency.connect(emergency)
     directory_panel = DirectoryPanel(
         Directory(callers.directory_entries()),
         lamp_marks=marks_from(lamps) if lamps is not None else None,
         privacy_words=privacy_words(console.settings.section("greeting")),
     )
-    window.add_attendant_panel(queue_panel, 3)
-    window.add_attendant_panel(park_panel, 1)
     window.add_attendant_panel(caller_panel, 2)
     window.add_attendant_panel(directory_panel, 3)
     window.add_attendant_panel(history, 1)
-    console.bridge.arrived.connect(queue_panel.on_event)
     queue_panel.connected.connect(caller_panel.show_call)
-    queue_panel.failed.connect(lambda text: window.statusBar().showMessage(text, 15_000))
+    active = queue_panel.queue.active()
+    if active is not None:  # answered while the database was being opened
+        caller_panel.show_call(active.call_id, active.caller)
     join_pickers(
         queue_panel, directory_panel, window.lamp_field if isinstance(window.lamp_field, LampField) else None
     )
     if lamps is not None:
         lamps.dataChanged.connect(directory_panel.refresh_marks)
-    for key, what in queue_panel.key_list():
-        window.add_key(key, what)
     window.add_key(PICKUP_KEY, QCoreApplication.translate("Console", "Pick up a parked or waiting call"))
     window.add_key(DirectoryPanel.FOCUS_KEY, QCoreApplication.translate("Console", "Search the directory"))
     console.panels.update(
@@ -151,6 +145,7 @@ def build_attendant(window: MainWindow, console: Console) -> Attendant:
         park_panel,
         history,
         seconds(attendant.get("camp_recall_s"), CAMP_ON_RECALL_S),
+        name_of=name_of,
     )
 
 

@@ -6,11 +6,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from db.store import Store
-from db.users import UserDirectory
 from switchboard import demo_hotel
 from switchboard.auth import User
 from switchboard.clock import Clock
@@ -20,6 +19,10 @@ from switchboard.link_monitor import LinkJournal
 from switchboard.pbx import PbxPosition
 from switchboard.settings import ConsoleSettings
 from ui.bridge import EventBridge
+
+if TYPE_CHECKING:  # the database layer (SQLAlchemy) loads after the window is first drawn
+    from db.store import Store
+    from db.users import UserDirectory
 
 log = logging.getLogger("switchboard")
 

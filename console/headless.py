@@ -1,10 +1,12 @@
-"""Starts without anyone looking: ``--quit-when-drawn`` (the start-up bench) and ``--screenshot``."""
+"""Starts without anyone looking: ``--quit-when-drawn`` (the start-up bench) and ``--screenshot``; and
+the hook after the window's first paint that the start's second step waits for."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -16,16 +18,21 @@ from ui.queue_panel import QueuePanel
 
 
 class FirstPaint(QObject):
-    """``--quit-when-drawn``: says when the window has first been painted, and quits (the start-up bench)."""
+    """Runs ``then`` on the turn of the event loop after the window's first paint; with ``say``
+    (``--quit-when-drawn``) it first prints when that paint happened: the start-up bench's marker."""
 
-    def __init__(self, app: QApplication, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, then: Callable[[], None], *, say: bool = False) -> None:
         super().__init__(window)
-        self._app = app
+        self._then: Callable[[], None] | None = then
+        self._say = say
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() is QEvent.Type.Paint:
-            print(f"drawn {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, self._app.quit)
+        if event.type() is QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            if self._say:
+                print(f"drawn {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, then)
         return False
 
 

@@ -143,3 +143,16 @@ def _refusal(exc: PermissionDenied) -> str:
     return QCoreApplication.translate(
         "Console", "Handovers are for operators and duty managers: your role does not read them."
     )
+
+
+def sign_in_beside(console: Console, window: MainWindow) -> SignInDialog | None:
+    """Training: the window (the demo hotel) is up, F5 answering, before the users can be read; once
+    they can, the sign-in opens beside it, not modal. It is not covered meanwhile: the cover hides the
+    queue, and with it the call keys."""
+    if console.users.needs_first_administrator():
+        first_administrator(console, window)  # refused: the sign-in below finds nobody
+    console.on_quit.append(lambda: end_session(console))
+    window.sign_out_requested.connect(lambda: change_operator(console, window))
+    window.setProperty("signInWired", True)
+    window.sign_in_requested.connect(lambda: open_sign_in(console, window))
+    return open_sign_in(console, window)

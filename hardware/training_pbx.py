@@ -191,6 +191,25 @@ class TrainingPbx(TrainingExchange):
 
         self._commands.put(run)
 
+    def set_plan(
+        self,
+        extensions: Sequence[str],
+        *,
+        occupied_rooms: Sequence[str] = (),
+        departments: Sequence[str] = (),
+    ) -> None:
+        """The extension plan as the database has it, once it is read (the console starts on the demo
+        hotel's plan so that calls ring before the database is open): extensions new to the plan come in
+        idle, those gone from it leave; the lamps of those that stay keep their state."""
+        plan = list(extensions)
+
+        def run() -> None:
+            self._lamps = {ext: self._lamps.get(ext, LampState.IDLE) for ext in plan}
+            self._rooms = list(occupied_rooms) or list(plan)
+            self._departments = list(departments)
+
+        self._commands.put(run)
+
     def set_parking(self, slots: Sequence[str], recall_after_s: float) -> None:
         """The park slots (checked against the extension plan by the console) and the recall time."""
 

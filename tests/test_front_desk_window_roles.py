@@ -1,7 +1,7 @@
 """A front-desk clerk at the console (issue 16): Ctrl+T says that the role does not read handovers, not
 that none is waiting; the logbook page offers no button whose service would refuse the role, and offers
 them again to the next user whose role may. The console wired as in production (console/pages.py,
-console/session.py, console/startup.add_console_actions)."""
+console/session.py, console/compose.add_console_actions)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from console import session
+from console.compose import add_console_actions
 from console.governance import RoleMenus
 from console.pages import Pages, build_pages
-from console.startup import add_console_actions
 from db.handover import SqlHandovers
 from db.store import Store
 from switchboard.hotel import Role

@@ -164,17 +164,18 @@ def _console(folder: Path) -> int:
         encoding="utf-8",
     )
     taken: dict[str, Any] = {}
-    build_pbx = startup.build_pbx
+    build_pbx = startup.training_pbx
 
-    def training_pbx(clock: Any, lamps: Any) -> Any:
-        taken["rooms"] = [lamp.extension for lamp in lamps.field_lamps() if lamp.occupied]
-        taken["pbx"] = build_pbx(clock, lamps)
+    def training_pbx(clock: Any) -> Any:
+        taken["pbx"] = build_pbx(clock)
         return taken["pbx"]
 
-    startup.build_pbx = training_pbx  # type: ignore[assignment]
-    session.sign_in = lambda console, _parent: console.users.authenticate(  # type: ignore[assignment]
-        "operator", "training-op", console.settings.position
-    )
+    def signed_in(console: Any, window: Any) -> None:  # the operator, without the sign-in box
+        user = console.users.authenticate("operator", "training-op", console.settings.position)
+        session.start_session(console, window, user)
+
+    startup.training_pbx = training_pbx  # type: ignore[assignment]
+    session.sign_in_beside = signed_in  # type: ignore[assignment]
     session.offer_take_over = lambda *_a, **_k: None  # type: ignore[assignment]  # no dialog over F5
     report: dict[str, Any] = {}
 
@@ -184,6 +185,8 @@ def _console(folder: Path) -> int:
         page = window.findChild(MessagesPage)
         queue = window.findChild(QueuePanel)
         assert lamp is not None and page is not None and queue is not None
+        model = window.lamp_field.model  # read from the database by the start's second step
+        taken["rooms"] = [e for e in model.extensions() if (f := model.lamp_of(e)) and f.occupied]
         room = taken["rooms"][-1]
         meter = StallMeter()
         meter.begin("up")

@@ -134,6 +134,11 @@
         <translation>（已签退）</translation>
     </message>
     <message>
+        <location filename="../../console/shell.py" line="111"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <location filename="../../console/session.py" line="118"/>
         <source>No handover waiting to be acknowledged.</source>
         <translation>没有待确认的交接。</translation>
