@@ -291,6 +291,22 @@ print(before, after)
 """
 
 
+def test_f5_answers_a_caller_while_the_signed_out_cover_hides_the_queue(
+    qtbot: QtBot, sqlite_store: Store, tmp_path: Path
+) -> None:
+    """The call keys keep working while the console waits for the next operator: the keys lived on the
+    queue panel, which the cover hides, so F5 did nothing until someone signed in."""
+    desk = ConsoleDesk(qtbot, sqlite_store, tmp_path)
+    desk.window.cover(True)
+    assert not desk.queue.isVisible()
+    call_id = desk.pbx.offer_call("+86 21 5555 0101")
+    desk.pump(1.0)
+    assert len(desk.queue.queue.calls()) == 1 and desk.queue.queue.active() is None
+    desk.key(Qt.Key.Key_F5)
+    active = desk.queue.queue.active()
+    assert active is not None and active.call_id == call_id  # on the headset
+
+
 def test_the_console_survives_its_translations_being_rebuilt_while_it_runs(tmp_path: Path) -> None:
     """By hand: twice in the night the running console vanished without a line in its log; under
     python -X faulthandler it was "Fatal Python error: Bus error" (exit 135): the translations

@@ -273,9 +273,12 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- for main.py
 
     def add_attendant_panel(self, widget: QWidget, stretch: int = 1) -> None:
-        """Queue, caller panel, directory: stacked in the left column in the order added."""
+        """Queue, caller panel, directory: stacked in the left column in the order added. The panel's
+        keys (F5, F6, ...) are the window's too: a shortcut fires only while a widget holding it is
+        visible, and the signed-out cover hides the column while callers still ring."""
         self.attendant.addWidget(widget)
         self.attendant.setStretchFactor(self.attendant.count() - 1, stretch)
+        self.addActions([a for a in widget.actions() if not a.shortcut().isEmpty()])
 
     def add_page(self, widget: QWidget, title: str, shortcut: str) -> None:
         """A tab on the right, reached with ``shortcut`` from anywhere in the window."""
