@@ -278,7 +278,9 @@ class LogbookPage(QWidget):
             say_refused(self.message, refused, error)
             self.model.set_rows([])
             return
-        said_as_today(error)  # the database away: its lamp and banner; the rows shown stay
+        if isinstance(error, ConsoleError):
+            self.message.setText(explain(error))
+        said_as_today(error)  # the database away: its lamp and banner too; the rows shown stay
 
     def write(self) -> None:
         category = self.category.currentData()

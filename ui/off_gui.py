@@ -33,6 +33,24 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+# While a read runs beside it, the GUI thread waits for the interpreter's lock at most this long
+# each time it enters Python (every slot, every delegate's paint); at the default 5 ms a window's
+# burst of a hundred small callbacks behind a busy worker is half a second.
+SWITCH_INTERVAL = 0.0005
+_running = 0
+_usual_interval = sys.getswitchinterval()
+
+
+def _one_more(change: int) -> None:
+    """Count the reads running on workers; the switch interval is short exactly while any runs."""
+    global _running, _usual_interval
+    if _running == 0 and change > 0:
+        _usual_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(_usual_interval, SWITCH_INTERVAL))
+    _running = max(0, _running + change)
+    if _running == 0:
+        sys.setswitchinterval(_usual_interval)
+
 
 def reading_text() -> str:
     """What a page says while its read runs."""
@@ -147,6 +165,7 @@ class OffGuiRead(QObject):
         self._running = job
         threading.Thread(target=_work, args=(job, courier), name=f"read-{self._name}", daemon=True).start()
         if first:
+            _one_more(+1)
             self.busy_changed.emit(True)
 
     def _finished(self, job: _Job) -> None:
@@ -157,6 +176,7 @@ class OffGuiRead(QObject):
             self._start(waiting)  # what was asked since is what the page shows: this answer is stale
             return
         self._running = None
+        _one_more(-1)
         self.busy_changed.emit(False)
         if self._stopped:
             return
