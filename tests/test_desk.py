@@ -199,7 +199,7 @@ def test_pages_by_keyboard(qtbot: QtBot, sqlite_store: Store) -> None:
     qtbot.keyClicks(logbook.text, f"Guest in {room} reported a leaking tap")
     logbook.room.setText(room)
     logbook.write()
-    assert logbook.model.rowCount() == 1
+    qtbot.waitUntil(lambda: logbook.model.rowCount() == 1)  # read again off the GUI thread
     logbook.write()  # empty now: refused with a message, nothing written
     assert logbook.model.rowCount() == 1
     assert logbook.message.text() != "Written."

@@ -91,6 +91,7 @@ def test_wake_up_history_keeps_every_call_for_the_audit(qtbot: QtBot, sqlite_sto
         SqlWakeUpHistory(sqlite_store, clock), lambda: READER, clock.now, demo_hotel.HOTEL_NAME
     )
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.reads.busy)  # read off the GUI thread
     rows = {r.call.room: r for r in page.model.rows()}
     assert set(rows) == set(rooms.values())  # confirmed calls stay listed
     assert rows[rooms["confirmed"]].call.status is WakeUpStatus.CONFIRMED
@@ -182,7 +183,8 @@ def test_the_arrivals_list_and_the_shift_report_print(
     )
     qtbot.addWidget(report)
     assert not report.isModal()
-    report.print_report()
+    report.print_report()  # read off the GUI thread, then the print dialog
+    qtbot.waitUntil(lambda: report.print_dialog is not None)
     assert report.print_dialog is not None
     report.print_dialog.accept()
     (printed,) = queue.printed()
@@ -191,7 +193,8 @@ def test_the_arrivals_list_and_the_shift_report_print(
     assert "CCTV night mode" in text and "done" in text and "operator" in text
     assert "Night audit call to the front desk" in text
 
-    assert report.save_to(tmp_path / "report.pdf")
+    report.save_to(tmp_path / "report.pdf")
+    qtbot.waitUntil(lambda: report.message.text().startswith("Saved"))
     saved = text_of(tmp_path / "report.pdf")
     assert "Timed duties" in saved and "CCTV night mode" in saved
 

@@ -53,10 +53,12 @@ def test_a_front_desk_sign_in_shows_nothing_of_the_logbook(
     messages.take(room, "Mr Smith", "", "Please call the office", console.actor)
     boxes = _boxes()
     pages = build_pages(window, console, desk.attendant)
+    qtbot.waitUntil(lambda: not pages.logbook.reads.busy)  # the logbook is read off the GUI thread
     assert SECRET in _shown(window)  # the operator at the position reads it
 
     session.end_session(console)
     console.user = None  # signed out: nobody reads anything, the last operator's pages are emptied
+    qtbot.waitUntil(lambda: not pages.logbook.reads.busy)
     assert SECRET not in _shown(window) and pages.logbook.model.rowCount() == 0
     assert pages.logbook.message.text() == "Nobody is signed in: sign in to see this."
 
@@ -65,6 +67,7 @@ def test_a_front_desk_sign_in_shows_nothing_of_the_logbook(
     session.start_session(console, window, clerk)
     qtbot.wait(50)  # the take-over offer comes a moment after sign-in
     pages.logbook.refresh()  # as the change feed does when another position writes
+    qtbot.waitUntil(lambda: not pages.logbook.reads.busy)
     assert SECRET not in _shown(window)
     assert pages.logbook.model.rowCount() == 0
     assert pages.logbook.message.text() == (
@@ -80,4 +83,5 @@ def test_a_front_desk_sign_in_shows_nothing_of_the_logbook(
     operator = console.users.authenticate("operator", "training-op", console.settings.position)
     session.start_session(console, window, operator)
     qtbot.wait(50)
+    qtbot.waitUntil(lambda: SECRET in _shown(window))
     assert SECRET in _shown(window) and pages.logbook.message.text() == ""  # the operator reads it again

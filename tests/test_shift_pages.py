@@ -104,6 +104,10 @@ def test_logbook_answers_search_and_export(qtbot: QtBot, sqlite_store: Store, tm
     user = {"who": NIGHT}
     page = LogbookPage(log, lambda: user["who"], clock.now)
     qtbot.addWidget(page)
+
+    def read() -> None:  # the page reads off the GUI thread
+        qtbot.waitUntil(lambda: not page.reads.busy)
+
     page.category.setCurrentIndex(page.category.findData(LogCategory.COMPLAINT))
     page.follow_up.setChecked(True)
     assert page.due.isEnabled() and page.due.dateTime().toString("HH:mm") == "01:45"
@@ -111,17 +115,21 @@ def test_logbook_answers_search_and_export(qtbot: QtBot, sqlite_store: Store, tm
     page.text.setPlainText("客人投诉楼上噪音 — noise from the room above")
     page.write()
     assert page.message.text().startswith("Written as #")
+    read()
     page.view.selectRow(0)
     page.answer.setText("Security spoke to the guests upstairs; quiet now")
     page._answer(log.resolve)
     page.open_only.setChecked(True)
+    read()
     assert page.model.rowCount() == 0
     page.open_only.setChecked(False)
     page.find_text.setText("noise")
     page.refresh()
+    read()
     assert page.model.rowCount() == 1
     page.find_text.clear()
     page.find_from.setDate(page.find_from.date().fromString("2026-11-21", "yyyy-MM-dd"))
+    read()
     assert page.model.rowCount() == 0  # everything was written on the 20th
     page.find_from.setDate(page.find_from.minimumDate())
     written = next(e for e in log.search(LogQuery(category=LogCategory.COMPLAINT), READER) if e.follow_up)
@@ -129,6 +137,7 @@ def test_logbook_answers_search_and_export(qtbot: QtBot, sqlite_store: Store, tm
         written.assignee == "security" and written.due_at is not None and f"{written.due_at:%H:%M}" == "01:45"
     )
     page.refresh()
+    read()
     original = next(i for i in range(page.model.rowCount()) if page.model.row(i).kind.value == "entry")  # type: ignore[union-attr]
     page.view.selectRow(original)
     page.answer.setText("Seen")

@@ -200,17 +200,27 @@ def shown_to_role(message: QLabel, refused: str, read: Callable[[], T]) -> T | N
     try:
         result = read()
     except PermissionDenied as exc:
-        log.debug("not shown: %s %s", exc.key, exc.args_map)
-        message.setStyleSheet("color: #c62828; font-weight: bold;")
-        if exc.args_map.get("role") == "no role":
-            refused = QCoreApplication.translate("ConsoleError", "Nobody is signed in: sign in to see this.")
-        message.setText(refused)
-        message.setProperty("refusal", True)
+        say_refused(message, refused, exc)
         return None
+    take_refusal_away(message)
+    return result
+
+
+def say_refused(message: QLabel, refused: str, exc: PermissionDenied) -> None:
+    """``shown_to_role``'s refusal, for a read whose answer came back from another thread."""
+    log.debug("not shown: %s %s", exc.key, exc.args_map)
+    message.setStyleSheet("color: #c62828; font-weight: bold;")
+    if exc.args_map.get("role") == "no role":
+        refused = QCoreApplication.translate("ConsoleError", "Nobody is signed in: sign in to see this.")
+    message.setText(refused)
+    message.setProperty("refusal", True)
+
+
+def take_refusal_away(message: QLabel) -> None:
+    """The read was allowed: a refusal said before is no longer true."""
     if message.property("refusal"):
         message.setProperty("refusal", False)
         message.clear()
-    return result
 
 
 def _guard_wording() -> dict[str, str]:

@@ -5,7 +5,7 @@ and export what the search shows. Entries are never edited away."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from switchboard.auth import Permission, allowed
 from switchboard.desk import EntryKind, Logbook, LogCategory, LogEntry, LogQuery
-from switchboard.errors import ConsoleError
+from switchboard.errors import ConsoleError, PermissionDenied
 from switchboard.hotel import Actor
-from ui.errors import attempt, explain, shown_to_role
+from ui.errors import attempt, explain, say_refused, take_refusal_away
+from ui.off_gui import OffGuiRead, reading_label, said_as_today
 from ui.placeholders import fit_placeholder
 from ui.rows_model import RowsModel
 
@@ -185,6 +186,10 @@ class LogbookPage(QWidget):
             export,
         ):
             find.addWidget(w)
+        # a busy night's search takes longer than a frame on PostgreSQL: read off the GUI thread
+        self.reads = OffGuiRead(self, "logbook")
+        self.exports = OffGuiRead(self, "logbook-export")
+        find.addWidget(reading_label(self.reads, self.exports))
         answers = QHBoxLayout()
         for w in (self.answer, resolve, correct, annotate):
             answers.addWidget(w)
@@ -260,12 +265,22 @@ class LogbookPage(QWidget):
         actor = self._actor()
         for button, permission in self._gated:
             button.setEnabled(allowed(actor, permission))
-        found = shown_to_role(
-            self.message,
-            self.tr("The logbook is for operators and duty managers: your role does not read it."),
-            lambda: self._logbook.search(self.query(), self._actor(), limit=500),
-        )
-        self.model.set_rows(found or [])
+        query, logbook = self.query(), self._logbook
+        self.reads.run(lambda: logbook.search(query, actor, limit=500), self._found, self._not_found)
+
+    def _found(self, entries: Sequence[LogEntry]) -> None:
+        take_refusal_away(self.message)
+        self.model.set_rows(list(entries))
+
+    def _not_found(self, error: BaseException) -> None:
+        if isinstance(error, PermissionDenied):
+            refused = self.tr("The logbook is for operators and duty managers: your role does not read it.")
+            say_refused(self.message, refused, error)
+            self.model.set_rows([])
+            return
+        if isinstance(error, ConsoleError):
+            self.message.setText(explain(error))
+        said_as_today(error)  # the database away: its lamp and banner too; the rows shown stay
 
     def write(self) -> None:
         category = self.category.currentData()
@@ -309,21 +324,33 @@ class LogbookPage(QWidget):
             self.refresh()
 
     def export_to(self, path: Path) -> int:
-        text = self._logbook.export_csv(self.query(), self._actor())  # duty managers and administrators
-        path.write_text(text, encoding="utf-8-sig")  # with a BOM, so spreadsheet programs read the Chinese
-        return max(0, len(text.splitlines()) - 1)
+        return _export(self._logbook, self.query(), self._actor(), path)
 
     def export(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export the logbook"), "logbook.csv", "CSV (*.csv)"
         )
         if name:
-            try:
-                rows = self.export_to(Path(name))
-            except OSError as exc:
-                self.message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
-                return
-            except ConsoleError as exc:  # a role that may not export the logbook
-                self.message.setText(explain(exc))
-                return
-            self.message.setText(self.tr("%1 entries exported.").replace("%1", str(rows)))
+            self.export_in_background(Path(name))
+
+    def export_in_background(self, path: Path) -> None:
+        """Read and write the export off the GUI thread; the message line says how many entries."""
+        query, actor, logbook = self.query(), self._actor(), self._logbook
+        self.exports.run(lambda: _export(logbook, query, actor, path), self._exported, self._not_exported)
+
+    def _exported(self, rows: int) -> None:
+        self.message.setText(self.tr("%1 entries exported.").replace("%1", str(rows)))
+
+    def _not_exported(self, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            self.message.setText(self.tr("Not saved: %1").replace("%1", str(error)))
+        elif isinstance(error, ConsoleError):  # a role that may not export the logbook, the database away
+            self.message.setText(explain(error))
+        else:
+            said_as_today(error)
+
+
+def _export(logbook: Logbook, query: LogQuery, actor: Actor, path: Path) -> int:
+    text = logbook.export_csv(query, actor)  # duty managers and administrators
+    path.write_text(text, encoding="utf-8-sig")  # with a BOM, so spreadsheet programs read the Chinese
+    return max(0, len(text.splitlines()) - 1)

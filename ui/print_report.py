@@ -1,5 +1,6 @@
 """The shift report box: which period, then print it or save it as a PDF. Not modal: F5 answers a
-call while it is open."""
+call while it is open, and while the report is read: a busy night's figures take longer than a frame,
+so they are read (and the PDF written) off the GUI thread (``ui.off_gui``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from switchboard.errors import ConsoleError
+from ui.errors import explain
+from ui.off_gui import OffGuiRead, reading_text, said_as_today
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog
@@ -54,12 +60,27 @@ class ShiftReportDialog(QDialog):
         layout.addWidget(self.period)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        self.reads = OffGuiRead(self, "shift-report")
 
     def print_report(self) -> None:
+        """Read the report off the GUI thread, then offer the print dialog with it."""
+        index = self.period.currentIndex()
+        html = self._html
+        self.message.setText(reading_text())
+        self.reads.run(lambda: html(index), self._offer_print, self._not_printed)
+
+    def _offer_print(self, html: str) -> None:
         from ui.print_job import offer_print  # QtPrintSupport loads when something is printed
 
-        index = self.period.currentIndex()
-        self.print_dialog = offer_print(self, self.tr("Shift report"), lambda: self._html(index), self._said)
+        self.message.clear()
+        self.print_dialog = offer_print(self, self.tr("Shift report"), lambda: html, self._said)
+
+    def _not_printed(self, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            self._said(str(error))
+            return
+        self._said(explain(error) if isinstance(error, ConsoleError) else "")
+        said_as_today(error)
 
     def _said(self, error: str) -> None:
         self.message.setText(
@@ -79,11 +100,24 @@ class ShiftReportDialog(QDialog):
         self.file_dialog = dialog
         dialog.show()
 
-    def save_to(self, path: Path) -> bool:
-        try:
-            self._save_pdf(self.period.currentIndex(), path)
-        except OSError as exc:
-            self.message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
-            return False
-        self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
-        return True
+    def save_to(self, path: Path) -> None:
+        """Read the report and write the PDF off the GUI thread; the message line says when it is saved."""
+        index = self.period.currentIndex()
+        save_pdf = self._save_pdf
+        self.message.setText(reading_text())
+        self.reads.run(
+            lambda: save_pdf(index, path),
+            lambda _none: self.message.setText(self.tr("Saved %1").replace("%1", str(path))),
+            self._not_saved,
+        )
+
+    def _not_saved(self, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            self.message.setText(self.tr("Not saved: %1").replace("%1", str(error)))
+            return
+        self.message.setText(explain(error) if isinstance(error, ConsoleError) else "")
+        said_as_today(error)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reads.stop()  # a report read after the box closed is not shown anywhere
+        super().closeEvent(event)

@@ -24,7 +24,8 @@ from switchboard.errors import PermissionDenied
 from switchboard.hotel import Actor
 from switchboard.wakeup_history import WakeUpHistory, WakeUpRecord
 from switchboard.wakeup_status import WakeUpStatus
-from ui.errors import explain, shown_to_role
+from ui.errors import explain, say_refused, take_refusal_away
+from ui.off_gui import OffGuiRead, reading_label, said_as_today
 from ui.print_lists import attempts_text, morning_calls_html, outcome_text, wakeup_status_name
 from ui.rows_model import RowsModel
 
@@ -97,6 +98,8 @@ class WakeUpHistoryPage(QWidget):
         bar.addWidget(self.day)
         bar.addWidget(print_button)
         bar.addWidget(self.summary, 1)
+        self.reads = OffGuiRead(self, "wakeup-history")  # a busy day's calls take longer than a frame
+        bar.addWidget(reading_label(self.reads))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)
@@ -124,13 +127,20 @@ class WakeUpHistoryPage(QWidget):
         return list(self._history.between(*self.period(), self._actor()))
 
     def refresh(self) -> None:
-        records = shown_to_role(
-            self.message, self.tr("The wake-up history is not shown to your role."), self.records
-        )
-        if records is None:
-            self.model.set_rows([])
-            self.summary.clear()
+        """Read the day's calls off the GUI thread; the page shows them when they come."""
+        period, actor, history = self.period(), self._actor(), self._history
+        self.reads.run(lambda: list(history.between(*period, actor)), self._show, self._not_shown)
+
+    def _not_shown(self, error: BaseException) -> None:
+        if not isinstance(error, PermissionDenied):
+            said_as_today(error)  # the database away: its lamp and banner; the rows shown stay
             return
+        say_refused(self.message, self.tr("The wake-up history is not shown to your role."), error)
+        self.model.set_rows([])
+        self.summary.clear()
+
+    def _show(self, records: list[WakeUpRecord]) -> None:
+        take_refusal_away(self.message)
         self.model.set_rows(records)
         count = {s: sum(1 for r in records if r.call.status is s) for s in WakeUpStatus}
         self.summary.setText(
