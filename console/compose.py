@@ -19,6 +19,7 @@ from console.database import open_store, watch_database
 from console.emergency import EmergencyDesk, start_emergency_desk
 from console.frame_mask import FrameMask
 from console.governance import RoleMenus, start_governance
+from console.heap import settle_heap
 from console.pages import build_pages
 from console.position import lamp_field_extensions, start_headset, start_positions
 from console.roll_call import build_roll_call_page
@@ -130,6 +131,7 @@ def start_console(shell: Shell, console: Console, field: Sequence[FieldLamp], me
     start_room_policy(console, window)
     start_positions(console, window)
     window.statusBar().clearMessage()  # "Opening the database…"
+    settle_heap()  # a later full collection, set off by any thread, no longer stops the window for long
     if isinstance(pbx, TrainingPbx):
         # A trainee starts with a guest on the line to answer, not an empty queue.
         vip_rooms = [lamp.extension for lamp in field if lamp.vip_level and lamp.occupied]
