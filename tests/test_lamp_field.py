@@ -16,7 +16,7 @@ from switchboard.clock import FakeClock
 from switchboard.hotel import ExtensionKind
 from switchboard.lamp_field import FieldLamp
 from switchboard.pbx import LampChanged, LampState
-from ui.blf_model import FIELD_ROLE, LAMP_ROLE, BlfModel
+from ui.blf_model import FIELD_ROLE, LAMP_ROLE, RUNS_APART, BlfModel
 from ui.blf_view import LampField
 
 AT = datetime(2026, 11, 20, 22, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -59,6 +59,26 @@ def test_a_burst_of_changes_reaches_the_view_as_one_signal_per_frame(qtbot: QtBo
     model.apply(LampChanged("301", LampState.BUSY, AT))
     model.flush()
     assert len(seen) == 1
+
+
+def test_two_lamps_far_apart_repaint_themselves_not_every_lamp_between(qtbot: QtBot) -> None:
+    """A room ringing the operator and the operator's own lamp: two small ranges, not the whole field
+    (painting every lamp between them stalled the window while a report was read beside it)."""
+    model = BlfModel()
+    field = [FieldLamp(str(n), ExtensionKind.ROOM, f"Room {n}", room=str(n)) for n in range(1000, 1300)]
+    model.set_lamps(field)
+    seen: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles: seen.append((a.row(), b.row())))
+    model.apply(LampChanged("1003", LampState.RINGING, AT))
+    model.apply(LampChanged("1299", LampState.BUSY, AT))
+    model.flush()
+    assert sorted(seen) == [(3, 3), (299, 299)]
+    seen.clear()
+    rows = range(0, 300, 8)  # a burst of lamps apart (38 runs): one range again
+    for row in rows:
+        model.apply(LampChanged(str(1000 + row), LampState.HELD, AT))
+    model.flush()
+    assert len(rows) > RUNS_APART and seen == [(0, rows[-1])]
 
 
 def test_unknown_extensions_are_ignored_and_states_survive_a_new_field() -> None:

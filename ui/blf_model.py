@@ -2,8 +2,9 @@
 
 Thousands of lamps can change in a burst (a shift change, a conference
 ending, the PBX coming back): changes are applied to the model's state at
-once, but the view hears about them once per frame, in one ``dataChanged``
-covering the rows that changed.
+once, but the view hears about them once per frame: one ``dataChanged`` per run of neighbouring
+rows that changed, so two lamps far apart (a room ringing the operator, the operator's own lamp)
+repaint themselves and not the hundreds between them; past ``RUNS_APART`` runs, one covering all.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ FIELD_ROLE = Qt.ItemDataRole.UserRole + 2  # FieldLamp
 EXTENSION_ROLE = Qt.ItemDataRole.UserRole + 3  # str
 
 FRAME_MS = 16
+RUNS_APART = 32  # more separate runs in one frame (a burst) are told as one range
+GAP_MERGED = 4  # rows between two changed ones that are repainted rather than told apart
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -129,9 +132,18 @@ class BlfModel(QAbstractListModel):
         self._flush.stop()
         if not self._dirty:
             return
-        first, last = min(self._dirty), max(self._dirty)
+        rows = sorted(self._dirty)
         self._dirty.clear()
-        self.dataChanged.emit(self.index(first), self.index(last), [LAMP_ROLE, FIELD_ROLE])
+        runs: list[list[int]] = []  # [first, last] of neighbouring rows (a few between are repainted too)
+        for row in rows:
+            if runs and row <= runs[-1][1] + 1 + GAP_MERGED:
+                runs[-1][1] = row
+            else:
+                runs.append([row, row])
+        if len(runs) > RUNS_APART:
+            runs = [[rows[0], rows[-1]]]
+        for first, last in runs:
+            self.dataChanged.emit(self.index(first), self.index(last), [LAMP_ROLE, FIELD_ROLE])
 
     # ---------------------------------------------------------------- reading
 
