@@ -9,33 +9,27 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
-from typing import Any, cast
 
 from sqlalchemy import select, update
-from sqlalchemy.engine import CursorResult
-from sqlalchemy.orm import Session
 
 from db.audit import audit, changed
 from db.romanise import romanise
-from db.room_moves import carry_wakeups, move_dnd_periods
-from db.room_states import LampSwitch, RoomStates, phones_of
-from db.rooms import find_room
+from db.room_moves import RoomMoves, changed_rows
+from db.room_states import phones_of
+from db.rooms import find_room, stay_of
 from db.rows import (
     DndRow,
     GuestRow,
     MessageRow,
-    RoomMoveRow,
     RoomRow,
     StayRow,
     WakeUpRow,
 )
 from switchboard import input_checks
 from switchboard.auth import Permission, require
-from switchboard.errors import InputError
 from switchboard.frontoffice import CheckIn, CheckOutResult, FrontOffice, GuestChange
 from switchboard.hotel import (
     Actor,
-    Guest,
     Housekeeping,
     Occupancy,
     Stay,
@@ -51,32 +45,9 @@ _CANCELLABLE = [s.value for s in CANCELLABLE]
 _OPEN = [s.value for s in OPEN]
 
 
-def _count(result: Any) -> CursorResult[Any]:
-    """An UPDATE's result, which knows how many rows it changed."""
-    return cast("CursorResult[Any]", result)
-
-
-def _stay(s: Session, row: StayRow) -> Stay:
-    guest = s.get(GuestRow, row.guest_id)
-    room = s.get(RoomRow, row.room_id) if row.room_id is not None else None
-    assert guest is not None
-    return Stay(
-        row.id,
-        row.reservation,
-        room.number if room else "",
-        Guest(guest.name, guest.romanised, guest.title, guest.language, guest.vip_level, guest.company),
-        row.arrival,
-        row.departure,
-        StayStatus(row.status),
-        row.companions,
-        row.privacy,
-        row.privacy_note,
-        row.vip_note,
-    )
-
-
-class SqlFrontOffice(RoomStates):
-    """Check-in, check-out, guest changes, room moves and resync; the room states come from ``RoomStates``."""
+class SqlFrontOffice(RoomMoves):
+    """Check-in, check-out, guest changes and resync; room moves come from ``RoomMoves`` and the room
+    states from ``RoomStates``."""
 
     def check_in(self, request: CheckIn, actor: Actor) -> Stay:
         """Check a guest in; the same reservation checked in again (a PMS resync) updates the stay."""
@@ -154,7 +125,7 @@ class SqlFrontOffice(RoomStates):
                 room.class_of_service = request.class_of_service
             s.flush()
             # Messages taken for this guest as an expected arrival now reach the room.
-            waiting = _count(
+            waiting = changed_rows(
                 s.execute(
                     update(MessageRow)
                     .where(
@@ -181,7 +152,7 @@ class SqlFrontOffice(RoomStates):
                 expected.status = StayStatus.CANCELLED.value  # the expected stay became this one
             audit(s, actor, now, "stay.check_in", "stay", row.id, room=room.number)
             changed(s, actor, now, "room", room.number)
-            stay, phones = _stay(s, row), phones_of(s, room)
+            stay, phones = stay_of(s, row), phones_of(s, room)
         if lamp:
             for phone in phones:
                 self._on_lamp(phone, True)
@@ -233,7 +204,7 @@ class SqlFrontOffice(RoomStates):
                 cancelled_wakeups=cancelled,
             )
             changed(s, actor, now, "room", row_room.number)
-            result = CheckOutResult(_stay(s, row), undelivered, cancelled)
+            result = CheckOutResult(stay_of(s, row), undelivered, cancelled)
             phones = phones_of(s, row_room)
         for phone in phones:
             if dnd_off:
@@ -277,77 +248,7 @@ class SqlFrontOffice(RoomStates):
             row.resync_mark = 0
             audit(s, actor, now, "stay.change", "stay", row.id)
             changed(s, actor, now, "stay", row.id)
-            return _stay(s, row)
-
-    def move_room(self, from_room: str, to_room: str, reservation: str, actor: Actor) -> Stay:
-        """The stay, its open wake-ups, messages, whereabouts and DND go to the new room."""
-        require(actor, Permission.MANAGE_STAYS)
-        now = self._clock.now()
-        with self._store.unit() as s:
-            old = find_room(s, from_room, lock=True)
-            new = find_room(s, to_room, lock=True)
-            if old.id == new.id:
-                raise InputError("move.same", "The guest is already in that room", room=new.number)
-            if new.occupancy == Occupancy.OUT_OF_ORDER.value:
-                raise InputError("move.out_of_order", f"Room {new.number} is out of order", room=new.number)
-            row = self._in_house(s, old, reservation)
-            row.room_id = new.id
-            carry_wakeups(s, row.id, new.number)
-            waiting = _count(
-                s.execute(update(MessageRow).where(MessageRow.stay_id == row.id).values(room_id=new.id))
-            ).rowcount
-            undelivered = (
-                s.scalar(
-                    select(MessageRow.id).where(
-                        MessageRow.stay_id == row.id, MessageRow.delivered_at.is_(None)
-                    )
-                )
-                is not None
-            )
-            s.add(
-                RoomMoveRow(stay_id=row.id, from_room=old.number, to_room=new.number, at=now, by=actor.user)
-            )
-            left = s.scalar(
-                select(StayRow.id).where(
-                    StayRow.room_id == old.id,
-                    StayRow.status == StayStatus.IN_HOUSE.value,
-                    StayRow.id != row.id,
-                )
-            )
-            carry_dnd = old.dnd
-            new.occupancy = Occupancy.OCCUPIED.value
-            new.dnd = new.dnd or carry_dnd
-            new.message_lamp = new.message_lamp or undelivered
-            switches: list[tuple[LampSwitch, str, bool]] = []
-            if carry_dnd:
-                switches += [(self._on_dnd, phone, True) for phone in phones_of(s, new)]
-            if undelivered:
-                switches += [(self._on_lamp, phone, True) for phone in phones_of(s, new)]
-            if left is None:
-                old.occupancy, old.housekeeping = Occupancy.VACANT.value, Housekeeping.DIRTY.value
-                if old.dnd:
-                    switches += [(self._on_dnd, phone, False) for phone in phones_of(s, old)]
-                if old.message_lamp:
-                    switches += [(self._on_lamp, phone, False) for phone in phones_of(s, old)]
-                old.dnd = old.message_lamp = False
-                move_dnd_periods(s, old.id, new.id, now, actor.user)
-            audit(
-                s,
-                actor,
-                now,
-                "stay.move",
-                "stay",
-                row.id,
-                from_room=old.number,
-                to_room=new.number,
-                messages=waiting,
-            )
-            changed(s, actor, now, "room", old.number)
-            changed(s, actor, now, "room", new.number)
-            stay = _stay(s, row)
-        for switch, extension, on in switches:
-            switch(extension, on)
-        return stay
+            return stay_of(s, row)
 
     # ------------------------------------------------------------ room states
 
@@ -394,7 +295,7 @@ class SqlFrontOffice(RoomStates):
             rows = s.scalars(
                 select(StayRow).where(StayRow.status == StayStatus.IN_HOUSE.value, StayRow.departure == day)
             )
-            return [_stay(s, r) for r in rows]
+            return [stay_of(s, r) for r in rows]
 
 
 def as_front_office(office: SqlFrontOffice) -> FrontOffice:

@@ -1,16 +1,23 @@
-"""What follows a guest to another room, under the rules the database keeps: one open
-wake-up per room and minute, one open DND period per room."""
+"""A guest moving to another room, and what follows them under the rules the database keeps: one
+open wake-up per room and minute, one open DND period per room."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.rows import DndRow, WakeUpRow
-from switchboard.errors import ConflictError
+from db.audit import audit, changed
+from db.room_states import LampSwitch, RoomStates, phones_of
+from db.rooms import find_room, stay_of
+from db.rows import DndRow, MessageRow, RoomMoveRow, StayRow, WakeUpRow
+from switchboard.auth import Permission, require
+from switchboard.errors import ConflictError, InputError
+from switchboard.hotel import Actor, Housekeeping, Occupancy, Stay, StayStatus
 from switchboard.wakeup_status import CANCELLABLE, OPEN, WakeUpStatus
 
 _CANCELLABLE = [s.value for s in CANCELLABLE]
@@ -82,3 +89,82 @@ def move_dnd_periods(s: Session, old_room_id: int, new_room_id: int, now: dateti
             open_in_new = period.id
         else:
             period.cleared_at, period.cleared_by = now, user
+
+
+def changed_rows(result: Any) -> CursorResult[Any]:
+    """An UPDATE's result, which knows how many rows it changed."""
+    return cast("CursorResult[Any]", result)
+
+
+class RoomMoves(RoomStates):
+    """A base of the front office: the stay moved to another room, with what follows it."""
+
+    def move_room(self, from_room: str, to_room: str, reservation: str, actor: Actor) -> Stay:
+        """The stay, its open wake-ups, messages, whereabouts and DND go to the new room."""
+        require(actor, Permission.MANAGE_STAYS)
+        now = self._clock.now()
+        with self._store.unit() as s:
+            old = find_room(s, from_room, lock=True)
+            new = find_room(s, to_room, lock=True)
+            if old.id == new.id:
+                raise InputError("move.same", "The guest is already in that room", room=new.number)
+            if new.occupancy == Occupancy.OUT_OF_ORDER.value:
+                raise InputError("move.out_of_order", f"Room {new.number} is out of order", room=new.number)
+            row = self._in_house(s, old, reservation)
+            row.room_id = new.id
+            carry_wakeups(s, row.id, new.number)
+            waiting = changed_rows(
+                s.execute(update(MessageRow).where(MessageRow.stay_id == row.id).values(room_id=new.id))
+            ).rowcount
+            undelivered = (
+                s.scalar(
+                    select(MessageRow.id).where(
+                        MessageRow.stay_id == row.id, MessageRow.delivered_at.is_(None)
+                    )
+                )
+                is not None
+            )
+            s.add(
+                RoomMoveRow(stay_id=row.id, from_room=old.number, to_room=new.number, at=now, by=actor.user)
+            )
+            left = s.scalar(
+                select(StayRow.id).where(
+                    StayRow.room_id == old.id,
+                    StayRow.status == StayStatus.IN_HOUSE.value,
+                    StayRow.id != row.id,
+                )
+            )
+            carry_dnd = old.dnd
+            new.occupancy = Occupancy.OCCUPIED.value
+            new.dnd = new.dnd or carry_dnd
+            new.message_lamp = new.message_lamp or undelivered
+            switches: list[tuple[LampSwitch, str, bool]] = []
+            if carry_dnd:
+                switches += [(self._on_dnd, phone, True) for phone in phones_of(s, new)]
+            if undelivered:
+                switches += [(self._on_lamp, phone, True) for phone in phones_of(s, new)]
+            if left is None:
+                old.occupancy, old.housekeeping = Occupancy.VACANT.value, Housekeeping.DIRTY.value
+                if old.dnd:
+                    switches += [(self._on_dnd, phone, False) for phone in phones_of(s, old)]
+                if old.message_lamp:
+                    switches += [(self._on_lamp, phone, False) for phone in phones_of(s, old)]
+                old.dnd = old.message_lamp = False
+                move_dnd_periods(s, old.id, new.id, now, actor.user)
+            audit(
+                s,
+                actor,
+                now,
+                "stay.move",
+                "stay",
+                row.id,
+                from_room=old.number,
+                to_room=new.number,
+                messages=waiting,
+            )
+            changed(s, actor, now, "room", old.number)
+            changed(s, actor, now, "room", new.number)
+            stay = stay_of(s, row)
+        for switch, extension, on in switches:
+            switch(extension, on)
+        return stay

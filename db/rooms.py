@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from db.rows import ExtensionRow, GuestRow, RoomRow, StayRow
 from db.store import Store
 from switchboard.errors import InputError
-from switchboard.hotel import StayStatus, check_room_number
+from switchboard.hotel import Guest, Stay, StayStatus, check_room_number
 
 LampSwitch = Callable[[str, bool], None]  # (extension, on): tells the PBX after commit
 
@@ -56,3 +56,23 @@ class SqlRoomOfExtension:
                     .where(ExtensionRow.number == extension)
                 ).first()
             return number or ""
+
+
+def stay_of(s: Session, row: StayRow) -> Stay:
+    """The stay as the pages and the PMS link see it."""
+    guest = s.get(GuestRow, row.guest_id)
+    room = s.get(RoomRow, row.room_id) if row.room_id is not None else None
+    assert guest is not None
+    return Stay(
+        row.id,
+        row.reservation,
+        room.number if room else "",
+        Guest(guest.name, guest.romanised, guest.title, guest.language, guest.vip_level, guest.company),
+        row.arrival,
+        row.departure,
+        StayStatus(row.status),
+        row.companions,
+        row.privacy,
+        row.privacy_note,
+        row.vip_note,
+    )
