@@ -120,7 +120,7 @@ class DialogNotifier:
                         headers.get("from", ""),
                     )
                 self.subscribes.append(extension)
-            extra = "Expires: 3600\r\nContact: <sip:pbx@127.0.0.1:%d>\r\n" % self.port
+            extra = f"Expires: 3600\r\nContact: <sip:pbx@127.0.0.1:{self.port}>\r\n"
         to = headers.get("to", "")
         if not _tag(to):
             to += f";tag={our_tag}"

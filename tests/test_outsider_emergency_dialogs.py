@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -43,12 +43,18 @@ class Rig:
     def lamp(self, extension: str) -> LampState:
         return self.lamps.shown(extension)
 
-    def send(self, body: str | bytes, extension: str = ROOM, **kw: str) -> int | None:
-        return self.notifier.notify(extension, body, **kw)
+    def send(
+        self, body: str | bytes, extension: str = ROOM, state: str = "active;expires=3600", wait: float = 2.0
+    ) -> int | None:
+        return self.notifier.notify(extension, body, state=state, wait=wait)
 
     def doc(self, dialogs: list[dict[str, str]], extension: str = ROOM, **kw: str) -> str:
         version = self.notifier.next_version(extension)
         return document(f"sip:{extension}@127.0.0.1", version, dialogs, **kw)
+
+
+def _at_once(job: Callable[[], object]) -> None:
+    job()
 
 
 def _make(store: Store, clock: FakeClock, notifier: DialogNotifier, name: str = "P1") -> Rig:
@@ -64,7 +70,7 @@ def _make(store: Store, clock: FakeClock, notifier: DialogNotifier, name: str = 
         PositionSettings(server=notifier.domain, extension="9"),
         clock,
         lambda e: rig_holder[0].shown.append(e) if isinstance(e, LampChanged) else None,
-        in_sip_thread=lambda f: f(),
+        in_sip_thread=_at_once,
         went_idle=lambda _ext: None,
         emergency=emergency,
     )
@@ -289,24 +295,27 @@ EXTERNAL_ENTITY = (
 )
 
 
+OPEN = f'<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="9" state="full" entity="{ENTITY}">'
+
+
 def _deep(levels: int) -> str:
     return (
-        '<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="9" state="full" entity="%s">'
-        '<dialog id="x" call-id="deep" direction="initiator"><state>early</state>'
-        "<remote><identity>sip:110@h</identity></remote>%s%s</dialog></dialog-info>"
-        % (ENTITY, "<n>" * levels, "</n>" * levels)
+        f'{OPEN}<dialog id="x" call-id="deep" direction="initiator"><state>early</state>'
+        f"<remote><identity>sip:110@h</identity></remote>{'<n>' * levels}{'</n>' * levels}"
+        "</dialog></dialog-info>"
     )
 
 
 def _many(count: int) -> str:
-    one = '<dialog id="%d" call-id="m%d" direction="initiator"><state>early</state><remote><identity>sip:110@h</identity></remote></dialog>'
-    return (
-        '<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="9" state="full" entity="%s">%s'
-        "</dialog-info>" % (ENTITY, "".join(one % (i, i) for i in range(count)))
+    dialogs = "".join(
+        f'<dialog id="{i}" call-id="m{i}" direction="initiator"><state>early</state>'
+        "<remote><identity>sip:110@h</identity></remote></dialog>"
+        for i in range(count)
     )
+    return f"{OPEN}{dialogs}</dialog-info>"
 
 
-HOSTILE = {
+HOSTILE: dict[str, str | bytes] = {
     "billion laughs": BILLION_LAUGHS,
     "external entity": EXTERNAL_ENTITY,
     "huge": _deep(1)[:-14] + "<x>" + "A" * 60000 + "</x></dialog-info>",
@@ -368,14 +377,9 @@ def test_ten_thousand_dialogs_are_refused_by_the_parser_quickly() -> None:
 
     started = time.monotonic()
     assert parse_dialog_info(_many(10000)) is None
-    small = "".join('<dialog id="%d"/>' % i for i in range(10000))
-    assert (
-        parse_dialog_info(
-            '<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="1" state="full">%s</dialog-info>'
-            % small
-        )
-        is None
-    )
+    small = "".join(f'<dialog id="{i}"/>' for i in range(10000))
+    head = '<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="1" state="full">'
+    assert parse_dialog_info(f"{head}{small}</dialog-info>") is None
     assert time.monotonic() - started < 1.0
 
 
