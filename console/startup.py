@@ -34,7 +34,7 @@ from switchboard import demo_hotel
 from switchboard import settings as console_settings
 from switchboard.auth import Permission, allowed
 from switchboard.clock import SystemClock, zone_named
-from switchboard.emergency import EmergencyDialled
+from switchboard.emergency import EmergencyCallEnded, EmergencyDialled
 from switchboard.errors import ConsoleError
 from switchboard.fias.front_desk import DeskNotice
 from switchboard.link_monitor import RawFrame
@@ -120,7 +120,7 @@ def run(arguments: list[str]) -> int:
     show_guests = yes(settings.section("links").get("show_guest_data", "no"))
     masked = FrameMask(console)  # guest fields, dialled numbers, privacy guests' names
 
-    def route(event: PbxEvent | EmergencyDialled | DeskNotice) -> None:
+    def route(event: PbxEvent | EmergencyDialled | EmergencyCallEnded | DeskNotice) -> None:
         special = routes.get(type(event))
         if special is not None:
             special(event)
@@ -128,6 +128,10 @@ def run(arguments: list[str]) -> int:
         if isinstance(event, EmergencyDialled):
             for desk in emergencies:
                 desk.heard(event)
+            return
+        if isinstance(event, EmergencyCallEnded):
+            for desk in emergencies:
+                desk.call_ended(event)
             return
         if isinstance(event, DeskNotice):
             text = QCoreApplication.translate(

@@ -567,12 +567,26 @@ class FiasSequenceRow(Base):
     value: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
 
+# An emergency call told without a Call-ID (switchboard.emergency_dialogs.UNKEYED) whose call is up.
+EMERGENCY_UNKEYED_UP = "up AND substr(call_key, 1, 7) = 'dialog:'"
+
+
 class EmergencyRow(Base):
     """An emergency number dialled from an extension: the alarm every position shows until a person
     acknowledges it. ``call_key`` (the PBX's Call-ID) is unique, so the same call told by the PBX to
     several positions, or twice, is one alarm. ``occupants`` is who was in the room at that moment."""
 
     __tablename__ = "emergencies"
+    __table_args__ = (  # one unkeyed alarm of a room and number up at once, however many positions raise it
+        Index(
+            "uq_emergencies_unkeyed_up",
+            "extension",
+            "number",
+            unique=True,
+            sqlite_where=text(EMERGENCY_UNKEYED_UP),
+            postgresql_where=text(EMERGENCY_UNKEYED_UP),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     call_key: Mapped[str] = mapped_column(String(200), unique=True)
     extension: Mapped[str] = mapped_column(String(20), index=True)

@@ -73,6 +73,7 @@ def _make(store: Store, clock: FakeClock, notifier: DialogNotifier, name: str = 
         in_sip_thread=_at_once,
         went_idle=lambda _ext: None,
         emergency=emergency,
+        emergency_ended=lambda over: SqlEmergencies(store, clock).call_ended(over, Actor.link(name)),
     )
     rig = Rig(notifier, lamps, store, clock)
     rig_holder.append(rig)
@@ -164,12 +165,6 @@ def test_confirmed_then_terminated_does_not_raise_again(rig: Rig) -> None:
     assert len(rig.told) == 1 and len(_alarms(rig.store)) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the dialog-info path never marks the alarm's call ended: a terminated dialog is skipped "
-    "(switchboard/emergency_dialogs.py:77) and SqlEmergencies.call_ended (db/emergencies.py:176) is "
-    "called by nothing, so the banner says 'call still up' after the room hung up",
-)
 def test_after_the_room_hangs_up_the_alarm_says_the_call_ended(rig: Rig) -> None:
     assert rig.send(rig.doc([_police("110", "confirmed")])) == 200
     assert rig.send(rig.doc([_police("110", "terminated")])) == 200
@@ -218,12 +213,6 @@ def test_a_restarted_position_hearing_the_same_call_adds_no_alarm(
         again.lamps.stop()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a notifier without call-id (optional in RFC 4235 §4.1.6): a position that starts while the "
-    "call is still up, more than LIVE_WINDOW (1 min, switchboard/emergency_dialogs.py:40) after the "
-    "alarm, raises the same call as a second alarm (db/emergencies.py:94-108 match only within the window)",
-)
 def test_a_call_without_call_id_told_by_a_restarted_position_later_is_still_one_alarm(
     rig: Rig, sqlite_store: Store, clock: FakeClock
 ) -> None:
@@ -383,12 +372,6 @@ def test_ten_thousand_dialogs_are_refused_by_the_parser_quickly() -> None:
     assert time.monotonic() - started < 1.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a document whose entity is another extension still sets the lamp of the subscription it came "
-    "in (hardware/sip/blf.py:324-326 emit info.lamp without comparing info.entity), while the alarm "
-    "path ignores the same document (switchboard/emergency_dialogs.py:70-72)",
-)
 def test_a_document_for_another_entity_leaves_the_lamp_as_it_was(rig: Rig) -> None:
     assert rig.send(rig.doc([_police("2001", "confirmed", call_id="plain")])) == 200
     _settle(rig, LampState.BUSY)
