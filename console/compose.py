@@ -32,7 +32,7 @@ from db.users import UserDirectory
 from hardware.training_pbx import TrainingPbx
 from switchboard.auth import Permission, allowed
 from switchboard.clock import Clock
-from switchboard.emergency import EmergencyDialled
+from switchboard.emergency import EmergencyCallEnded, EmergencyDialled
 from switchboard.errors import ConsoleError
 from switchboard.fias.front_desk import DeskNotice
 from switchboard.hotel import ExtensionKind
@@ -90,6 +90,11 @@ def build_console(shell: Shell, console: Console, guard: CrashGuard) -> tuple[Se
         for desk in emergencies:
             desk.heard(event)
 
+    def ended(event: object) -> None:  # the room hung up: every banner says the call is over
+        assert isinstance(event, EmergencyCallEnded)
+        for desk in emergencies:
+            desk.call_ended(event)
+
     def desk_notice(event: object) -> None:
         assert isinstance(event, DeskNotice)
         text = QCoreApplication.translate(
@@ -98,6 +103,7 @@ def build_console(shell: Shell, console: Console, guard: CrashGuard) -> tuple[Se
         window.statusBar().showMessage(text.replace("%1", event.room), 120_000)
 
     shell.routes[EmergencyDialled] = heard
+    shell.routes[EmergencyCallEnded] = ended
     shell.routes[DeskNotice] = desk_notice
     if not yes(settings.section("links").get("show_guest_data", "no")):
         masked = FrameMask(console)  # guest fields, dialled numbers, privacy guests' names

@@ -15,7 +15,7 @@ from console.callout import CallOut
 from console.context import Console
 from db.emergencies import SqlEmergencies
 from db.lamp_field import SqlLampField
-from switchboard.emergency import Alarm, EmergencyDialled, EmergencyNumbers, Source
+from switchboard.emergency import Alarm, EmergencyCallEnded, EmergencyDialled, EmergencyNumbers, Source
 from switchboard.errors import ConsoleError
 from switchboard.hotel import Actor
 from ui.emergency_banner import ACK_KEY, EmergencyBanner
@@ -68,6 +68,15 @@ class EmergencyDesk:
             return
         if new:
             log.warning("EMERGENCY: extension %s dialled %s", alarm.extension, alarm.number)
+        self.refresh()
+
+    def call_ended(self, over: EmergencyCallEnded) -> None:
+        """The room hung up: the banner stops saying the call is still up, on every position."""
+        try:
+            self.book.call_ended(over, self.link)
+        except ConsoleError as exc:
+            log.warning("the end of the emergency call from %s not recorded: %s", over.extension, exc)
+            return
         self.refresh()
 
     def refresh(self) -> None:

@@ -7,10 +7,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, not_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
 from db.audit import audit, changed
 from db.chain import seal
@@ -20,7 +19,14 @@ from db.store import Store
 from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.desk import EntryKind, LogCategory
-from switchboard.emergency import SAME_CALL_WINDOW, Alarm, EmergencyDialled, Occupant, Source
+from switchboard.emergency import (
+    SAME_CALL_WINDOW,
+    Alarm,
+    EmergencyCallEnded,
+    EmergencyDialled,
+    Occupant,
+    Source,
+)
 from switchboard.emergency_dialogs import LIVE_WINDOW, UNKEYED
 from switchboard.errors import InputError, NotFound
 from switchboard.hotel import Actor, StayStatus
@@ -92,19 +98,36 @@ def _occupants(s: Session, room: RoomRow) -> list[dict[str, Any]]:
 
 
 def _same_live_call(s: Session, dialled: EmergencyDialled, key: str) -> EmergencyRow | None:
-    """The alarm a dialog-info without a Call-ID (its key made up) and the PBX's MESSAGE share: the
-    same room and number within ``LIVE_WINDOW``. Keys that are both Call-IDs need no guessing."""
-    near = (
-        EmergencyRow.extension == dialled.extension,
-        EmergencyRow.number == dialled.number,
-        EmergencyRow.at >= dialled.at - LIVE_WINDOW,
-        EmergencyRow.at <= dialled.at + LIVE_WINDOW,
-    )
-    if key.startswith(UNKEYED):  # any live alarm of that call, from either path or another position
-        which: ColumnElement[bool] = EmergencyRow.source.in_((Source.PBX.value, Source.LAMPS.value))
-    else:  # the PBX's MESSAGE after a dialog-info that had no Call-ID
-        which = EmergencyRow.call_key.startswith(UNKEYED, autoescape=True)
-    return s.scalars(select(EmergencyRow).where(*near, which).order_by(EmergencyRow.at)).first()
+    """The alarm a dialog-info without a Call-ID (its key made up) and the PBX's MESSAGE share. Keys
+    that are both Call-IDs need no guessing.
+
+    An unkeyed dialog is the call of an alarm of the same room and number whose call is still up,
+    however long ago it was raised (a position started while the call went on), or, as the MESSAGE and
+    the first NOTIFY come together, of any live alarm of the room and number within ``LIVE_WINDOW``.
+    (``uq_emergencies_unkeyed_up`` holds the same rule for two positions raising it at once.)"""
+    room = (EmergencyRow.extension == dialled.extension, EmergencyRow.number == dialled.number)
+    near = and_(EmergencyRow.at >= dialled.at - LIVE_WINDOW, EmergencyRow.at <= dialled.at + LIVE_WINDOW)
+    if not key.startswith(UNKEYED):  # the PBX's MESSAGE after a dialog-info that had no Call-ID
+        unkeyed = EmergencyRow.call_key.startswith(UNKEYED, autoescape=True)
+        return s.scalars(select(EmergencyRow).where(*room, near, unkeyed).order_by(EmergencyRow.at)).first()
+    live = EmergencyRow.source.in_((Source.PBX.value, Source.LAMPS.value))
+    return s.scalars(
+        select(EmergencyRow)
+        .where(*room, live, or_(EmergencyRow.up.is_(True), near))
+        .order_by(EmergencyRow.up.desc(), EmergencyRow.at.desc())
+    ).first()
+
+
+def _open_unkeyed(s: Session, dialled: EmergencyDialled) -> EmergencyRow | None:
+    """The unkeyed alarm of the room and number still up: the one ``uq_emergencies_unkeyed_up`` lets be."""
+    return s.scalars(
+        select(EmergencyRow).where(
+            EmergencyRow.extension == dialled.extension[:20],
+            EmergencyRow.number == dialled.number[:32],
+            EmergencyRow.up.is_(True),
+            EmergencyRow.call_key.startswith(UNKEYED, autoescape=True),
+        )
+    ).first()
 
 
 class SqlEmergencies:
@@ -158,7 +181,11 @@ class SqlEmergencies:
                     s.add(row)
                     s.flush()
             except IntegrityError:  # another position raised it in the same moment
-                other = s.scalars(select(EmergencyRow).where(EmergencyRow.call_key == key)).one()
+                other = s.scalars(select(EmergencyRow).where(EmergencyRow.call_key == key)).first()
+                if other is None and key.startswith(UNKEYED):  # under its own minute's key
+                    other = _open_unkeyed(s, dialled)
+                if other is None:
+                    raise
                 return _alarm(other), False
             where = f"room {row.room_number}" if row.room_number else f"extension {row.extension}"
             late = (
@@ -173,16 +200,47 @@ class SqlEmergencies:
             changed(s, actor, now, TOPIC, row.id)
             return _alarm(row), True
 
-    def call_ended(self, call_key: str, actor: Actor) -> None:
+    def call_ended(self, over: EmergencyCallEnded, actor: Actor) -> bool:
+        """The room hung up: its alarm stops saying the call is up. The call is the alarm with its
+        Call-ID; without one, the alarm of the same dialog (``dialog:EXT:ID:``), or else the newest alarm
+        of the room and number still up under the PBX's Call-ID (the MESSAGE raised it, the dialog-info
+        joined it). True if an alarm changed; a call no alarm knows of changes nothing."""
         require(actor, Permission.HANDLE_CALLS)
+        key = over.call_key.strip()[:200]
+        if not key:
+            return False
+        up = EmergencyRow.up.is_(True)
         with self._store.unit() as s:
-            result = s.execute(
-                update(EmergencyRow)
-                .where(EmergencyRow.call_key == call_key, EmergencyRow.up.is_(True))
-                .values(up=False)
-            )
-            if result.rowcount:  # type: ignore[attr-defined]
-                changed(s, actor, self._clock.now(), TOPIC, call_key[:40])
+            if key.startswith(UNKEYED):
+                row = (
+                    s.scalars(
+                        select(EmergencyRow).where(
+                            up, EmergencyRow.call_key.startswith(key + ":", autoescape=True)
+                        )
+                    ).first()
+                    or s.scalars(
+                        select(EmergencyRow)
+                        .where(
+                            up,
+                            EmergencyRow.extension == over.extension,
+                            EmergencyRow.number == over.number,
+                            EmergencyRow.at <= over.at,
+                            EmergencyRow.source.in_((Source.PBX.value, Source.LAMPS.value)),
+                            not_(EmergencyRow.call_key.startswith(UNKEYED, autoescape=True)),
+                        )
+                        .order_by(EmergencyRow.at.desc())
+                    ).first()
+                )
+            else:
+                row = s.scalars(select(EmergencyRow).where(up, EmergencyRow.call_key == key)).first()
+            if row is None:
+                return False
+            taken = s.execute(  # one position writes it, however many saw the call end
+                update(EmergencyRow).where(EmergencyRow.id == row.id, up).values(up=False)
+            ).rowcount  # type: ignore[attr-defined]
+            if taken:
+                changed(s, actor, self._clock.now(), TOPIC, row.id)
+            return bool(taken)
 
     def acknowledge(self, alarm_id: int, actor: Actor) -> Alarm:
         """The first person to acknowledge clears it everywhere; a later one is told who did."""

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.row_base import Base, UtcDateTime
 from switchboard.hotel import MAX_WING as WING_LENGTH
+
+# An emergency call told without a Call-ID (switchboard.emergency_dialogs.UNKEYED) whose call is up.
+EMERGENCY_UNKEYED_UP = "up AND substr(call_key, 1, 7) = 'dialog:'"
 
 
 class EmergencyRow(Base):
@@ -18,6 +21,16 @@ class EmergencyRow(Base):
     several positions, or twice, is one alarm. ``occupants`` is who was in the room at that moment."""
 
     __tablename__ = "emergencies"
+    __table_args__ = (  # one unkeyed alarm of a room and number up at once, however many positions raise it
+        Index(
+            "uq_emergencies_unkeyed_up",
+            "extension",
+            "number",
+            unique=True,
+            sqlite_where=text(EMERGENCY_UNKEYED_UP),
+            postgresql_where=text(EMERGENCY_UNKEYED_UP),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     call_key: Mapped[str] = mapped_column(String(200), unique=True)
     extension: Mapped[str] = mapped_column(String(20), index=True)

@@ -11,7 +11,7 @@ migrations rely on.
 from __future__ import annotations
 
 from db.call_rows import CallbackTaskRow, CallRecordRow, FiasSequenceRow
-from db.emergency_rows import EmergencyRow, RollCallRoomRow, RollCallRow
+from db.emergency_rows import EMERGENCY_UNKEYED_UP, EmergencyRow, RollCallRoomRow, RollCallRow
 from db.logbook_rows import (
     DailyInfoRow,
     DutyManagerRow,
@@ -42,6 +42,7 @@ from db.wakeup_rows import WAKEUP_OPEN, DiallerBeatRow, WakeUpAttemptRow, WakeUp
 from switchboard.hotel import MAX_WING as WING_LENGTH
 
 __all__ = [
+    "EMERGENCY_UNKEYED_UP",
     "NAMING",
     "WAKEUP_OPEN",
     "WING_LENGTH",

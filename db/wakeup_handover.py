@@ -4,8 +4,11 @@ A handed-over call carries ``claimed_by = "pbx:<room>"`` (the room the PBX knows
 cancel or a room move can be cleared at the PBX under the right room even after the fact.
 
 A personal (VIP) wake-up is the operator's to make in person until its ``dial_at`` (its time plus
-``[wakeup] personal_backup_minutes``): only then, if nobody marked it done, is it handed to the PBX,
-for that backup time; marked done after that, it is cleared at the PBX with WC."""
+``[wakeup] personal_backup_minutes``): if nobody marked it done, it is handed to the PBX
+``HANDOVER_LEAD`` (a minute) before that backup time (never before its own time), for that backup time, so the
+time in the WR is always still to come (a PBX may take a time already past as tomorrow's); marked done
+after that, it is cleared at the PBX with WC. One the link could not hand over in time (the PBX was
+away) goes for the next whole minute, which becomes its backup time."""
 
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from switchboard.wakeup_status import WakeUpStatus
 PBX = "pbx:"
 CLEARED = "pbx-cleared"
 NO_ANSWER_AFTER = timedelta(minutes=15)  # a PBX that has not answered by then is not going to
+HANDOVER_LEAD = timedelta(minutes=1)  # a personal wake-up reaches the PBX this long before its backup time
 RESULTS = {
     "OK": "confirmed",
     "BY": "busy",
@@ -37,9 +41,10 @@ RESULTS = {
 
 
 class SqlPbxHandover:
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, lead: timedelta = HANDOVER_LEAD) -> None:
         self._store = store
         self._clock = clock
+        self._lead = lead
         self._beats = SqlWakeUpDialling(store, clock, DiallingRules())
 
     def _local(self, due: datetime) -> datetime:
@@ -61,10 +66,11 @@ class SqlPbxHandover:
                             WakeUpRow.status == WakeUpStatus.BOOKED.value,
                             or_(
                                 and_(WakeUpRow.dial_at.is_(None), WakeUpRow.due_at > now),
-                                # personal: not before its backup time, and not once a person has it
+                                # personal: shortly before its backup time, and not once a person has it
                                 and_(
                                     WakeUpRow.dial_at.is_not(None),
-                                    WakeUpRow.dial_at <= now,
+                                    WakeUpRow.due_at <= now,
+                                    WakeUpRow.dial_at <= now + self._lead,
                                     WakeUpRow.dial_at > now - NO_ANSWER_AFTER,
                                 ),
                             ),
@@ -73,6 +79,9 @@ class SqlPbxHandover:
                     )
                 )
                 for row in rows:
+                    late = row.personal and row.dial_at is not None and row.dial_at <= now
+                    if late:  # the PBX was away at its time: the next whole minute, still to come
+                        row.dial_at = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
                     row.status, row.claimed_by, row.claimed_at = (
                         WakeUpStatus.HANDED_TO_PBX.value,
                         PBX + row.room_number,

@@ -50,6 +50,30 @@ class DialogInfo:
     dialogs: tuple[Dialog, ...] = ()
 
 
+def user_of(uri: str) -> str:
+    """The user part of a ``sip:``, ``sips:`` or ``tel:`` URI (``<sip:0110@pbx;user=phone>`` -> ``0110``),
+    or "" for anything else."""
+    text = uri.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1].strip()
+    scheme, colon, rest = text.partition(":")
+    if not colon or scheme.lower() not in ("sip", "sips", "tel"):
+        return ""
+    if scheme.lower() == "tel":
+        return rest.split(";", 1)[0]
+    user, at, _host = rest.rpartition("@")  # "110@x@pbx" is not 110
+    return user.split(";", 1)[0] if at else ""
+
+
+def names_extension(info: DialogInfo, extension: str) -> bool:
+    """Whether the document is about ``extension``: its entity's user part is the extension (or it names
+    no entity). Only the user part is compared: the PBX writes the entity with its presentity domain
+    (the lab's Kamailio ``sip:1208@127.0.0.1``) while the console subscribes ``sip:1208@host:port``, and
+    a PBX with several addresses may name itself differently again; the subscription's dialog already
+    says which PBX sent it."""
+    return not info.entity or user_of(info.entity) == extension
+
+
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 

@@ -41,9 +41,7 @@ class EmergencyNumbers:
         """``[emergency] numbers = 110, 119, ...`` and ``outside_prefix = 0``; anything that is not
         digits is left out (and a list with nothing left means the defaults)."""
         raw = section.get("numbers", "")
-        numbers = tuple(
-            n for n in (part.strip() for part in raw.replace(";", ",").split(",")) if _digits(n)
-        )
+        numbers = tuple(n for n in (part.strip() for part in raw.replace(";", ",").split(",")) if _digits(n))
         prefix = section.get("outside_prefix", "0").strip()
         return cls(numbers or DEFAULT_NUMBERS, prefix if _digits(prefix) or prefix == "" else "0")
 
@@ -76,6 +74,17 @@ class EmergencyDialled:
     at: datetime
     source: Source
     up: bool = True  # the call is still connected
+
+
+@dataclass(frozen=True, slots=True)
+class EmergencyCallEnded:
+    """The room hung up an emergency call the lamp field saw: its alarm stops saying the call is up.
+    ``call_key`` is the key the call was told with (its Call-ID, or the dialog's key without one)."""
+
+    call_key: str
+    extension: str
+    number: str
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,11 @@ One call, one alarm: the key is the dialog's Call-ID, the same Call-ID the PBX's
 lab's Kamailio sends ``$ci`` in both), so the database's unique call key makes the two paths, and every
 position, one alarm. A notifier that leaves the Call-ID out gets a key of the extension, the dialog id
 and the minute, and the alarm book matches it to a live alarm of the same room and number close in time
-(``LIVE_WINDOW``).
+(``LIVE_WINDOW``), or to an alarm of the same room and number whose call is still up.
+
+When the room hangs up, the dialog's ``terminated`` state tells the position so
+(``EmergencyCallEnded``, with the Call-ID, or the room and dialog id without one) and the alarm stops
+saying the call is up. Ending never raises: a terminated dialog no alarm knows of changes nothing.
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ import logging
 from collections import OrderedDict
 from datetime import datetime, timedelta
 
-from switchboard.dialoginfo import Dialog, DialogInfo
-from switchboard.emergency import EmergencyDialled, EmergencyNumbers, Source
+from switchboard.dialoginfo import Dialog, DialogInfo, names_extension, user_of
+from switchboard.emergency import EmergencyCallEnded, EmergencyDialled, EmergencyNumbers, Source
 
 log = logging.getLogger(__name__)
 
@@ -31,27 +35,43 @@ MAX_CALL_ID = 200  # the alarm book's call key column
 REMEMBERED = 512  # calls already told, per position: each NOTIFY of the call names it again
 
 
-def user_of(uri: str) -> str:
-    """The user part of a ``sip:``, ``sips:`` or ``tel:`` URI (``<sip:0110@pbx;user=phone>`` -> ``0110``),
-    or "" for anything else."""
-    text = uri.strip()
-    if text.startswith("<") and text.endswith(">"):
-        text = text[1:-1].strip()
-    scheme, colon, rest = text.partition(":")
-    if not colon or scheme.lower() not in ("sip", "sips", "tel"):
-        return ""
-    if scheme.lower() == "tel":
-        return rest.split(";", 1)[0]
-    user, at, _host = rest.rpartition("@")  # "110@x@pbx" is not 110
-    return user.split(";", 1)[0] if at else ""
+def _ident(dialog: Dialog) -> str:
+    return "".join(ch for ch in dialog.id if (ch.isascii() and ch.isalnum()) or ch in "-_.")[:64]
+
+
+def _call_id(dialog: Dialog) -> str:
+    call_id = dialog.call_id
+    ok = 0 < len(call_id) <= MAX_CALL_ID and call_id.isascii() and call_id.isprintable()
+    return call_id if ok else ""
 
 
 def _call_key(extension: str, dialog: Dialog, at: datetime) -> str:
-    call_id = dialog.call_id
-    if 0 < len(call_id) <= MAX_CALL_ID and call_id.isascii() and call_id.isprintable():
-        return call_id
-    ident = "".join(ch for ch in dialog.id if (ch.isascii() and ch.isalnum()) or ch in "-_.")[:64]
-    return f"{UNKEYED}{extension}:{ident}:{at:%Y%m%d%H%M}"
+    return _call_id(dialog) or f"{UNKEYED}{extension}:{_ident(dialog)}:{at:%Y%m%d%H%M}"
+
+
+def ended_key(extension: str, dialog: Dialog) -> str:
+    """The key an ended call is told with: its Call-ID, or ``dialog:EXT:ID`` (the told key without its
+    minute, which the alarm book matches as a prefix)."""
+    return _call_id(dialog) or f"{UNKEYED}{extension}:{_ident(dialog)}"
+
+
+def _placed(extension: str, info: DialogInfo, numbers: EmergencyNumbers) -> list[tuple[Dialog, str]]:
+    """The dialogs of ``info`` that ``extension`` placed to an emergency number, with the number."""
+    if not extension.isascii() or not extension.isdigit():
+        return []
+    if not names_extension(info, extension):
+        log.warning("dialog-info for %r in the subscription of %s ignored", info.entity[:60], extension)
+        return []
+    found: list[tuple[Dialog, str]] = []
+    for dialog in info.dialogs:
+        if dialog.direction != "initiator":
+            continue
+        number = numbers.match(user_of(dialog.remote_identity)) or numbers.match(
+            user_of(dialog.remote_target)
+        )
+        if number is not None:
+            found.append((dialog, number))
+    return found
 
 
 def emergency_in(
@@ -59,23 +79,23 @@ def emergency_in(
 ) -> list[EmergencyDialled]:
     """Each live call in ``info`` that ``extension`` placed to an emergency number. A terminated dialog
     raises nothing here: a call both live paths missed is the call records' to raise."""
-    if not extension.isascii() or not extension.isdigit():
-        return []
-    entity = user_of(info.entity)
-    if entity and entity != extension:
-        log.warning("dialog-info for %r in the subscription of %s ignored", entity[:40], extension)
-        return []
-    found: list[EmergencyDialled] = []
-    for dialog in info.dialogs:
-        if dialog.direction != "initiator" or dialog.state not in LIVE_STATES:
-            continue
-        number = numbers.match(user_of(dialog.remote_identity)) or numbers.match(
-            user_of(dialog.remote_target)
-        )
-        if number is not None:
-            key = _call_key(extension, dialog, at)
-            found.append(EmergencyDialled(key, extension, number, at, Source.LAMPS))
-    return found
+    return [
+        EmergencyDialled(_call_key(extension, dialog, at), extension, number, at, Source.LAMPS)
+        for dialog, number in _placed(extension, info, numbers)
+        if dialog.state in LIVE_STATES
+    ]
+
+
+def ended_in(
+    extension: str, info: DialogInfo, numbers: EmergencyNumbers, at: datetime
+) -> list[EmergencyCallEnded]:
+    """Each emergency call in ``info`` that ``extension`` placed and that is over (RFC 4235 §4.1.6.2:
+    ``terminated``)."""
+    return [
+        EmergencyCallEnded(ended_key(extension, dialog), extension, number, at)
+        for dialog, number in _placed(extension, info, numbers)
+        if dialog.state == "terminated"
+    ]
 
 
 class EmergencyDialogs:
@@ -84,6 +104,7 @@ class EmergencyDialogs:
 
     def __init__(self) -> None:
         self._told: OrderedDict[tuple[str, str], None] = OrderedDict()
+        self._ended: OrderedDict[tuple[str, str], None] = OrderedDict()
 
     def heard(
         self, extension: str, info: DialogInfo, numbers: EmergencyNumbers, at: datetime
@@ -94,8 +115,26 @@ class EmergencyDialogs:
             seen = (extension, key.rsplit(":", 1)[0] if key.startswith(UNKEYED) else key)  # not the minute
             if seen in self._told:
                 continue
-            self._told[seen] = None
-            if len(self._told) > REMEMBERED:
-                self._told.popitem(last=False)
+            _remember(self._told, seen)
             fresh.append(dialled)
         return fresh
+
+    def ended(
+        self, extension: str, info: DialogInfo, numbers: EmergencyNumbers, at: datetime
+    ) -> list[EmergencyCallEnded]:
+        """Each emergency call of ``extension`` over, told once per position (a renewed subscription's
+        first document may name the terminated call again)."""
+        fresh: list[EmergencyCallEnded] = []
+        for over in ended_in(extension, info, numbers, at):
+            seen = (extension, over.call_key)
+            if seen in self._ended:
+                continue
+            _remember(self._ended, seen)
+            fresh.append(over)
+        return fresh
+
+
+def _remember(seen: OrderedDict[tuple[str, str], None], key: tuple[str, str]) -> None:
+    seen[key] = None
+    if len(seen) > REMEMBERED:
+        seen.popitem(last=False)

@@ -27,7 +27,7 @@ from db.shared_parks import SqlSharedParks
 from db.store import Store
 from hardware.sip.position import SipPosition
 from switchboard.clock import SystemClock
-from switchboard.emergency import EmergencyDialled
+from switchboard.emergency import EmergencyCallEnded, EmergencyDialled
 from switchboard.hotel import Actor
 from switchboard.pbx import (
     CallEnded,
@@ -111,6 +111,13 @@ def main() -> int:
             if args.raise_alarms:  # as the console's EmergencyDesk.heard does, into the shared database
                 alarm, new = SqlEmergencies(store, clock).raise_alarm(event, Actor.link(args.name))
                 say(ev="alarm", id=alarm.id, new=new, call=alarm.call_key, source=alarm.source.value)
+        elif isinstance(event, EmergencyCallEnded):
+            ended = args.raise_alarms and SqlEmergencies(store, clock).call_ended(
+                event, Actor.link(args.name)
+            )
+            say(
+                ev="ended", extension=event.extension, number=event.number, call=event.call_key, changed=ended
+            )
 
     if args.overflow_to:
         position.set_overflow(args.overflow_to, args.overflow_s)

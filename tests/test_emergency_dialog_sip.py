@@ -41,6 +41,15 @@ def _rows(url: str) -> list[tuple[str, str, str, str]]:
         store.dispose()
 
 
+def _up(url: str) -> list[bool]:
+    store = Store(url)
+    try:
+        with store.read() as s:
+            return [r.up for r in s.scalars(select(EmergencyRow).order_by(EmergencyRow.id))]
+    finally:
+        store.dispose()
+
+
 def _lab(*defines: str) -> Iterator[KamailioLab]:
     kamailio = KamailioLab(defines=defines)
     kamailio.start()
@@ -93,6 +102,9 @@ def test_the_dialog_info_alone_raises_the_alarm_within_a_second(
         assert trunk.messages == [] and all(e["source"] == "lamps" for e in position.of("emergency"))
         assert len(position.of("emergency")) == 1  # trying, then terminated: told once
         assert _rows(database) == [(ROOM, "110", "lamps", told["call"])]
+        over = position.wait("ended", timeout=5)  # the terminated dialog: the alarm's call is over
+        assert over["call"] == told["call"] and over["changed"] is True
+        assert _up(database) == [False]
     finally:
         room.close()
         trunk.close()
@@ -117,6 +129,10 @@ def test_with_both_paths_on_two_positions_the_call_is_one_alarm(lab: KamailioLab
         assert sum(a["new"] for a in alarms) == 1
         rows = _rows(database)
         assert len(rows) == 1 and rows[0][:2] == (ROOM, "110") and rows[0][3] == told[0]["call"]
+        ended = [p.wait("ended", timeout=5) for p in positions]  # both saw the room's call end
+        assert {e["call"] for e in ended} == {told[0]["call"]}
+        assert sorted(e["changed"] for e in ended) == [False, True]  # written once
+        assert _up(database) == [False]
     finally:
         room.close()
         trunk.close()

@@ -19,7 +19,7 @@ from db.emergencies import SqlEmergencies
 from db.store import Store
 from switchboard.clock import FakeClock
 from switchboard.dialoginfo import MAX_BODY, MAX_DIALOGS, parse_dialog_info
-from switchboard.emergency import EmergencyDialled, EmergencyNumbers, Source
+from switchboard.emergency import EmergencyCallEnded, EmergencyDialled, EmergencyNumbers, Source
 from switchboard.emergency_dialogs import UNKEYED, EmergencyDialogs, emergency_in, user_of
 from switchboard.hotel import Actor
 
@@ -237,12 +237,18 @@ def test_one_alarm_whichever_path_tells_first_and_in_whatever_order(store: Store
     )
     assert later.id == first.id and not new
     # A second emergency call from the same room is a second alarm when both name their Call-IDs,
-    # and when the unkeyed one comes past the live window.
+    # and when the unkeyed one comes past the live window after the first call ended; while the first
+    # call is still up, an unkeyed dialog of that room and number is that call, however late.
     second, new = book.raise_alarm(
         EmergencyDialled("call-D", "1208", "110", now + timedelta(seconds=20), Source.PBX), position
     )
     assert new and second.id != lamps.id
     late = now + timedelta(minutes=5)
+    still, new = book.raise_alarm(
+        EmergencyDialled(f"{UNKEYED}1308:d1:m5", "1308", "119", late, Source.LAMPS), position
+    )
+    assert still.id == msg.id and not new
+    assert book.call_ended(EmergencyCallEnded("call-B", "1308", "119", late), position)
     third, new = book.raise_alarm(
         EmergencyDialled(f"{UNKEYED}1308:d2:m", "1308", "119", late, Source.LAMPS), position
     )

@@ -113,7 +113,7 @@ class RollCallPage(QWidget):
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.stop_button)
         buttons.addStretch()
-        buttons.addWidget(self._button(self.tr("Save as C&SV…"), "rollCallCsv", lambda: self._save("csv")))
+        buttons.addWidget(self._button(self.tr("Save as &CSV…"), "rollCallCsv", lambda: self._save("csv")))
         buttons.addWidget(self._button(self.tr("Save as &PDF…"), "rollCallPdf", lambda: self._save("pdf")))
         self.print_button = self._button(self.tr("P&rint…"), "rollCallPrint", self.print_board)
         buttons.addWidget(self.print_button)
@@ -171,7 +171,7 @@ class RollCallPage(QWidget):
             self.scope.addItem(self.tr("Floor %1").replace("%1", str(floor)), floor)
         for wing in sorted(set(wings)):  # the text kept as data: the book finds the rooms by it
             self.scope.addItem(wing_text(wing), wing)
-        self.scope_label = QLabel(self.tr("&Rooms"))
+        self.scope_label = QLabel(self.tr("R&ooms"))
         self.scope_label.setBuddy(self.scope)
         form = QFormLayout()
         form.addRow(self.tr("Duty manager's &user name"), self.user)
@@ -205,10 +205,10 @@ class RollCallPage(QWidget):
         self._stopping = stopping
         if stopping:
             self.panel_title.setText(self.tr("Stop the roll-call: a duty manager types their password again"))
-            self.confirm_button.setText(self.tr("S&top it"))
+            self.confirm_button.setText(self.tr("Stop &it"))
         else:
             self.panel_title.setText(self.tr("Start a roll-call: a duty manager types their password again"))
-            self.confirm_button.setText(self.tr("Start &ringing"))
+            self.confirm_button.setText(self.tr("Start rin&ging"))
         self.scope.setVisible(not stopping)
         self.scope_label.setVisible(not stopping)
         self.user.setText(self._signed_in())

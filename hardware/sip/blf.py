@@ -5,8 +5,9 @@ A small client of our own rather than pjsua: pjsua2 2.15 has no dialog-event API
 that gets 481 or no answer (the server restarted and forgot us) starts a fresh subscription.
 
 Only the PBX is heard, and a NOTIFY changes a lamp only inside its own subscription: the Call-ID and both
-tags of the subscription's dialog, a CSeq above the last one, and a dialog-info version above the last one
-(RFC 4235 §4.1). The thread is supervised: if it dies it is started again, the subscriptions kept.
+tags of the subscription's dialog, a CSeq above the last one, a dialog-info version above the last one
+(RFC 4235 §4.1), and a document whose entity is the subscribed extension. The thread is supervised: if it
+dies it is started again, the subscriptions kept.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from hardware.sip.sip_message import SipMessage
 from hardware.sip.sip_reader import MAX_DATAGRAM, AnsweredOnce, Rejected, read, request_problem
 from hardware.sip.supervised import Supervised
 from switchboard.clock import Clock
-from switchboard.dialoginfo import DialogInfo, parse_dialog_info
+from switchboard.dialoginfo import DialogInfo, names_extension, parse_dialog_info
 from switchboard.pbx import LampChanged, LampState
 
 log = logging.getLogger(__name__)
@@ -320,6 +321,13 @@ class BlfWatcher:
             info = parse_dialog_info(message.body)  # logs why a body is not read
             if info is None:
                 self._guard.bad(message.encode(), source, "dialog-info not read", foreign=False)
+            elif not names_extension(info, sub.extension):  # another telephone's state: not this lamp's
+                log.warning(
+                    "BLF: dialog-info for %r in the subscription of %s ignored",
+                    info.entity[:60],
+                    sub.extension,
+                )
+                self._guard.bad(message.encode(), source, "dialog-info for another entity", foreign=False)
             elif self._newer(sub, info.version):
                 self._emit(sub, info.lamp)
                 self._dialogs(sub.extension, info)

@@ -83,6 +83,7 @@ class PositionThread:
             went_idle=self._went_idle,
             trouble=lambda why: self._tell(f"busy lamps restarted after an error ({why})"),
             emergency=lambda told: self._report(told),  # the lamp field's path; the MESSAGE is the other
+            emergency_ended=lambda over: self._report(over),
             numbers=lambda: self.emergency_numbers,
         )
         self._desk = CallDesk(

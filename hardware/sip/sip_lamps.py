@@ -4,7 +4,8 @@ The BLF watcher reports dialog states (idle, ringing, busy, held). The console l
 dialog cannot say: DND, which the console keeps because the PBX has none, shows on an idle lamp; and an
 extension with no telephone registered shows "unregistered" when the PBX's registrations can be read.
 Only changes of what is shown leave as ``LampChanged``. A room's dialog naming an emergency number it
-called leaves as ``EmergencyDialled`` (the alarm's second path, ``switchboard.emergency_dialogs``).
+called leaves as ``EmergencyDialled`` (the alarm's second path, ``switchboard.emergency_dialogs``), and
+its end, when the room hangs up, as ``EmergencyCallEnded``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from hardware.sip.blf import BlfWatcher
 from hardware.sip.sip_guard import SipGuard
 from switchboard.clock import Clock
 from switchboard.dialoginfo import DialogInfo
-from switchboard.emergency import EmergencyDialled, EmergencyNumbers
+from switchboard.emergency import EmergencyCallEnded, EmergencyDialled, EmergencyNumbers
 from switchboard.emergency_dialogs import EmergencyDialogs
 from switchboard.pbx import EventSink, LampChanged, LampState, PositionSettings
 
@@ -34,6 +35,7 @@ class SipLamps:
         went_idle: Callable[[str], None],
         trouble: Callable[[str], None] = lambda _why: None,
         emergency: Callable[[EmergencyDialled], None] = lambda _e: None,
+        emergency_ended: Callable[[EmergencyCallEnded], None] = lambda _e: None,
         numbers: Callable[[], EmergencyNumbers] = EmergencyNumbers,
     ) -> None:
         self._settings = settings
@@ -43,6 +45,7 @@ class SipLamps:
         self._went_idle = went_idle
         self._trouble = trouble
         self._emergency = emergency
+        self._emergency_ended = emergency_ended
         self._numbers = numbers  # read at each document: the composition root sets them after start
         self._emergency_dialogs = EmergencyDialogs()
         self.guard: SipGuard | None = None  # set once the position knows the PBX's addresses
@@ -102,10 +105,15 @@ class SipLamps:
             self._went_idle(event.extension)
 
     def dialog_info(self, extension: str, info: DialogInfo) -> None:
-        """A new dialog-info document of a watched extension: an emergency call it placed raises the alarm."""
-        for told in self._emergency_dialogs.heard(extension, info, self._numbers(), self._clock.now()):
+        """A new dialog-info document of a watched extension: an emergency call it placed raises the alarm,
+        and its end says so on the alarm."""
+        numbers, now = self._numbers(), self._clock.now()
+        for told in self._emergency_dialogs.heard(extension, info, numbers, now):
             log.warning("dialog-info: extension %s dialled %s", told.extension, told.number)
             self._emergency(told)
+        for over in self._emergency_dialogs.ended(extension, info, numbers, now):
+            log.info("dialog-info: extension %s hung up its call to %s", over.extension, over.number)
+            self._emergency_ended(over)
 
     def registrations(self, found: set[str] | None) -> None:
         if found is None or found == self._registered:

@@ -15,8 +15,8 @@
     </message>
     <message>
         <location filename="../../ui/roll_call_page.py" line="116"/>
-        <source>Save as C&amp;SV…</source>
-        <translation>另存为 CSV(&amp;S)…</translation>
+        <source>Save as &amp;CSV…</source>
+        <translation>另存为 CSV(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../ui/roll_call_page.py" line="117"/>
@@ -47,8 +47,8 @@
     </message>
     <message>
         <location filename="../../ui/roll_call_page.py" line="174"/>
-        <source>&amp;Rooms</source>
-        <translation>房间范围(&amp;R)</translation>
+        <source>R&amp;ooms</source>
+        <translation>房间范围(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../ui/roll_call_page.py" line="177"/>
@@ -72,8 +72,8 @@
     </message>
     <message>
         <location filename="../../ui/roll_call_page.py" line="208"/>
-        <source>S&amp;top it</source>
-        <translation>停止(&amp;T)</translation>
+        <source>Stop &amp;it</source>
+        <translation>停止(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../ui/roll_call_page.py" line="210"/>
@@ -82,8 +82,8 @@
     </message>
     <message>
         <location filename="../../ui/roll_call_page.py" line="211"/>
-        <source>Start &amp;ringing</source>
-        <translation>开始呼叫(&amp;R)</translation>
+        <source>Start rin&amp;ging</source>
+        <translation>开始呼叫(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../ui/roll_call_page.py" line="257"/>
