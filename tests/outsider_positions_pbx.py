@@ -13,7 +13,8 @@ Spec: Oracle Hospitality HGBU-IFC8-FIAS Interface Specification 2.20.23 (digest:
   uses (the fields it wants), then ``LA``; the PMS side answers ``LA`` and only then sends data records.
 - p.36-38: ``DR`` asks for the database; the answer is ``DS``, the records, ``DE``.
 - p.62-67: ``RE`` from the PMS side: ``DN`` Y/N, ``CS`` 0 barred/internal only, 1 local, 2 national, 3 all.
-- p.67-69: ``WR``/``WC`` with ``RN``, ``DA`` (YYMMDD), ``TI`` (HHMMSS); one final ``WA`` per wake-up with ``AS``.
+- p.67-69: ``WR``/``WC`` with ``RN``, ``DA`` (YYMMDD), ``TI`` (HHMMSS); one final ``WA`` per wake-up
+  with ``AS``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+
+import serial as pyserial
 
 STX, ETX, ACK, NAK, ENQ = 0x02, 0x03, 0x06, 0x15, 0x05
 LINK_KINDS = {"LS", "LD", "LR", "LA", "LE", "LC", "DR", "DS", "DE"}  # p.36: no LR needed for these
@@ -91,7 +94,7 @@ class OutsiderPbx:
         self._last_answer = NAK
         self._lock = threading.Lock()
         self._conn: socket.socket | None = None
-        self._port: object | None = None
+        self._port: pyserial.Serial | None = None
         self._server: socket.socket | None = None
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -106,9 +109,7 @@ class OutsiderPbx:
         return self
 
     def pty(self, path: str) -> OutsiderPbx:
-        import serial
-
-        self._port = serial.Serial(path, timeout=0.05)
+        self._port = pyserial.Serial(path, timeout=0.05)
         self.serial = True
         self._spawn(lambda: self._serve(self._read_pty))
         return self
@@ -145,9 +146,10 @@ class OutsiderPbx:
     def _read_pty(self) -> bytes | None:
         try:
             port = self._port
-            data = bytes(port.read(1))  # type: ignore[attr-defined]
-            waiting = port.in_waiting  # type: ignore[attr-defined]
-            return data + bytes(port.read(waiting)) if data and waiting else data  # type: ignore[attr-defined]
+            assert port is not None
+            data = bytes(port.read(1))
+            waiting = port.in_waiting
+            return data + bytes(port.read(waiting)) if data and waiting else data
         except Exception:
             return None
 
@@ -254,7 +256,7 @@ class OutsiderPbx:
     def _out(self, data: bytes) -> None:
         try:
             if self._port is not None:
-                self._port.write(data)  # type: ignore[attr-defined]
+                self._port.write(data)
             elif self._conn is not None:
                 self._conn.sendall(data)
         except OSError:
@@ -295,6 +297,6 @@ class OutsiderPbx:
         if self._server is not None:
             self._server.close()
         if self._port is not None:
-            self._port.close()  # type: ignore[attr-defined]
+            self._port.close()
         for t in self._threads:
             t.join(timeout=2)

@@ -44,7 +44,7 @@ def until(check: Callable[[], bool], timeout: float = 20.0) -> None:
         if check():
             return
         time.sleep(0.05)
-    raise AssertionError("condition not met within %.0f s" % timeout)
+    raise AssertionError(f"condition not met within {timeout:.0f} s")
 
 
 @dataclass
@@ -109,7 +109,9 @@ def re_for(pbx: OutsiderPbx, mark: int, room: str, timeout: float = 20.0) -> Rec
 
 
 @pytest.mark.parametrize("serial", [False, True], ids=["tcp", "pty"])
-def test_link_start_ls_then_description_then_full_resync(sqlite_store: Store, tmp_path: Path, serial: bool) -> None:
+def test_link_start_ls_then_description_then_full_resync(
+    sqlite_store: Store, tmp_path: Path, serial: bool
+) -> None:
     with lab(sqlite_store, tmp_path, serial) as lb:
         until(lb.pbx.alive.is_set)
         first = lb.pbx.since(0)[0]
@@ -133,7 +135,9 @@ def test_data_waits_for_the_pbx_description(sqlite_store: Store, tmp_path: Path)
     pbx.describe = False
     pbx.tcp()
     link = PbxWakeUpLink(
-        f"socket://127.0.0.1:{pbx.port}", SqlPbxHandover(sqlite_store, CLOCK), CLOCK.now,
+        f"socket://127.0.0.1:{pbx.port}",
+        SqlPbxHandover(sqlite_store, CLOCK),
+        CLOCK.now,
         rooms=SqlRoomRules(sqlite_store).by_room,
     )
     stop = threading.Event()
@@ -262,7 +266,9 @@ def test_no_record_between_ds_and_de_but_re(sqlite_store: Store, tmp_path: Path)
 
 
 @pytest.mark.parametrize("mode", ["nak", "silent"], ids=["nak-storm", "never-acks"])
-def test_a_serial_pbx_that_refuses_frames_loses_nothing(sqlite_store: Store, tmp_path: Path, mode: str) -> None:
+def test_a_serial_pbx_that_refuses_frames_loses_nothing(
+    sqlite_store: Store, tmp_path: Path, mode: str
+) -> None:
     with lab(sqlite_store, tmp_path, serial=True) as lb:
         until(lb.pbx.alive.is_set)
         resync_after(lb.pbx, 0)
@@ -310,9 +316,22 @@ def test_the_dialler_process_over_a_serial_pty_tells_dnd(sqlite_store: Store, tm
         f"[wakeup]\nmode = pbx\npbx_url = {pair.b}\npbx_serial_framing = yes\n", encoding="utf-8"
     )
     proc = subprocess.Popen(
-        [sys.executable, "main.py", "--dialler", "--settings", str(settings), "--database", sqlite_store.url,
-         "--data-dir", str(tmp_path / "data"), "--timezone", "Asia/Shanghai"],
-        cwd=Path(__file__).resolve().parents[1], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "main.py",
+            "--dialler",
+            "--settings",
+            str(settings),
+            "--database",
+            sqlite_store.url,
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--timezone",
+            "Asia/Shanghai",
+        ],
+        cwd=Path(__file__).resolve().parents[1],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         until(pbx.alive.is_set, 40)
