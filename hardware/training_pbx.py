@@ -118,7 +118,13 @@ class TrainingPbx(TrainingExchange):
         offers, gone = world.round(self._calls)
         for call in offers:
             self._offer(
-                call.call_key, call.caller, call.kind, call.caller_name, call.recall_of, call.offered_at
+                call.call_key,
+                call.caller,
+                call.kind,
+                call.caller_name,
+                call.recall_of,
+                call.offered_at,
+                call.order,
             )
             if call.call_key in self._calls:
                 world.live.add(call.call_key)

@@ -84,14 +84,6 @@ def pair(qtbot: QtBot, tmp_path: Path) -> Iterator[Pair]:
             store.dispose()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="each training position lists waiting calls in the order it learnt them: a call started at this "
-    "position rings here at once, one started at the other only at the next shared round "
-    "(hardware/training_world.py EVERY_S), so 1101,1102,1103 rung from Console 1, 2, 1 show as "
-    "1101,1103,1102 at Console 1 and 1102,1101,1103 at Console 2 (the shared table has offered_at, "
-    "db/training_calls.py:106, but the queues do not sort by it)",
-)
 def test_same_calls_in_the_same_order_on_both_positions(pair: Pair) -> None:
     one, two = pair.desks
     calls = [one.pbx.offer_call("1101"), two.pbx.offer_call("1102"), one.pbx.offer_call("1103")]
@@ -104,12 +96,6 @@ def test_same_calls_in_the_same_order_on_both_positions(pair: Pair) -> None:
     assert order[0] == order[1], f"each position shows the waiting calls in the same order: {order}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="training PBX: another position learns an answered call only at its next shared round "
-    "(hardware/training_world.py:18 EVERY_S = 0.5 s of wall clock), so the call stays in the other queue "
-    "up to ~500 ms, not within 200 ms as issue 18 says",
-)
 def test_an_answered_call_leaves_the_other_queue_within_200_ms(pair: Pair) -> None:
     one, two = pair.desks
     worst = 0.0
