@@ -176,7 +176,7 @@ def run(arguments: list[str]) -> int:
         vip_rooms = [lamp.extension for lamp in field if lamp.vip_level and lamp.occupied]
         if vip_rooms:
             trainer = pbx
-            QTimer.singleShot(800, lambda: trainer.offer_call(vip_rooms[0]))
+            QTimer.singleShot(800, lambda: trainer.offer_first_call(vip_rooms[0]))
     window.resize(1600, 960)
     window.show()
 

@@ -112,6 +112,22 @@ class SqlTrainingCalls:
             found = [_call(r) for r in rows if r.offered_at >= (recall if r.recall_of else fresh)]
             return [c for c in found if c is not None]
 
+    def night_service(self, fresh_s: float, after: int) -> list[SharedCall]:
+        fresh = self._clock.now() - timedelta(seconds=fresh_s)
+        with self._store.unit() as s:
+            rows = s.scalars(
+                select(TrainingCallRow)
+                .where(
+                    TrainingCallRow.id > after,
+                    TrainingCallRow.taken_by == NIGHT_SERVICE,
+                    TrainingCallRow.offered_at >= fresh,
+                )
+                .order_by(TrainingCallRow.id)
+                .limit(50)
+            ).all()
+            found = [_call(r) for r in rows]
+            return [c for c in found if c is not None]
+
     def take(self, call_key: str) -> str:
         with self._store.unit() as s:
             done = s.execute(

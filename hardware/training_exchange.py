@@ -29,6 +29,7 @@ from switchboard.pbx import (
     FailureReason,
     LampChanged,
     LampState,
+    NightService,
     PbxEvent,
     new_call_id,
 )
@@ -174,6 +175,7 @@ class TrainingExchange:
             rung = self._world.ring(SharedCall(call_id, caller, name, kind, self._clock.now()))
             if rung is None:
                 log.info("training: call %s from %s went to night service", call_id, caller)
+                self._emit(NightService(caller, self._clock.now()))
                 return
             self._offer(call_id, caller, kind, name, since=rung.offered_at, order=rung.order)
             return

@@ -35,11 +35,15 @@ class TrainingWorld:
         self._due = 0.0
         self._quick = 0.0
         self._last = 0  # the highest order of a call read here (the quick round reads those after it)
+        self._night = 0  # the highest order of a call to night service told here
+        self.night: list[SharedCall] = []  # calls another position rang that went to night service
         self._tidied = 0.0
 
     def round(self, here: Collection[str]) -> tuple[list[SharedCall], dict[str, str]]:
-        """The calls to offer here now, and those of ``live`` another position took (key -> by)."""
+        """The calls to offer here now, and those of ``live`` another position took (key -> by); ``night``
+        the calls rung elsewhere that went to night service since the last round."""
         now = time.monotonic()
+        self.night = []
         if now < self._quick:
             return [], {}
         full = now >= self._due
@@ -52,6 +56,10 @@ class TrainingWorld:
             read = self.calls.waiting(self._fresh_s, RECALL_WAIT_S, 0 if full else self._last)
             offers = [c for c in read if c.call_key not in self._seen]
             gone = self.calls.taken(self.live) if self.live else {}
+            if full:
+                nights = self.calls.night_service(self._fresh_s, self._night)
+                self._night = max([self._night, *(c.order for c in nights)])
+                self.night = [c for c in nights if c.call_key not in self._seen]
             if full and self.leading and now > self._tidied + 60:
                 self._tidied = now
                 self.calls.tidy(TIDY_S)
@@ -60,7 +68,7 @@ class TrainingWorld:
             self.leading = True  # alone, the position invents its own callers
             return [], {}
         self._back()
-        for call in offers:
+        for call in [*offers, *self.night]:
             self._seen.add(call.call_key)
         self._last = max([self._last, *(c.order for c in read)])
         if len(self._seen) > 10_000:  # keys already offered and long gone

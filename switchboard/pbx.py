@@ -144,7 +144,18 @@ class LinkStateChanged:
     detail: str = ""
 
 
-PbxEvent = LampChanged | CallOffered | CallStateChanged | CallFailed | CallEnded | LinkStateChanged
+@dataclass(frozen=True, slots=True)
+class NightService:
+    """A call to the operator number that rang no position: none was signed in, so it went to night
+    service (told on every position, which otherwise would never know it)."""
+
+    caller: str
+    at: datetime
+
+
+PbxEvent = (
+    LampChanged | CallOffered | CallStateChanged | CallFailed | CallEnded | LinkStateChanged | NightService
+)
 EventSink = Callable[[PbxEvent], None]
 
 

@@ -54,6 +54,10 @@ class OperatorCalls(Protocol):
         they rang; with ``after``, only those rung after that ``order`` (what changed since a read)."""
         ...
 
+    def night_service(self, fresh_s: float, after: int) -> list[SharedCall]:
+        """The calls rung within ``fresh_s`` after ``order`` that went to night service."""
+        ...
+
     def take(self, call_key: str) -> str:
         """Answer a call here: "" if this position has it now, else the position that took it first."""
         ...
