@@ -108,6 +108,17 @@ class OutsiderPbx:
         self._spawn(self._accept)
         return self
 
+    def client(self, host: str, port: int) -> OutsiderPbx:
+        """The PBX as the TCP client of a PMS side that listens (p.97-98: the same STX record ETX either
+        way); ``drop()`` and ``client()`` again connect anew."""
+        conn = socket.create_connection((host, port), timeout=5)
+        conn.settimeout(0.05)
+        self._conn = conn
+        self.connections += 1
+        self.alive.clear()
+        self._spawn(lambda: self._serve(lambda: self._read_sock(conn), conn))
+        return self
+
     def pty(self, path: str) -> OutsiderPbx:
         self._port = pyserial.Serial(path, timeout=0.05)
         self.serial = True
