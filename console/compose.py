@@ -142,7 +142,7 @@ def start_console(shell: Shell, console: Console, field: Sequence[FieldLamp], me
         # A trainee starts with a guest on the line to answer, not an empty queue.
         vip_rooms = [lamp.extension for lamp in field if lamp.vip_level and lamp.occupied]
         if vip_rooms:
-            QTimer.singleShot(800, lambda: pbx.offer_call(vip_rooms[0]))
+            QTimer.singleShot(800, lambda: pbx.offer_first_call(vip_rooms[0]))
 
 
 def add_console_actions(window: MainWindow, console: Console, menus: RoleMenus) -> None:

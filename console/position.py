@@ -19,7 +19,7 @@ from switchboard.clock import Clock
 from switchboard.emergency import EmergencyNumbers
 from switchboard.errors import ConsoleError
 from switchboard.hotel import ExtensionKind
-from switchboard.pbx import CallKind, PbxPosition, PositionSettings
+from switchboard.pbx import CallKind, CallOffered, NightService, PbxPosition, PositionSettings
 from switchboard.positions import Breakable, Overflowing, PositionState, SharesParks, overflow_destination
 from switchboard.settings import ConsoleSettings
 from switchboard.shared_calls import SharesCalls
@@ -176,6 +176,13 @@ def start_positions(console: Console, window: MainWindow) -> PositionStates:
         queue = console.panels.get("queue")
 
         def pick_shared(call_key: str) -> None:
+            if not still_parked(call_key):  # a stale row: said, and the park area read again
+                text = QCoreApplication.translate(
+                    "Console", "That call is no longer parked: picked up at another position or handed back"
+                )
+                window.statusBar().showMessage(text, 15_000)
+                refresh()
+                return
             active = queue.queue.active() if isinstance(queue, QueuePanel) else None
             if active is not None:
                 sharing.hold(active.call_id)  # never two callers on the headset
@@ -183,6 +190,23 @@ def start_positions(console: Console, window: MainWindow) -> PositionStates:
 
         if isinstance(park_panel, ParkPanel):
             park_panel.pick_shared = pick_shared
+
+    def still_parked(call_key: str) -> bool:
+        try:
+            return any(p.call_key == call_key and not p.picked_by for p in parks.all())
+        except ConsoleError:  # the database away: the PBX tries, and says why not
+            return True
+
+    def heard(event: object) -> None:
+        if isinstance(event, NightService):  # the caller reached no position: every position is told
+            text = QCoreApplication.translate(
+                "Console", "Call from %1 went to night service: no position was signed in"
+            )
+            window.statusBar().showMessage(text.replace("%1", event.caller[:40]), 60_000)
+        elif isinstance(event, CallOffered) and event.recall_of:
+            refresh()  # a call handed back rings here: its park row, removed first, leaves at once
+
+    console.bridge.arrived.connect(heard)
 
     def refresh() -> None:
         try:

@@ -56,7 +56,7 @@ def start_session(console: Console, window: MainWindow, user: User) -> None:
     console.sign_in_id = SqlShifts(console.store, console.clock).sign_in(
         user.username, console.settings.position
     )
-    window.user_label.setText(f"{user.display_name} · {console.settings.position}")
+    window.user_label.setText(user.display_name)  # the position has its own label beside it
     window.cover(False)
     QTimer.singleShot(0, lambda: offer_take_over(console, window))
 

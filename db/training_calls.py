@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import delete, or_, select, update
@@ -32,7 +33,7 @@ def _call(row: TrainingCallRow) -> SharedCall | None:
         log.warning("training call %s: unknown kind %r", row.id, row.kind)
         return None
     return SharedCall(
-        row.call_key, row.caller, row.caller_name, kind, row.offered_at, row.recall_of, row.taken_by
+        row.call_key, row.caller, row.caller_name, kind, row.offered_at, row.recall_of, row.taken_by, row.id
     )
 
 
@@ -73,33 +74,35 @@ class SqlTrainingCalls:
                 .values(until=self._clock.now() - timedelta(seconds=1))
             )
 
-    def ring(self, call: SharedCall) -> bool:
+    def ring(self, call: SharedCall) -> SharedCall | None:
         with self._store.unit() as s:
             signed_in = s.scalars(
                 select(PositionStateRow.position)
                 .where(PositionStateRow.state == PositionState.SIGNED_IN.value)
                 .limit(1)
             ).first()
-            s.add(
-                TrainingCallRow(
-                    call_key=call.call_key[:64],
-                    caller=call.caller[:80],
-                    caller_name=call.caller_name[:120],
-                    kind=call.kind.value,
-                    recall_of=call.recall_of[:20],
-                    offered_at=call.offered_at,
-                    taken_by="" if signed_in is not None else NIGHT_SERVICE,
-                )
+            row = TrainingCallRow(
+                call_key=call.call_key[:64],
+                caller=call.caller[:80],
+                caller_name=call.caller_name[:120],
+                kind=call.kind.value,
+                recall_of=call.recall_of[:20],
+                offered_at=call.offered_at,
+                taken_by="" if signed_in is not None else NIGHT_SERVICE,
             )
-        return signed_in is not None
+            s.add(row)
+            s.flush()  # the row's id: the operator number's order of its calls
+            order = row.id
+        return replace(call, order=order) if signed_in is not None else None
 
-    def waiting(self, fresh_s: float, recall_s: float) -> list[SharedCall]:
+    def waiting(self, fresh_s: float, recall_s: float, after: int = 0) -> list[SharedCall]:
         now = self._clock.now()
         fresh, recall = now - timedelta(seconds=fresh_s), now - timedelta(seconds=recall_s)
         with self._store.unit() as s:
             rows = s.scalars(
                 select(TrainingCallRow)
                 .where(
+                    TrainingCallRow.id > after,
                     TrainingCallRow.taken_by == "",
                     TrainingCallRow.offered_at >= min(fresh, recall),
                 )
@@ -107,6 +110,22 @@ class SqlTrainingCalls:
                 .limit(200)
             ).all()
             found = [_call(r) for r in rows if r.offered_at >= (recall if r.recall_of else fresh)]
+            return [c for c in found if c is not None]
+
+    def night_service(self, fresh_s: float, after: int) -> list[SharedCall]:
+        fresh = self._clock.now() - timedelta(seconds=fresh_s)
+        with self._store.unit() as s:
+            rows = s.scalars(
+                select(TrainingCallRow)
+                .where(
+                    TrainingCallRow.id > after,
+                    TrainingCallRow.taken_by == NIGHT_SERVICE,
+                    TrainingCallRow.offered_at >= fresh,
+                )
+                .order_by(TrainingCallRow.id)
+                .limit(50)
+            ).all()
+            found = [_call(r) for r in rows]
             return [c for c in found if c is not None]
 
     def take(self, call_key: str) -> str:

@@ -29,6 +29,7 @@ from switchboard.pbx import (
     FailureReason,
     LampChanged,
     LampState,
+    NightService,
     PbxEvent,
     new_call_id,
 )
@@ -171,10 +172,13 @@ class TrainingExchange:
     def _ring(self, call_id: str, caller: str, kind: CallKind, name: str) -> None:
         """A new caller rings the operator number: every training position sharing it, or this one."""
         if self._world is not None:
-            call = SharedCall(call_id, caller, name, kind, self._clock.now())
-            if not self._world.ring(call):
+            rung = self._world.ring(SharedCall(call_id, caller, name, kind, self._clock.now()))
+            if rung is None:
                 log.info("training: call %s from %s went to night service", call_id, caller)
+                self._emit(NightService(caller, self._clock.now()))
                 return
+            self._offer(call_id, caller, kind, name, since=rung.offered_at, order=rung.order)
+            return
         self._offer(call_id, caller, kind, name)
 
     def _offer(
@@ -185,15 +189,17 @@ class TrainingExchange:
         name: str,
         recall_of: str = "",
         since: datetime | None = None,
+        order: int = 0,
     ) -> None:
-        """Ring this position (``since``: when the caller rang the shared operator number)."""
+        """Ring this position (``since``: when the caller rang the shared operator number, ``order``: its
+        place in that number's calls)."""
         if self._on_break and not recall_of:
             return  # as a PBX that no longer rings this position: the caller reaches another one
         now = self._clock.now()
         waited = max(0.0, (now - since).total_seconds()) if since is not None else 0.0
         self._calls[call_id] = TrainingCall(call_id, caller, kind, CallState.OFFERED, since or now)
         called = EMERGENCY_NUMBER if kind is CallKind.EMERGENCY else "9"
-        self._emit(CallOffered(call_id, caller, name, called, kind, since or now, recall_of))
+        self._emit(CallOffered(call_id, caller, name, called, kind, since or now, recall_of, order))
         if caller in self._lamps and not recall_of:
             self._set_lamp(caller, LampState.BUSY)  # the caller's phone is off-hook while it waits
         if not recall_of and kind is not CallKind.EMERGENCY:

@@ -61,6 +61,16 @@ class TrainingParkShare:
                 log.info("training: park slot %s is another position's", call.peer)
         return [(p.call_key, p.picked_by) for p in self.book.handovers() if p.call_key in aside]
 
+    def withdraw(self, call_id: str) -> None:
+        """A call handed back to every position leaves the park area before it rings there, so no
+        position shows it both parked and ringing (the database away: it goes at the next round)."""
+        try:
+            self.book.remove(call_id)
+        except DatabaseUnavailable as exc:
+            log.info("training: park row of %s not removed yet: %s", call_id, exc)
+            return
+        self._published.pop(call_id, None)
+
     def clear(self) -> None:
         """Closing: this position's calls leave the shared park area."""
         for key in list(self._published):

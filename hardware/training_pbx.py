@@ -41,6 +41,7 @@ from switchboard.pbx import (
     LinkName,
     LinkStateChanged,
     LinkStatus,
+    NightService,
     new_call_id,
 )
 from switchboard.positions import ParkBook
@@ -118,12 +119,20 @@ class TrainingPbx(TrainingExchange):
         offers, gone = world.round(self._calls)
         for call in offers:
             self._offer(
-                call.call_key, call.caller, call.kind, call.caller_name, call.recall_of, call.offered_at
+                call.call_key,
+                call.caller,
+                call.kind,
+                call.caller_name,
+                call.recall_of,
+                call.offered_at,
+                call.order,
             )
             if call.call_key in self._calls:
                 world.live.add(call.call_key)
         for call_id, by in gone.items():
             self._end(call_id, f"answered at {by}")
+        for call in world.night:
+            self._emit(NightService(call.caller, call.offered_at))
 
     # ------------------------------------------------------------ Protocol: commands
 
@@ -358,6 +367,8 @@ class TrainingPbx(TrainingExchange):
                 self._parked = {slot: cid for slot, cid in self._parked.items() if cid != call.id}
                 self._recall(call.id, call.peer, call.state)
                 continue
+            if self._share is not None:
+                self._share.withdraw(call.id)
             back = SharedCall(
                 new_call_id(), call.caller, "", call.kind, self._clock.now(), recall_of=call.peer
             )
@@ -372,6 +383,16 @@ class TrainingPbx(TrainingExchange):
         call_id = new_call_id()
         self._commands.put(lambda: self._ring(call_id, caller, kind, caller_name))
         return call_id
+
+    def offer_first_call(self, caller: str) -> None:
+        """The trainee's first caller, rung once per training world: by the position that leads it (the
+        one that invents callers), or by this one alone."""
+
+        def run() -> None:
+            if self._world is None or self._world.leading:
+                self._ring(new_call_id(), caller, CallKind.ROOM, "")
+
+        self._commands.put(run)
 
     def set_extension_busy(self, extension: str, busy: bool) -> None:
         self._commands.put(lambda: self._set_lamp(extension, LampState.BUSY if busy else LampState.IDLE))

@@ -3,7 +3,9 @@ which call is on the headset, which are held.
 
 Pure state fed by ``switchboard.pbx`` events, with the clock injected, so the
 queue's order and its warnings are tested without Qt or a PBX. Emergency calls
-jump the queue; everyone else waits in arrival order.
+jump the queue; everyone else waits in the order the calls rang (``offered_at``, then the operator
+number's own order for calls that rang at the same moment), the same on every position whichever
+learnt of a call first.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class QueuedCall:
     offered_at: datetime
     recall_of: str = ""
     peer: str = ""
+    order: int = 0  # the operator number's order of calls that rang at the same moment (CallOffered)
 
 
 class Urgency:
@@ -78,6 +81,7 @@ class CallQueue:
                 event.offered_at,
                 event.offered_at,
                 event.recall_of,
+                order=event.order,
             )
             return True
         if isinstance(event, CallStateChanged):
@@ -111,12 +115,12 @@ class CallQueue:
         return False
 
     def calls(self) -> list[QueuedCall]:
-        """Waiting calls first (emergencies ahead, then arrival order), then the console's own."""
+        """Waiting calls first (emergencies ahead, then in the order they rang), then the console's own."""
 
-        def order(call: QueuedCall) -> tuple[int, int, datetime]:
+        def order(call: QueuedCall) -> tuple[int, int, datetime, int]:
             waiting = 0 if call.state is CallState.OFFERED else 1
             urgent = 0 if call.kind is CallKind.EMERGENCY else 1
-            return (waiting, urgent, call.offered_at)
+            return (waiting, urgent, call.offered_at, call.order)
 
         return sorted((c for c in self._calls.values() if c.state in ON_THE_CONSOLE), key=order)
 

@@ -104,6 +104,9 @@ class CallOffered:
     kind: CallKind
     offered_at: datetime
     recall_of: str = ""  # a camp-on or park recall: the extension it comes back from
+    # Several positions on one operator number: the number's own order of its calls (the shared table's
+    # row), which puts calls that rang at the same moment in one order on every position; 0: none given.
+    order: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +144,18 @@ class LinkStateChanged:
     detail: str = ""
 
 
-PbxEvent = LampChanged | CallOffered | CallStateChanged | CallFailed | CallEnded | LinkStateChanged
+@dataclass(frozen=True, slots=True)
+class NightService:
+    """A call to the operator number that rang no position: none was signed in, so it went to night
+    service (told on every position, which otherwise would never know it)."""
+
+    caller: str
+    at: datetime
+
+
+PbxEvent = (
+    LampChanged | CallOffered | CallStateChanged | CallFailed | CallEnded | LinkStateChanged | NightService
+)
 EventSink = Callable[[PbxEvent], None]
 
 

@@ -30,6 +30,7 @@ class SharedCall:
     offered_at: datetime
     recall_of: str = ""
     taken_by: str = ""
+    order: int = 0  # the operator number's order of its calls (the database's, once rung); 0: not rung
 
 
 class OperatorCalls(Protocol):
@@ -43,12 +44,18 @@ class OperatorCalls(Protocol):
 
     def resign(self) -> None: ...
 
-    def ring(self, call: SharedCall) -> bool:
-        """Ring the operator number; False (recorded as night service) when no position is signed in."""
+    def ring(self, call: SharedCall) -> SharedCall | None:
+        """Ring the operator number: the call with its ``order``; None (recorded as night service) when no
+        position is signed in."""
         ...
 
-    def waiting(self, fresh_s: float, recall_s: float) -> list[SharedCall]:
-        """The calls nobody has taken: rung within ``fresh_s`` (recalls within ``recall_s``)."""
+    def waiting(self, fresh_s: float, recall_s: float, after: int = 0) -> list[SharedCall]:
+        """The calls nobody has taken: rung within ``fresh_s`` (recalls within ``recall_s``), in the order
+        they rang; with ``after``, only those rung after that ``order`` (what changed since a read)."""
+        ...
+
+    def night_service(self, fresh_s: float, after: int) -> list[SharedCall]:
+        """The calls rung within ``fresh_s`` after ``order`` that went to night service."""
         ...
 
     def take(self, call_key: str) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from switchboard.clock import FakeClock
+from switchboard.pbx import LinkName
 from ui import i18n
 from ui.blf_model import BlfModel
 from ui.blf_view import LampField
@@ -53,6 +54,8 @@ def test_the_window_speaks_chinese_and_back(qtbot: QtBot) -> None:
         assert w.pages.tabText(0) == "忙灯盘"
         assert w.banner.text().startswith("培训模式")
         assert w.menuBar().actions()[0].text() == "总机(&C)"
+        assert w.position_label.text() == "席位：总机 1", "which position this is"
+        assert "PBX: 培训" in w.links[LinkName.PBX].text(), "a training console's PBX is the simulated one"
     finally:
         i18n.install(app, "en")
     assert i18n.choose_language("en") == "en"

@@ -208,7 +208,9 @@ class MainWindow(QMainWindow):
         self._build_menus(language)
         self.lamp_field = lamp_field
         self.add_page(lamp_field, self.tr("Lamp field"), "Ctrl+1")
-        self._build_status_bar(user_name)
+        self._build_status_bar(user_name, position)
+        if training:  # the simulated PBX, never "off" (its own event may come before the window listens)
+            self.links[LinkName.PBX].show_status(LinkStatus.TRAINING, "")
 
     # ---------------------------------------------------------------- building
 
@@ -247,12 +249,16 @@ class MainWindow(QMainWindow):
         help_menu.addAction(legend)
         self.legend: QWidget | None = None
 
-    def _build_status_bar(self, user_name: str) -> None:
+    def _build_status_bar(self, user_name: str, position: str) -> None:
         bar = self.statusBar()
         self.links = {link: LinkLamp(link) for link in LinkName}
         for lamp in self.links.values():
             lamp.clicked.connect(self.link_clicked)
             bar.addPermanentWidget(lamp)
+        # which position this is, signed in or not: several positions work one switchboard
+        self.position_label = QLabel(self.tr("Position: %1").replace("%1", position))
+        self.position_label.setObjectName("positionName")
+        bar.addPermanentWidget(self.position_label)
         self.user_label = QLabel(user_name)
         self.user_label.setObjectName("signedInUser")
         bar.addPermanentWidget(self.user_label)

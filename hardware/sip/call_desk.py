@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import timedelta
 
 import pjsua2 as pj
 
@@ -110,8 +111,9 @@ class CallDesk(HeldCalls):
         slot, expires = self.pickups.pop(waiting.caller, ("", 0.0))
         if slot and time.monotonic() > expires:
             slot = ""
-        now = self._clock.now()
-        self._emit(CallOffered(call.id, call.caller, call.caller_name, call.called, kind, now, slot))
+        # when the INVITE arrived, not when it is shown: the queue orders calls by when they rang
+        rang = self._clock.now() - timedelta(seconds=min(60.0, max(0.0, time.monotonic() - waiting.arrived)))
+        self._emit(CallOffered(call.id, call.caller, call.caller_name, call.called, kind, rang, slot))
         if slot:  # a call this position picked up from another's park area: it is handed over by REFER
             self.answer(call.id)
 

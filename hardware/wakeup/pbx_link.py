@@ -1,6 +1,7 @@
 """Wake-ups run by the PBX itself: the dialler process hands them over on the PBX's FIAS link.
 
-``[wakeup] mode = pbx`` and ``pbx_url = socket://host:port`` (FIAS over TCP, STX record ETX) or a
+``[wakeup] mode = pbx`` and ``pbx_url = socket://host:port`` (FIAS over TCP, STX record ETX, the console
+connecting), ``listen://host:port`` (the same, the PBX connecting to the console, one PBX at a time) or a
 serial port with ``pbx_serial_framing = yes`` (STX record ETX LRC, ACK/NAK: ``FipsLine``).
 One loop: keep the link up (reconnect every few seconds), hand over what was booked, clear what
 was cancelled or moved, record the PBX's answers, tell the PBX each room's DND and class of service
@@ -18,7 +19,7 @@ from datetime import datetime
 
 import serial
 
-from hardware.ports import open_port
+from hardware.ports import ListeningPort, TcpConnection, open_port
 from switchboard.errors import ConsoleError
 from switchboard.fias.framing import FipsLine, TcpFramer, frame_tcp
 from switchboard.fias.pbx_wakeups import PbxAnswer, PbxHandoverBook, PbxWakeUpSession
@@ -55,7 +56,9 @@ class PbxWakeUpLink:
         self._said_untold = False
         self._answers: list[PbxAnswer] = []
         self.session = PbxWakeUpSession(now, self._answers.append)
-        self._port: serial.SerialBase | None = None
+        self._port: serial.SerialBase | TcpConnection | None = None
+        self._listening = url.startswith("listen://")
+        self._listener: ListeningPort | None = None
         self._framer = TcpFramer()
         self._book_failing = False
 
@@ -64,9 +67,11 @@ class PbxWakeUpLink:
         try:
             while not stop.is_set():
                 now = time.monotonic()
-                if self._port is None and now >= next_connect:
+                if self._port is None and (self._listening or now >= next_connect):
                     next_connect = now + self.RECONNECT_S
                     self._connect()
+                elif self._listener is not None:
+                    self._listener.refuse_others()
                 self._read()
                 try:
                     if now >= next_step:
@@ -85,19 +90,37 @@ class PbxWakeUpLink:
                     stop.wait(1.0)
         finally:
             self._drop()
+            if self._listener is not None:
+                self._listener.close()
 
     def _connect(self) -> None:
-        try:
-            self._port = open_port(self._url, timeout=0.1)
-        except (serial.SerialException, OSError, ValueError) as exc:
-            log.warning("PBX wake-up link %s not reachable: %s", self._url, exc)
-            self._port = None
-            return
+        if self._listening:
+            self._port = self._accept()
+            if self._port is None:
+                return
+        else:
+            try:
+                self._port = open_port(self._url, timeout=0.1)
+            except (serial.SerialException, OSError, ValueError) as exc:
+                log.warning("PBX wake-up link %s not reachable: %s", self._url, exc)
+                self._port = None
+                return
         self._framer = TcpFramer()
         self._line = FipsLine(self.ACK_TIMEOUT_S) if self._serial else None
         self._next_rooms = 0.0
         self._write(self.session.connected())
         log.info("PBX wake-up link connected to %s", self._url)
+
+    def _accept(self) -> TcpConnection | None:
+        """Listening: the PBX's connection if it has come (waits a moment: the loop's pause)."""
+        if self._listener is None:
+            try:
+                self._listener = ListeningPort(self._url)
+            except (OSError, ValueError) as exc:
+                log.error("PBX wake-up link cannot listen on %s: %s", self._url, exc)
+                time.sleep(self.RECONNECT_S)
+                return None
+        return self._listener.accept()
 
     def _drop(self) -> None:
         if self._line is not None:

@@ -253,5 +253,15 @@
         <source>A row was changed outside the console: %1</source>
         <translation>有记录在总机台之外被改动：%1</translation>
     </message>
+    <message>
+        <location filename="../../console/position.py" line="181"/>
+        <source>That call is no longer parked: picked up at another position or handed back</source>
+        <translation>该来电已不在驻留：已被其他席位接起或已转回</translation>
+    </message>
+    <message>
+        <location filename="../../console/position.py" line="203"/>
+        <source>Call from %1 went to night service: no position was signed in</source>
+        <translation>来自 %1 的来电已转夜间服务：没有席位签到</translation>
+    </message>
 </context>
 </TS>

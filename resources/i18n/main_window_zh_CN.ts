@@ -37,6 +37,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../ui/main_window.py" line="258"/>
+        <source>Position: %1</source>
+        <translation>席位：%1</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="144"/>
         <source>%1 — Switchboard — %2</source>
         <translation>%1 — 总机台 — %2</translation>
