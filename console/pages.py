@@ -155,6 +155,13 @@ def build_pages(window: MainWindow, console: Console, attendant: Attendant) -> P
     )
     # Ctrl+Q asks while any caller is here: ringing, talking, held, or parked and camped on aside
     window.calls_waiting = lambda: len(attendant.queue.queue.calls()) + len(attendant.queue.queue.aside())
+
+    def on_the_line() -> tuple[str, int]:  # the cover: who is on the headset, and how many others
+        active = attendant.queue.queue.active()
+        return (active.caller if active is not None else "", window.calls_waiting() - (active is not None))
+
+    window.on_the_line = on_the_line
+    attendant.queue.changed.connect(window.refresh_cover)
     console.panels.update(rooms=rooms, wakeups=wakeups, messages=messages, logbook=logbook, board=board)
     pages = Pages(rooms, wakeups, messages, logbook, board, arrivals, front_office)
     console.on_user.append(lambda: show_to_whoever_signed_in(pages))

@@ -202,6 +202,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
         self.calls_waiting: Callable[[], int] = lambda: 0
+        self._console_actions: list[QAction] = []  # greyed while the window is signed out
+        # what the signed-out cover says: the caller on the headset, and the others waiting
+        self.on_the_line: Callable[[], tuple[str, int]] = lambda: ("", self.calls_waiting())
         self._quit_confirmed = False
         self.quit_question: QuitQuestion | None = None
 
@@ -274,7 +277,16 @@ class MainWindow(QMainWindow):
         now: datetime = self._clock.now()
         self.clock_label.setText(now.strftime("%Y-%m-%d %H:%M:%S"))
         if self.covered:  # callers ring on while nobody is signed in: the cover counts them
-            self._cover.show_waiting(self.calls_waiting())
+            self._tell_cover()
+
+    def refresh_cover(self) -> None:
+        """The queue changed: the cover says so at once, not at the next second's tick."""
+        if self.covered:
+            self._tell_cover()
+
+    def _tell_cover(self) -> None:
+        talking, others = self.on_the_line()
+        self._cover.show_waiting(others, talking)
 
     # ---------------------------------------------------------------- for main.py
 
@@ -307,6 +319,8 @@ class MainWindow(QMainWindow):
         self.console_menu.insertAction(self.console_menu.actions()[0], action)
         self.addAction(action)
         self._page_keys.append((_key_text(key), title.replace("&", "").rstrip("…")))
+        self._console_actions.append(action)
+        action.setEnabled(not self.covered)
         return action
 
     def add_key(self, key: str, description: str) -> None:
@@ -337,7 +351,12 @@ class MainWindow(QMainWindow):
     def cover(self, signed_out: bool) -> None:
         """Hide the last operator's screen behind the signed-out cover, or show the console again."""
         self._stack.setCurrentIndex(1 if signed_out else 0)
-        self._cover.show_waiting(self.calls_waiting() if signed_out else 0)
+        if signed_out:
+            self._tell_cover()
+        else:
+            self._cover.show_waiting(0)
+        for action in self._console_actions:  # nobody to print, hand over or read for behind the cover
+            action.setEnabled(not signed_out)
 
     @property
     def covered(self) -> bool:

@@ -44,8 +44,10 @@ class SignedOutCover(QWidget):
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
 
-    def show_waiting(self, count: int) -> None:
-        """The calls at this position now (ringing or held), or nothing when there are none."""
-        self.waiting.setText(
-            self.tr("%1 call(s) waiting: sign in to answer (F5)").replace("%1", str(count)) if count else ""
-        )
+    def show_waiting(self, count: int, talking: str = "") -> None:
+        """The caller on the headset (answered with F5 from the cover), and the other calls at this
+        position (ringing, held, parked): or nothing when there are none."""
+        said = [self.tr("On the line: %1").replace("%1", talking)] if talking else []
+        if count:
+            said.append(self.tr("%1 call(s) waiting: sign in to answer (F5)").replace("%1", str(count)))
+        self.waiting.setText(" · ".join(said))

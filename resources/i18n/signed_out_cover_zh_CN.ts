@@ -17,6 +17,11 @@
 <context>
     <name>SignedOutCover</name>
     <message>
+        <location filename="../../ui/signed_out_cover.py" line="51"/>
+        <source>On the line: %1</source>
+        <translation>通话中：%1</translation>
+    </message>
+    <message>
         <location filename="../../ui/signed_out_cover.py" line="49"/>
         <source>%1 call(s) waiting: sign in to answer (F5)</source>
         <translation>%1 个来电在等待：请签到后接听（F5）</translation>
