@@ -8,7 +8,7 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from switchboard import settings as console_settings
@@ -96,3 +96,18 @@ def tell(text: str, *, headless: bool) -> None:
     log.error("%s", text)
     if not headless:
         QMessageBox.critical(None, QCoreApplication.translate("Console", "Switchboard"), text)
+
+
+def tell_beside(text: str) -> QMessageBox:
+    """A start-up problem met once the window is up and answering calls (the training start's second
+    step): said as ``tell`` says it, in a box that blocks no window, so the call keys (F5, F6...) go on
+    working until the operator has read it. Closing it is the caller's to act on (``finished``)."""
+    print(text, file=sys.stderr)
+    log.error("%s", text)
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Console", "Switchboard"), text)
+    # Modal to its parent window only, and it has none: no window is blocked, yet it is the console's
+    # box in front (QApplication.activeModalWidget), kept above the window the operator works in.
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+    box.show()
+    return box

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console import links, session, settings_edit
-from console.attendant import build_attendant
+from console.attendant import Attendant, build_attendant
 from console.context import Console, yes
 from console.database import open_store, watch_database
 from console.emergency import EmergencyDesk, start_emergency_desk
@@ -70,11 +70,21 @@ def open_database(
 
 
 def build_console(shell: Shell, console: Console, guard: CrashGuard) -> tuple[Sequence[FieldLamp], RoleMenus]:
-    """Everything that reads the database, built into the window: the lamp field read once (for the
-    lamps, the training PBX's plan and the trainee's first caller), the caller panel and directory, the
-    pages, the menus."""
-    window, settings = shell.window, console.settings
+    """Everything that reads the database, built into the window at once (the start against a real PBX):
+    the lamp field read once, then ``join_window``, ``add_attendant`` and ``add_pages``."""
     field = SqlLampField(console.store).field_lamps()
+    emergencies = join_window(shell, console, guard, field)
+    attendant = add_attendant(shell, console)
+    return field, add_pages(shell, console, attendant, emergencies)
+
+
+def join_window(
+    shell: Shell, console: Console, guard: CrashGuard, field: Sequence[FieldLamp]
+) -> list[EmergencyDesk]:
+    """The lamp field as read (for the lamps, the training PBX's plan and the trainee's first caller),
+    the routes of the events the second step adds, and the database's lamp and banner; the emergency
+    desks, empty until ``add_pages`` makes one, are those that hear an emergency call."""
+    window, settings = shell.window, console.settings
     shell.model.set_lamps(field)
     if isinstance(shell.pbx, TrainingPbx):
         shell.pbx.set_plan(
@@ -115,8 +125,23 @@ def build_console(shell: Shell, console: Console, guard: CrashGuard) -> tuple[Se
         shell.routes[RawFrame] = raw_frame
     guard.parent = window
     watch_database(console, window, guard, shell.routes)
-    attendant = build_attendant(window, console, (shell.queue, shell.park))
+    return emergencies
+
+
+def add_attendant(shell: Shell, console: Console) -> Attendant:
+    """The caller panel, the directory and the call history under the queue (a call answered before,
+    while the database was being opened, shown in the caller panel)."""
+    attendant = build_attendant(shell.window, console, (shell.queue, shell.park))
     shell.name_of = attendant.name_of
+    return attendant
+
+
+def add_pages(
+    shell: Shell, console: Console, attendant: Attendant, emergencies: list[EmergencyDesk]
+) -> RoleMenus:
+    """The pages in their order (the audit trail and the roll call among them), the menus, the
+    emergency desk, and the Console menu's entries."""
+    window = shell.window
     build_pages(window, console, attendant)
     menus = start_governance(console, window)
     emergencies.append(start_emergency_desk(console, window))
@@ -124,7 +149,7 @@ def build_console(shell: Shell, console: Console, guard: CrashGuard) -> tuple[Se
     add_console_actions(window, console, menus)
     window.language_chosen.connect(lambda code: settings_edit.change_language(console, window, code))
     window.settings_requested.connect(lambda: settings_edit.edit_settings(console, window))
-    return field, menus
+    return menus
 
 
 def start_console(shell: Shell, console: Console, field: Sequence[FieldLamp], menus: RoleMenus) -> None:

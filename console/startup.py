@@ -69,29 +69,15 @@ def two_steps(
 ) -> int:
     """Training: the window first, with F5 answering the training PBX's calls; the database, the
     pages and the sign-in right after its first paint."""
-    headless = args.screenshot is not None or args.quit_when_drawn
     shell = build_shell(settings, clock, training_pbx(clock), language, training=True)
     window = shell.window
     guard.parent = window
     shell.pbx.start(shell.bridge.post)  # F5 answers from the first paint; the sign-in opens beside it later
 
     def second_step() -> None:
-        from console import compose, session  # SQLAlchemy, the rows and the pages' modules load here
+        from console.second_step import second_step as build  # the database layer loads off the GUI thread
 
-        opened = compose.open_database(settings, args, folder, clock, language)
-        if isinstance(opened, str):
-            tell(opened, headless=headless)
-            app.exit(2)
-            return
-        console = compose.make_console(app, settings, args, folder, clock, opened, shell, language)
-        field, menus = compose.build_console(shell, console, guard)
-        compose.start_console(shell, console, field, menus)
-        if args.quit_when_drawn:
-            app.quit()  # the bench: drawn, and the second step done without an error
-        elif headless:
-            take_screenshot(app, window, console, shell.model, args)
-        else:
-            session.sign_in_beside(console, window)
+        build(app, args, settings, folder, clock, language, shell, guard)
 
     app.aboutToQuit.connect(lambda: shut_down(shell))
     FirstPaint(window, second_step, say=args.quit_when_drawn)

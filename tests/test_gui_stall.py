@@ -181,6 +181,11 @@ def _console(folder: Path) -> int:
 
     def scenario() -> Iterator[float]:
         window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+        for _ in range(300):  # the second step opens the database on a worker, then builds the pages
+            if window.findChild(MessagesPage) is not None:
+                break
+            yield 0.1
+        yield 0.5  # the pages' first reads
         lamp = window.findChild(DatabaseLamp)
         page = window.findChild(MessagesPage)
         queue = window.findChild(QueuePanel)

@@ -61,12 +61,6 @@ def test_first_paint_shows_the_ringing_caller_and_says_the_database_is_opening(
     assert after["active"] == "301"  # and the window shows it once the second step is done
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F5 at the first paint connects the guest at once, but the queue keeps showing 301 'ringing' "
-    "and the caller panel 'No call' until the start's second step ends on the GUI thread (1.7-3.8 s "
-    "measured, 6-7 s with another console starting): the window is frozen right after its first paint",
-)
 def test_the_window_shows_the_answered_call_within_a_second_of_f5(starts: dict[str, Any]) -> None:
     for which in ("first", "second", "zh"):
         _rc, report, _err = starts[which]
@@ -97,13 +91,6 @@ def test_a_damaged_database_file_is_said_in_words_without_a_traceback(
         assert "已损坏" in text and "管理员" in text and report["box"]["title"] == "总机台"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="console/arguments.py:98 tell(): the damaged-database box at the second step "
-    "(console/startup.py:83) is an application-modal QMessageBox.critical over a live window: "
-    "F6 and F5 do nothing while it is up (the guest answered at the first paint stays on the headset, "
-    "a second caller rings unanswered), and OK ends the console with the guest still connected",
-)
 def test_the_call_keys_still_work_under_the_damaged_database_box(damaged: dict[str, Any]) -> None:
     for language in ("en", "zh_CN"):
         _rc, report, _err = damaged[language]

@@ -7,8 +7,8 @@ new data folder) runs in a child process; the training PBX is the real one, quie
 own) and given one guest's call before the window shows. On the turn of the event loop after the
 window's first paint, before the start's second step, the child notes which modules are loaded,
 presses F5 and, once the second step has filled the window and the queue has shown the answered call
-(a first start migrates and loads the demo hotel on the GUI thread, a second or more on a loaded machine;
-the PBX answers at once, the window shows it when that step ends), reports what the queue and the window
+(the database is opened on a worker thread and the window built in short turns, so the queue shows
+the answer at once and the caller panel, built later, shows it too), reports what the queue and the window
 show as one JSON line."""
 
 from __future__ import annotations
@@ -119,11 +119,9 @@ def _console(folder: Path) -> int:
             "waiting": [call.caller for call in shell.queue.queue.waiting()],
             "status": shell.window.statusBar().currentMessage(),
         }
-        caller = shell.window.findChild
 
         def connected(_call_id: str, number: str) -> None:  # the guest may hang up later in the simulation
             report.setdefault("active", number)
-            QTimer.singleShot(0, lambda: report.setdefault("caller_panel", shown(caller(CallerPanel))))
 
         shell.queue.connected.connect(connected)
         shell.window.activateWindow()
@@ -158,6 +156,7 @@ def _console(folder: Path) -> int:
             pages=shell.window.pages.count() - 1,
             sign_in_open=any(isinstance(w, SignInDialog) and w.isVisible() for w in app.topLevelWidgets()),
             status=shell.window.statusBar().currentMessage(),
+            caller_panel=shown(shell.window.findChild(CallerPanel)),  # built after the answer: shows it too
         )
         print(json.dumps(report), flush=True)
         app.exit(0)  # not quit(): the window would ask whether to close with a caller on the line
