@@ -38,10 +38,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, insert, select
 
 from db.frontoffice import SqlFrontOffice
+from db.pms_wakeups import SqlPmsWakeUps
 from db.rows import RoomRow, StayRow
 from db.seed import seed_demo_hotel
 from db.store import Store, sqlite_url
-from db.wakeup_book import SqlPmsWakeUps
 from hardware.fias_link import FiasLink, LinkSettings
 from switchboard.clock import FakeClock
 from switchboard.fias.front_desk import PmsFrontDesk

@@ -12,8 +12,8 @@ from db.call_records import ChargeDue, SqlCallRecords
 from db.emergencies import SqlEmergencies
 from db.fias_sequence import SqlPostingNumbers
 from db.frontoffice import SqlFrontOffice
+from db.pms_wakeups import SqlPmsAnswers, SqlPmsWakeUps
 from db.rooms import SqlRoomOfExtension
-from db.wakeup_book import SqlPmsAnswers, SqlPmsWakeUps
 from switchboard.emergency import EmergencyDialled, EmergencyNumbers, Source
 from switchboard.errors import ConsoleError
 from switchboard.fias.front_desk import PmsFrontDesk

@@ -11,6 +11,7 @@ from sqlalchemy import or_, select, update
 from db.audit import audit, changed
 from db.rows import WakeUpAttemptRow, WakeUpRow, minute_of
 from db.store import Store
+from db.wakeup_book import SqlWakeUpBook
 from switchboard.auth import Permission, require
 from switchboard.clock import Clock
 from switchboard.errors import ConflictError, InputError
@@ -27,8 +28,6 @@ class SqlPmsWakeUps:
     """The ``WakeUpDesk`` the PMS link books through: the same book, times as the PMS sends them."""
 
     def __init__(self, store: Store, clock: Clock) -> None:
-        from db.wakeup_book import SqlWakeUpBook  # here: db.wakeup_book re-exports this module's classes
-
         self._book = SqlWakeUpBook(store, clock)
         self._store = store
         self._clock = clock

@@ -12,7 +12,6 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from db.audit import audit, changed
-from db.pms_wakeups import PmsAnswer, SqlPmsAnswers, SqlPmsWakeUps, as_wake_up_desk
 from db.privacy import mask_text, private_guests, shown_guest, stay_guest
 from db.rooms import find_room, guest_in
 from db.rows import DiallerBeatRow, GuestRow, RoomRow, StayRow, WakeUpAttemptRow, WakeUpRow
@@ -32,8 +31,6 @@ _OPEN = [s.value for s in OPEN]
 _CANCELLABLE = [s.value for s in CANCELLABLE]
 DIALLER_STALE = timedelta(seconds=20)  # a dialler silent this long is taken for stopped
 
-# the PMS's side of the book (db/pms_wakeups.py), still importable from here
-__all__ = ["DIALLER_STALE", "PmsAnswer", "SqlPmsAnswers", "SqlPmsWakeUps", "SqlWakeUpBook", "as_wake_up_desk"]
 
 
 class SqlWakeUpBook:

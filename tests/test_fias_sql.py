@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from db.frontoffice import SqlFrontOffice
+from db.pms_wakeups import SqlPmsWakeUps
 from db.room_board import SqlRoomBoard
 from db.rows import GuestRow, RoomRow, StayRow, WakeUpRow
 from db.seed import seed_demo_hotel
 from db.store import Store
-from db.wakeup_book import SqlPmsWakeUps
 from hardware.fias_link import FiasLink, LinkSettings
 from switchboard.clock import FakeClock
 from switchboard.fias.front_desk import NAMELESS, PmsFrontDesk

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from console.links import pass_room_codes
 from db.frontoffice import SqlFrontOffice
 from db.message_book import SqlMessageBook
+from db.pms_wakeups import SqlPmsWakeUps
 from db.rows import MessageRow, RoomRow, StayRow
 from db.store import Store
-from db.wakeup_book import SqlPmsWakeUps
 from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.hotel import Actor, Housekeeping, Role
 from switchboard.room_codes import RoomCodes

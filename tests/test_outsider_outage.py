@@ -21,9 +21,10 @@ from sqlalchemy import func, select
 from db.frontoffice import SqlFrontOffice
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
+from db.pms_wakeups import SqlPmsWakeUps
 from db.rows import DndRow, RoomRow, WakeUpRow
 from db.store import Store, Timeouts, sqlite_url
-from db.wakeup_book import SqlPmsWakeUps, SqlWakeUpBook
+from db.wakeup_book import SqlWakeUpBook
 from db.wakeup_groups import SqlWakeUpGroups
 from switchboard.clock import FakeClock
 from switchboard.desk import LogCategory

@@ -22,13 +22,13 @@ from sqlalchemy import func, select, text
 from db.anchor_file import CONSOLE_ANCHOR
 from db.emergencies import SqlEmergencies
 from db.logbook import SqlLogbook
+from db.pms_wakeups import SqlPmsWakeUps
 from db.roll_calls import SqlRollCalls
 from db.room_states import RoomStates
 from db.rows import AuditRow, LogbookEntryRow, UserRow
 from db.shifts import SqlShifts
 from db.store import Store
 from db.users import UserDirectory
-from db.wakeup_book import SqlPmsWakeUps
 from switchboard.auth import GRANTS, LINK_GRANTS, Permission
 from switchboard.clock import FakeClock
 from switchboard.desk import LogCategory

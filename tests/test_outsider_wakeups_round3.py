@@ -21,9 +21,10 @@ import pytest
 from sqlalchemy import select
 
 from db.frontoffice import SqlFrontOffice
+from db.pms_wakeups import SqlPmsAnswers, SqlPmsWakeUps
 from db.rows import RoomRow, StayRow, WakeUpRow
 from db.store import Store, Timeouts
-from db.wakeup_book import SqlPmsAnswers, SqlPmsWakeUps, SqlWakeUpBook
+from db.wakeup_book import SqlWakeUpBook
 from db.wakeup_dialling import SqlWakeUpDialling
 from db.wakeup_groups import SqlWakeUpGroups
 from switchboard.clock import FakeClock, SystemClock, zone_named

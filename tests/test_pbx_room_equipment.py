@@ -23,11 +23,12 @@ import pytest
 from sqlalchemy import select
 
 from db.frontoffice import SqlFrontOffice
+from db.pms_wakeups import SqlPmsWakeUps
 from db.room_policy import SqlRoomRules
 from db.room_states import RoomStates
 from db.rows import RoomRow, StayRow
 from db.store import Store
-from db.wakeup_book import SqlPmsWakeUps, SqlWakeUpBook
+from db.wakeup_book import SqlWakeUpBook
 from db.wakeup_handover import SqlPbxHandover
 from hardware.wakeup.pbx_link import PbxWakeUpLink
 from switchboard.fias.front_desk import PmsFrontDesk

@@ -6,11 +6,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from db.frontoffice import SqlFrontOffice
+from db.pms_wakeups import SqlPmsWakeUps
 from db.room_board import SqlRoomBoard
 from db.rows import RoomRow, StayRow
 from db.seed import seed_demo_hotel
 from db.store import Store
-from db.wakeup_book import SqlPmsWakeUps
 from switchboard.clock import FakeClock
 from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.fias.records import FiasRecord

@@ -25,6 +25,7 @@ from db.handover import SqlHandovers
 from db.hotel_info import SqlHotelInfo
 from db.logbook import SqlLogbook
 from db.message_book import SqlMessageBook
+from db.pms_wakeups import SqlPmsWakeUps
 from db.retention import SqlRetention
 from db.room_board import SqlRoomBoard
 from db.rows import AuditRow, WakeUpRow
@@ -33,7 +34,7 @@ from db.shift_stats import SqlShiftStats
 from db.shifts import SqlShifts
 from db.store import Store
 from db.users import UserDirectory
-from db.wakeup_book import SqlPmsWakeUps, SqlWakeUpBook
+from db.wakeup_book import SqlWakeUpBook
 from db.wakeup_history import SqlWakeUpHistory
 from switchboard.audit_trail import AuditQuery
 from switchboard.auth import GRANTS, LINK_GRANTS, Permission, allowed

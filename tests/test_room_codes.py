@@ -9,10 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from console.links import pass_room_codes
 from db.frontoffice import SqlFrontOffice
+from db.pms_wakeups import SqlPmsWakeUps
 from db.room_board import SqlRoomBoard
 from db.seed import seed_demo_hotel
 from db.store import Store
-from db.wakeup_book import SqlPmsWakeUps
 from switchboard.clock import FakeClock
 from switchboard.fias.front_desk import PmsFrontDesk
 from switchboard.fias.records import FiasRecord
