@@ -20,7 +20,7 @@ from db.privacy_calls import SqlPrivacyCalls
 from db.room_board import SqlRoomBoard
 from switchboard.call_log import CallCategory
 from switchboard.directory import Directory
-from switchboard.errors import ConsoleError
+from switchboard.errors import ConsoleError, DatabaseUnavailable
 from switchboard.parking import plan_park_slots
 from switchboard.privacy_call import privacy_words
 from switchboard.screen_pop import greeting_wording
@@ -131,8 +131,16 @@ def build_attendant(
     console.panels.update(
         queue=queue_panel, park=park_panel, caller=caller_panel, directory=directory_panel, history=history
     )
+    def refresh_directory() -> None:
+        """Each minute. With the database away the directory keeps what it has (the DATABASE lamp
+        says the database is away), rather than raising into the event loop each minute."""
+        try:
+            directory_panel.set_directory(Directory(callers.directory_entries()))
+        except DatabaseUnavailable as exc:
+            log.info("directory not refreshed, the database is away: %s", exc.key)
+
     refresh = QTimer(window)
-    refresh.timeout.connect(lambda: directory_panel.set_directory(Directory(callers.directory_entries())))
+    refresh.timeout.connect(refresh_directory)
     refresh.start(60_000)  # arrivals and room moves reach the directory within a minute
     console.on_quit.append(refresh.stop)
     return Attendant(
