@@ -313,6 +313,7 @@ def test_the_wakeup_history_and_its_printout_keep_the_name_from_the_room(qtbot: 
     tomorrow = (NOW + timedelta(days=1)).date()
     page.day.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
     page.refresh()
+    qtbot.waitUntil(lambda: not page.reads.busy, timeout=10_000)  # the day is read off the GUI thread
     rows = _model_rows(page)
     assert any(hotel.room in row and "Tea for Ms" in row for row in rows), rows
     printed = page.html().replace("<", " <").replace(">", "> ")
