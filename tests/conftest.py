@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime
@@ -81,3 +83,33 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 def clock() -> FakeClock:
     """A hotel clock at 22:00 Shanghai time on a November evening."""
     return FakeClock(datetime(2026, 11, 20, 22, 0, tzinfo=HOTEL_ZONE))
+
+
+def _diallers_under(folder: Path) -> list[int]:
+    """Dialler processes (``main.py --dialler``) whose data folder is inside ``folder``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+        if b"--dialler" not in argv or b"--data-dir" not in argv:
+            continue
+        data_dir = argv[argv.index(b"--data-dir") + 1].decode(errors="replace")
+        if Path(data_dir).is_relative_to(folder):
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.fixture(scope="module", autouse=True)
+def no_dialler_left_behind(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A console started by a test starts the wake-up dialler as a process of its own that outlives the
+    window on purpose (``console/wakeups.py``); the test's data folder goes with the test run, so when a
+    module's tests end their diallers go too, instead of polling vanished folders for the rest of the
+    run (each pytest process has its own base folder, so the runs beside it keep theirs)."""
+    yield
+    for pid in _diallers_under(tmp_path_factory.getbasetemp()):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
