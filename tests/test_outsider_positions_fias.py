@@ -34,6 +34,8 @@ from tests.wakeup_lab import DESK, hotel_with_guests
 
 pytestmark = pytest.mark.beside
 
+LEAD = timedelta(seconds=2)  # the hand-over's lead for a personal wake-up, scaled as the backup is
+
 OPERATOR = Actor(user="operator", position="Console 1", role=Role.OPERATOR)
 DN_VALUES, CS_VALUES = {"Y", "N"}, {"0", "1", "2", "3"}  # p.62-67
 
@@ -71,7 +73,7 @@ def lab(
         url = f"socket://127.0.0.1:{pbx.port}"
     link = PbxWakeUpLink(
         url,
-        SqlPbxHandover(store, CLOCK),
+        SqlPbxHandover(store, CLOCK, lead=LEAD),
         CLOCK.now,
         rooms=SqlRoomRules(store).by_room if rooms else None,
         serial_framing=serial,
@@ -290,19 +292,22 @@ def test_a_serial_pbx_that_refuses_frames_loses_nothing(
 
 
 def test_vip_wake_up_reaches_the_pbx_only_at_its_backup_time(sqlite_store: Store, tmp_path: Path) -> None:
-    backup = timedelta(seconds=6)
+    """The operator has the call until shortly before its backup time; the PBX is then handed it ``LEAD``
+    ahead (the console's rule is a minute, scaled here like the backup) for the backup time itself, so the
+    time in the WR is never one already past."""
+    backup = timedelta(seconds=8)
     with lab(sqlite_store, tmp_path) as lb:
         until(lb.pbx.alive.is_set)
         book = SqlWakeUpBook(sqlite_store, CLOCK, personal_backup=backup)
         due = CLOCK.now().replace(microsecond=0) + timedelta(seconds=2)
         book.book_due(lb.let[0], due, DESK, personal=True)
-        time.sleep(4)
+        at = due + backup
+        time.sleep(max(0.0, (at - LEAD - timedelta(seconds=1) - CLOCK.now()).total_seconds()))
         assert lb.pbx.records("WR") == [], "a personal wake-up is the operator's until its backup time"
         until(lambda: bool(lb.pbx.records("WR")), 20)
         wr = lb.pbx.records("WR")[0]
-        at = due + backup
         assert (wr.get("DA"), wr.get("TI")) == (f"{at:%y%m%d}", f"{at:%H%M%S}")
-        assert CLOCK.now() >= at - timedelta(seconds=1)
+        assert CLOCK.now() >= at - LEAD - timedelta(seconds=1) and CLOCK.now() < at  # ahead, not after
 
 
 def test_the_dialler_process_over_a_serial_pty_tells_dnd(sqlite_store: Store, tmp_path: Path) -> None:

@@ -125,11 +125,19 @@ def test_two_outages_and_a_kill_over_200_rooms(kamailio: KamailioLab, tmp_path: 
     firsts = {id(attempts[i][0]): calls[i].due_at for i in ours}
     busy: list[float] = []  # when each of the lines' current calls ends (as wakeup_rush reckons it)
     late: list[float] = []
+    latest: list[tuple[float, str]] = []  # the latest first attempts, said when the bound is missed
     for attempt in every:
         free_at = heapq.heappop(busy) if len(busy) >= LINES else 0.0
         if id(attempt) in firsts and not killed <= attempt.started_at <= killed + timedelta(seconds=6):
-            late.append(
-                max(0.0, attempt.started_at.timestamp() - max(firsts[id(attempt)].timestamp(), free_at))
+            due = firsts[id(attempt)].timestamp()
+            late.append(max(0.0, attempt.started_at.timestamp() - max(due, free_at)))
+            start = first.timestamp()
+            latest.append(
+                (
+                    late[-1],
+                    f"due +{due - start:.1f}s started +{attempt.started_at.timestamp() - start:.2f}s "
+                    f"line free +{max(free_at - start, 0):.2f}s killed +{killed.timestamp() - start:.1f}s",
+                )
             )
         heapq.heappush(busy, (attempt.ended_at or attempt.started_at).timestamp())
     p99 = statistics.quantiles(late, n=100)[98]
@@ -137,4 +145,4 @@ def test_two_outages_and_a_kill_over_200_rooms(kamailio: KamailioLab, tmp_path: 
         f"chaos: wakeups={len(ours)} invites={sum(len(invites.get(e, [])) for _r, e in rooms)} "
         f"p50_late_s={statistics.median(late):.3f} p99_late_s={p99:.3f} max_late_s={max(late):.3f}"
     )
-    assert p99 < 1.0, (p99, max(late))
+    assert p99 < 1.0, (p99, sorted(latest, reverse=True)[:6])
