@@ -124,11 +124,15 @@ def test_two_outages_and_a_kill_over_200_rooms(kamailio: KamailioLab, tmp_path: 
     every = sorted((a for i in ours for a in attempts[i]), key=lambda a: a.started_at)
     firsts = {id(attempts[i][0]): calls[i].due_at for i in ours}
     busy: list[float] = []  # when each of the lines' current calls ends (as wakeup_rush reckons it)
+    # The calls that waited for the killed dialler's successor: those it started in its first second
+    # (how long it takes to start depends on the machine's load, not on the dialler's rules).
+    successor = min(a.started_at for a in every if a.started_at >= killed)
+    waited = (killed, successor + timedelta(seconds=1))
     late: list[float] = []
     latest: list[tuple[float, str]] = []  # the latest first attempts, said when the bound is missed
     for attempt in every:
         free_at = heapq.heappop(busy) if len(busy) >= LINES else 0.0
-        if id(attempt) in firsts and not killed <= attempt.started_at <= killed + timedelta(seconds=6):
+        if id(attempt) in firsts and not waited[0] <= attempt.started_at <= waited[1]:
             due = firsts[id(attempt)].timestamp()
             late.append(max(0.0, attempt.started_at.timestamp() - max(due, free_at)))
             start = first.timestamp()
@@ -143,6 +147,7 @@ def test_two_outages_and_a_kill_over_200_rooms(kamailio: KamailioLab, tmp_path: 
     p99 = statistics.quantiles(late, n=100)[98]
     print(  # the figures for the run's log (tools/test.sh runs this test with -s)
         f"chaos: wakeups={len(ours)} invites={sum(len(invites.get(e, [])) for _r, e in rooms)} "
+        f"successor_started_s={(successor - killed).total_seconds():.1f} "
         f"p50_late_s={statistics.median(late):.3f} p99_late_s={p99:.3f} max_late_s={max(late):.3f}"
     )
     assert p99 < 1.0, (p99, sorted(latest, reverse=True)[:6])

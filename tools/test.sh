@@ -19,28 +19,32 @@ export QT_QPA_PLATFORM=offscreen
 if [ "$#" -gt 0 ]; then
     exec .venv/bin/python -m pytest "$@"
 fi
-# The tests that mostly wait in real time (outages of a minute, retry pauses, minute boundaries) run in a
-# second pytest process beside the rest, each with its own PostgreSQL and SIP lab: the whole run takes
-# about as long as the rest alone. The ten-minute wake-up chaos test runs in a third. Their reports follow
-# the main one.
-beside_log="$(mktemp -t switchboard-beside.XXXXXX)"
-chaos_log="$(mktemp -t switchboard-chaos.XXXXXX)"
-.venv/bin/python -m pytest -p no:cacheprovider -m beside >"$beside_log" 2>&1 &
-beside=$!
-.venv/bin/python -m pytest -p no:cacheprovider -s -m chaos >"$chaos_log" 2>&1 &
-chaos=$!
-status=0
-.venv/bin/python -m pytest -m "not beside and not chaos" || status=$?
-beside_status=0
-wait "$beside" || beside_status=$?
-chaos_status=0
-wait "$chaos" || chaos_status=$?
-echo "== pytest, the tests run beside (-m beside)"
-cat "$beside_log"
-echo "== pytest, the chaos test (-m chaos)"
-cat "$chaos_log"
-rm -f "$beside_log" "$chaos_log"
-if [ "$status" -ne 0 ] || [ "$beside_status" -ne 0 ] || [ "$chaos_status" -ne 0 ]; then
-    echo "pytest failed: main run exit $status, beside run exit $beside_status, chaos run exit $chaos_status"
+# Most tests wait in real time (outages of a minute, retry pauses, SIP calls ringing), so they run in four
+# pytest processes side by side, each with its own PostgreSQL and SIP lab: the main one here, and beside it
+# the long waiting tests (-m beside), the SIP lab's tests and the ten-minute wake-up chaos test. Their
+# reports follow the main one; any that fails fails the run.
+declare -A groups=(
+    [beside]="beside"
+    [sip]="sip and not beside and not chaos"
+    [chaos]="chaos"
+)
+declare -A logs pids
+for name in beside sip chaos; do
+    logs[$name]="$(mktemp -t "switchboard-$name.XXXXXX")"
+    extra=()
+    if [ "$name" = chaos ]; then extra=(-s); fi  # its lateness figures
+    .venv/bin/python -m pytest -p no:cacheprovider "${extra[@]}" -m "${groups[$name]}" >"${logs[$name]}" 2>&1 &
+    pids[$name]=$!
+done
+failed=()
+.venv/bin/python -m pytest -m "not beside and not sip and not chaos" || failed+=(main)
+for name in beside sip chaos; do
+    wait "${pids[$name]}" || failed+=("$name")
+    echo "== pytest, -m \"${groups[$name]}\""
+    cat "${logs[$name]}"
+    rm -f "${logs[$name]}"
+done
+if [ "${#failed[@]}" -ne 0 ]; then
+    echo "pytest failed in: ${failed[*]}"
     exit 1
 fi
