@@ -57,7 +57,11 @@ def test_first_paint_shows_the_ringing_caller_and_says_the_database_is_opening(
     assert at_paint["status"] == opening, at_paint
     after = report["after"]
     assert after["lamps"] > 700 and after["pages"] >= 7 and after["sign_in_open"] and after["status"] == ""
-    assert report["pbx_end"] == [["301", "connected"]]  # F5 at the first paint answered the guest
+    assert ["301", "connected"] in report["pbx_end"]  # F5 at the first paint answered the guest
+    # the only other call: the trainee's first caller (a VIP room), rung once the console is composed,
+    # still waiting for the trainee
+    assert all(state == "offered" for room, state in report["pbx_end"] if room != "301"), report["pbx_end"]
+    assert len(report["pbx_end"]) <= 2, report["pbx_end"]
     assert after["active"] == "301"  # and the window shows it once the second step is done
 
 

@@ -43,10 +43,13 @@ def watched(kamailio: KamailioLab, clock: FakeClock) -> Iterator[tuple[BlfWatche
 def notify(
     watcher: BlfWatcher, *, cseq: int, version: int, state: str, from_tag: str = "", to_tag: str = ""
 ) -> bytes:
-    """A NOTIFY for the watcher's subscription to 1203 (Kamailio's body, its state and version changed)."""
+    """A NOTIFY for the watcher's subscription to 1203 (Kamailio's body captured for 102, made 1203's as
+    Kamailio sends it for that subscription, its state and version changed)."""
     sub = watcher._subs["1203"]
-    body = re.sub(r'version="\d+"', f'version="{version}"', BODY).replace(
-        "<state>early</state>", f"<state>{state}</state>"
+    body = (
+        re.sub(r'version="\d+"', f'version="{version}"', BODY)
+        .replace("<state>early</state>", f"<state>{state}</state>")
+        .replace('entity="sip:102@', 'entity="sip:1203@')
     )
     head = (
         f"NOTIFY sip:console@127.0.0.1:{watcher._port} SIP/2.0\r\n"
