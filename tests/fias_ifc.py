@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol, TypeVar
 
 import serial
 
@@ -311,14 +312,22 @@ class SerialWire(_Wire):
         self._port.close()
 
 
+class _Attachable(Protocol):
+    def attach(self, wire: _Wire) -> None: ...
+
+    def detach(self) -> None: ...
+
+
+P = TypeVar("P", bound=_Attachable)
+
+
 @contextmanager
-def ifc_on_tcp(**options: object) -> Iterator[tuple[Ifc, int]]:
-    """p.97: the IFC is the TCP server; the vendor system connects to it."""
+def listening(peer: P) -> Iterator[tuple[P, int]]:
+    """``peer`` as the TCP server: each connection on a free port is attached to it in turn."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(1)
     server.settimeout(0.1)
-    ifc = Ifc(serial_framing=False, **options)  # type: ignore[arg-type]
     stop = threading.Event()
 
     def accept() -> None:
@@ -329,14 +338,21 @@ def ifc_on_tcp(**options: object) -> Iterator[tuple[Ifc, int]]:
                 continue
             except OSError:
                 return
-            ifc.attach(SocketWire(conn))
+            peer.attach(SocketWire(conn))
 
     acceptor = threading.Thread(target=accept, daemon=True)
     acceptor.start()
     try:
-        yield ifc, server.getsockname()[1]
+        yield peer, server.getsockname()[1]
     finally:
         stop.set()
         acceptor.join(timeout=2)
-        ifc.detach()
+        peer.detach()
         server.close()
+
+
+@contextmanager
+def ifc_on_tcp(**options: object) -> Iterator[tuple[Ifc, int]]:
+    """p.97: the IFC is the TCP server; the vendor system connects to it."""
+    with listening(Ifc(serial_framing=False, **options)) as listened:  # type: ignore[arg-type]
+        yield listened

@@ -23,7 +23,6 @@ numbers refer to that PDF, and ``shared/reference/protocols.md`` 1.4-1.9 restate
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections import deque
@@ -38,9 +37,9 @@ from tests.fias_ifc import (
     STX,
     Rec,
     SerialWire,
-    SocketWire,
     _Wire,
     join,
+    listening,
     lrc,
     split,
     stamp,
@@ -215,32 +214,8 @@ class FiasPbx:
 @contextmanager
 def pbx_on_tcp(**options: object) -> Iterator[tuple[FiasPbx, int]]:
     """The PBX listens; the console's wake-up link connects to it (``socket://``)."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(1)
-    server.settimeout(0.1)
-    pbx = FiasPbx(serial_framing=False, **options)  # type: ignore[arg-type]
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            pbx.attach(SocketWire(conn))
-
-    acceptor = threading.Thread(target=accept, daemon=True)
-    acceptor.start()
-    try:
-        yield pbx, server.getsockname()[1]
-    finally:
-        stop.set()
-        acceptor.join(timeout=2)
-        pbx.detach()
-        server.close()
+    with listening(FiasPbx(serial_framing=False, **options)) as listened:  # type: ignore[arg-type]
+        yield listened
 
 
 def pbx_on_pty(path: str, **options: object) -> FiasPbx:
