@@ -114,7 +114,9 @@ def test_two_outages_and_a_kill_over_200_rooms(kamailio: KamailioLab, tmp_path: 
         interrupted = sum(a.result == "interrupted" for a in tried)
         assert len(tried) - interrupted <= len(seen) <= len(tried), (w.room_number, seen, tried)
         for before, later in itertools.pairwise(seen):
-            assert later - before >= RETRY.total_seconds() - 0.5, (w.room_number, seen)
+            # a retry, never a doubled call: INVITEs of one room at least the retry interval apart, less the
+            # dialler's own delay from claiming an attempt to its INVITE (0.55 s seen on the loaded machine)
+            assert later - before >= RETRY.total_seconds() - 1.0, (w.room_number, seen)
     # Worked while the database was away: told exactly once; the other minutes' calls never needed it.
     away = [i for n in OUTAGES for i in batches[n]]
     assert {i: told.get(i, 0) for i in away} == dict.fromkeys(away, 1)
