@@ -109,6 +109,23 @@ def test_two_positions_cannot_take_one_slot_or_pick_one_call_twice(pg_url: str) 
         store.dispose()
 
 
+def _parked_at(
+    leaving: Position, staying: Position, caller: BaresipPhone, book: SqlSharedParks
+) -> dict[str, str]:
+    """``caller`` rings the operator number, ``leaving`` answers and parks it (seen in the shared book)."""
+    for p in (leaving, staying):
+        p.wait("link", status="up")
+    caller.dial("9")
+    first = leaving.wait("offered")
+    leaving.send(f"answer {first['call']}")
+    leaving.wait("state", call=first["call"], state="connected")
+    caller.wait_event("CALL_ESTABLISHED")
+    leaving.send(f"park {first['call']}")
+    leaving.wait("state", call=first["call"], state="parked")
+    wait_for(lambda: book.all())
+    return first
+
+
 @pytest.mark.sip
 @pytest.mark.postgres
 def test_a_call_parked_at_a_position_that_signs_out_rings_on_the_others(
@@ -119,17 +136,7 @@ def test_a_call_parked_at_a_position_that_signs_out_rings_on_the_others(
     leaving = Position("Leaving", kamailio, database, answer=False)
     staying = Position("Staying", kamailio, database, answer=False)
     try:
-        for p in (leaving, staying):
-            p.wait("link", status="up")
-        caller = baresip_phone("1302")
-        caller.dial("9")
-        first = leaving.wait("offered")
-        leaving.send(f"answer {first['call']}")
-        leaving.wait("state", call=first["call"], state="connected")
-        caller.wait_event("CALL_ESTABLISHED")
-        leaving.send(f"park {first['call']}")
-        leaving.wait("state", call=first["call"], state="parked")
-        wait_for(lambda: book.all())
+        first = _parked_at(leaving, staying, baresip_phone("1302"), book)
         rang_before = len(staying.of("offered", caller="1302"))
         leaving.send("quit")  # the operator signs out: the parked call must not be cut off
         wait_for(lambda: len(staying.of("offered", caller="1302")) == rang_before + 1)
@@ -155,17 +162,7 @@ def test_a_call_parked_at_a_position_whose_operator_signs_out_rings_on_every_pos
     leaving = Position("Leaving", kamailio, database, answer=False)
     staying = Position("Staying", kamailio, database, answer=False)
     try:
-        for p in (leaving, staying):
-            p.wait("link", status="up")
-        caller = baresip_phone("1305")
-        caller.dial("9")
-        first = leaving.wait("offered")
-        leaving.send(f"answer {first['call']}")
-        leaving.wait("state", call=first["call"], state="connected")
-        caller.wait_event("CALL_ESTABLISHED")
-        leaving.send(f"park {first['call']}")
-        leaving.wait("state", call=first["call"], state="parked")
-        wait_for(lambda: book.all())
+        first = _parked_at(leaving, staying, baresip_phone("1305"), book)
         rang_before = len(staying.of("offered", caller="1305"))
         leaving.send("sign-out")  # the operator signs out; the console stays up on the sign-in cover
         wait_for(lambda: len(staying.of("offered", caller="1305")) == rang_before + 1)
